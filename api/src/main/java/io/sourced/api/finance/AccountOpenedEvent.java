@@ -1,0 +1,7 @@
+package io.sourced.api.finance;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record AccountOpenedEvent(CustomerId customerId, String name) {
+}

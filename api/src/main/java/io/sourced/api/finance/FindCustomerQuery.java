@@ -1,0 +1,4 @@
+package io.sourced.api.finance;
+
+public record FindCustomerQuery(CustomerId customerId) {
+}

@@ -1,0 +1,5 @@
+package io.sourced.api.finance;
+
+public enum TransactionType {
+    DEPOSIT, WITHDRAWAL, PAYMENT, REFUND
+}

@@ -1,0 +1,4 @@
+package io.sourced.api.inventory;
+
+public record FindAllProductsQuery() {
+}

@@ -1,0 +1,7 @@
+package io.sourced.api.inventory;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ProductRestockedEvent(ProductId productId, int quantity) {
+}

@@ -1,0 +1,4 @@
+package io.sourced.api.ordering;
+
+public record FindOrderQuery(OrderId orderId) {
+}

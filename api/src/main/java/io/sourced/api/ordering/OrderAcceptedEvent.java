@@ -1,0 +1,11 @@
+package io.sourced.api.ordering;
+
+import io.sourced.api.finance.CustomerId;
+import org.axonframework.serialization.Revision;
+
+import java.math.BigDecimal;
+
+/** The order is paid and its stock is the customer's: a terminal status. */
+@Revision("1")
+public record OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total) {
+}

@@ -1,0 +1,9 @@
+package io.sourced.api.ordering;
+
+import io.sourced.api.finance.CustomerId;
+import org.axonframework.serialization.Revision;
+
+/** The order was cancelled while pending: a terminal status; whatever it held is given back. */
+@Revision("1")
+public record OrderCancelledEvent(OrderId orderId, CustomerId customerId) {
+}

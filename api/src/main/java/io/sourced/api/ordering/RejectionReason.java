@@ -1,0 +1,5 @@
+package io.sourced.api.ordering;
+
+public enum RejectionReason {
+    OUT_OF_STOCK, PAYMENT_DECLINED, TIMEOUT
+}

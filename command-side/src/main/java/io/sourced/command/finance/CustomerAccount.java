@@ -1,0 +1,145 @@
+package io.sourced.command.finance;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sourced.api.finance.AccountOpenedEvent;
+import io.sourced.api.finance.AuthorizePaymentCommand;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.FundsWithdrawnEvent;
+import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.command.Amounts;
+import io.sourced.command.refusal.InvalidRefusal;
+import io.sourced.command.refusal.UnprocessableRefusal;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A customer's checking account: {@code balance >= 0}, and each order is paid at most once and
+ * refunded at most once. Payments are answered by events, never by exceptions: the workflow sends them.
+ */
+@Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+                getterVisibility = JsonAutoDetect.Visibility.NONE,
+                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class CustomerAccount {
+
+    @AggregateIdentifier
+    private CustomerId customerId;
+    private BigDecimal balance = BigDecimal.ZERO;
+    private List<Payment> payments = new ArrayList<>();
+
+    record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {
+    }
+
+    CustomerAccount() {
+    }
+
+    @CommandHandler
+    CustomerAccount(OpenAccountCommand command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidRefusal("name", "must not be blank");
+        }
+        BigDecimal initialDeposit = command.initialDeposit();
+        boolean deposits = initialDeposit != null && initialDeposit.signum() != 0;
+        if (deposits && !Amounts.isValid(initialDeposit)) {
+            throw new InvalidRefusal("initialDeposit", Amounts.RULE);
+        }
+        apply(new AccountOpenedEvent(command.customerId(), command.name().strip()));
+        if (deposits) {
+            apply(new FundsDepositedEvent(command.customerId(), initialDeposit, initialDeposit));
+        }
+    }
+
+    @CommandHandler
+    void handle(DepositFundsCommand command) {
+        requireValid(command.amount());
+        apply(new FundsDepositedEvent(customerId, command.amount(), balance.add(command.amount())));
+    }
+
+    @CommandHandler
+    void handle(WithdrawFundsCommand command) {
+        requireValid(command.amount());
+        if (command.amount().compareTo(balance) > 0) {
+            throw new UnprocessableRefusal("withdrawal of " + command.amount().toPlainString()
+                                           + " exceeds the balance " + balance.toPlainString());
+        }
+        apply(new FundsWithdrawnEvent(customerId, command.amount(), balance.subtract(command.amount())));
+    }
+
+    @CommandHandler
+    void handle(AuthorizePaymentCommand command) {
+        if (paymentFor(command.orderId()).isPresent()) {
+            return;
+        }
+        requireValid(command.amount());
+        if (command.amount().compareTo(balance) > 0) {
+            apply(new PaymentDeclinedEvent(customerId, command.orderId(), command.amount(), balance));
+        } else {
+            apply(new PaymentAuthorizedEvent(customerId, command.orderId(), command.amount(),
+                                             balance.subtract(command.amount())));
+        }
+    }
+
+    @CommandHandler
+    void handle(RefundPaymentCommand command) {
+        paymentFor(command.orderId())
+                .filter(payment -> !payment.refunded())
+                .ifPresent(payment -> apply(new PaymentRefundedEvent(customerId, payment.orderId(), payment.amount(),
+                                                                     balance.add(payment.amount()))));
+    }
+
+    private static void requireValid(BigDecimal amount) {
+        if (!Amounts.isValid(amount)) {
+            throw new InvalidRefusal("amount", Amounts.RULE);
+        }
+    }
+
+    private Optional<Payment> paymentFor(OrderId orderId) {
+        return payments.stream().filter(payment -> payment.orderId().equals(orderId)).findFirst();
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpenedEvent event) {
+        customerId = event.customerId();
+    }
+
+    @EventSourcingHandler
+    void on(FundsDepositedEvent event) {
+        balance = event.balance();
+    }
+
+    @EventSourcingHandler
+    void on(FundsWithdrawnEvent event) {
+        balance = event.balance();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorizedEvent event) {
+        balance = event.balance();
+        payments.add(new Payment(event.orderId(), event.amount(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundedEvent event) {
+        balance = event.balance();
+        payments.replaceAll(payment -> payment.orderId().equals(event.orderId())
+                ? new Payment(payment.orderId(), payment.amount(), true)
+                : payment);
+    }
+}

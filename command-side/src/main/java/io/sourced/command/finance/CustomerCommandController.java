@@ -1,0 +1,81 @@
+package io.sourced.command.finance;
+
+import java.net.URI;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.WithdrawFundsCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/customers")
+@Tag(name = "Customers")
+class CustomerCommandController {
+
+    private final CommandGateway commandGateway;
+    private final CustomerSignIns signIns;
+
+    CustomerCommandController(CommandGateway commandGateway, CustomerSignIns signIns) {
+        this.commandGateway = commandGateway;
+        this.signIns = signIns;
+    }
+
+    /** Transactional so that the sign-in and the account's events commit together or not at all. */
+    @PostMapping
+    @Transactional
+    @Operation(summary = "Open a customer's account, optionally with a sign-in (ADMIN)")
+    ResponseEntity<CustomerIdResponse> open(@Valid @RequestBody OpenCustomerRequest request) {
+        CustomerId customerId = CustomerId.random();
+        if (request.wantsSignIn()) {
+            signIns.register(request.username(), request.password(), customerId);
+        }
+        commandGateway.sendAndWait(new OpenAccountCommand(customerId, request.name(), request.initialDeposit()));
+        return ResponseEntity.created(location(customerId)).body(new CustomerIdResponse(customerId));
+    }
+
+    @PostMapping("/{customerId}/deposits")
+    @Operation(summary = "Deposit funds")
+    ResponseEntity<CustomerIdResponse> deposit(@PathVariable CustomerId customerId,
+                                               @Valid @RequestBody AmountRequest request,
+                                               @Parameter(hidden = true) Caller caller) {
+        requireMayActFor(caller, customerId);
+        commandGateway.sendAndWait(new DepositFundsCommand(customerId, request.amount()));
+        return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
+    }
+
+    @PostMapping("/{customerId}/withdrawals")
+    @Operation(summary = "Withdraw funds; 422 beyond the balance")
+    ResponseEntity<CustomerIdResponse> withdraw(@PathVariable CustomerId customerId,
+                                                @Valid @RequestBody AmountRequest request,
+                                                @Parameter(hidden = true) Caller caller) {
+        requireMayActFor(caller, customerId);
+        commandGateway.sendAndWait(new WithdrawFundsCommand(customerId, request.amount()));
+        return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
+    }
+
+    /** Another customer's id answers as an unknown one: no existence leak. */
+    private static void requireMayActFor(Caller caller, CustomerId customerId) {
+        if (!caller.mayActFor(customerId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + customerId);
+        }
+    }
+
+    private static URI location(CustomerId customerId) {
+        return URI.create("/api/customers/" + customerId);
+    }
+}

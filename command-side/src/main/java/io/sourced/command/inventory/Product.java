@@ -1,0 +1,144 @@
+package io.sourced.command.inventory;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sourced.api.inventory.ConfirmReservationCommand;
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ProductRegisteredEvent;
+import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.RegisterProductCommand;
+import io.sourced.api.inventory.ReleaseStockCommand;
+import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReserveStockCommand;
+import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.StockReleasedEvent;
+import io.sourced.api.inventory.StockReservationRejectedEvent;
+import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.command.Amounts;
+import io.sourced.command.refusal.InvalidRefusal;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A product's stock: {@code available >= 0} and {@code available + reserved + sold} is all stock ever
+ * received. Reservations are answered by events, never by exceptions: the workflow sends them.
+ */
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+                getterVisibility = JsonAutoDetect.Visibility.NONE,
+                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Product {
+
+    @AggregateIdentifier
+    private ProductId productId;
+    private BigDecimal price;
+    private int available;
+    private int sold;
+    private List<Reservation> reservations = new ArrayList<>();
+
+    record Reservation(OrderId orderId, int quantity) {
+    }
+
+    Product() {
+    }
+
+    @CommandHandler
+    Product(RegisterProductCommand command) {
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidRefusal("name", "must not be blank");
+        }
+        if (!Amounts.isValid(command.price())) {
+            throw new InvalidRefusal("price", Amounts.RULE);
+        }
+        if (command.initialStock() < 0) {
+            throw new InvalidRefusal("initialStock", "must not be negative");
+        }
+        apply(new ProductRegisteredEvent(command.productId(), command.name().strip(), command.price(),
+                                         command.initialStock()));
+    }
+
+    @CommandHandler
+    void handle(RestockProductCommand command) {
+        if (command.quantity() < 1) {
+            throw new InvalidRefusal("quantity", "must be at least 1");
+        }
+        if ((long) available + reserved() + sold + command.quantity() > Integer.MAX_VALUE) {
+            throw new InvalidRefusal("quantity", "would take the stock beyond what can be counted");
+        }
+        apply(new ProductRestockedEvent(productId, command.quantity()));
+    }
+
+    @CommandHandler
+    void handle(ReserveStockCommand command) {
+        if (command.quantity() < 1) {
+            throw new InvalidRefusal("quantity", "must be at least 1");
+        }
+        if (reservationOf(command.orderId()).isPresent()) {
+            return;
+        }
+        if (command.quantity() > available) {
+            apply(new StockReservationRejectedEvent(productId, command.orderId(), command.quantity(), available));
+        } else {
+            apply(new StockReservedEvent(productId, command.orderId(), command.quantity(), price));
+        }
+    }
+
+    @CommandHandler
+    void handle(ConfirmReservationCommand command) {
+        reservationOf(command.orderId()).ifPresent(reservation -> apply(
+                new ReservationConfirmedEvent(productId, reservation.orderId(), reservation.quantity())));
+    }
+
+    @CommandHandler
+    void handle(ReleaseStockCommand command) {
+        reservationOf(command.orderId()).ifPresent(reservation -> apply(
+                new StockReleasedEvent(productId, reservation.orderId(), reservation.quantity())));
+    }
+
+    private Optional<Reservation> reservationOf(OrderId orderId) {
+        return reservations.stream().filter(reservation -> reservation.orderId().equals(orderId)).findFirst();
+    }
+
+    private int reserved() {
+        return reservations.stream().mapToInt(Reservation::quantity).sum();
+    }
+
+    @EventSourcingHandler
+    void on(ProductRegisteredEvent event) {
+        productId = event.productId();
+        price = event.price();
+        available = event.initialStock();
+    }
+
+    @EventSourcingHandler
+    void on(ProductRestockedEvent event) {
+        available += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReservedEvent event) {
+        available -= event.quantity();
+        reservations.add(new Reservation(event.orderId(), event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(ReservationConfirmedEvent event) {
+        reservations.removeIf(reservation -> reservation.orderId().equals(event.orderId()));
+        sold += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReleasedEvent event) {
+        reservations.removeIf(reservation -> reservation.orderId().equals(event.orderId()));
+        available += event.quantity();
+    }
+}

@@ -1,0 +1,51 @@
+package io.sourced.command.inventory;
+
+import java.net.URI;
+
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.RegisterProductCommand;
+import io.sourced.api.inventory.RestockProductCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ADMIN only (enforced by the application's security configuration). */
+@RestController
+@RequestMapping("/api/products")
+@Tag(name = "Products")
+class ProductCommandController {
+
+    private final CommandGateway commandGateway;
+
+    ProductCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a product (ADMIN)")
+    ResponseEntity<ProductIdResponse> register(@Valid @RequestBody RegisterProductRequest request) {
+        ProductId productId = ProductId.random();
+        commandGateway.sendAndWait(
+                new RegisterProductCommand(productId, request.name(), request.price(), request.stock()));
+        return ResponseEntity.created(location(productId)).body(new ProductIdResponse(productId));
+    }
+
+    @PostMapping("/{productId}/restock")
+    @Operation(summary = "Add stock to a product (ADMIN)")
+    ResponseEntity<ProductIdResponse> restock(@PathVariable ProductId productId,
+                                              @Valid @RequestBody RestockRequest request) {
+        commandGateway.sendAndWait(new RestockProductCommand(productId, request.quantity()));
+        return ResponseEntity.accepted().location(location(productId)).body(new ProductIdResponse(productId));
+    }
+
+    private static URI location(ProductId productId) {
+        return URI.create("/api/products/" + productId);
+    }
+}

@@ -1,0 +1,23 @@
+package io.sourced.command.lookup;
+
+import java.util.Collection;
+import java.util.Set;
+
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
+
+/**
+ * Which customers and products exist, read in the command's own transaction: a command handler
+ * receives it as a parameter to check the ids a command names across aggregates.
+ */
+public interface KnownIds {
+
+    boolean customerExists(CustomerId customerId);
+
+    /** The given products that do not exist, in the given order; empty when all exist. */
+    Set<ProductId> unknownProducts(Collection<ProductId> productIds);
+
+    default boolean productExists(ProductId productId) {
+        return unknownProducts(Set.of(productId)).isEmpty();
+    }
+}

@@ -1,0 +1,101 @@
+package io.sourced.command.ordering;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.ordering.CancelOrderCommand;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.PlaceOrderCommand;
+import io.sourced.command.refusal.InvalidRefusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/orders")
+@Tag(name = "Orders")
+class OrderCommandController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandGateway commandGateway;
+
+    OrderCommandController(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @PostMapping
+    @Operation(summary = "Place an order; the same Idempotency-Key (same user) answers the first order's id")
+    ResponseEntity<OrderIdResponse> place(@Valid @RequestBody PlaceOrderRequest request,
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                          @Parameter(hidden = true) Caller caller) {
+        CustomerId customerId = customerFor(request, caller);
+        OrderId orderId = orderIdFor(caller, key);
+        PlaceOrderCommand command = new PlaceOrderCommand(
+                orderId, customerId, request.lines().stream().map(PlaceOrderRequest.Line::toOrderLine).toList());
+        OrderId placed;
+        try {
+            placed = commandGateway.sendAndWait(command);
+        } catch (AggregateStreamCreationException | ConcurrencyException raced) {
+            // the same key sent twice at once: the other request created the order, which now answers
+            placed = commandGateway.sendAndWait(command);
+        }
+        return ResponseEntity.accepted().location(location(placed)).body(new OrderIdResponse(placed));
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    @Operation(summary = "Cancel a pending order; 409 once it is accepted, rejected or cancelled")
+    ResponseEntity<OrderIdResponse> cancel(@PathVariable OrderId orderId, @Parameter(hidden = true) Caller caller) {
+        if (!caller.isAdmin() && caller.customerId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId);
+        }
+        commandGateway.sendAndWait(new CancelOrderCommand(orderId, caller.isAdmin() ? null : caller.customerId()));
+        return ResponseEntity.accepted().location(location(orderId)).body(new OrderIdResponse(orderId));
+    }
+
+    static CustomerId customerFor(PlaceOrderRequest request, Caller caller) {
+        CustomerId named = request.customerId();
+        if (named == null) {
+            if (caller.isAdmin() || caller.customerId() == null) {
+                throw new InvalidRefusal("customerId", "is required");
+            }
+            return caller.customerId();
+        }
+        if (!caller.mayActFor(named)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + named);
+        }
+        return named;
+    }
+
+    /** Derived from the caller and the key, so a repeated request names the same order. */
+    static OrderId orderIdFor(Caller caller, String key) {
+        if (key == null) {
+            return OrderId.random();
+        }
+        if (key.isBlank() || key.length() > 100) {
+            throw new InvalidRefusal(IDEMPOTENCY_KEY, "must be 1 to 100 characters");
+        }
+        return OrderId.of(UUID.nameUUIDFromBytes((caller.username() + "\n" + key).getBytes(UTF_8)).toString());
+    }
+
+    private static URI location(OrderId orderId) {
+        return URI.create("/api/orders/" + orderId);
+    }
+}

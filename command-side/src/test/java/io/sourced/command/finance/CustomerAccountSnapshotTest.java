@@ -1,0 +1,87 @@
+package io.sourced.command.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.finance.AccountOpenedEvent;
+import io.sourced.api.finance.AuthorizePaymentCommand;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.command.refusal.UnprocessableRefusal;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+/** A snapshot is the aggregate serialized by Jackson: its state must come back whole. */
+class CustomerAccountSnapshotTest {
+
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+    private final CustomerId alice = CustomerId.random();
+    private final OrderId paid = OrderId.random();
+    private final OrderId refunded = OrderId.random();
+    private final OrderId declined = OrderId.random();
+
+    @Test
+    void accountSnapshot_roundTrip_keepsTheState() {
+        CustomerAccount original = accountWithPayments();
+
+        SerializedObject<String> snapshot = serializer.serialize(original, String.class);
+        CustomerAccount restored = serializer.deserialize(snapshot);
+
+        assertThat(snapshot.getData()).contains(paid.value(), refunded.value(), "\"balance\":70.00");
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(snapshot.getData());
+    }
+
+    @Test
+    void accountSnapshot_restored_stillKnowsItsPayments() {
+        CustomerAccount restored = copyOf(accountWithPayments());
+
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .givenState(() -> copyOf(restored))
+                .when(new AuthorizePaymentCommand(alice, paid, new BigDecimal("30.00")))
+                .expectNoEvents();
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .givenState(() -> copyOf(restored))
+                .when(new RefundPaymentCommand(alice, refunded))
+                .expectNoEvents();
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .givenState(() -> copyOf(restored))
+                .when(new RefundPaymentCommand(alice, paid))
+                .expectEvents(new PaymentRefundedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("100.00")));
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .givenState(() -> copyOf(restored))
+                .when(new WithdrawFundsCommand(alice, new BigDecimal("70.01")))
+                .expectException(UnprocessableRefusal.class);
+    }
+
+    private CustomerAccount copyOf(CustomerAccount account) {
+        return serializer.deserialize(serializer.serialize(account, String.class));
+    }
+
+    private CustomerAccount accountWithPayments() {
+        AtomicReference<CustomerAccount> captured = new AtomicReference<>();
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .given(new AccountOpenedEvent(alice, "Alice"),
+                       new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00")),
+                       new PaymentAuthorizedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("70.00")),
+                       new PaymentAuthorizedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("50.00")),
+                       new PaymentRefundedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("70.00")),
+                       new PaymentDeclinedEvent(alice, declined, new BigDecimal("500.00"), new BigDecimal("70.00")))
+                .when(new AuthorizePaymentCommand(alice, paid, new BigDecimal("30.00")))
+                .expectNoEvents()
+                .expectState(captured::set);
+        return captured.get();
+    }
+}

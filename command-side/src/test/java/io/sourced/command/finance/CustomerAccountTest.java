@@ -1,0 +1,219 @@
+package io.sourced.command.finance;
+
+import java.math.BigDecimal;
+
+import io.sourced.api.finance.AccountOpenedEvent;
+import io.sourced.api.finance.AuthorizePaymentCommand;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.FundsWithdrawnEvent;
+import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.command.refusal.InvalidRefusal;
+import io.sourced.command.refusal.UnprocessableRefusal;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CustomerAccountTest {
+
+    private final CustomerId alice = CustomerId.random();
+    private final OrderId order = OrderId.random();
+    private final AccountOpenedEvent opened = new AccountOpenedEvent(alice, "Alice");
+    private final FundsDepositedEvent deposited = new FundsDepositedEvent(alice, amount("100.00"), amount("100.00"));
+
+    private AggregateTestFixture<CustomerAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CustomerAccount.class);
+    }
+
+    private static BigDecimal amount(String value) {
+        return new BigDecimal(value);
+    }
+
+    @Test
+    void openAccount_withInitialDeposit_opensAndDeposits() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", amount("100.00")))
+               .expectEvents(opened, deposited);
+    }
+
+    @Test
+    void openAccount_withoutInitialDeposit_opensOnly() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", null))
+               .expectEvents(opened);
+    }
+
+    @Test
+    void openAccount_zeroInitialDeposit_opensOnly() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", amount("0.00")))
+               .expectEvents(opened);
+    }
+
+    @Test
+    void openAccount_blankName_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, " ", null))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void openAccount_negativeInitialDeposit_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", amount("-1")))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void depositFunds_validAmount_raisesTheBalance() {
+        fixture.given(opened, deposited)
+               .when(new DepositFundsCommand(alice, amount("12.5")))
+               .expectEvents(new FundsDepositedEvent(alice, amount("12.5"), amount("112.50")));
+    }
+
+    @Test
+    void depositFunds_threeDecimals_isRefused() {
+        fixture.given(opened)
+               .when(new DepositFundsCommand(alice, amount("1.005")))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void depositFunds_zero_isRefused() {
+        fixture.given(opened)
+               .when(new DepositFundsCommand(alice, BigDecimal.ZERO))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void depositFunds_unknownCustomer_isNotFound() {
+        fixture.givenNoPriorActivity()
+               .when(new DepositFundsCommand(alice, amount("10")))
+               .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void withdrawFunds_withinBalance_lowersTheBalance() {
+        fixture.given(opened, deposited)
+               .when(new WithdrawFundsCommand(alice, amount("30.25")))
+               .expectEvents(new FundsWithdrawnEvent(alice, amount("30.25"), amount("69.75")));
+    }
+
+    @Test
+    void withdrawFunds_wholeBalance_leavesZero() {
+        fixture.given(opened, deposited)
+               .when(new WithdrawFundsCommand(alice, amount("100")))
+               .expectEvents(new FundsWithdrawnEvent(alice, amount("100"), amount("0.00")));
+    }
+
+    @Test
+    void withdrawFunds_beyondBalance_isRefused() {
+        fixture.given(opened, deposited)
+               .when(new WithdrawFundsCommand(alice, amount("100.01")))
+               .expectNoEvents()
+               .expectException(UnprocessableRefusal.class)
+               .expectExceptionMessage("withdrawal of 100.01 exceeds the balance 100.00");
+    }
+
+    @Test
+    void withdrawFunds_negative_isRefused() {
+        fixture.given(opened, deposited)
+               .when(new WithdrawFundsCommand(alice, amount("-5")))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void authorizePayment_withinBalance_isAuthorized() {
+        fixture.given(opened, deposited)
+               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+               .expectEvents(new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")));
+    }
+
+    @Test
+    void authorizePayment_beyondBalance_isDeclined() {
+        fixture.given(opened, deposited)
+               .when(new AuthorizePaymentCommand(alice, order, amount("100.01")))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new PaymentDeclinedEvent(alice, order, amount("100.01"), amount("100.00")));
+    }
+
+    @Test
+    void authorizePayment_twiceForOneOrder_paysOnce() {
+        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")))
+               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void authorizePayment_afterRefund_paysNothingMore() {
+        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
+                      new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
+               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void authorizePayment_afterDeclineAndDeposit_isAuthorized() {
+        fixture.given(opened, new PaymentDeclinedEvent(alice, order, amount("40.00"), BigDecimal.ZERO), deposited)
+               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+               .expectEvents(new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")));
+    }
+
+    @Test
+    void authorizePayment_zeroAmount_isRefused() {
+        fixture.given(opened, deposited)
+               .when(new AuthorizePaymentCommand(alice, order, BigDecimal.ZERO))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
+    void refundPayment_paid_isRefunded() {
+        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")))
+               .when(new RefundPaymentCommand(alice, order))
+               .expectEvents(new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")));
+    }
+
+    @Test
+    void refundPayment_notPaid_changesNothing() {
+        fixture.given(opened, deposited)
+               .when(new RefundPaymentCommand(alice, order))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void refundPayment_declined_changesNothing() {
+        fixture.given(opened, new PaymentDeclinedEvent(alice, order, amount("40.00"), BigDecimal.ZERO))
+               .when(new RefundPaymentCommand(alice, order))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void refundPayment_twice_refundsOnce() {
+        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
+                      new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
+               .when(new RefundPaymentCommand(alice, order))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+}

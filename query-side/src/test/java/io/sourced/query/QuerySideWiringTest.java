@@ -1,0 +1,50 @@
+package io.sourced.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The module's beans as the application's component scan finds them (a plain Spring context, no Boot). */
+class QuerySideWiringTest {
+
+    @Test
+    void componentScan_findsOneProjectorPerProcessingGroup_theControllers_andSequencesOrdersPerOrder() {
+        EventProcessingConfigurer eventProcessing = mock(EventProcessingConfigurer.class);
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
+            context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
+            context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
+            context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
+            context.scan("io.sourced.query");
+            context.refresh();
+
+            Map<String, String> groups = new TreeMap<>();
+            context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
+                    groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
+            assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
+                    Map.entry("orders-view", "orderViewProjector"),
+                    Map.entry("products-view", "productViewProjector"));
+            assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
+                    .containsExactlyInAnyOrder("customerQueryController", "orderQueryController",
+                            "productQueryController");
+            assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
+                    .containsExactly("ordersViewSequencingPolicy");
+            verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
+        }
+    }
+}

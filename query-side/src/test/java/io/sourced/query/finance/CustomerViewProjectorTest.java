@@ -1,0 +1,154 @@
+package io.sourced.query.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sourced.api.finance.AccountOpenedEvent;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.CustomerView;
+import io.sourced.api.finance.FindCustomerQuery;
+import io.sourced.api.finance.FindTransactionsQuery;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.FundsWithdrawnEvent;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.TransactionType;
+import io.sourced.api.finance.TransactionView;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class CustomerViewProjectorTest {
+
+    private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final CustomerId alice = CustomerId.random();
+    private final OrderId orderId = OrderId.random();
+
+    private JdbcTemplate jdbc;
+    private CustomerViewProjector projector;
+    private CustomerViewQueries queries;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = ViewDatabase.migrated();
+        projector = new CustomerViewProjector(jdbc);
+        queries = new CustomerViewQueries(jdbc);
+        projector.on(new AccountOpenedEvent(alice, "Alice"));
+    }
+
+    @Test
+    void accountOpened_showsTheCustomerWithAZeroBalanceAndNoLedger() {
+        assertThat(customer()).isEqualTo(new CustomerView(alice, "Alice", new BigDecimal("0.00")));
+        assertThat(queries.handle(new FindTransactionsQuery(alice))).isEmpty();
+    }
+
+    @Test
+    void accountOpened_again_isSkipped() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+
+        projector.on(new AccountOpenedEvent(alice, "Someone else"));
+
+        assertThat(customer()).isEqualTo(new CustomerView(alice, "Alice", new BigDecimal("5.00")));
+    }
+
+    @Test
+    void fundsDeposited_setsTheBalanceAndRecordsADeposit() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50")), AT);
+
+        assertThat(customer().balance()).isEqualByComparingTo("100.50");
+        assertThat(queries.handle(new FindTransactionsQuery(alice))).containsExactly(new TransactionView(
+                TransactionType.DEPOSIT, new BigDecimal("100.50"), null, new BigDecimal("100.50"), AT));
+    }
+
+    @Test
+    void fundsWithdrawn_setsTheBalanceAndRecordsAWithdrawal() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+
+        projector.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70")), AT.plusSeconds(1));
+
+        assertThat(customer().balance()).isEqualByComparingTo("70");
+        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.WITHDRAWAL,
+                new BigDecimal("30.00"), null, new BigDecimal("70.00"), AT.plusSeconds(1)));
+    }
+
+    @Test
+    void paymentAuthorized_setsTheBalanceAndRecordsAPaymentForTheOrder() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+
+        projector.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
+                AT.plusSeconds(2));
+
+        assertThat(customer().balance()).isEqualByComparingTo("91.20");
+        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.PAYMENT,
+                new BigDecimal("8.80"), orderId, new BigDecimal("91.20"), AT.plusSeconds(2)));
+    }
+
+    @Test
+    void paymentRefunded_setsTheBalanceAndRecordsARefundForTheOrder() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        projector.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
+
+        projector.on(new PaymentRefundedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("100.00")),
+                AT.plusSeconds(3));
+
+        assertThat(customer().balance()).isEqualByComparingTo("100");
+        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.REFUND,
+                new BigDecimal("8.80"), orderId, new BigDecimal("100.00"), AT.plusSeconds(3)));
+    }
+
+    @Test
+    void paymentDeclined_changesNothing() throws Exception {
+        AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
+        EventMessage<?> declined = at(new PaymentDeclinedEvent(alice, orderId, BigDecimal.TEN, BigDecimal.ZERO), AT);
+
+        axon.handle(declined);
+
+        assertThat(axon.canHandle(declined)).isFalse();
+        assertThat(customer().balance()).isEqualByComparingTo("0");
+        assertThat(queries.handle(new FindTransactionsQuery(alice))).isEmpty();
+    }
+
+    @Test
+    void fundsDeposited_handledByAxon_isRecordedAtTheEventsTimestamp_andResetEmptiesTheView() throws Exception {
+        AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
+
+        axon.handle(at(new FundsDepositedEvent(alice, new BigDecimal("3"), new BigDecimal("3")), AT));
+
+        assertThat(lastTransaction().at()).isEqualTo(AT);
+        axon.prepareReset();
+        assertThat(ViewDatabase.count(jdbc, "customer_view")).isZero();
+    }
+
+    private static EventMessage<?> at(Object payload, Instant timestamp) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, MetaData.emptyInstance(), timestamp);
+    }
+
+    @Test
+    void reset_deletesEveryCustomerAndLedgerEntry() {
+        projector.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+
+        projector.reset();
+
+        assertThat(ViewDatabase.count(jdbc, "customer_view")).isZero();
+        assertThat(ViewDatabase.count(jdbc, "customer_transaction_view")).isZero();
+    }
+
+    private CustomerView customer() {
+        return queries.handle(new FindCustomerQuery(alice)).orElseThrow();
+    }
+
+    private TransactionView lastTransaction() {
+        var ledger = queries.handle(new FindTransactionsQuery(alice));
+        return ledger.get(ledger.size() - 1);
+    }
+}

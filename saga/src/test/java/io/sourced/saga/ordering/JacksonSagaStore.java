@@ -1,0 +1,86 @@
+package io.sourced.saga.ordering;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.AssociationValues;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+/** Keeps sagas only as their serialized bytes, as the JDBC saga store does, so every load is a deserialization. */
+class JacksonSagaStore implements SagaStore<Object> {
+
+    private record Stored(SerializedObject<byte[]> saga, Set<AssociationValue> associations) {
+    }
+
+    private final Serializer serializer;
+    private final Map<String, Stored> sagas = new LinkedHashMap<>();
+
+    JacksonSagaStore(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    int size() {
+        return sagas.size();
+    }
+
+    byte[] serialized(String sagaId) {
+        return sagas.get(sagaId).saga().getData();
+    }
+
+    String onlySagaId() {
+        return sagas.keySet().iterator().next();
+    }
+
+    @Override
+    public Set<String> findSagas(Class<?> sagaType, AssociationValue associationValue) {
+        return sagas.entrySet().stream()
+                .filter(entry -> entry.getValue().associations().contains(associationValue))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public <S> Entry<S> loadSaga(Class<S> sagaType, String sagaIdentifier) {
+        Stored stored = sagas.get(sagaIdentifier);
+        if (stored == null) {
+            return null;
+        }
+        S saga = serializer.deserialize(stored.saga());
+        Set<AssociationValue> associations = new HashSet<>(stored.associations());
+        return new Entry<>() {
+            @Override
+            public Set<AssociationValue> associationValues() {
+                return associations;
+            }
+
+            @Override
+            public S saga() {
+                return saga;
+            }
+        };
+    }
+
+    @Override
+    public void deleteSaga(Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
+        sagas.remove(sagaIdentifier);
+    }
+
+    @Override
+    public void insertSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
+                           Set<AssociationValue> associationValues) {
+        sagas.put(sagaIdentifier, new Stored(serializer.serialize(saga, byte[].class), Set.copyOf(associationValues)));
+    }
+
+    @Override
+    public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
+                           AssociationValues associationValues) {
+        sagas.put(sagaIdentifier,
+                new Stored(serializer.serialize(saga, byte[].class), Set.copyOf(associationValues.asSet())));
+    }
+}

@@ -1,0 +1,131 @@
+package io.sourced.saga.ordering;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ReleaseStockCommand;
+import io.sourced.api.inventory.ReserveStockCommand;
+import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.ordering.OrderCancelledEvent;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderLine;
+import io.sourced.api.ordering.OrderPlacedEvent;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.saga.AnnotatedSagaManager;
+import org.axonframework.modelling.saga.SimpleResourceInjector;
+import org.axonframework.modelling.saga.repository.AnnotatedSagaRepository;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.deadline.StubDeadlineManager;
+import org.axonframework.test.utils.RecordingCommandBus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The saga as the JDBC saga store keeps it: serialized by Jackson between every two events, handled each time by a
+ * freshly built saga manager, as after a restart.
+ */
+class OrderFulfilmentSagaSerializationTest {
+
+    private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
+    private final JacksonSagaStore store = new JacksonSagaStore(serializer);
+    private final RecordingCommandBus commandBus = new RecordingCommandBus();
+    private final StubDeadlineManager deadlineManager = new StubDeadlineManager();
+
+    private final OrderId orderId = OrderId.random();
+    private final CustomerId customerId = CustomerId.random();
+    private final ProductId book = ProductId.random();
+    private final ProductId pen = ProductId.random();
+
+    @Test
+    void stockReserved_midWay_isStoredWithItsWholeState() throws Exception {
+        handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(book, 2), new OrderLine(pen, 1))));
+        handle(new StockReservedEvent(book, orderId, 2, new BigDecimal("10.00")));
+
+        JsonNode json = objectMapper.readTree(store.serialized(store.onlySagaId()));
+        assertThat(json.get("orderId").asText()).isEqualTo(orderId.toString());
+        assertThat(json.get("customerId").asText()).isEqualTo(customerId.toString());
+        assertThat(json.get("lines")).hasSize(2);
+        assertThat(json.get("lines").get(0).get("productId").asText()).isEqualTo(book.toString());
+        assertThat(json.get("lines").get(0).get("state").asText()).isEqualTo("RESERVED");
+        assertThat(json.get("lines").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(json.get("lines").get(1).get("state").asText()).isEqualTo("AWAITING");
+        assertThat(json.get("payment").asText()).isEqualTo("NOT_ASKED");
+        assertThat(json.get("order").asText()).isEqualTo("PENDING");
+        assertThat(json.get("timeoutId").asText()).isNotBlank();
+        assertThat(json.has("commandGateway")).isFalse();
+        assertThat(json.has("deadlineManager")).isFalse();
+        assertThat(json.has("settings")).isFalse();
+
+        OrderFulfilmentSaga restored = serializer.deserialize(new SimpleSerializedObject<>(
+                store.serialized(store.onlySagaId()), byte[].class,
+                new SimpleSerializedType(OrderFulfilmentSaga.class.getName(), null)));
+        JsonNode again = objectMapper.readTree(serializer.serialize(restored, byte[].class).getData());
+        assertThat(again).isEqualTo(json);
+    }
+
+    @Test
+    void orderCancelled_afterARestartMidWay_compensatesWhatWasReservedAndTheLateReply() throws Exception {
+        handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(book, 2), new OrderLine(pen, 1))));
+        assertThat(dispatched()).containsExactly(new ReserveStockCommand(book, orderId, 2),
+                new ReserveStockCommand(pen, orderId, 1));
+        assertThat(deadlineManager.getScheduledDeadlines()).hasSize(1);
+        handle(new StockReservedEvent(book, orderId, 2, new BigDecimal("10.00")));
+
+        handle(new OrderCancelledEvent(orderId, customerId));
+        assertThat(dispatched()).containsExactly(new ReleaseStockCommand(book, orderId));
+        assertThat(deadlineManager.getScheduledDeadlines()).as("the timeout found by its stored id").isEmpty();
+        assertThat(store.size()).as("waits for the pen's answer").isEqualTo(1);
+
+        handle(new StockReservedEvent(pen, orderId, 1, new BigDecimal("5.50")));
+        assertThat(dispatched()).containsExactly(new ReleaseStockCommand(pen, orderId));
+        assertThat(store.size()).as("ended").isZero();
+    }
+
+    /** Handles one event with a new saga manager, as a freshly started node would. */
+    private void handle(Object payload) throws Exception {
+        commandBus.clearCommands();
+        SimpleResourceInjector resources = new SimpleResourceInjector(
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), deadlineManager,
+                new OrderWorkflowSettings(Duration.ofSeconds(30)));
+        AnnotatedSagaRepository<OrderFulfilmentSaga> repository = AnnotatedSagaRepository.<OrderFulfilmentSaga>builder()
+                .sagaType(OrderFulfilmentSaga.class)
+                .sagaStore(store)
+                .resourceInjector(resources)
+                .build();
+        AnnotatedSagaManager<OrderFulfilmentSaga> manager = AnnotatedSagaManager.<OrderFulfilmentSaga>builder()
+                .sagaType(OrderFulfilmentSaga.class)
+                .sagaRepository(repository)
+                .listenerInvocationErrorHandler((exception, event, handler) -> {
+                    throw exception;
+                })
+                .build();
+        EventMessage<?> message = GenericEventMessage.asEventMessage(payload);
+        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
+            manager.handle(message, Segment.ROOT_SEGMENT);
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new AssertionError("the saga failed on " + payload, result.exceptionResult());
+        }
+    }
+
+    private List<Object> dispatched() {
+        return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast)
+                .toList();
+    }
+}

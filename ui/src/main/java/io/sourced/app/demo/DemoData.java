@@ -1,0 +1,74 @@
+package io.sourced.app.demo;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.RegisterProductCommand;
+import io.sourced.app.security.SignInStore;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
+ * one transaction, and a database that already has the demo admin is left alone.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "sourced.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Map<String, Object> SEEDED_BY = Map.of("username", "demo-seed");
+
+    private final SignInStore signIns;
+    private final CommandGateway commandGateway;
+
+    DemoData(SignInStore signIns, CommandGateway commandGateway) {
+        this.signIns = signIns;
+        this.commandGateway = commandGateway;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (signIns.exists("admin")) {
+            return;
+        }
+        signIns.create("admin", "admin", Caller.ADMIN, null);
+        customer("alice", "Alice Martin", "500.00");
+        customer("bob", "Bob Chen", "120.00");
+        product("Mechanical keyboard", "89.90", 25);
+        product("Wireless mouse", "24.50", 60);
+        product("27-inch monitor", "229.00", 8);
+        product("Laptop stand", "39.00", 15);
+        product("Noise-cancelling headphones", "199.00", 4);
+        product("USB-C cable", "9.99", 200);
+        log.info("Demo data seeded: sign-ins admin/admin, alice/alice, bob/bob and six products");
+    }
+
+    private void customer(String username, String name, String deposit) {
+        CustomerId customerId = CustomerId.random();
+        send(new OpenAccountCommand(customerId, name, new BigDecimal(deposit)));
+        signIns.create(username, username, Caller.CUSTOMER, customerId);
+    }
+
+    private void product(String name, String price, int stock) {
+        send(new RegisterProductCommand(ProductId.random(), name, new BigDecimal(price), stock));
+    }
+
+    private void send(Object command) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SEEDED_BY));
+    }
+}

@@ -1,0 +1,42 @@
+package io.sourced.app.security;
+
+import io.sourced.api.caller.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Outside the demo, the administrator's password comes from configuration, never from a seed. */
+@Component
+@Order(1)
+class AdminSignIn implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminSignIn.class);
+    static final String ADMIN_USERNAME = "admin";
+
+    private final SignInStore signIns;
+    private final String adminPassword;
+
+    AdminSignIn(SignInStore signIns, @Value("${sourced.security.admin-password:}") String adminPassword) {
+        this.signIns = signIns;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (adminPassword.isBlank()) {
+            return;
+        }
+        if (signIns.exists(ADMIN_USERNAME)) {
+            signIns.changePassword(ADMIN_USERNAME, adminPassword);
+        } else {
+            signIns.create(ADMIN_USERNAME, adminPassword, Caller.ADMIN, null);
+        }
+        log.info("Administrator sign-in '{}' set from sourced.security.admin-password", ADMIN_USERNAME);
+    }
+}

@@ -1,0 +1,53 @@
+package io.sourced.app.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** A fresh database for one test class: an H2 file under a temporary folder, or a new PostgreSQL database. */
+record Database(String kind, List<String> arguments) {
+
+    static final String POSTGRES_HOST = System.getProperty("sourced.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String POSTGRES_USER = System.getProperty("sourced.postgres.user", "postgres");
+
+    static Database h2() {
+        try {
+            Path folder = Files.createTempDirectory("sourced-it-");
+            String url = "jdbc:h2:file:" + folder.resolve("sourced")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+            return new Database("h2", List.of("--spring.datasource.url=" + url));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A new, empty PostgreSQL database. Without a server the suite is skipped, unless the build says
+     * PostgreSQL is required (as .ci/run does): then a missing server fails it.
+     */
+    static Database postgres() {
+        String name = "sourced_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(POSTGRES_HOST + "postgres", POSTGRES_USER, "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            if (Boolean.getBoolean("sourced.postgres.required")) {
+                throw new IllegalStateException("PostgreSQL is required but not reachable at " + POSTGRES_HOST, e);
+            }
+            assumeTrue(false, "PostgreSQL not reachable at " + POSTGRES_HOST + ": " + e.getMessage());
+        }
+        return new Database("postgres", List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + POSTGRES_HOST + name,
+                "--spring.datasource.username=" + POSTGRES_USER,
+                "--spring.datasource.password=",
+                "--sourced.demo.enabled=true"));
+    }
+}

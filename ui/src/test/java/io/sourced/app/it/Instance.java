@@ -1,0 +1,63 @@
+package io.sourced.app.it;
+
+import io.sourced.app.SourcedApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole application, started in this JVM on a random port, on a given database. */
+final class Instance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    final Api admin;
+
+    private Instance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.admin = api("admin", "admin");
+    }
+
+    static Instance start(Database database, Class<?>... extraSources) {
+        return start(database, List.of(), extraSources);
+    }
+
+    static Instance start(Database database, List<String> moreArguments, Class<?>... extraSources) {
+        List<String> arguments = new ArrayList<>(database.arguments());
+        arguments.add("--server.port=0");
+        arguments.add("--sourced.demo.enabled=true");
+        arguments.add("--spring.main.banner-mode=off");
+        arguments.addAll(moreArguments);
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = SourcedApplication.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
+                .run(arguments.toArray(String[]::new));
+        return new Instance(context);
+    }
+
+    Api api(String username, String password) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new Api("http://localhost:" + port, username, password);
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    long eventCount() {
+        Long count = jdbc().queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

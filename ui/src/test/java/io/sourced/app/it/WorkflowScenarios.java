@@ -1,0 +1,284 @@
+package io.sourced.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sourced.app.it.Api.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The REST workflow end to end, on whichever database a subclass gives. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WorkflowScenarios {
+
+    Instance instance;
+    Api admin;
+
+    abstract Database database();
+
+    @BeforeAll
+    void start() {
+        instance = Instance.start(database());
+        admin = instance.admin;
+    }
+
+    @AfterAll
+    void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+    }
+
+    static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static BigDecimal amount(JsonNode node) {
+        return node.decimalValue().setScale(2);
+    }
+
+    JsonNode product(String productId) {
+        Answer answer = admin.get("/api/products/" + productId);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    JsonNode customer(String customerId) {
+        Answer answer = admin.get("/api/customers/" + customerId);
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    void awaitStock(String productId, int available, int reserved, int sold) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode product = product(productId);
+            assertThat(List.of(product.path("available").asInt(), product.path("reserved").asInt(), product.path("sold").asInt()))
+                    .containsExactly(available, reserved, sold);
+        });
+    }
+
+    void awaitBalance(String customerId, String balance) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(amount(customer(customerId).path("balance"))).isEqualByComparingTo(balance));
+    }
+
+    @Test
+    void placeOrder_withStockAndMoney_isAccepted() {
+        String keyboard = admin.registerProduct(unique("Keyboard"), "12.50", 5);
+        String cable = admin.registerProduct(unique("Cable"), "3.00", 10);
+        String customer = admin.openCustomer(unique("Dana"), "100");
+
+        Answer placed = admin.placeOrder(customer, Map.of(keyboard, 2, cable, 3));
+
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(placed.body().path("orderId").asText()).isNotBlank();
+        JsonNode order = admin.awaitTerminal(placed.id("orderId"));
+        assertThat(order.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(order.path("rejectionReason").isNull()).isTrue();
+        assertThat(amount(order.path("total"))).isEqualByComparingTo("34.00");
+        assertThat(order.path("completedAt").asText()).isNotBlank();
+        assertThat(order.path("lines")).hasSize(2);
+        awaitStock(keyboard, 3, 0, 2);
+        awaitStock(cable, 7, 0, 3);
+        awaitBalance(customer, "66.00");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode ledger = admin.get("/api/customers/" + customer + "/transactions").body();
+            assertThat(ledger).hasSize(2);
+            assertThat(ledger.get(0).path("type").asText()).isEqualTo("DEPOSIT");
+            assertThat(ledger.get(1).path("type").asText()).isEqualTo("PAYMENT");
+            assertThat(ledger.get(1).path("orderId").asText()).isEqualTo(placed.id("orderId"));
+            assertThat(amount(ledger.get(1).path("balanceAfter"))).isEqualByComparingTo("66.00");
+        });
+    }
+
+    @Test
+    void placeOrder_beyondStock_isRejectedOutOfStock_andReleasesTheOtherLines() {
+        String scarce = admin.registerProduct(unique("Scarce"), "5.00", 2);
+        String plenty = admin.registerProduct(unique("Plenty"), "1.00", 50);
+        String customer = admin.openCustomer(unique("Eli"), "100");
+
+        Answer placed = admin.placeOrder(customer, new LinkedHashMap<>(Map.of(plenty, 4, scarce, 3)));
+
+        JsonNode order = admin.awaitTerminal(placed.id("orderId"));
+        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(order.path("rejectionReason").asText()).isEqualTo("OUT_OF_STOCK");
+        awaitStock(plenty, 50, 0, 0);
+        awaitStock(scarce, 2, 0, 0);
+        awaitBalance(customer, "100.00");
+    }
+
+    @Test
+    void placeOrder_beyondBalance_isRejectedPaymentDeclined_andReleasesStock() {
+        String piano = admin.registerProduct(unique("Piano"), "1000", 1);
+        String customer = admin.openCustomer(unique("Fay"), "50");
+
+        Answer placed = admin.placeOrder(customer, Map.of(piano, 1));
+
+        JsonNode order = admin.awaitTerminal(placed.id("orderId"));
+        assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(order.path("rejectionReason").asText()).isEqualTo("PAYMENT_DECLINED");
+        awaitStock(piano, 1, 0, 0);
+        awaitBalance(customer, "50.00");
+    }
+
+    @Test
+    void cancelOrder_onceAccepted_isAConflict() {
+        String lamp = admin.registerProduct(unique("Lamp"), "20", 3);
+        String customer = admin.openCustomer(unique("Gus"), "100");
+        String orderId = admin.placeOrder(customer, Map.of(lamp, 1)).id("orderId");
+        admin.awaitOrder(orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
+
+        Answer cancel = admin.post("/api/orders/" + orderId + "/cancel", null);
+
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void badInput_isAnsweredWithAProblem_andStoresNoEvent() {
+        String product = admin.registerProduct(unique("Mug"), "7.25", 10);
+        String customer = admin.openCustomer(unique("Hal"), "30");
+        long eventsBefore = instance.eventCount();
+        String unknown = UUID.randomUUID().toString();
+
+        List<Object[]> cases = new ArrayList<>();
+        cases.add(new Object[]{"/api/orders", "{oops", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[]}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":0}]}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":-2}]}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1.5}]}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"not-a-uuid\",\"quantity\":1}]}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"extra\":1}", 400});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + unknown + "\",\"quantity\":1}]}", 404});
+        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + unknown + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}", 404});
+        cases.add(new Object[]{"/api/products", "{\"name\":\"Bad\",\"price\":1.234,\"stock\":1}", 400});
+        cases.add(new Object[]{"/api/products", "{\"name\":\"Bad\",\"price\":-1,\"stock\":1}", 400});
+        cases.add(new Object[]{"/api/products", "{\"name\":\"\",\"price\":1,\"stock\":1}", 400});
+        cases.add(new Object[]{"/api/products/" + product + "/restock", "{\"quantity\":0}", 400});
+        cases.add(new Object[]{"/api/products/" + unknown + "/restock", "{\"quantity\":3}", 404});
+        cases.add(new Object[]{"/api/customers", "{\"name\":\"Bad\",\"initialDeposit\":0.001}", 400});
+        cases.add(new Object[]{"/api/customers/" + customer + "/deposits", "{\"amount\":10.555}", 400});
+        cases.add(new Object[]{"/api/customers/" + customer + "/deposits", "{\"amount\":0}", 400});
+        cases.add(new Object[]{"/api/customers/" + unknown + "/deposits", "{\"amount\":10}", 404});
+        cases.add(new Object[]{"/api/customers/" + customer + "/withdrawals", "{\"amount\":30.01}", 422});
+        cases.add(new Object[]{"/api/orders/" + unknown + "/cancel", null, 404});
+
+        for (Object[] c : cases) {
+            Answer answer = admin.post((String) c[0], c[1]);
+            assertThat(answer.status()).as("%s %s → %s", c[0], c[1], answer.raw()).isEqualTo((int) c[2]);
+            assertThat(answer.contentType()).as("%s %s", c[0], c[1]).contains("application/problem+json");
+            assertThat(answer.body().path("status").asInt()).isEqualTo((int) c[2]);
+            assertThat(answer.raw()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("select ");
+        }
+        Answer invalid = admin.post("/api/orders", cases.get(2)[1]);
+        assertThat(invalid.body().path("errors").get(0).path("field").asText()).contains("quantity");
+        assertThat(instance.eventCount()).isEqualTo(eventsBefore);
+        assertThat(admin.get("/api/orders/not-a-uuid").status()).isEqualTo(404);
+        assertThat(admin.get("/api/orders/" + unknown).status()).isEqualTo(404);
+    }
+
+    @Test
+    void placeOrder_sameIdempotencyKeyTwice_placesOnce() {
+        String product = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, Object> body = Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1)));
+        Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+
+        Answer first = admin.post("/api/orders", body, key);
+        Answer second = admin.post("/api/orders", body, key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.id("orderId")).isEqualTo(first.id("orderId"));
+        admin.awaitTerminal(first.id("orderId"));
+        assertThat(EventLog.read(instance.jdbc()).count("OrderPlacedEvent", first.id("orderId"))).isEqualTo(1);
+        awaitStock(product, 9, 0, 1);
+        Answer other = admin.post("/api/orders", body, Map.of("Idempotency-Key", "order-" + UUID.randomUUID()));
+        assertThat(other.id("orderId")).isNotEqualTo(first.id("orderId"));
+    }
+
+    @Test
+    void customer_isDeniedAnotherCustomersData() {
+        Api alice = admin.as("alice", "alice");
+        Api bob = admin.as("bob", "bob");
+        String aliceId = alice.get("/api/me").id("customerId");
+        String bobId = bob.get("/api/me").id("customerId");
+        assertThat(aliceId).isNotBlank().isNotEqualTo(bobId);
+        String product = admin.registerProduct(unique("Tea"), "1.00", 100);
+        Answer placed = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))));
+        assertThat(placed.status()).isEqualTo(202);
+        String aliceOrder = placed.id("orderId");
+        alice.awaitTerminal(aliceOrder);
+
+        assertThat(bob.get("/api/orders/" + aliceOrder).status()).isEqualTo(404);
+        assertThat(bob.get("/api/orders/" + aliceOrder + "/updates").status()).isEqualTo(404);
+        assertThat(bob.post("/api/orders/" + aliceOrder + "/cancel", null).status()).isEqualTo(404);
+        assertThat(bob.get("/api/customers/" + aliceId).status()).isEqualTo(404);
+        assertThat(bob.get("/api/customers/" + aliceId + "/transactions").status()).isEqualTo(404);
+        assertThat(bob.post("/api/customers/" + aliceId + "/deposits", Map.of("amount", 5)).status()).isEqualTo(404);
+        assertThat(bob.post("/api/orders", Map.of("customerId", aliceId,
+                "lines", List.of(Map.of("productId", product, "quantity", 1)))).status()).isEqualTo(404);
+        assertThat(bob.get("/api/orders?customerId=" + aliceId).status()).isEqualTo(404);
+        bob.get("/api/orders").body().path("items")
+                .forEach(order -> assertThat(order.path("customerId").asText()).isEqualTo(bobId));
+        assertThat(bob.post("/api/products", Map.of("name", "X", "price", 1, "stock", 1)).status()).isEqualTo(403);
+        assertThat(bob.get("/api/customers").status()).isEqualTo(403);
+        assertThat(admin.as(null, null).get("/api/products").status()).isEqualTo(401);
+        assertThat(admin.as("bob", "wrong").get("/api/products").status()).isEqualTo(401);
+
+        assertThat(alice.get("/api/orders/" + aliceOrder).status()).isEqualTo(200);
+        assertThat(alice.get("/api/customers/" + aliceId).status()).isEqualTo(200);
+        alice.get("/api/orders").body().path("items")
+                .forEach(order -> assertThat(order.path("customerId").asText()).isEqualTo(aliceId));
+    }
+
+    @Test
+    void everyEvent_carriesWhoCausedIt_andItsTrace() {
+        Api alice = admin.as("alice", "alice");
+        String product = admin.registerProduct(unique("Soap"), "1.00", 100);
+        String orderId = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)))).id("orderId");
+        alice.awaitOrder(orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<EventLog.Entry> trace = EventLog.read(instance.jdbc()).about(orderId);
+            assertThat(trace).extracting(EventLog.Entry::simpleType).contains("OrderPlacedEvent", "StockReservedEvent",
+                    "PaymentAuthorizedEvent", "OrderAcceptedEvent", "ReservationConfirmedEvent");
+            String traceId = trace.get(0).metadata().path("traceId").asText();
+            assertThat(traceId).isNotBlank();
+            trace.forEach(event -> {
+                assertThat(event.metadata().path("username").asText()).as(event.type()).isEqualTo("alice");
+                assertThat(event.metadata().path("traceId").asText()).as(event.type()).isEqualTo(traceId);
+                assertThat(event.metadata().path("correlationId").asText()).as(event.type()).isNotBlank();
+            });
+        });
+        EventLog.read(instance.jdbc()).entries().forEach(event ->
+                assertThat(event.metadata().path("username").asText()).as(event.type()).isNotBlank());
+    }
+
+    @Test
+    void health_isOpen_andOpenApiDescribesTheApi() {
+        Api anonymous = admin.as(null, null);
+        assertThat(anonymous.get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+        JsonNode openApi = anonymous.get("/v3/api-docs").body();
+        assertThat(openApi.path("paths").has("/api/orders")).isTrue();
+        assertThat(openApi.path("paths").has("/api/orders/{orderId}/cancel")).isTrue();
+        assertThat(openApi.path("paths").has("/api/customers/{customerId}/transactions")).isTrue();
+        assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    @Test
+    void concurrentOrders_onScarceStockAndMoney_keepEveryInvariant() throws Exception {
+        new ConcurrencyScenario(instance, admin).run(60, 8);
+    }
+}
