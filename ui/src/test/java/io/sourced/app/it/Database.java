@@ -12,7 +12,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A fresh database for one test class: an H2 file under a temporary folder, or a new PostgreSQL database. */
-record Database(String kind, List<String> arguments) {
+record Database(String kind, String postgresName, List<String> arguments) {
 
     static final String POSTGRES_HOST = System.getProperty("sourced.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     static final String POSTGRES_USER = System.getProperty("sourced.postgres.user", "postgres");
@@ -22,7 +22,7 @@ record Database(String kind, List<String> arguments) {
             Path folder = Files.createTempDirectory("sourced-it-");
             String url = "jdbc:h2:file:" + folder.resolve("sourced")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
-            return new Database("h2", List.of("--spring.datasource.url=" + url));
+            return new Database("h2", null, List.of("--spring.datasource.url=" + url));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -43,11 +43,23 @@ record Database(String kind, List<String> arguments) {
             }
             assumeTrue(false, "PostgreSQL not reachable at " + POSTGRES_HOST + ": " + e.getMessage());
         }
-        return new Database("postgres", List.of(
+        return new Database("postgres", name, List.of(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + POSTGRES_HOST + name,
                 "--spring.datasource.username=" + POSTGRES_USER,
-                "--spring.datasource.password=",
-                "--sourced.demo.enabled=true"));
+                "--spring.datasource.password="));
+    }
+
+    /** Drops a PostgreSQL test database once the instances on it are closed; an H2 folder is left to the OS. */
+    void drop() {
+        if (postgresName == null) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(POSTGRES_HOST + "postgres", POSTGRES_USER, "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + postgresName + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop test database " + postgresName, e);
+        }
     }
 }

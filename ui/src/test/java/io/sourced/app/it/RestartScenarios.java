@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 abstract class RestartScenarios {
 
     private Instance running;
+    private Database database;
 
     abstract Database database();
 
@@ -26,11 +27,14 @@ abstract class RestartScenarios {
         if (running != null) {
             running.close();
         }
+        if (database != null) {
+            database.drop();
+        }
     }
 
     @Test
     void restart_keepsState_andFiresThePendingDeadlineOnce() {
-        Database database = database();
+        database = database();
         running = Instance.start(database, List.of("--sourced.order.timeout=6s"), HoldReservations.class);
         Api admin = running.admin;
         String stocked = admin.registerProduct(WorkflowScenarios.unique("Stocked"), "4.00", 10);

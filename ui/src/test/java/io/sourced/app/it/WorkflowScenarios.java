@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WorkflowScenarios {
 
+    Database database;
     Instance instance;
     Api admin;
 
@@ -29,7 +30,8 @@ abstract class WorkflowScenarios {
 
     @BeforeAll
     void start() {
-        instance = Instance.start(database());
+        database = database();
+        instance = Instance.start(database);
         admin = instance.admin;
     }
 
@@ -37,6 +39,9 @@ abstract class WorkflowScenarios {
     void stop() {
         if (instance != null) {
             instance.close();
+        }
+        if (database != null) {
+            database.drop();
         }
     }
 
