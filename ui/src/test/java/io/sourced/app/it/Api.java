@@ -83,6 +83,14 @@ final class Api {
         }
     }
 
+    static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // --- the workflow in domain words ---
 
     String registerProduct(String name, String price, int stock) {

@@ -272,6 +272,22 @@ abstract class WorkflowScenarios {
     }
 
     @Test
+    void orderUpdates_streamTheOrderUntilItIsTerminal() {
+        Api alice = admin.as("alice", "alice");
+        String product = admin.registerProduct(unique("Candle"), "2.00", 10);
+        String orderId = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)))).id("orderId");
+
+        Answer stream = alice.send("GET", "/api/orders/" + orderId + "/updates", null, Map.of("Accept", "text/event-stream"));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        List<String> states = stream.raw().lines().filter(line -> line.startsWith("data:"))
+                .map(line -> Api.readTree(line.substring(5)).path("status").asText()).toList();
+        assertThat(states).isNotEmpty().last().isEqualTo("ACCEPTED");
+        assertThat(states).allSatisfy(state -> assertThat(state).isIn("PENDING", "ACCEPTED"));
+    }
+
+    @Test
     void health_isOpen_andOpenApiDescribesTheApi() {
         Api anonymous = admin.as(null, null);
         assertThat(anonymous.get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
