@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,6 +40,7 @@ class CustomerCommandController {
     @PostMapping
     @Transactional
     @Operation(summary = "Open a customer's account, optionally with a sign-in (ADMIN)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerIdResponse> open(@Valid @RequestBody OpenCustomerRequest request) {
         CustomerId customerId = CustomerId.random();
         if (request.wantsSignIn()) {
@@ -50,6 +52,7 @@ class CustomerCommandController {
 
     @PostMapping("/{customerId}/deposits")
     @Operation(summary = "Deposit funds")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<CustomerIdResponse> deposit(@PathVariable CustomerId customerId,
                                                @Valid @RequestBody AmountRequest request,
                                                @Parameter(hidden = true) Caller caller) {
@@ -60,6 +63,7 @@ class CustomerCommandController {
 
     @PostMapping("/{customerId}/withdrawals")
     @Operation(summary = "Withdraw funds; 422 beyond the balance")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<CustomerIdResponse> withdraw(@PathVariable CustomerId customerId,
                                                 @Valid @RequestBody AmountRequest request,
                                                 @Parameter(hidden = true) Caller caller) {

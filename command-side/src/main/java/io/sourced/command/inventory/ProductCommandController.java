@@ -9,11 +9,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN only (enforced by the application's security configuration). */
@@ -30,6 +32,7 @@ class ProductCommandController {
 
     @PostMapping
     @Operation(summary = "Register a product (ADMIN)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProductIdResponse> register(@Valid @RequestBody RegisterProductRequest request) {
         ProductId productId = ProductId.random();
         commandGateway.sendAndWait(
@@ -39,6 +42,7 @@ class ProductCommandController {
 
     @PostMapping("/{productId}/restock")
     @Operation(summary = "Add stock to a product (ADMIN)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProductIdResponse> restock(@PathVariable ProductId productId,
                                               @Valid @RequestBody RestockRequest request) {
         commandGateway.sendAndWait(new RestockProductCommand(productId, request.quantity()));

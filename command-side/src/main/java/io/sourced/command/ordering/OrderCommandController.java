@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -43,6 +44,7 @@ class OrderCommandController {
 
     @PostMapping
     @Operation(summary = "Place an order; the same Idempotency-Key (same user) answers the first order's id")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<OrderIdResponse> place(@Valid @RequestBody PlaceOrderRequest request,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                           @Parameter(hidden = true) Caller caller) {
@@ -62,6 +64,7 @@ class OrderCommandController {
 
     @PostMapping("/{orderId}/cancel")
     @Operation(summary = "Cancel a pending order; 409 once it is accepted, rejected or cancelled")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<OrderIdResponse> cancel(@PathVariable OrderId orderId, @Parameter(hidden = true) Caller caller) {
         if (!caller.isAdmin() && caller.customerId() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId);

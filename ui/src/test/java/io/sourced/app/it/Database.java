@@ -21,7 +21,7 @@ record Database(String kind, String postgresName, List<String> arguments) {
         try {
             Path folder = Files.createTempDirectory("sourced-it-");
             String url = "jdbc:h2:file:" + folder.resolve("sourced")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
             return new Database("h2", null, List.of("--spring.datasource.url=" + url));
         } catch (Exception e) {
             throw new IllegalStateException(e);

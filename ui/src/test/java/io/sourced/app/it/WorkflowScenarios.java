@@ -295,6 +295,9 @@ abstract class WorkflowScenarios {
         assertThat(openApi.path("paths").has("/api/orders")).isTrue();
         assertThat(openApi.path("paths").has("/api/orders/{orderId}/cancel")).isTrue();
         assertThat(openApi.path("paths").has("/api/customers/{customerId}/transactions")).isTrue();
+        assertThat(openApi.at("/paths/~1api~1orders/post/responses").has("202")).isTrue();
+        assertThat(openApi.at("/paths/~1api~1products/post/responses").has("201")).isTrue();
+        assertThat(openApi.at("/paths/~1api~1customers~1{customerId}~1withdrawals/post/responses").has("422")).isTrue();
         assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status()).isEqualTo(403);
     }
 

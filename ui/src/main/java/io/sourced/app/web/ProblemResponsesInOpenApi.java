@@ -1,0 +1,77 @@
+package io.sourced.app.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Documents the errors every API call may answer, as problem details, so the OpenAPI document says what
+ * the code does: 400 invalid input, 401, 403, 404, and 409/422 where a command can be refused.
+ */
+@Component
+class ProblemResponsesInOpenApi implements OpenApiCustomizer {
+
+    private static final String PROBLEM = "Problem";
+
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        openApi.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("400", "Invalid input: malformed JSON, a missing or invalid field, an unknown enum value");
+        errors.put("401", "Not signed in");
+        errors.put("403", "Signed in, but the role may not do this");
+        if (path.contains("{")) {
+            errors.put("404", "Unknown id, or another customer's");
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            errors.put("404", "Unknown id, or another customer's");
+            errors.put("409", "Conflict: a duplicate, or a change the current state does not allow");
+        }
+        if (path.endsWith("/withdrawals")) {
+            errors.put("422", "A business rule refused the command (beyond the balance)");
+        }
+        errors.forEach((code, description) -> operation.getResponses().putIfAbsent(code, problem(description)));
+    }
+
+    private static ApiResponse problem(String description) {
+        Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(ref)));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema());
+        fieldError.addProperty("message", new StringSchema());
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details");
+        problem.addProperty("type", new StringSchema());
+        problem.addProperty("title", new StringSchema());
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema());
+        problem.addProperty("errors", new ArraySchema().items(fieldError));
+        return problem;
+    }
+}
