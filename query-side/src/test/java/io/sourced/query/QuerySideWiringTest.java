@@ -37,6 +37,7 @@ class QuerySideWiringTest {
             context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
                     groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
             assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
+                    Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
@@ -45,6 +46,7 @@ class QuerySideWiringTest {
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
+            verify(eventProcessing).registerSequencingPolicy(eq("order-history"), any());
         }
     }
 }

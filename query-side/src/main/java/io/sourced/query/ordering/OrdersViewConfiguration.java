@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Sequences the orders view per order. Axon's Boot auto-configuration re-registers a sequencing policy for every
+ * Sequences the orders view and the order history per order. Axon's Boot auto-configuration re-registers a sequencing policy for every
  * processor named under {@code axon.eventhandling.processors.*}: whoever configures {@code orders-view} there must
  * set its {@code sequencing-policy} to {@value #SEQUENCING_POLICY_BEAN}.
  */
@@ -25,6 +25,8 @@ class OrdersViewConfiguration {
     @Autowired
     void sequenceOrdersViewPerOrder(EventProcessingConfigurer eventProcessing) {
         eventProcessing.registerSequencingPolicy(OrderViewProjector.PROCESSING_GROUP,
+                configuration -> new OrderIdSequencingPolicy());
+        eventProcessing.registerSequencingPolicy(OrderHistoryProjector.PROCESSING_GROUP,
                 configuration -> new OrderIdSequencingPolicy());
     }
 }
