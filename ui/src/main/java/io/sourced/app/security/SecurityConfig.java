@@ -55,14 +55,19 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/error",
+                        .requestMatchers("/", "/login", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/error",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(new StartPageAfterSignIn())
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut"))
                 .build();
     }
 

@@ -1,0 +1,83 @@
+package io.sourced.app.web.pages;
+
+import io.sourced.api.finance.TransactionType;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.RejectionReason;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How the pages write money, times, statuses and reasons; templates call it as {@code @fmt}. */
+@Component("fmt")
+class Formats {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public String money(BigDecimal amount) {
+        return amount == null ? "—" : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    public String lineTotal(BigDecimal unitPrice, int quantity) {
+        return unitPrice == null ? "—" : money(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+    }
+
+    /** Shown until the browser rewrites it in the reader's own time zone. */
+    public String time(Instant at) {
+        return at == null ? "" : UTC.format(at);
+    }
+
+    public String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    public String status(OrderStatus status) {
+        return statusText(status);
+    }
+
+    public String reason(RejectionReason reason) {
+        return reasonText(reason);
+    }
+
+    public String transaction(TransactionType type) {
+        return switch (type) {
+            case DEPOSIT -> "Deposit";
+            case WITHDRAWAL -> "Withdrawal";
+            case PAYMENT -> "Payment";
+            case REFUND -> "Refund";
+        };
+    }
+
+    public boolean credit(TransactionType type) {
+        return type == TransactionType.DEPOSIT || type == TransactionType.REFUND;
+    }
+
+    public String shortId(Object id) {
+        String text = String.valueOf(id);
+        return text.length() > 8 ? text.substring(0, 8) : text;
+    }
+
+    static String statusText(OrderStatus status) {
+        return switch (status) {
+            case PENDING -> "Pending";
+            case ACCEPTED -> "Accepted";
+            case REJECTED -> "Rejected";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
+    static String reasonText(RejectionReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        return switch (reason) {
+            case OUT_OF_STOCK -> "Some items were out of stock";
+            case PAYMENT_DECLINED -> "The payment was declined (not enough funds)";
+            case TIMEOUT -> "The order timed out before it could be completed";
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package io.sourced.app.web.pages;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.ordering.CancelOrderCommand;
+import io.sourced.api.ordering.OrderHistoryEntry;
+import io.sourced.api.ordering.OrderPage;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.OrderView;
+import io.sourced.command.refusal.ConflictRefusal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+/** A customer's orders, and any order's detail with its history (its owner's or an administrator's). */
+@Controller
+class OrderPages extends Pages {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPages.class);
+    static final int PAGE_SIZE = 20;
+
+    private final Views views;
+    private final CommandGateway commands;
+
+    OrderPages(Views views, CommandGateway commands) {
+        this.views = views;
+        this.commands = commands;
+    }
+
+    @GetMapping("/orders")
+    String myOrders(@RequestParam(defaultValue = "0") int page, Caller caller, Model model) {
+        if (caller.customerId() == null) {
+            return "redirect:/admin/orders";
+        }
+        OrderPage orders = views.orders(caller.customerId(), null, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("orders", orders);
+        model.addAttribute("products", views.productsById());
+        return "orders/list";
+    }
+
+    @GetMapping("/orders/{orderId}")
+    String order(@PathVariable String orderId, Caller caller, Model model) {
+        OrderView order = views.visibleOrder(orderId, caller);
+        model.addAttribute("order", order);
+        model.addAttribute("products", views.productsById());
+        if (caller.isAdmin()) {
+            views.customer(order.customerId()).ifPresent(customer -> model.addAttribute("customer", customer));
+        }
+        history(order, model);
+        return "orders/detail";
+    }
+
+    /** The history alone, which the detail page reloads each time the order changes. */
+    @GetMapping("/orders/{orderId}/history")
+    String history(@PathVariable String orderId, Caller caller, Model model) {
+        OrderView order = views.visibleOrder(orderId, caller);
+        model.addAttribute("order", order);
+        model.addAttribute("products", views.productsById());
+        history(order, model);
+        return "orders/detail :: history";
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    String cancel(@PathVariable String orderId, Caller caller, RedirectAttributes redirect) {
+        OrderView order = views.visibleOrder(orderId, caller);
+        try {
+            commands.sendAndWait(new CancelOrderCommand(order.orderId(), caller.isAdmin() ? null : caller.customerId()));
+            views.awaitChange(() -> views.order(order.orderId()).map(OrderView::status).orElse(null), OrderStatus.PENDING);
+            redirect.addFlashAttribute("notice", "The order is cancelled.");
+        } catch (ConflictRefusal tooLate) {
+            redirect.addFlashAttribute("problem", "This order can no longer be cancelled: it is already complete.");
+        }
+        return "redirect:/orders/" + order.orderId();
+    }
+
+    private void history(OrderView order, Model model) {
+        try {
+            List<OrderHistoryEntry> history = views.history(order.orderId());
+            model.addAttribute("history", history);
+        } catch (RuntimeException e) {
+            log.warn("Order history unavailable for {}: {}", order.orderId(), e.toString());
+            model.addAttribute("history", null);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// Sourced pages: a little plain JavaScript for what changes on its own. Everything works without it,
+// only without the live updates.
+(function () {
+  'use strict';
+
+  function localTimes(root) {
+    root.querySelectorAll('time[datetime]').forEach(function (el) {
+      var at = new Date(el.getAttribute('datetime'));
+      if (!isNaN(at)) { el.textContent = at.toLocaleString(); }
+    });
+  }
+
+  // Values that change by themselves (stock, balances): poll a small JSON map { key: text } every 2 s
+  // and rewrite each [data-live=key].
+  function liveValues(container) {
+    var url = container.getAttribute('data-live-source');
+    function poll() {
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (values) {
+          if (!values) { return; }
+          container.querySelectorAll('[data-live]').forEach(function (el) {
+            var value = values[el.getAttribute('data-live')];
+            if (value !== undefined && el.textContent !== value) {
+              el.textContent = value;
+              el.classList.add('changed');
+            }
+          });
+        })
+        .catch(function () { /* try again next time */ })
+        .then(function () { setTimeout(poll, 2000); });
+    }
+    setTimeout(poll, 2000);
+  }
+
+  // A server-rendered fragment that is re-read every 3 s and swapped when it changed (no inputs inside).
+  function liveFragment(el) {
+    var url = el.getAttribute('data-refresh');
+    function poll() {
+      fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) { return; }
+          var next = document.createElement('div');
+          next.innerHTML = html;
+          var fresh = next.firstElementChild;
+          if (fresh && fresh.innerHTML.trim() !== el.innerHTML.trim()) {
+            localTimes(fresh);
+            el.innerHTML = fresh.innerHTML;
+          }
+        })
+        .catch(function () { })
+        .then(function () { setTimeout(poll, 3000); });
+    }
+    setTimeout(poll, 3000);
+  }
+
+  // A pending order: follow it with server-sent events and rewrite its status, reason, prices and total.
+  function liveOrder(el) {
+    var source = new EventSource(el.getAttribute('data-live-order'));
+    source.onmessage = function (message) {
+      var order = JSON.parse(message.data);
+      el.querySelectorAll('[data-field=status]').forEach(function (badge) {
+        badge.textContent = order.statusText;
+        badge.setAttribute('data-status', order.status);
+        badge.className = 'badge badge-' + order.status.toLowerCase();
+      });
+      el.querySelectorAll('[data-field=status-text]').forEach(function (t) { t.textContent = order.statusText; });
+      el.querySelectorAll('[data-field=reason]').forEach(function (reason) {
+        reason.textContent = order.reason;
+        var row = reason.closest('.reason-row');
+        if (row) { row.classList.toggle('hidden', !order.reason); }
+      });
+      el.querySelectorAll('[data-field=total]').forEach(function (t) { t.textContent = order.total; });
+      Object.keys(order.unitPrices || {}).forEach(function (id) {
+        el.querySelectorAll('[data-unit-price="' + id + '"]').forEach(function (c) { c.textContent = order.unitPrices[id]; });
+        el.querySelectorAll('[data-line-total="' + id + '"]').forEach(function (c) { c.textContent = order.lineTotals[id]; });
+      });
+      refreshHistory(el);
+      if (order.terminal) {
+        source.close();
+        el.querySelectorAll('.pending-hint, .cancel-form').forEach(function (n) { n.remove(); });
+      }
+    };
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) { return; }
+    };
+  }
+
+  function refreshHistory(el) {
+    var url = el.getAttribute('data-history');
+    var history = document.getElementById('history');
+    if (!url || !history) { return; }
+    fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) { return; }
+        var next = document.createElement('div');
+        next.innerHTML = html;
+        var fresh = next.querySelector('#history');
+        if (fresh) { localTimes(fresh); history.replaceWith(fresh); }
+      })
+      .catch(function () { });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    localTimes(document);
+    document.querySelectorAll('[data-live-source]').forEach(liveValues);
+    document.querySelectorAll('[data-refresh]').forEach(liveFragment);
+    // browsers allow few open connections per site: follow the first few pending orders of a list live
+    Array.prototype.slice.call(document.querySelectorAll('[data-live-order]'), 0, 4).forEach(liveOrder);
+    // a form sent once stays sent: no double order from a double click
+    document.querySelectorAll('form[method=post]').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        form.querySelectorAll('button[type=submit]').forEach(function (b) {
+          setTimeout(function () { b.disabled = true; }, 0);
+        });
+      });
+    });
+  });
+})();

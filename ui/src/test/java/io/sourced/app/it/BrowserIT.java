@@ -1,0 +1,443 @@
+package io.sourced.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web UI driven by Debian's Chromium (headless) against the whole application on H2 and a random port:
+ * what a person does in the shop, their orders and account, and the back office.
+ */
+class BrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static Instance instance;
+    private static Api admin;
+    private static ChromeDriverService service;
+    private static Path profile;
+    private static WebDriver browser;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void start() throws IOException {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            if (Boolean.getBoolean("sourced.browser.required")) {
+                fail("The browser suite is required but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+            }
+            assumeTrue(false, "No Chromium or chromedriver under /usr/bin: browser suite skipped");
+        }
+        instance = Instance.start(Database.h2(), GateReservations.class);
+        admin = instance.admin;
+        baseUrl = admin.baseUrl;
+        profile = Files.createTempDirectory("sourced-chromium-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (instance != null) {
+            instance.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(baseUrl + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    // ---------------------------------------------------------------- the shop and a live order
+
+    @Test
+    void alice_placesATwoLineOrder_andSeesItAcceptedLive() {
+        String keyboard = admin.registerProduct(unique("Keyboard"), "12.50", 5);
+        String cable = admin.registerProduct(unique("Cable"), "3.00", 10);
+        GateReservations.close(keyboard);
+        try {
+            signIn("alice");
+            assertThat(browser.getCurrentUrl()).endsWith("/shop");
+            waitForText(By.id("available-" + keyboard), "5");
+            BigDecimal balanceBefore = new BigDecimal(text(By.id("balance")));
+
+            type(By.id("quantity-" + keyboard), "2");
+            type(By.id("quantity-" + cable), "3");
+            click(By.id("place-order"));
+
+            waitFor(ExpectedConditions.urlContains("/orders/"));
+            waitForStatus("PENDING");
+            js("window.sourcedSamePage = 'yes';");
+            GateReservations.open(keyboard);
+
+            waitForStatus("ACCEPTED");
+            assertThat(js("return window.sourcedSamePage;")).as("the page was not reloaded").isEqualTo("yes");
+            assertThat(badge().getText()).isEqualTo("ACCEPTED");
+            waitForText(By.id("order-total"), "34.00");
+            assertThat(text(By.cssSelector("[data-unit-price='" + keyboard + "']"))).isEqualTo("12.50");
+            assertThat(text(By.cssSelector("[data-line-total='" + cable + "']"))).isEqualTo("9.00");
+            waitFor(driver -> driver.findElements(By.cssSelector("#history .timeline-entry")).size() >= 3);
+            assertThat(text(By.id("history"))).contains("alice");
+
+            click(By.linkText("Shop"));
+            waitForText(By.id("available-" + keyboard), "3");
+            waitForText(By.id("available-" + cable), "7");
+            waitForText(By.id("balance"), balanceBefore.subtract(new BigDecimal("34.00")).toPlainString());
+        } finally {
+            GateReservations.open(keyboard);
+        }
+    }
+
+    @Test
+    void alice_seesHerPendingOrderComplete_inHerOrdersList_withoutReloading() {
+        String lamp = admin.registerProduct(unique("Lamp"), "20.00", 3);
+        GateReservations.close(lamp);
+        try {
+            String orderId = aliceApi().placeOrder(aliceCustomerId(), Map.of(lamp, 1)).id("orderId");
+            signIn("alice");
+            browser.get(baseUrl + "/orders");
+            By row = By.cssSelector("tr[data-order-id='" + orderId + "'] [data-field=status]");
+            waitFor(ExpectedConditions.attributeToBe(row, "data-status", "PENDING"));
+            js("window.sourcedSamePage = 'yes';");
+            GateReservations.open(lamp);
+
+            waitFor(ExpectedConditions.attributeToBe(row, "data-status", "ACCEPTED"));
+            assertThat(js("return window.sourcedSamePage;")).isEqualTo("yes");
+            assertThat(text(By.cssSelector("tr[data-order-id='" + orderId + "'] [data-field=total]"))).isEqualTo("20.00");
+        } finally {
+            GateReservations.open(lamp);
+        }
+    }
+
+    // ---------------------------------------------------------------- rejection, and the back office
+
+    @Test
+    void orderBeyondStock_showsRejectedWithItsReason_andTheAdminsRestockShowsInTheShop() {
+        String name = unique("Monitor");
+        String monitor = admin.registerProduct(name, "229.00", 2);
+
+        signIn("alice");
+        type(By.id("quantity-" + monitor), "3");
+        click(By.id("place-order"));
+        waitForStatus("REJECTED");
+        waitForText(By.id("rejection-reason"), "Some items were out of stock");
+        String orderUrl = browser.getCurrentUrl();
+        signOut();
+
+        signIn("admin");
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/orders");
+        new org.openqa.selenium.support.ui.Select(find(By.id("filter-status"))).selectByValue("REJECTED");
+        click(By.id("apply-filters"));
+        String orderId = orderUrl.substring(orderUrl.lastIndexOf('/') + 1);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-order-id='" + orderId + "']")));
+        assertThat(text(By.cssSelector("tr[data-order-id='" + orderId + "']"))).contains("Alice Martin", "REJECTED");
+
+        click(By.linkText("Products"));
+        waitForText(By.id("available-" + monitor), "2");
+        type(By.id("restock-" + monitor), "5");
+        click(By.id("restock-submit-" + monitor));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Restocked " + name));
+        waitForText(By.id("available-" + monitor), "7");
+        signOut();
+
+        signIn("alice");
+        waitForText(By.id("available-" + monitor), "7");
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void badFormInput_showsItsMessageNextToTheField_andStoresNothing() {
+        String username = "carol" + UUID.randomUUID().toString().substring(0, 6);
+        String customerId = admin.post("/api/customers", Map.of("name", "Carol " + username,
+                "initialDeposit", new BigDecimal("40.00"), "username", username, "password", "secret-1")).id("customerId");
+        String mug = admin.registerProduct(unique("Mug"), "7.25", 10);
+        long before = storedFor(customerId, mug);
+
+        signIn(username, "secret-1");
+        click(By.id("place-order"));
+        waitForText(By.id("order-error"), "Choose a quantity of at least 1 for one product or more.");
+
+        type(By.id("quantity-" + mug), "-1");
+        click(By.id("place-order"));
+        assertFieldError("quantity-" + mug, "must not be negative");
+
+        type(By.id("quantity-" + mug), "1.5");
+        click(By.id("place-order"));
+        assertFieldError("quantity-" + mug, "must be a whole number");
+
+        click(By.linkText("My account"));
+        type(By.id("deposit-amount"), "10.555");
+        click(By.id("deposit-submit"));
+        assertFieldError("deposit-amount", "must have at most 2 decimals");
+
+        type(By.id("withdrawal-amount"), "40.01");
+        click(By.id("withdrawal-submit"));
+        assertFieldError("withdrawal-amount", "exceeds the balance 40.00");
+        screenshot("account-bad-input");
+        assertThat(text(By.id("balance"))).isEqualTo("40.00");
+        signOut();
+
+        signIn("admin");
+        browser.get(baseUrl + "/admin/products");
+        type(By.id("product-name"), unique("Bad price"));
+        type(By.id("product-price"), "1.234");
+        click(By.id("register-submit"));
+        assertFieldError("product-price", "must have at most 2 decimals");
+        type(By.id("restock-" + mug), "0");
+        click(By.id("restock-submit-" + mug));
+        assertFieldError("restock-" + mug, "must be at least 1");
+
+        assertThat(storedFor(customerId, mug)).as("events stored by bad input").isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------- what is someone else's
+
+    @Test
+    void bob_cannotOpenAlicesOrderOrAccountPage_notFound() throws Exception {
+        String pen = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String alice = aliceCustomerId();
+        String orderId = aliceApi().placeOrder(alice, Map.of(pen, 1)).id("orderId");
+        aliceApi().awaitTerminal(orderId);
+
+        signIn("bob");
+        for (String page : new String[]{"/orders/" + orderId, "/accounts/" + alice, "/orders/" + orderId + "/history",
+                "/orders/not-an-id", "/no-such-page"}) {
+            browser.get(baseUrl + page);
+            waitForText(By.cssSelector(".error-code"), "404");
+            assertThat(text(By.tagName("h1"))).as(page).isEqualTo("Not found");
+            assertThat(browser.getPageSource()).as(page).doesNotContain("Exception").doesNotContain("Alice Martin");
+            assertThat(statusAsSignedIn(page)).as(page).isEqualTo(404);
+        }
+        assertThat(statusAsSignedIn("/orders/" + orderId + "/live", "text/event-stream")).isEqualTo(404);
+        assertThat(statusAsSignedIn("/admin/orders")).isEqualTo(403);
+    }
+
+    // ---------------------------------------------------------------- how every page looks
+
+    @Test
+    void everyMainPage_isSavedAsAScreenshot() {
+        browser.get(baseUrl + "/");
+        screenshot("landing");
+        browser.get(baseUrl + "/login");
+        screenshot("login");
+
+        signIn("alice");
+        String keyboardId = productNamed("Mechanical keyboard");
+        String cableId = productNamed("USB-C cable");
+        type(By.id("quantity-" + keyboardId), "1");
+        type(By.id("quantity-" + cableId), "2");
+        click(By.id("place-order"));
+        waitForStatus("ACCEPTED");
+        waitFor(driver -> driver.findElements(By.cssSelector("#history .timeline-entry")).size() >= 3);
+        screenshot("order-detail");
+        browser.get(baseUrl + "/orders");
+        screenshot("my-orders");
+        browser.get(baseUrl + "/account");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("transactions")));
+        screenshot("account");
+        browser.get(baseUrl + "/shop");
+        screenshot("shop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        screenshot("shop-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signOut();
+
+        signIn("admin");
+        screenshot("admin-orders");
+        browser.get(baseUrl + "/admin/products");
+        screenshot("admin-products");
+        browser.get(baseUrl + "/admin/customers");
+        screenshot("admin-customers");
+
+        try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+            assertThat(files.map(path -> path.getFileName().toString())).contains("login.png", "shop.png",
+                    "shop-phone.png", "my-orders.png", "order-detail.png", "account.png", "admin-orders.png",
+                    "admin-products.png", "admin-customers.png");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers in the reader's words
+
+    private static void signIn(String username) {
+        signIn(username, username);
+    }
+
+    private static void signIn(String username, String password) {
+        browser.get(baseUrl + "/login");
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.cssSelector("form button[type=submit]"));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+    }
+
+    private static void signOut() {
+        click(By.id("sign-out"));
+        waitFor(ExpectedConditions.urlContains("/login?signedOut"));
+    }
+
+    private static void waitForStatus(String status) {
+        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".page-title [data-field=status]"), "data-status", status));
+    }
+
+    private static WebElement badge() {
+        return find(By.cssSelector(".page-title [data-field=status]"));
+    }
+
+    private static void assertFieldError(String inputId, String message) {
+        By error = By.id(inputId + "-error");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(error, message));
+        WebElement input = find(By.id(inputId));
+        assertThat(input.getAttribute("aria-describedby")).isEqualTo(inputId + "-error");
+        assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
+        WebElement shown = find(error);
+        assertThat(shown.getAttribute("class")).contains("field-error");
+        assertThat(shown.getAttribute("role")).isEqualTo("alert");
+        assertThat(find(By.cssSelector("label[for='" + inputId + "']"))).isNotNull();
+    }
+
+    private static String productNamed(String name) {
+        WebElement row = find(By.xpath("//tr[th[normalize-space()='" + name + "']]"));
+        return row.getAttribute("data-product-id");
+    }
+
+    private static void screenshot(String page) {
+        waitFor(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        // the whole page, not only what fits the window
+        Dimension window = browser.manage().window().getSize();
+        Number height = (Number) js("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 150)));
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        browser.manage().window().setSize(window);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTTP status of a page for the browser's signed-in session, which Selenium does not expose. */
+    private static int statusAsSignedIn(String page) throws Exception {
+        return statusAsSignedIn(page, "text/html");
+    }
+
+    private static int statusAsSignedIn(String page, String accept) throws Exception {
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + page))
+                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Accept", accept).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static Api aliceApi() {
+        return instance.api("alice", "alice");
+    }
+
+    private static String aliceCustomerId() {
+        JsonNode me = aliceApi().get("/api/me").body();
+        return me.path("customerId").asText();
+    }
+
+    /** Events stored for a customer's account and a product, and every order placed. */
+    private static long storedFor(String customerId, String productId) {
+        Long count = instance.jdbc().queryForObject("SELECT (SELECT COUNT(*) FROM domainevententry "
+                + "WHERE aggregateidentifier IN (?, ?)) + (SELECT COUNT(*) FROM domainevententry "
+                + "WHERE payloadtype LIKE '%OrderPlacedEvent')", Long.class, customerId, productId);
+        return count == null ? 0 : count;
+    }
+
+    private static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static WebElement find(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static String text(By by) {
+        return find(by).getText().strip();
+    }
+
+    private static void type(By by, String value) {
+        WebElement input = find(by);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static void click(By by) {
+        waitFor(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private static void waitForText(By by, String text) {
+        waitFor(driver -> {
+            var found = driver.findElements(by);
+            return !found.isEmpty() && text.equals(found.get(0).getText().strip());
+        });
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100)).until(condition::apply);
+    }
+}
