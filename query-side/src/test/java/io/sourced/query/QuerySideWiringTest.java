@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -29,6 +30,7 @@ class QuerySideWiringTest {
             context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
+            context.registerBean(EventStore.class, () -> mock(EventStore.class));
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
             context.scan("io.sourced.query");
             context.refresh();
