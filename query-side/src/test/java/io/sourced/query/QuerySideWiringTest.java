@@ -9,6 +9,9 @@ import static org.mockito.Mockito.verify;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -29,6 +32,9 @@ class QuerySideWiringTest {
             context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
+            context.registerBean(EventStore.class, () -> mock(EventStore.class));
+            context.registerBean(EventProcessingConfiguration.class, () -> mock(EventProcessingConfiguration.class));
+            context.registerBean(TokenStore.class, () -> mock(TokenStore.class));
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
             context.scan("io.sourced.query");
             context.refresh();
@@ -42,7 +48,7 @@ class QuerySideWiringTest {
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
                     .containsExactlyInAnyOrder("customerQueryController", "orderQueryController",
-                            "productQueryController");
+                            "productQueryController", "operationsController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());

@@ -1,5 +1,8 @@
 package io.sourced.query.finance;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import java.time.Instant;
+import io.sourced.api.finance.FindCustomerAsOfQuery;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.CustomerView;
@@ -42,10 +45,18 @@ class CustomerQueryController {
                 .join();
     }
 
-    @Operation(summary = "A customer with their balance; 404 when unknown or not the caller's")
+    @Operation(summary = "A customer with their balance, now or as of an instant; 404 when unknown or not the caller's")
     @GetMapping("/{customerId}")
-    CustomerView customer(@PathVariable String customerId, @Parameter(hidden = true) Caller caller) {
-        return visibleCustomer(customerId, caller);
+    CustomerView customer(@PathVariable String customerId, @Parameter(hidden = true) Caller caller,
+                          @Parameter(description = "The state at this instant (ISO-8601), computed from the event log") @RequestParam(required = false) Instant asOf) {
+        CustomerView customer = visibleCustomer(customerId, caller);
+        if (asOf == null) {
+            return customer;
+        }
+        return queryGateway.query(new FindCustomerAsOfQuery(customer.customerId(), asOf),
+                        ResponseTypes.optionalInstanceOf(CustomerView.class))
+                .join()
+                .orElseThrow(() -> noCustomer(customerId));
     }
 
     @Operation(summary = "A customer's ledger, oldest first; 404 when unknown or not the caller's")

@@ -2,25 +2,27 @@ package io.sourced.query.finance;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
-import io.sourced.api.finance.TransactionType;
-import io.sourced.api.ordering.OrderId;
+import io.sourced.api.finance.TransactionView;
 import io.sourced.query.SqlTime;
-import java.math.BigDecimal;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * Keeps {@code customer_view} and the ledger {@code customer_transaction_view}. Balances are taken from the events,
- * never summed here. Declined payments move no money, so they change nothing.
+ * Keeps {@code customer_view} and the ledger {@code customer_transaction_view} with {@link CustomerFold}. Each
+ * customer row remembers the last account event it applied, so an event delivered again is applied once.
  */
 @Component
 @ProcessingGroup(CustomerViewProjector.PROCESSING_GROUP)
@@ -29,41 +31,36 @@ class CustomerViewProjector {
     static final String PROCESSING_GROUP = "customers-view";
 
     private final JdbcTemplate jdbc;
+    private final CustomerViewQueries rows;
 
     CustomerViewProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new CustomerViewQueries(jdbc);
     }
 
     @EventHandler
-    void on(AccountOpenedEvent event) {
-        String customerId = event.customerId().value();
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM customer_view WHERE customer_id = ?",
-                Integer.class, customerId);
-        if (known != null && known > 0) {
-            return;
-        }
-        jdbc.update("INSERT INTO customer_view (customer_id, name, balance) VALUES (?, ?, ?)", customerId,
-                event.name(), BigDecimal.ZERO);
+    void on(AccountOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.customerId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(FundsDepositedEvent event, @Timestamp Instant at) {
-        record(event.customerId(), TransactionType.DEPOSIT, event.amount(), null, event.balance(), at);
+    void on(FundsDepositedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.customerId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(FundsWithdrawnEvent event, @Timestamp Instant at) {
-        record(event.customerId(), TransactionType.WITHDRAWAL, event.amount(), null, event.balance(), at);
+    void on(FundsWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.customerId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(PaymentAuthorizedEvent event, @Timestamp Instant at) {
-        record(event.customerId(), TransactionType.PAYMENT, event.amount(), event.orderId(), event.balance(), at);
+    void on(PaymentAuthorizedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.customerId(), event, sequence, at);
     }
 
     @EventHandler
-    void on(PaymentRefundedEvent event, @Timestamp Instant at) {
-        record(event.customerId(), TransactionType.REFUND, event.amount(), event.orderId(), event.balance(), at);
+    void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        fold(event.customerId(), event, sequence, at);
     }
 
     @ResetHandler
@@ -72,13 +69,27 @@ class CustomerViewProjector {
         jdbc.update("DELETE FROM customer_view");
     }
 
-    private void record(CustomerId customerId, TransactionType type, BigDecimal amount, OrderId orderId,
-                        BigDecimal balance, Instant at) {
-        jdbc.update("UPDATE customer_view SET balance = ? WHERE customer_id = ?", balance, customerId.value());
-        jdbc.update("""
+    private void fold(CustomerId customerId, Object event, long sequence, Instant at) {
+        Long version = rows.version(customerId);
+        if (version != null && version >= sequence) {
+            return;
+        }
+        CustomerView current = version == null ? null : rows.find(customerId).orElseThrow();
+        CustomerView next = CustomerFold.apply(current, event);
+        if (next == null) {
+            return;
+        }
+        if (current == null) {
+            jdbc.update("INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)",
+                    customerId.value(), next.name(), next.balance(), sequence);
+        } else {
+            jdbc.update("UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?",
+                    next.name(), next.balance(), sequence, customerId.value());
+        }
+        Optional<TransactionView> entry = CustomerFold.transaction(event, at);
+        entry.ifPresent(t -> jdbc.update("""
                 INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, customerId.value(), type.name(), amount, orderId == null ? null : orderId.value(), balance,
-                SqlTime.of(at));
+                VALUES (?, ?, ?, ?, ?, ?)""", customerId.value(), t.type().name(), t.amount(),
+                t.orderId() == null ? null : t.orderId().value(), t.balanceAfter(), SqlTime.of(t.at())));
     }
 }

@@ -30,8 +30,18 @@ class CustomerViewQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(CustomerView.class)}. */
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerQuery query) {
+        return find(query.customerId());
+    }
+
+    Optional<CustomerView> find(CustomerId customerId) {
         return jdbc.query("SELECT customer_id, name, balance FROM customer_view WHERE customer_id = ?",
-                CustomerViewQueries::customer, query.customerId().value()).stream().findFirst();
+                CustomerViewQueries::customer, customerId.value()).stream().findFirst();
+    }
+
+    /** The sequence number of the last account event the view applied; null when it has no row. */
+    Long version(CustomerId customerId) {
+        return jdbc.query("SELECT version FROM customer_view WHERE customer_id = ?", (rs, i) -> rs.getLong(1),
+                customerId.value()).stream().findFirst().orElse(null);
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(CustomerView.class)}. */

@@ -1,5 +1,9 @@
 package io.sourced.query.inventory;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import java.time.Instant;
+import io.sourced.api.inventory.FindProductAsOfQuery;
 import io.sourced.api.inventory.FindAllProductsQuery;
 import io.sourced.api.inventory.FindProductQuery;
 import io.sourced.api.inventory.ProductId;
@@ -34,18 +38,20 @@ class ProductQueryController {
                 .join();
     }
 
-    @Operation(summary = "One product with its stock; 404 when unknown")
+    @Operation(summary = "One product with its stock, now or as of an instant; 404 when unknown (or not yet registered then)")
     @GetMapping("/{productId}")
-    ProductView product(@PathVariable String productId) {
+    ProductView product(@PathVariable String productId,
+                        @Parameter(description = "The state at this instant (ISO-8601), computed from the event log") @RequestParam(required = false) Instant asOf) {
         ProductId id;
         try {
             id = ProductId.of(productId);
         } catch (IllegalArgumentException e) {
             throw noProduct(productId);
         }
-        return queryGateway.query(new FindProductQuery(id), ResponseTypes.optionalInstanceOf(ProductView.class))
-                .join()
-                .orElseThrow(() -> noProduct(productId));
+        var found = asOf == null
+                ? queryGateway.query(new FindProductQuery(id), ResponseTypes.optionalInstanceOf(ProductView.class))
+                : queryGateway.query(new FindProductAsOfQuery(id, asOf), ResponseTypes.optionalInstanceOf(ProductView.class));
+        return found.join().orElseThrow(() -> noProduct(productId));
     }
 
     private static ResponseStatusException noProduct(String productId) {

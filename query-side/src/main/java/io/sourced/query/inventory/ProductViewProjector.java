@@ -3,16 +3,21 @@ package io.sourced.query.inventory;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code product_view}: each product's stock as available, reserved and sold. Rejections change nothing. */
+/**
+ * Keeps {@code product_view} with {@link ProductFold}. Each row remembers the last event of its product it
+ * applied, so an event delivered again (a retried dead letter) is applied once.
+ */
 @Component
 @ProcessingGroup(ProductViewProjector.PROCESSING_GROUP)
 class ProductViewProjector {
@@ -20,43 +25,36 @@ class ProductViewProjector {
     static final String PROCESSING_GROUP = "products-view";
 
     private final JdbcTemplate jdbc;
+    private final ProductViewQueries rows;
 
     ProductViewProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new ProductViewQueries(jdbc);
     }
 
     @EventHandler
-    void on(ProductRegisteredEvent event) {
-        String productId = event.productId().value();
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM product_view WHERE product_id = ?", Integer.class,
-                productId);
-        if (known != null && known > 0) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO product_view (product_id, name, price, available, reserved, sold)
-                VALUES (?, ?, ?, ?, 0, 0)
-                """, productId, event.name(), event.price(), event.initialStock());
+    void on(ProductRegisteredEvent event, @SequenceNumber long sequence) {
+        fold(event.productId(), event, sequence);
     }
 
     @EventHandler
-    void on(ProductRestockedEvent event) {
-        move(event.productId(), event.quantity(), 0, 0);
+    void on(ProductRestockedEvent event, @SequenceNumber long sequence) {
+        fold(event.productId(), event, sequence);
     }
 
     @EventHandler
-    void on(StockReservedEvent event) {
-        move(event.productId(), -event.quantity(), event.quantity(), 0);
+    void on(StockReservedEvent event, @SequenceNumber long sequence) {
+        fold(event.productId(), event, sequence);
     }
 
     @EventHandler
-    void on(StockReleasedEvent event) {
-        move(event.productId(), event.quantity(), -event.quantity(), 0);
+    void on(StockReleasedEvent event, @SequenceNumber long sequence) {
+        fold(event.productId(), event, sequence);
     }
 
     @EventHandler
-    void on(ReservationConfirmedEvent event) {
-        move(event.productId(), 0, -event.quantity(), event.quantity());
+    void on(ReservationConfirmedEvent event, @SequenceNumber long sequence) {
+        fold(event.productId(), event, sequence);
     }
 
     @ResetHandler
@@ -64,11 +62,26 @@ class ProductViewProjector {
         jdbc.update("DELETE FROM product_view");
     }
 
-    private void move(ProductId productId, int available, int reserved, int sold) {
-        jdbc.update("""
-                UPDATE product_view
-                SET available = available + ?, reserved = reserved + ?, sold = sold + ?
-                WHERE product_id = ?
-                """, available, reserved, sold, productId.value());
+    private void fold(ProductId productId, Object event, long sequence) {
+        Long version = rows.version(productId);
+        if (version != null && version >= sequence) {
+            return;
+        }
+        ProductView current = version == null ? null : rows.find(productId).orElseThrow();
+        ProductView next = ProductFold.apply(current, event);
+        if (next == null) {
+            return;
+        }
+        if (current == null) {
+            jdbc.update("""
+                    INSERT INTO product_view (product_id, name, price, available, reserved, sold, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", productId.value(), next.name(), next.price(), next.available(),
+                    next.reserved(), next.sold(), sequence);
+        } else {
+            jdbc.update("""
+                    UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, version = ?
+                    WHERE product_id = ?""", next.name(), next.price(), next.available(), next.reserved(),
+                    next.sold(), sequence, productId.value());
+        }
     }
 }

@@ -27,8 +27,18 @@ class ProductViewQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(ProductView.class)}. */
     @QueryHandler
     Optional<ProductView> handle(FindProductQuery query) {
+        return find(query.productId());
+    }
+
+    Optional<ProductView> find(ProductId productId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM product_view WHERE product_id = ?", ProductViewQueries::product,
-                query.productId().value()).stream().findFirst();
+                productId.value()).stream().findFirst();
+    }
+
+    /** The sequence number of the last event the view applied to this product; null when it has no row. */
+    Long version(ProductId productId) {
+        return jdbc.query("SELECT version FROM product_view WHERE product_id = ?", (rs, i) -> rs.getLong(1),
+                productId.value()).stream().findFirst().orElse(null);
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(ProductView.class)}. */

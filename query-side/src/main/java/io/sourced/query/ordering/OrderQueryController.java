@@ -1,5 +1,7 @@
 package io.sourced.query.ordering;
 
+import java.time.Instant;
+import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.ordering.FindOrderQuery;
@@ -44,11 +46,15 @@ class OrderQueryController {
         this.queryGateway = queryGateway;
     }
 
-    @Operation(summary = "One order; 404 when unknown or another customer's")
+    @Operation(summary = "One order, now or as of an instant; 404 when unknown (or not yet placed then) or another customer's")
     @GetMapping("/{orderId}")
-    OrderView order(@PathVariable String orderId, @Parameter(hidden = true) Caller caller) {
+    OrderView order(@PathVariable String orderId, @Parameter(hidden = true) Caller caller,
+                    @Parameter(description = "The state at this instant (ISO-8601), computed from the event log") @RequestParam(required = false) Instant asOf) {
         OrderId id = orderIdOrNotFound(orderId);
-        return queryGateway.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class)).join()
+        var found = asOf == null
+                ? queryGateway.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class))
+                : queryGateway.query(new FindOrderAsOfQuery(id, asOf), ResponseTypes.optionalInstanceOf(OrderView.class));
+        return found.join()
                 .filter(order -> caller.mayActFor(order.customerId()))
                 .orElseThrow(() -> noOrder(orderId));
     }

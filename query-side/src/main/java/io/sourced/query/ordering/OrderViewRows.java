@@ -87,6 +87,46 @@ final class OrderViewRows {
         return lines;
     }
 
+    /** Writes the change from {@code previous} (null for a new order) to {@code next}. */
+    void save(OrderView previous, OrderView next) {
+        Map<String, Object> order = new java.util.HashMap<>();
+        order.put("orderId", next.orderId().value());
+        order.put("customerId", next.customerId().value());
+        order.put("status", next.status().name());
+        order.put("reason", next.rejectionReason() == null ? null : next.rejectionReason().name());
+        order.put("total", next.total());
+        order.put("placedAt", SqlTime.of(next.placedAt()));
+        order.put("completedAt", SqlTime.of(next.completedAt()));
+        if (previous == null) {
+            jdbc.update("""
+                    INSERT INTO order_view (order_id, customer_id, status, rejection_reason, total, placed_at, completed_at)
+                    VALUES (:orderId, :customerId, :status, :reason, :total, :placedAt, :completedAt)""", order);
+        } else {
+            jdbc.update("""
+                    UPDATE order_view SET status = :status, rejection_reason = :reason, total = :total,
+                        completed_at = :completedAt
+                    WHERE order_id = :orderId""", order);
+        }
+        for (int i = 0; i < next.lines().size(); i++) {
+            OrderLineView line = next.lines().get(i);
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("orderId", next.orderId().value());
+            row.put("productId", line.productId().value());
+            row.put("lineNo", i + 1);
+            row.put("quantity", line.quantity());
+            row.put("unitPrice", line.unitPrice());
+            if (previous == null) {
+                jdbc.update("""
+                        INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price)
+                        VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice)""", row);
+            } else if (!line.equals(previous.lines().get(i))) {
+                jdbc.update("""
+                        UPDATE order_line_view SET unit_price = :unitPrice
+                        WHERE order_id = :orderId AND product_id = :productId""", row);
+            }
+        }
+    }
+
     private static OrderView order(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("rejection_reason");
         return new OrderView(OrderId.of(rs.getString("order_id")), CustomerId.of(rs.getString("customer_id")),

@@ -1,5 +1,6 @@
 package io.sourced.query.finance;
 
+import io.sourced.query.Deliver;
 import static io.sourced.query.CallerArgumentResolver.admin;
 import static io.sourced.query.CallerArgumentResolver.customer;
 import static org.hamcrest.Matchers.contains;
@@ -37,10 +38,11 @@ class CustomerQueryControllerTest {
     void setUp() {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         CustomerViewProjector projector = new CustomerViewProjector(jdbc);
-        projector.on(new AccountOpenedEvent(alice, "Alice"));
-        projector.on(new AccountOpenedEvent(bob, "Bob"));
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("20"), new BigDecimal("20")), AT);
-        projector.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("12.5"), new BigDecimal("7.5")),
+        Deliver deliver = Deliver.to(projector);
+        deliver.on(new AccountOpenedEvent(alice, "Alice"));
+        deliver.on(new AccountOpenedEvent(bob, "Bob"));
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("20"), new BigDecimal("20")), AT);
+        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("12.5"), new BigDecimal("7.5")),
                 AT.plusSeconds(1));
         mvc = ControllerMvc.of(
                 new CustomerQueryController(new LocalQueries().register(new CustomerViewQueries(jdbc)).gateway()),

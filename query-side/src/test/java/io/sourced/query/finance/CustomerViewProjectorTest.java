@@ -1,5 +1,6 @@
 package io.sourced.query.finance;
 
+import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -19,6 +20,7 @@ import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -36,14 +38,16 @@ class CustomerViewProjectorTest {
 
     private JdbcTemplate jdbc;
     private CustomerViewProjector projector;
+    private Deliver deliver;
     private CustomerViewQueries queries;
 
     @BeforeEach
     void setUp() {
         jdbc = ViewDatabase.migrated();
         projector = new CustomerViewProjector(jdbc);
+        deliver = Deliver.to(projector);
         queries = new CustomerViewQueries(jdbc);
-        projector.on(new AccountOpenedEvent(alice, "Alice"));
+        deliver.on(new AccountOpenedEvent(alice, "Alice"));
     }
 
     @Test
@@ -54,16 +58,16 @@ class CustomerViewProjectorTest {
 
     @Test
     void accountOpened_again_isSkipped() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
 
-        projector.on(new AccountOpenedEvent(alice, "Someone else"));
+        deliver.on(new AccountOpenedEvent(alice, "Someone else"));
 
         assertThat(customer()).isEqualTo(new CustomerView(alice, "Alice", new BigDecimal("5.00")));
     }
 
     @Test
     void fundsDeposited_setsTheBalanceAndRecordsADeposit() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50")), AT);
 
         assertThat(customer().balance()).isEqualByComparingTo("100.50");
         assertThat(queries.handle(new FindTransactionsQuery(alice))).containsExactly(new TransactionView(
@@ -72,9 +76,9 @@ class CustomerViewProjectorTest {
 
     @Test
     void fundsWithdrawn_setsTheBalanceAndRecordsAWithdrawal() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
 
-        projector.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70")), AT.plusSeconds(1));
+        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70")), AT.plusSeconds(1));
 
         assertThat(customer().balance()).isEqualByComparingTo("70");
         assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.WITHDRAWAL,
@@ -83,9 +87,9 @@ class CustomerViewProjectorTest {
 
     @Test
     void paymentAuthorized_setsTheBalanceAndRecordsAPaymentForTheOrder() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
 
-        projector.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
+        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
                 AT.plusSeconds(2));
 
         assertThat(customer().balance()).isEqualByComparingTo("91.20");
@@ -95,10 +99,10 @@ class CustomerViewProjectorTest {
 
     @Test
     void paymentRefunded_setsTheBalanceAndRecordsARefundForTheOrder() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
-        projector.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
 
-        projector.on(new PaymentRefundedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("100.00")),
+        deliver.on(new PaymentRefundedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("100.00")),
                 AT.plusSeconds(3));
 
         assertThat(customer().balance()).isEqualByComparingTo("100");
@@ -129,13 +133,15 @@ class CustomerViewProjectorTest {
         assertThat(ViewDatabase.count(jdbc, "customer_view")).isZero();
     }
 
-    private static EventMessage<?> at(Object payload, Instant timestamp) {
-        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, MetaData.emptyInstance(), timestamp);
+    /** A later event of the account than any delivered before. */
+    private EventMessage<?> at(Object payload, Instant timestamp) {
+        return new GenericDomainEventMessage<>("CustomerAccount", alice.value(), 1_000, payload, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), timestamp);
     }
 
     @Test
     void reset_deletesEveryCustomerAndLedgerEntry() {
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
 
         projector.reset();
 

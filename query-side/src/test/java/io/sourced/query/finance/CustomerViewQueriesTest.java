@@ -1,5 +1,6 @@
 package io.sourced.query.finance;
 
+import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -29,12 +30,15 @@ class CustomerViewQueriesTest {
     private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
 
     private CustomerViewProjector projector;
+
+    private Deliver deliver;
     private QueryGateway gateway;
 
     @BeforeEach
     void setUp() {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         projector = new CustomerViewProjector(jdbc);
+        deliver = Deliver.to(projector);
         gateway = new LocalQueries().register(new CustomerViewQueries(jdbc)).gateway();
     }
 
@@ -67,10 +71,10 @@ class CustomerViewQueriesTest {
     void findTransactions_answersOnlyThatCustomersLedger_oldestFirst() {
         CustomerId alice = open("Alice");
         CustomerId bob = open("Bob");
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("10"), new BigDecimal("10")), AT);
-        projector.on(new FundsDepositedEvent(bob, new BigDecimal("99"), new BigDecimal("99")), AT.plusSeconds(1));
-        projector.on(new FundsWithdrawnEvent(alice, new BigDecimal("4"), new BigDecimal("6")), AT.plusSeconds(2));
-        projector.on(new FundsDepositedEvent(alice, new BigDecimal("1"), new BigDecimal("7")), AT.plusSeconds(3));
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("10"), new BigDecimal("10")), AT);
+        deliver.on(new FundsDepositedEvent(bob, new BigDecimal("99"), new BigDecimal("99")), AT.plusSeconds(1));
+        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("4"), new BigDecimal("6")), AT.plusSeconds(2));
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("1"), new BigDecimal("7")), AT.plusSeconds(3));
 
         List<TransactionView> ledger = gateway.query(new FindTransactionsQuery(alice),
                 ResponseTypes.multipleInstancesOf(TransactionView.class)).join();
@@ -91,7 +95,7 @@ class CustomerViewQueriesTest {
 
     private CustomerId open(String name) {
         CustomerId customerId = CustomerId.random();
-        projector.on(new AccountOpenedEvent(customerId, name));
+        deliver.on(new AccountOpenedEvent(customerId, name));
         return customerId;
     }
 }

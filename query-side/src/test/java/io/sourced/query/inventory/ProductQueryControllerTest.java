@@ -1,5 +1,6 @@
 package io.sourced.query.inventory;
 
+import io.sourced.query.Deliver;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -28,8 +29,9 @@ class ProductQueryControllerTest {
     void setUp() {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         ProductViewProjector projector = new ProductViewProjector(jdbc);
-        projector.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10));
-        projector.on(new ProductRegisteredEvent(ProductId.random(), "Pears", new BigDecimal("2.00"), 0));
+        Deliver deliver = Deliver.to(projector);
+        deliver.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10));
+        deliver.on(new ProductRegisteredEvent(ProductId.random(), "Pears", new BigDecimal("2.00"), 0));
         mvc = ControllerMvc.of(
                 new ProductQueryController(new LocalQueries().register(new ProductViewQueries(jdbc)).gateway()),
                 callers);

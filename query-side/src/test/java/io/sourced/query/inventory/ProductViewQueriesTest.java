@@ -1,5 +1,6 @@
 package io.sourced.query.inventory;
 
+import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.inventory.FindAllProductsQuery;
@@ -21,12 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProductViewQueriesTest {
 
     private ProductViewProjector projector;
+
+    private Deliver deliver;
     private QueryGateway gateway;
 
     @BeforeEach
     void setUp() {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         projector = new ProductViewProjector(jdbc);
+        deliver = Deliver.to(projector);
         gateway = new LocalQueries().register(new ProductViewQueries(jdbc)).gateway();
     }
 
@@ -62,7 +66,7 @@ class ProductViewQueriesTest {
 
     private ProductId register(String name) {
         ProductId productId = ProductId.random();
-        projector.on(new ProductRegisteredEvent(productId, name, new BigDecimal("2.50"), 3));
+        deliver.on(new ProductRegisteredEvent(productId, name, new BigDecimal("2.50"), 3));
         return productId;
     }
 }

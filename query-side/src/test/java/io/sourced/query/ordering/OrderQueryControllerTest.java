@@ -1,5 +1,6 @@
 package io.sourced.query.ordering;
 
+import io.sourced.query.Deliver;
 import static io.sourced.query.CallerArgumentResolver.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -43,6 +44,8 @@ class OrderQueryControllerTest {
     private final CallerArgumentResolver callers = new CallerArgumentResolver();
 
     private OrderViewProjector projector;
+
+    private Deliver deliver;
     private LocalQueries local;
     private MockMvc mvc;
 
@@ -51,6 +54,7 @@ class OrderQueryControllerTest {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         local = new LocalQueries();
         projector = new OrderViewProjector(jdbc, local.updateEmitter());
+        deliver = Deliver.to(projector);
         local.register(new OrderViewQueries(jdbc));
         mvc = ControllerMvc.of(new OrderQueryController(local.gateway()), callers);
     }
@@ -154,8 +158,8 @@ class OrderQueryControllerTest {
                 .andExpect(request().asyncStarted())
                 .andReturn();
         assertThat(local.updateEmitter().activeSubscriptions()).hasSize(1);
-        projector.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")));
-        projector.on(new OrderAcceptedEvent(orderId, alice, new BigDecimal("3.00")), T0.plusSeconds(5));
+        deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")));
+        deliver.on(new OrderAcceptedEvent(orderId, alice, new BigDecimal("3.00")), T0.plusSeconds(5));
 
         String body = mvc.perform(asyncDispatch(streaming))
                 .andExpect(status().isOk())
@@ -171,7 +175,7 @@ class OrderQueryControllerTest {
     @Test
     void orderUpdates_ofATerminalOrder_streamItOnceAndComplete() throws Exception {
         OrderId orderId = place(alice, 0);
-        projector.on(new OrderCancelledEvent(orderId, alice), T0.plusSeconds(5));
+        deliver.on(new OrderCancelledEvent(orderId, alice), T0.plusSeconds(5));
 
         MvcResult streaming = mvc.perform(get("/api/orders/{orderId}/updates", orderId))
                 .andExpect(request().asyncStarted())
@@ -195,7 +199,7 @@ class OrderQueryControllerTest {
 
     private OrderId place(CustomerId customerId, int minutesAfterT0) {
         OrderId orderId = OrderId.random();
-        projector.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
+        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
                 T0.plusSeconds(60L * minutesAfterT0));
         return orderId;
     }

@@ -1,5 +1,6 @@
 package io.sourced.query.ordering;
 
+import io.sourced.query.Deliver;
 import static io.sourced.query.ViewDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -52,6 +53,7 @@ class OrderViewProjectorTest {
     private JdbcTemplate jdbc;
     private QueryUpdateEmitter emitter;
     private OrderViewProjector projector;
+    private Deliver deliver;
     private OrderViewRows rows;
 
     @BeforeEach
@@ -59,6 +61,7 @@ class OrderViewProjectorTest {
         jdbc = ViewDatabase.migrated();
         emitter = mock(QueryUpdateEmitter.class);
         projector = new OrderViewProjector(jdbc, emitter);
+        deliver = Deliver.to(projector);
         rows = new OrderViewRows(jdbc);
     }
 
@@ -74,7 +77,7 @@ class OrderViewProjectorTest {
     @Test
     void orderPlaced_again_isSkipped() {
         placeApplesAndPears();
-        projector.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 9))),
+        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 9))),
                 PLACED_AT.plusSeconds(60));
 
         assertThat(rows.find(orderId).orElseThrow().lines()).extracting(OrderLineView::quantity).containsExactly(2, 3);
@@ -85,7 +88,7 @@ class OrderViewProjectorTest {
     void stockReserved_pricesItsLine_andLeavesTheTotalOpenWhileALineIsUnpriced() {
         placeApplesAndPears();
 
-        projector.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
+        deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
 
         OrderView order = rows.find(orderId).orElseThrow();
         assertThat(order.lines()).extracting(OrderLineView::unitPrice).containsExactly(new BigDecimal("1.25"), null);
@@ -96,8 +99,8 @@ class OrderViewProjectorTest {
     void stockReserved_forTheLastLine_setsTheTotal() {
         placeApplesAndPears();
 
-        projector.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
-        projector.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
+        deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
+        deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
 
         assertThat(rows.find(orderId).orElseThrow().total()).isEqualByComparingTo("8.80");
     }
@@ -108,7 +111,7 @@ class OrderViewProjectorTest {
         OrderId unknown = OrderId.random();
         clearInvocations(emitter);
 
-        projector.on(new StockReservedEvent(apples, unknown, 2, new BigDecimal("1.25")));
+        deliver.on(new StockReservedEvent(apples, unknown, 2, new BigDecimal("1.25")));
 
         assertThat(rows.find(orderId).orElseThrow().lines()).extracting(OrderLineView::unitPrice)
                 .containsOnlyNulls();
@@ -120,7 +123,7 @@ class OrderViewProjectorTest {
         placeApplesAndPears();
         reserveBoth();
 
-        projector.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
+        deliver.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
 
         OrderView order = rows.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
@@ -134,7 +137,7 @@ class OrderViewProjectorTest {
     void orderRejected_isRejectedWithItsReasonAndCompletionTime() {
         placeApplesAndPears();
 
-        projector.on(new OrderRejectedEvent(orderId, customerId, RejectionReason.OUT_OF_STOCK), COMPLETED_AT);
+        deliver.on(new OrderRejectedEvent(orderId, customerId, RejectionReason.OUT_OF_STOCK), COMPLETED_AT);
 
         OrderView order = rows.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
@@ -146,10 +149,10 @@ class OrderViewProjectorTest {
     @Test
     void stockReserved_afterTheOrderWasRejected_leavesTheTotalOpen() {
         placeApplesAndPears();
-        projector.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
-        projector.on(new OrderRejectedEvent(orderId, customerId, RejectionReason.TIMEOUT), COMPLETED_AT);
+        deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
+        deliver.on(new OrderRejectedEvent(orderId, customerId, RejectionReason.TIMEOUT), COMPLETED_AT);
 
-        projector.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
+        deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
 
         OrderView order = rows.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
@@ -160,7 +163,7 @@ class OrderViewProjectorTest {
     void orderCancelled_isCancelledWithCompletionTime() {
         placeApplesAndPears();
 
-        projector.on(new OrderCancelledEvent(orderId, customerId), COMPLETED_AT);
+        deliver.on(new OrderCancelledEvent(orderId, customerId), COMPLETED_AT);
 
         OrderView order = rows.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -184,7 +187,7 @@ class OrderViewProjectorTest {
     @Test
     void reset_deletesEveryOrderAndLine() {
         placeApplesAndPears();
-        projector.on(new OrderPlacedEvent(OrderId.random(), customerId, List.of(new OrderLine(apples, 1))), PLACED_AT);
+        deliver.on(new OrderPlacedEvent(OrderId.random(), customerId, List.of(new OrderLine(apples, 1))), PLACED_AT);
 
         projector.reset();
 
@@ -197,7 +200,7 @@ class OrderViewProjectorTest {
     void everyOrderChange_emitsTheFreshViewToThatOrdersSubscribers() {
         placeApplesAndPears();
         reserveBoth();
-        projector.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
+        deliver.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
 
         ArgumentCaptor<Predicate<FindOrderQuery>> filters = ArgumentCaptor.forClass(Predicate.class);
         ArgumentCaptor<OrderView> views = ArgumentCaptor.forClass(OrderView.class);
@@ -213,12 +216,12 @@ class OrderViewProjectorTest {
     }
 
     private void placeApplesAndPears() {
-        projector.on(new OrderPlacedEvent(orderId, customerId,
+        deliver.on(new OrderPlacedEvent(orderId, customerId,
                 List.of(new OrderLine(apples, 2), new OrderLine(pears, 3))), PLACED_AT);
     }
 
     private void reserveBoth() {
-        projector.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
-        projector.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
+        deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
+        deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
     }
 }

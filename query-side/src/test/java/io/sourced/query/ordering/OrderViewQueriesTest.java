@@ -1,5 +1,6 @@
 package io.sourced.query.ordering;
 
+import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,6 +34,8 @@ class OrderViewQueriesTest {
     private final CustomerId bob = CustomerId.random();
 
     private OrderViewProjector projector;
+
+    private Deliver deliver;
     private OrderViewQueries queries;
     private QueryGateway gateway;
 
@@ -41,6 +44,7 @@ class OrderViewQueriesTest {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         LocalQueries local = new LocalQueries();
         projector = new OrderViewProjector(jdbc, local.updateEmitter());
+        deliver = Deliver.to(projector);
         queries = new OrderViewQueries(jdbc);
         local.register(queries);
         gateway = local.gateway();
@@ -124,8 +128,8 @@ class OrderViewQueriesTest {
         OrderId cancelled = place(alice, 0);
         place(alice, 1);
         OrderId bobsCancelled = place(bob, 2);
-        projector.on(new OrderCancelledEvent(cancelled, alice), T0.plusSeconds(10));
-        projector.on(new OrderCancelledEvent(bobsCancelled, bob), T0.plusSeconds(11));
+        deliver.on(new OrderCancelledEvent(cancelled, alice), T0.plusSeconds(10));
+        deliver.on(new OrderCancelledEvent(bobsCancelled, bob), T0.plusSeconds(11));
 
         OrderPage allCancelled = queries.handle(new FindOrdersQuery(null, OrderStatus.CANCELLED, 0, 20));
         OrderPage alicesCancelled = queries.handle(new FindOrdersQuery(alice, OrderStatus.CANCELLED, 0, 20));
@@ -150,7 +154,7 @@ class OrderViewQueriesTest {
 
     private OrderId place(CustomerId customerId, int minutesAfterT0) {
         OrderId orderId = OrderId.random();
-        projector.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(ProductId.random(), 1))),
+        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(ProductId.random(), 1))),
                 T0.plusSeconds(60L * minutesAfterT0));
         return orderId;
     }

@@ -1,0 +1,10 @@
+package io.sourced.query.operations;
+
+/**
+ * One event processor as operators see it: how many segments its token has, how far it got in the log
+ * ({@code position}), where the log ends ({@code headPosition}), how far behind it is, whether it is replaying,
+ * its status and the events it parked as dead letters.
+ */
+record ProcessorStatus(String name, String type, int segments, Long position, Long headPosition, Long lag,
+                       boolean replaying, boolean replayable, String status, long deadLetters) {
+}

@@ -1,0 +1,222 @@
+package io.sourced.app.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sourced.app.it.Api.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What event sourcing promises — temporal queries, rebuild by replay, dead letters — on a given database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EventSourcingScenarios {
+
+    private static final List<String> VIEWS = List.of(
+            "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at FROM order_view ORDER BY order_id",
+            "SELECT order_id, product_id, line_no, quantity, unit_price FROM order_line_view ORDER BY order_id, product_id",
+            "SELECT product_id, name, price, available, reserved, sold, version FROM product_view ORDER BY product_id",
+            "SELECT customer_id, name, balance, version FROM customer_view ORDER BY customer_id",
+            "SELECT customer_id, type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view ORDER BY customer_id, id",
+            "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position");
+
+    Database database;
+    Instance instance;
+    Api admin;
+
+    abstract Database database();
+
+    @BeforeAll
+    void start() {
+        database = database();
+        instance = Instance.start(database, List.of("--sourced.order.timeout=3s"), HoldReservations.class,
+                PoisonedProducts.class);
+        admin = instance.admin;
+    }
+
+    @AfterAll
+    void stop() {
+        if (instance != null) {
+            instance.close();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    private JsonNode awaitProduct(String productId, int available, int reserved, int sold) {
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            seen[0] = admin.get("/api/products/" + productId).body();
+            assertThat(List.of(seen[0].path("available").asInt(), seen[0].path("reserved").asInt(),
+                    seen[0].path("sold").asInt())).containsExactly(available, reserved, sold);
+        });
+        return seen[0];
+    }
+
+    private static Instant settledNow() {
+        Instant now = Instant.now();
+        await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(now));
+        return now;
+    }
+
+    @Test
+    void asOf_atInstantsOfAnOrdersAndAProductsLife_answersWhatTheLiveViewSaid() {
+        Instant beforeAll = settledNow();
+        String steady = admin.registerProduct(unique("Steady"), "5.00", 10);
+        String held = admin.registerProduct(unique("Held"), "7.00", 10);
+        String customer = admin.openCustomer(unique("Kim"), "100");
+        Map<Instant, JsonNode> productLife = new LinkedHashMap<>();
+        Map<Instant, JsonNode> orderLife = new LinkedHashMap<>();
+        productLife.put(settledNow(), awaitProduct(steady, 10, 0, 0));
+        admin.restock(steady, 5);
+        productLife.put(settledNow(), awaitProduct(steady, 15, 0, 0));
+
+        HoldReservations.HELD_PRODUCTS.add(held);
+        String pending = admin.placeOrder(customer, Map.of(steady, 2, held, 1)).id("orderId");
+        JsonNode halfPriced = admin.awaitOrder(pending, order -> order.path("lines").findValues("unitPrice").stream()
+                .anyMatch(price -> !price.isNull()));
+        productLife.put(settledNow(), awaitProduct(steady, 13, 2, 0));
+        orderLife.put(Instant.now(), halfPriced);
+        JsonNode timedOut = admin.awaitTerminal(pending);
+        productLife.put(settledNow(), awaitProduct(steady, 15, 0, 0));
+        orderLife.put(Instant.now(), timedOut);
+        HoldReservations.HELD_PRODUCTS.remove(held);
+        String accepted = admin.placeOrder(customer, Map.of(steady, 3)).id("orderId");
+        JsonNode acceptedNow = admin.awaitOrder(accepted, order -> "ACCEPTED".equals(order.path("status").asText()));
+        productLife.put(settledNow(), awaitProduct(steady, 12, 0, 3));
+
+        productLife.forEach((at, live) -> assertThat(admin.get("/api/products/" + steady + "?asOf=" + at).body())
+                .as("product as of %s", at).isEqualTo(live));
+        orderLife.forEach((at, live) -> assertThat(admin.get("/api/orders/" + pending + "?asOf=" + at).body())
+                .as("order as of %s", at).isEqualTo(live));
+        assertThat(admin.get("/api/orders/" + accepted + "?asOf=" + settledNow()).body()).isEqualTo(acceptedNow);
+        assertThat(orderLife.values()).extracting(order -> order.path("status").asText()).containsExactly("PENDING", "REJECTED");
+        assertThat(admin.get("/api/products/" + steady + "?asOf=" + beforeAll).status()).isEqualTo(404);
+        assertThat(admin.get("/api/orders/" + pending + "?asOf=" + beforeAll).status()).isEqualTo(404);
+        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + beforeAll).status()).isEqualTo(404);
+        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + settledNow()).body().path("balance").decimalValue())
+                .isEqualByComparingTo("85.00");
+        assertThat(admin.get("/api/products/" + steady + "?asOf=yesterday").status()).isEqualTo(400);
+        Api bob = admin.as("bob", "bob");
+        assertThat(bob.get("/api/orders/" + pending + "?asOf=" + settledNow()).status()).isEqualTo(404);
+        assertThat(bob.get("/api/customers/" + customer + "?asOf=" + settledNow()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void replay_ofEveryViewProcessor_rebuildsViewsEqualRowForRow() {
+        ordersOfEveryOutcome();
+        awaitCaughtUp();
+        List<List<Map<String, Object>>> before = views();
+
+        List<String> replayable = new ArrayList<>();
+        admin.get("/api/admin/processors").body().forEach(p -> {
+            if (p.path("replayable").asBoolean()) {
+                replayable.add(p.path("name").asText());
+            }
+        });
+        assertThat(replayable).contains("orders-view", "products-view", "customers-view", "order-history");
+        for (String name : replayable) {
+            assertThat(admin.post("/api/admin/processors/" + name + "/replay", null).status()).isEqualTo(202);
+        }
+        Answer saga = admin.post("/api/admin/processors/OrderFulfilmentSagaProcessor/replay", null);
+        assertThat(saga.status()).isEqualTo(409);
+        assertThat(admin.post("/api/admin/processors/no-such-processor/replay", null).status()).isEqualTo(404);
+        assertThat(admin.as("alice", "alice").get("/api/admin/processors").status()).isEqualTo(403);
+
+        awaitCaughtUp();
+        assertThat(views()).isEqualTo(before);
+    }
+
+    @Test
+    void aPoisonedEvent_parksItsSequence_theOthersGoOn_andARetryAfterTheFixCatchesUp() {
+        String poisoned = admin.registerProduct(unique("Poisoned"), "1.00", 1);
+        String healthy = admin.registerProduct(unique("Healthy"), "1.00", 1);
+        awaitProduct(poisoned, 1, 0, 0);
+        PoisonedProducts.POISONED.add(poisoned);
+
+        admin.restock(poisoned, 2);
+        admin.restock(healthy, 2);
+        admin.restock(poisoned, 3);
+        admin.restock(healthy, 3);
+
+        awaitProduct(healthy, 6, 0, 0);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.get("/api/admin/dead-letters").body().findValues("aggregateId"))
+                        .extracting(JsonNode::asText).containsExactly(poisoned, poisoned));
+        JsonNode letter = admin.get("/api/admin/dead-letters").body().get(0);
+        assertThat(letter.path("processor").asText()).isEqualTo("products-view");
+        assertThat(letter.path("eventType").asText()).isEqualTo("ProductRestockedEvent");
+        assertThat(letter.path("error").asText()).contains("poisoned product");
+        assertThat(admin.get("/api/products/" + poisoned).body().path("available").asInt()).as("parked, not up to date")
+                .isLessThan(6);
+        JsonNode status = statusOf("products-view");
+        assertThat(status.path("deadLetters").asLong()).isEqualTo(2);
+
+        PoisonedProducts.POISONED.remove(poisoned);
+        Answer retry = admin.post("/api/admin/dead-letters/products-view/retry", null);
+
+        assertThat(retry.status()).isEqualTo(202);
+        awaitProduct(poisoned, 6, 0, 0);
+        assertThat(admin.get("/api/admin/dead-letters").body()).isEmpty();
+        assertThat(statusOf("products-view").path("deadLetters").asLong()).isZero();
+    }
+
+    private JsonNode statusOf(String processor) {
+        for (JsonNode p : admin.get("/api/admin/processors").body()) {
+            if (p.path("name").asText().equals(processor)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no processor " + processor);
+    }
+
+    private void ordersOfEveryOutcome() {
+        String stocked = admin.registerProduct(unique("Stocked"), "4.00", 5);
+        String held = admin.registerProduct(unique("Held"), "6.00", 5);
+        String rich = admin.openCustomer(unique("Rich"), "200");
+        String poor = admin.openCustomer(unique("Poor"), "3");
+        List<String> orders = new ArrayList<>();
+        orders.add(admin.placeOrder(rich, Map.of(stocked, 2)).id("orderId"));
+        orders.add(admin.placeOrder(rich, Map.of(stocked, 50)).id("orderId"));
+        orders.add(admin.placeOrder(poor, Map.of(stocked, 1)).id("orderId"));
+        HoldReservations.HELD_PRODUCTS.add(held);
+        String toCancel = admin.placeOrder(rich, Map.of(held, 1, stocked, 1)).id("orderId");
+        admin.awaitOrder(toCancel, order -> order.path("lines").findValues("unitPrice").stream().anyMatch(p -> !p.isNull()));
+        assertThat(admin.post("/api/orders/" + toCancel + "/cancel", null).status()).isEqualTo(202);
+        orders.add(toCancel);
+        orders.add(admin.placeOrder(rich, Map.of(held, 1)).id("orderId"));
+        List<String> outcomes = orders.stream().map(id -> admin.awaitTerminal(id))
+                .map(o -> o.path("status").asText() + " " + o.path("rejectionReason").asText()).toList();
+        HoldReservations.HELD_PRODUCTS.remove(held);
+        assertThat(outcomes).containsExactly("ACCEPTED null", "REJECTED OUT_OF_STOCK", "REJECTED PAYMENT_DECLINED",
+                "CANCELLED null", "REJECTED TIMEOUT");
+        awaitProduct(stocked, 3, 0, 2);
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (JsonNode p : admin.get("/api/admin/processors").body()) {
+                if (p.path("type").asText().equals("streaming")) {
+                    assertThat(p.path("replaying").asBoolean()).as(p.toString()).isFalse();
+                    assertThat(p.path("status").asText()).as(p.toString()).isEqualTo("RUNNING");
+                    assertThat(p.path("lag").asLong()).as(p.toString()).isZero();
+                }
+            }
+        });
+    }
+
+    private List<List<Map<String, Object>>> views() {
+        return VIEWS.stream().map(sql -> instance.jdbc().queryForList(sql)).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.sourced.app.it;
+
+class PostgresEventSourcingIT extends EventSourcingScenarios {
+
+    @Override
+    Database database() {
+        return Database.postgres();
+    }
+}
