@@ -41,7 +41,7 @@ class QuerySideWiringTest {
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
-                    .containsExactlyInAnyOrder("customerQueryController", "orderQueryController",
+                    .containsExactlyInAnyOrder("catalogController", "customerQueryController", "orderQueryController",
                             "productQueryController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");

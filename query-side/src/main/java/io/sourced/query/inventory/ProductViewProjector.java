@@ -34,9 +34,9 @@ class ProductViewProjector {
             return;
         }
         jdbc.update("""
-                INSERT INTO product_view (product_id, name, price, available, reserved, sold)
-                VALUES (?, ?, ?, ?, 0, 0)
-                """, productId, event.name(), event.price(), event.initialStock());
+                INSERT INTO product_view (product_id, name, price, available, reserved, sold, category)
+                VALUES (?, ?, ?, ?, 0, 0, ?)
+                """, productId, event.name(), event.price(), event.initialStock(), event.category());
     }
 
     @EventHandler

@@ -28,7 +28,7 @@ class ProductQueryControllerTest {
     void setUp() {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         ProductViewProjector projector = new ProductViewProjector(jdbc);
-        projector.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10));
+        projector.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10, "Fruit"));
         projector.on(new ProductRegisteredEvent(ProductId.random(), "Pears", new BigDecimal("2.00"), 0));
         mvc = ControllerMvc.of(
                 new ProductQueryController(new LocalQueries().register(new ProductViewQueries(jdbc)).gateway()),
@@ -52,7 +52,8 @@ class ProductQueryControllerTest {
                 .andExpect(jsonPath("$.price").value(1.25))
                 .andExpect(jsonPath("$.available").value(10))
                 .andExpect(jsonPath("$.reserved").value(0))
-                .andExpect(jsonPath("$.sold").value(0));
+                .andExpect(jsonPath("$.sold").value(0))
+                .andExpect(jsonPath("$.category").value("Fruit"));
     }
 
     @Test
