@@ -1,13 +1,18 @@
 package io.sourced.query.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.serialization.Revision;
 
-/**
- * One event type of the catalog: its simple name, its current {@code @Revision} (null when it has none) and
- * the JSON Schema of its payload.
- */
-record CatalogEntry(String type, String revision, JsonNode schema) {
+/** One event type of the catalog. */
+record CatalogEntry(
+        @Schema(description = "The event's simple class name", example = "ProductRegisteredEvent")
+        String type,
+        @Schema(description = "Its current @Revision; stored events of older revisions are upcast on read",
+                example = "2")
+        String revision,
+        @Schema(description = "The JSON Schema (draft 2020-12) of its payload", type = "object")
+        JsonNode schema) {
 
     static CatalogEntry of(Class<?> eventType) {
         Revision revision = eventType.getAnnotation(Revision.class);

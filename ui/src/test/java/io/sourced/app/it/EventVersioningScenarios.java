@@ -118,6 +118,11 @@ abstract class EventVersioningScenarios {
             assertThat(entry.path("schema").path("properties").has("category")).isTrue();
         });
         assertThat(admin.as(null, null).get("/api/catalog").status()).isEqualTo(401);
+        JsonNode openApi = admin.get("/v3/api-docs").body();
+        assertThat(openApi.path("paths").path("/api/catalog").path("get").path("tags").get(0).asText())
+                .isEqualTo("Event catalog");
+        assertThat(openApi.path("components").path("schemas").path("RegisterProductRequest").path("properties")
+                .path("category").path("maxLength").asInt()).isEqualTo(60);
     }
 
     /** The fixture as revision 1 stored it, written straight into the event store, as an old database holds it. */
