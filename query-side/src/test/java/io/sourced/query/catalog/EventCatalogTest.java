@@ -3,6 +3,7 @@ package io.sourced.query.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class EventCatalogTest {
 
     @Test
     void entries_areCopies_soNoCallerChangesTheCatalog() {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) entry("OrderPlacedEvent").schema()).remove("properties");
+        ((ObjectNode) entry("OrderPlacedEvent").schema()).remove("properties");
 
         assertThat(entry("OrderPlacedEvent").schema().has("properties")).isTrue();
     }
