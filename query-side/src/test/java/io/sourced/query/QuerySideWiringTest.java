@@ -47,7 +47,7 @@ class QuerySideWiringTest {
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
-                    .containsExactlyInAnyOrder("customerQueryController", "orderQueryController",
+                    .containsExactlyInAnyOrder("catalogController", "customerQueryController", "orderQueryController",
                             "productQueryController", "operationsController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");

@@ -38,9 +38,13 @@ import org.axonframework.spring.stereotype.Aggregate;
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Product {
 
+    static final int MAX_CATEGORY_LENGTH = 60;
+
     @AggregateIdentifier
     private ProductId productId;
     private BigDecimal price;
+    /** Initialised for snapshots taken before categories existed. */
+    private String category = ProductRegisteredEvent.UNCATEGORISED;
     private int available;
     private int sold;
     private List<Reservation> reservations = new ArrayList<>();
@@ -62,8 +66,13 @@ class Product {
         if (command.initialStock() < 0) {
             throw new InvalidRefusal("initialStock", "must not be negative");
         }
+        String category = command.category() == null || command.category().isBlank()
+                ? ProductRegisteredEvent.UNCATEGORISED : command.category().strip();
+        if (category.length() > MAX_CATEGORY_LENGTH) {
+            throw new InvalidRefusal("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
+        }
         apply(new ProductRegisteredEvent(command.productId(), command.name().strip(), command.price(),
-                                         command.initialStock()));
+                                         command.initialStock(), category));
     }
 
     @CommandHandler
@@ -116,6 +125,7 @@ class Product {
     void on(ProductRegisteredEvent event) {
         productId = event.productId();
         price = event.price();
+        category = event.category();
         available = event.initialStock();
     }
 

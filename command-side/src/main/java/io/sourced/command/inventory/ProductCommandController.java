@@ -36,7 +36,8 @@ class ProductCommandController {
     ResponseEntity<ProductIdResponse> register(@Valid @RequestBody RegisterProductRequest request) {
         ProductId productId = ProductId.random();
         commandGateway.sendAndWait(
-                new RegisterProductCommand(productId, request.name(), request.price(), request.stock()));
+                new RegisterProductCommand(productId, request.name(), request.price(), request.stock(),
+                                           request.category()));
         return ResponseEntity.created(location(productId)).body(new ProductIdResponse(productId));
     }
 

@@ -16,6 +16,7 @@ import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,18 @@ class ProductSnapshotTest {
                 .givenState(() -> copyOf(restored))
                 .when(new ReserveStockCommand(pen, newcomer, 13))
                 .expectEvents(new StockReservationRejectedEvent(pen, newcomer, 13, 12));
+    }
+
+    @Test
+    void productSnapshot_takenBeforeCategories_isUncategorised() {
+        String withCategory = serializer.serialize(productWithReservations(), String.class).getData();
+        String beforeCategories = withCategory.replace("\"category\":\"Uncategorised\",", "");
+
+        Product restored = serializer.deserialize(new SimpleSerializedObject<>(beforeCategories, String.class,
+                Product.class.getName(), null));
+
+        assertThat(beforeCategories).doesNotContain("category");
+        assertThat(restored).extracting("category", "available").containsExactly("Uncategorised", 12);
     }
 
     private Product copyOf(Product product) {

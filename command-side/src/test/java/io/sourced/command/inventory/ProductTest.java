@@ -56,6 +56,32 @@ class ProductTest {
     }
 
     @Test
+    void registerProduct_withCategory_isRegisteredInIt() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, " Stationery "))
+               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Stationery"))
+               .expectState(product -> assertThat(product).extracting("category").isEqualTo("Stationery"));
+    }
+
+    @Test
+    void registerProduct_withoutOrWithBlankCategory_isUncategorised() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, null))
+               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
+        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "  "))
+               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
+    }
+
+    @Test
+    void registerProduct_categoryBeyondSixtyCharacters_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "x".repeat(61)))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
     void registerProduct_blankName_isRefused() {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "  ", PRICE, 10))

@@ -19,7 +19,7 @@ final class ProductFold {
     static ProductView apply(ProductView product, Object event) {
         if (event instanceof ProductRegisteredEvent registered) {
             return product != null ? product : new ProductView(registered.productId(), registered.name(),
-                    registered.price(), registered.initialStock(), 0, 0);
+                    registered.price(), registered.initialStock(), 0, 0, registered.category());
         }
         if (product == null) {
             return null;
@@ -41,6 +41,6 @@ final class ProductFold {
 
     private static ProductView move(ProductView p, int available, int reserved, int sold) {
         return new ProductView(p.productId(), p.name(), p.price(), p.available() + available,
-                p.reserved() + reserved, p.sold() + sold);
+                p.reserved() + reserved, p.sold() + sold, p.category());
     }
 }

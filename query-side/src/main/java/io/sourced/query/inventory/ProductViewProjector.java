@@ -74,14 +74,15 @@ class ProductViewProjector {
         }
         if (current == null) {
             jdbc.update("""
-                    INSERT INTO product_view (product_id, name, price, available, reserved, sold, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", productId.value(), next.name(), next.price(), next.available(),
-                    next.reserved(), next.sold(), sequence);
+                    INSERT INTO product_view (product_id, name, price, available, reserved, sold, category, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", productId.value(), next.name(), next.price(), next.available(),
+                    next.reserved(), next.sold(), next.category(), sequence);
         } else {
             jdbc.update("""
-                    UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, version = ?
+                    UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, category = ?,
+                        version = ?
                     WHERE product_id = ?""", next.name(), next.price(), next.available(), next.reserved(),
-                    next.sold(), sequence, productId.value());
+                    next.sold(), next.category(), sequence, productId.value());
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductViewQueries {
 
-    private static final String COLUMNS = "product_id, name, price, available, reserved, sold";
+    private static final String COLUMNS = "product_id, name, price, available, reserved, sold, category";
 
     private final JdbcTemplate jdbc;
 
@@ -50,6 +50,7 @@ class ProductViewQueries {
 
     private static ProductView product(ResultSet rs, int row) throws SQLException {
         return new ProductView(ProductId.of(rs.getString("product_id")), rs.getString("name"),
-                rs.getBigDecimal("price"), rs.getInt("available"), rs.getInt("reserved"), rs.getInt("sold"));
+                rs.getBigDecimal("price"), rs.getInt("available"), rs.getInt("reserved"), rs.getInt("sold"),
+                rs.getString("category"));
     }
 }

@@ -39,9 +39,9 @@ class ProductAsOfQueriesTest {
 
     @Test
     void asOf_eachInstant_foldsTheEventsUpToIt() {
-        assertThat(asOf(T0)).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 3, 0, 0));
-        assertThat(asOf(T0.plusSeconds(15))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 5, 0, 0));
-        assertThat(asOf(T0.plusSeconds(25))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 1, 4, 0));
-        assertThat(asOf(T0.plusSeconds(3600))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 1, 0, 4));
+        assertThat(asOf(T0)).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 3, 0, 0, "Uncategorised"));
+        assertThat(asOf(T0.plusSeconds(15))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 5, 0, 0, "Uncategorised"));
+        assertThat(asOf(T0.plusSeconds(25))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 1, 4, 0, "Uncategorised"));
+        assertThat(asOf(T0.plusSeconds(3600))).isEqualTo(new ProductView(lamp, "Lamp", new BigDecimal("20.00"), 1, 0, 4, "Uncategorised"));
     }
 }

@@ -30,7 +30,7 @@ class ProductQueryControllerTest {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         ProductViewProjector projector = new ProductViewProjector(jdbc);
         Deliver deliver = Deliver.to(projector);
-        deliver.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10));
+        deliver.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10, "Fruit"));
         deliver.on(new ProductRegisteredEvent(ProductId.random(), "Pears", new BigDecimal("2.00"), 0));
         mvc = ControllerMvc.of(
                 new ProductQueryController(new LocalQueries().register(new ProductViewQueries(jdbc)).gateway()),
@@ -54,7 +54,8 @@ class ProductQueryControllerTest {
                 .andExpect(jsonPath("$.price").value(1.25))
                 .andExpect(jsonPath("$.available").value(10))
                 .andExpect(jsonPath("$.reserved").value(0))
-                .andExpect(jsonPath("$.sold").value(0));
+                .andExpect(jsonPath("$.sold").value(0))
+                .andExpect(jsonPath("$.category").value("Fruit"));
     }
 
     @Test

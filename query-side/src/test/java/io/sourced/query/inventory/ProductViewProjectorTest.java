@@ -2,6 +2,7 @@ package io.sourced.query.inventory;
 
 import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourced.api.inventory.FindAllProductsQuery;
 import io.sourced.api.inventory.FindProductQuery;
@@ -22,6 +23,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProductViewProjectorTest {
@@ -45,14 +47,35 @@ class ProductViewProjectorTest {
 
     @Test
     void productRegistered_showsItsInitialStockAvailable() {
-        assertThat(product()).isEqualTo(new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0));
+        assertThat(product()).isEqualTo(
+                new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
+    }
+
+    @Test
+    void productRegistered_withCategory_showsIt() {
+        ProductId lamp = ProductId.random();
+
+        deliver.on(new ProductRegisteredEvent(lamp, "Desk lamp", new BigDecimal("34.50"), 7, "Lighting"));
+
+        assertThat(queries.handle(new FindProductQuery(lamp))).map(ProductView::category).contains("Lighting");
+    }
+
+    @Test
+    void productRegistered_withoutCategory_isRefusedRatherThanStoredHalf() {
+        // a revision 1 event that missed the inventory team's upcaster (ProductRegisteredEventUpcaster)
+        ProductRegisteredEvent notUpcast = new ProductRegisteredEvent(ProductId.random(), "Desk lamp",
+                new BigDecimal("34.50"), 7, null);
+
+        assertThatThrownBy(() -> deliver.on(notUpcast)).hasCauseInstanceOf(DataIntegrityViolationException.class);
+        assertThat(ViewDatabase.count(jdbc, "product_view")).isOne();
     }
 
     @Test
     void productRegistered_again_isSkipped() {
-        deliver.on(new ProductRegisteredEvent(apples, "Other", new BigDecimal("9.99"), 99));
+        deliver.on(new ProductRegisteredEvent(apples, "Other", new BigDecimal("9.99"), 99, "Fruit"));
 
-        assertThat(product()).isEqualTo(new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0));
+        assertThat(product()).isEqualTo(
+                new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
     }
 
     @Test

@@ -49,12 +49,12 @@ class DemoData implements ApplicationRunner {
         signIns.create("admin", "admin", Caller.ADMIN, null);
         customer("alice", "Alice Martin", "500.00");
         customer("bob", "Bob Chen", "120.00");
-        product("Mechanical keyboard", "89.90", 25);
-        product("Wireless mouse", "24.50", 60);
-        product("27-inch monitor", "229.00", 8);
-        product("Laptop stand", "39.00", 15);
-        product("Noise-cancelling headphones", "199.00", 4);
-        product("USB-C cable", "9.99", 200);
+        product("Mechanical keyboard", "Peripherals", "89.90", 25);
+        product("Wireless mouse", "Peripherals", "24.50", 60);
+        product("27-inch monitor", "Displays", "229.00", 8);
+        product("Laptop stand", "Accessories", "39.00", 15);
+        product("Noise-cancelling headphones", "Audio", "199.00", 4);
+        product("USB-C cable", "Accessories", "9.99", 200);
         log.info("Demo data seeded: sign-ins admin/admin, alice/alice, bob/bob and six products");
     }
 
@@ -64,8 +64,8 @@ class DemoData implements ApplicationRunner {
         signIns.create(username, username, Caller.CUSTOMER, customerId);
     }
 
-    private void product(String name, String price, int stock) {
-        send(new RegisterProductCommand(ProductId.random(), name, new BigDecimal(price), stock));
+    private void product(String name, String category, String price, int stock) {
+        send(new RegisterProductCommand(ProductId.random(), name, new BigDecimal(price), stock, category));
     }
 
     private void send(Object command) {

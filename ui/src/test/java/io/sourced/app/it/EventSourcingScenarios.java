@@ -25,7 +25,7 @@ abstract class EventSourcingScenarios {
     private static final List<String> VIEWS = List.of(
             "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at FROM order_view ORDER BY order_id",
             "SELECT order_id, product_id, line_no, quantity, unit_price FROM order_line_view ORDER BY order_id, product_id",
-            "SELECT product_id, name, price, available, reserved, sold, version FROM product_view ORDER BY product_id",
+            "SELECT product_id, name, price, available, reserved, sold, category, version FROM product_view ORDER BY product_id",
             "SELECT customer_id, name, balance, version FROM customer_view ORDER BY customer_id",
             "SELECT customer_id, type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view ORDER BY customer_id, id",
             "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position");
