@@ -9,9 +9,11 @@ import static org.mockito.Mockito.verify;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ class QuerySideWiringTest {
             context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
+            context.registerBean(EventStore.class, () -> mock(EventStore.class));
+            context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
             context.scan("io.sourced.query");
             context.refresh();
@@ -37,11 +41,12 @@ class QuerySideWiringTest {
             context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
                     groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
             assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
+                    Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
-                    .containsExactlyInAnyOrder("customerQueryController", "orderQueryController",
+                    .containsExactlyInAnyOrder("customerQueryController", "eventLogController", "orderQueryController",
                             "productQueryController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
