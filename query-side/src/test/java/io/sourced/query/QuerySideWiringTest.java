@@ -52,6 +52,7 @@ class QuerySideWiringTest {
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("order-history"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("event-log"), any());
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.sourced.query.eventlog;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -14,28 +16,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Pages of the event log, read from the event store through Axon's API (never by SQL on its tables, so the same
- * code serves Axon Server). A page holds the events after a position, in log order, without waiting for more.
+ * Pages of the event log, read through Axon's API (never by SQL on its tables). A page holds the events after a
+ * position, in log order, without waiting for more.
+ * <p>
+ * With an {@link EventStorageEngine} (the JDBC event store) each page reads the storage afresh: the embedded event
+ * store's {@code openStream} may instead hand out its shared tail cache, whose tokens carry the gaps its own reader
+ * saw earlier — a gap filled since then would show up as stepped over, and its event would be missed. Without
+ * an engine (Axon Server: no gaps) the event store's stream is read.
  */
 @Component
 class EventFeed {
 
     private final EventStore eventStore;
+    private final EventStorageEngine storageEngine;
     private final EventMapper mapper;
     private final Duration gapTimeout;
     private final Clock clock;
 
     @Autowired
-    EventFeed(EventStore eventStore, EventMapper mapper, EventLogSettings settings) {
-        this(eventStore, mapper, settings.gapTimeout(), Clock.systemUTC());
+    EventFeed(EventStore eventStore, ObjectProvider<EventStorageEngine> storageEngine, EventMapper mapper,
+              EventLogSettings settings) {
+        this(eventStore, storageEngine.getIfUnique(), mapper, settings.gapTimeout(), Clock.systemUTC());
     }
 
-    EventFeed(EventStore eventStore, EventMapper mapper, Duration gapTimeout, Clock clock) {
+    EventFeed(EventStore eventStore, EventStorageEngine storageEngine, EventMapper mapper, Duration gapTimeout,
+              Clock clock) {
         this.eventStore = eventStore;
+        this.storageEngine = storageEngine;
         this.mapper = mapper;
         this.gapTimeout = gapTimeout;
         this.clock = clock;
@@ -47,10 +61,12 @@ class EventFeed {
         Instant now = clock.instant();
         List<Event> page = new ArrayList<>();
         long previous = after;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
-            while (page.size() < limit && stream.hasNextAvailable()) {
-                TrackedEventMessage<?> next = stream.nextAvailable();
-                long position = positionOf(next.trackingToken());
+        TrackingToken previousToken = start;
+        try (Events events = open(start)) {
+            while (page.size() < limit && events.hasNext()) {
+                TrackedEventMessage<?> next = events.next();
+                long position = LogPositions.of(previousToken, next.trackingToken());
+                previousToken = next.trackingToken();
                 GapRule.Verdict verdict = GapRule.judge(previous, position, gapsOf(next.trackingToken()),
                         next.getTimestamp(), now, gapTimeout);
                 if (verdict == GapRule.Verdict.STOP) {
@@ -61,19 +77,54 @@ class EventFeed {
                     previous = position;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading the event log", e);
         }
         return page;
-    }
-
-    static long positionOf(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("A token without a position: " + token));
     }
 
     private static Collection<Long> gapsOf(TrackingToken token) {
         return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware
                 ? gapAware.getGaps() : Set.of();
+    }
+
+    private Events open(TrackingToken start) {
+        if (storageEngine != null) {
+            Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(start, false);
+            return new Events(stream.iterator(), stream::close);
+        }
+        BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start);
+        return new Events(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return stream.hasNextAvailable();
+            }
+
+            @Override
+            public TrackedEventMessage<?> next() {
+                try {
+                    return stream.nextAvailable();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NoSuchElementException("Interrupted while reading the event log");
+                }
+            }
+        }, stream::close);
+    }
+
+    /** The events available now, without waiting; closing releases the underlying stream. */
+    private record Events(Iterator<? extends TrackedEventMessage<?>> iterator, Runnable closer)
+            implements AutoCloseable {
+
+        boolean hasNext() {
+            return iterator.hasNext();
+        }
+
+        TrackedEventMessage<?> next() {
+            return iterator.next();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 }

@@ -25,7 +25,7 @@ class EventFeedTest {
     }
 
     private EventFeed feedAt(Clock clock) {
-        return new EventFeed(events.store, new EventMapper(REST_JSON), GAP_TIMEOUT, clock);
+        return new EventFeed(events.store, events.engine, new EventMapper(REST_JSON), GAP_TIMEOUT, clock);
     }
 
     private void restock(int times) {

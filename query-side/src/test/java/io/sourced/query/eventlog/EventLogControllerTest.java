@@ -72,7 +72,7 @@ class EventLogControllerTest {
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
-        EventFeed feed = new EventFeed(events.store, mapper, Duration.ofSeconds(10), Clock.systemUTC());
+        EventFeed feed = new EventFeed(events.store, events.engine, mapper, Duration.ofSeconds(10), Clock.systemUTC());
         mvc = MockMvcBuilders.standaloneSetup(new EventLogController(feed, new EventIndex(views, REST_JSON), REST_JSON))
                 .setCustomArgumentResolvers(callers)
                 .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(REST_JSON))

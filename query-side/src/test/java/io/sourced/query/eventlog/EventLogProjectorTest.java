@@ -49,7 +49,13 @@ class EventLogProjectorTest {
 
     private TrackedEventMessage<?> tracked(long position, String type, String aggregateId, long sequence,
                                            Object payload, String traceId) {
-        return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, Set.of()),
+        return tracked(GapAwareTrackingToken.newInstance(position, Set.of()), position, type, aggregateId, sequence,
+                payload, traceId);
+    }
+
+    private TrackedEventMessage<?> tracked(GapAwareTrackingToken token, long position, String type,
+                                           String aggregateId, long sequence, Object payload, String traceId) {
+        return new GenericTrackedDomainEventMessage<>(token,
                 new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
                         MetaData.with("username", "alice").and("traceId", traceId).and("correlationId", "c-" + position),
                         "event-" + position, AT.plusMillis(position)));
@@ -99,6 +105,21 @@ class EventLogProjectorTest {
         assertThat(index.traced("trace-1")).extracting(Event::position).containsExactly(5L, 6L);
         assertThat(index.placementOf(orderId.value())).contains(new EventIndex.Placement("trace-1", customerId.value()));
         assertThat(index.placementOf(OrderId.random().value())).isEmpty();
+    }
+
+    @Test
+    void anEventFillingAGap_isIndexedAtItsOwnPosition() throws Exception {
+        ProductId pears = ProductId.random();
+        projector.handle(placed(1));
+        projector.handle(tracked(GapAwareTrackingToken.newInstance(4, Set.of(2L, 3L)), 4, "Product", apples.value(), 0,
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")), "trace-1"));
+        // position 3 commits after 4 was read, 2 stays missing (rolled back)
+        projector.handle(tracked(GapAwareTrackingToken.newInstance(4, Set.of(2L)), 3, "Product", pears.value(), 0,
+                new StockReservedEvent(pears, orderId, 1, new BigDecimal("2.00")), "trace-1"));
+
+        assertThat(jdbc.queryForList("SELECT aggregate_id FROM event_log_view ORDER BY position", String.class))
+                .containsExactly(orderId.value(), pears.value(), apples.value());
+        assertThat(index.traced("trace-1")).extracting(Event::position).containsExactly(1L, 3L, 4L);
     }
 
     @Test

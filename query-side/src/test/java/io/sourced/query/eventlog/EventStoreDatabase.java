@@ -31,6 +31,7 @@ final class EventStoreDatabase implements AutoCloseable {
             .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     final JdbcTemplate jdbc;
+    final JdbcEventStorageEngine engine;
     final EmbeddedEventStore store;
 
     EventStoreDatabase() {
@@ -54,7 +55,7 @@ final class EventStoreDatabase implements AutoCloseable {
                     CONSTRAINT domainevententry_event_identifier UNIQUE (eventidentifier))""");
         Serializer serializer = JacksonSerializer.builder()
                 .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
