@@ -12,9 +12,11 @@ import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class QuerySideWiringTest {
             context.registerBean(EventStore.class, () -> mock(EventStore.class));
             context.registerBean(EventProcessingConfiguration.class, () -> mock(EventProcessingConfiguration.class));
             context.registerBean(TokenStore.class, () -> mock(TokenStore.class));
+            context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
             context.scan("io.sourced.query");
             context.refresh();
@@ -43,16 +46,18 @@ class QuerySideWiringTest {
             context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
                     groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
             assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
+                    Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
-                    .containsExactlyInAnyOrder("catalogController", "customerQueryController", "orderQueryController",
-                            "productQueryController", "operationsController");
+                    .containsExactlyInAnyOrder("catalogController", "customerQueryController", "eventLogController",
+                            "orderQueryController", "productQueryController", "operationsController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("order-history"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("event-log"), any());
         }
     }
 }

@@ -28,7 +28,9 @@ abstract class EventSourcingScenarios {
             "SELECT product_id, name, price, available, reserved, sold, category, version FROM product_view ORDER BY product_id",
             "SELECT customer_id, name, balance, version FROM customer_view ORDER BY customer_id",
             "SELECT customer_id, type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view ORDER BY customer_id, id",
-            "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position");
+            "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position",
+            "SELECT position, event_id, aggregate_type, aggregate_id, sequence, type, revision, occurred_at, payload, metadata,"
+                    + " trace_id, correlation_id, username, order_id, customer_id FROM event_log_view ORDER BY position");
 
     Database database;
     Instance instance;
@@ -125,7 +127,7 @@ abstract class EventSourcingScenarios {
                 replayable.add(p.path("name").asText());
             }
         });
-        assertThat(replayable).contains("orders-view", "products-view", "customers-view", "order-history");
+        assertThat(replayable).contains("orders-view", "products-view", "customers-view", "order-history", "event-log");
         for (String name : replayable) {
             assertThat(admin.post("/api/admin/processors/" + name + "/replay", null).status()).isEqualTo(202);
         }
