@@ -15,12 +15,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -31,19 +28,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders")
 class OrderQueryController {
 
-    private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(10);
-
     private final QueryGateway queryGateway;
+    private final OrderUpdates orderUpdates;
 
-    OrderQueryController(QueryGateway queryGateway) {
+    OrderQueryController(QueryGateway queryGateway, OrderUpdates orderUpdates) {
         this.queryGateway = queryGateway;
+        this.orderUpdates = orderUpdates;
     }
 
     @Operation(summary = "One order, now or as of an instant; 404 when unknown (or not yet placed then) or another customer's")
@@ -81,26 +77,9 @@ class OrderQueryController {
     @Operation(summary = "The order now, then each change as server-sent events, until the order is terminal")
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(@PathVariable String orderId, @Parameter(hidden = true) Caller caller) {
-        OrderId id = orderIdOrNotFound(orderId);
-        SubscriptionQueryResult<Optional<OrderView>, OrderView> subscription = queryGateway.subscriptionQuery(
-                new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class),
-                ResponseTypes.instanceOf(OrderView.class));
-        OrderView now;
-        try {
-            now = Optional.ofNullable(subscription.initialResult().block(INITIAL_RESULT_TIMEOUT))
-                    .flatMap(order -> order)
-                    .filter(order -> caller.mayActFor(order.customerId()))
-                    .orElseThrow(() -> noOrder(orderId));
-        } catch (RuntimeException e) {
-            subscription.close();
-            throw e;
-        }
-        // updates() buffered every change since the subscription started: one may repeat the initial state
-        return Flux.concat(Mono.just(now), subscription.updates())
-                .distinctUntilChanged()
-                .takeUntil(order -> order.status().isTerminal())
-                .map(order -> ServerSentEvent.builder(order).build())
-                .doFinally(signal -> subscription.close());
+        return orderUpdates.follow(orderIdOrNotFound(orderId), order -> caller.mayActFor(order.customerId()))
+                .orElseThrow(() -> noOrder(orderId))
+                .map(order -> ServerSentEvent.builder(order).build());
     }
 
     private static OrderId orderIdOrNotFound(String orderId) {

@@ -56,7 +56,7 @@ class OrderQueryControllerTest {
         projector = new OrderViewProjector(jdbc, local.updateEmitter());
         deliver = Deliver.to(projector);
         local.register(new OrderViewQueries(jdbc));
-        mvc = ControllerMvc.of(new OrderQueryController(local.gateway()), callers);
+        mvc = ControllerMvc.of(new OrderQueryController(local.gateway(), new OrderUpdates(local.gateway())), callers);
     }
 
     @Test

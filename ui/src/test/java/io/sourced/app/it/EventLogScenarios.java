@@ -2,10 +2,7 @@ package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,31 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The event log given away — the NDJSON feed, an aggregate's audit trail, an order's trace — on a subclass's database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EventLogScenarios {
+abstract class EventLogScenarios extends ApplicationScenarios {
 
-    Database database;
-    Instance instance;
-    Api admin;
-
-    abstract Database database();
-
-    @BeforeAll
-    void start() {
-        database = database();
-        instance = Instance.start(database);
-        admin = instance.admin;
-    }
-
-    @AfterAll
-    void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
-    }
 
     /** A consumer of the feed: remembers what it read and where to resume. */
     private final class FeedReader {

@@ -2,10 +2,7 @@ package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What event sourcing promises — temporal queries, rebuild by replay, dead letters — on a given database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EventSourcingScenarios {
+abstract class EventSourcingScenarios extends ApplicationScenarios {
 
     private static final List<String> VIEWS = List.of(
             "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at FROM order_view ORDER BY order_id",
@@ -32,28 +28,14 @@ abstract class EventSourcingScenarios {
             "SELECT position, event_id, aggregate_type, aggregate_id, sequence, type, revision, occurred_at, payload, metadata,"
                     + " trace_id, correlation_id, username, order_id, customer_id FROM event_log_view ORDER BY position");
 
-    Database database;
-    Instance instance;
-    Api admin;
-
-    abstract Database database();
-
-    @BeforeAll
-    void start() {
-        database = database();
-        instance = Instance.start(database, List.of("--sourced.order.timeout=3s"), HoldReservations.class,
-                PoisonedProducts.class);
-        admin = instance.admin;
+    @Override
+    List<String> arguments() {
+        return List.of("--sourced.order.timeout=3s");
     }
 
-    @AfterAll
-    void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+    @Override
+    Class<?>[] extraSources() {
+        return new Class<?>[] {HoldReservations.class, PoisonedProducts.class};
     }
 
     private JsonNode awaitProduct(String productId, int available, int reserved, int sold) {

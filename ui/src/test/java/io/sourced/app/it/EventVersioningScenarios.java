@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sourced.app.it.Api.Answer;
 import org.axonframework.common.DateTimeUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,33 +26,10 @@ import static org.awaitility.Awaitility.await;
  * Events are a public interface: a ProductRegisteredEvent stored as revision 1 (before categories) is read as
  * revision 2 by the aggregate and the products view, and the event catalog is the committed one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EventVersioningScenarios {
+abstract class EventVersioningScenarios extends ApplicationScenarios {
 
     private static final String PRODUCT_REGISTERED = "io.sourced.api.inventory.ProductRegisteredEvent";
 
-    Database database;
-    Instance instance;
-    Api admin;
-
-    abstract Database database();
-
-    @BeforeAll
-    void start() {
-        database = database();
-        instance = Instance.start(database);
-        admin = instance.admin;
-    }
-
-    @AfterAll
-    void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
-    }
 
     @Test
     void productRegisteredRevision1_storedBeforeCategories_loadsIntoTheProductAndItsViewAsUncategorised() {

@@ -2,10 +2,7 @@ package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,31 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The REST workflow end to end, on whichever database a subclass gives. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WorkflowScenarios {
+abstract class WorkflowScenarios extends ApplicationScenarios {
 
-    Database database;
-    Instance instance;
-    Api admin;
-
-    abstract Database database();
-
-    @BeforeAll
-    void start() {
-        database = database();
-        instance = Instance.start(database);
-        admin = instance.admin;
-    }
-
-    @AfterAll
-    void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
-    }
 
     static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);

@@ -3,7 +3,6 @@ package io.sourced.app.web.pages;
 import io.sourced.command.refusal.Refusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 
-import java.util.function.Supplier;
 
 /** Runs a command for a form; a refusal of the domain comes back as the message to show the user. */
 final class Refusals {
@@ -23,14 +22,6 @@ final class Refusals {
                 return sentence(refusal.getMessage());
             }
             throw wrapped;
-        }
-    }
-
-    static <T> T orElse(Supplier<T> read, T fallback) {
-        try {
-            return read.get();
-        } catch (RuntimeException e) {
-            return fallback;
         }
     }
 

@@ -1,0 +1,57 @@
+package io.sourced.query.ordering;
+
+import io.sourced.api.ordering.FindOrderQuery;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Follows one order: its state now, then each change, ending once the order is terminal — from an Axon
+ * subscription query, closed when the stream ends or its reader goes away. Shared by the API's
+ * server-sent events and the web pages'.
+ */
+@Component
+public class OrderUpdates {
+
+    private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final QueryGateway queryGateway;
+
+    OrderUpdates(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** Empty when the order is unknown or not {@code visible} to the reader; then nothing stays subscribed. */
+    public Optional<Flux<OrderView>> follow(OrderId orderId, Predicate<OrderView> visible) {
+        SubscriptionQueryResult<Optional<OrderView>, OrderView> subscription = queryGateway.subscriptionQuery(
+                new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class),
+                ResponseTypes.instanceOf(OrderView.class));
+        Optional<OrderView> now;
+        try {
+            now = Optional.ofNullable(subscription.initialResult().block(INITIAL_RESULT_TIMEOUT))
+                    .flatMap(order -> order)
+                    .filter(visible);
+        } catch (RuntimeException e) {
+            subscription.close();
+            throw e;
+        }
+        if (now.isEmpty()) {
+            subscription.close();
+            return Optional.empty();
+        }
+        // updates() buffered every change since the subscription started: one may repeat the initial state
+        return Optional.of(Flux.concat(Mono.just(now.get()), subscription.updates())
+                .distinctUntilChanged()
+                .takeUntil(order -> order.status().isTerminal())
+                .doFinally(signal -> subscription.close()));
+    }
+}
