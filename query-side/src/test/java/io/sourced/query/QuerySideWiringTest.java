@@ -49,15 +49,20 @@ class QuerySideWiringTest {
                     Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
-                    Map.entry("products-view", "productViewProjector"));
+                    Map.entry("products-view", "productViewProjector"),
+                    Map.entry("reports", "tierRevenueProjector"),
+                    Map.entry("shipping", "orderShipper"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
                     .containsExactlyInAnyOrder("catalogController", "customerQueryController", "eventLogController",
-                            "orderQueryController", "productQueryController", "operationsController");
+                            "orderQueryController", "productQueryController", "operationsController",
+                            "tierRevenueController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("order-history"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("event-log"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("reports"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("shipping"), any());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sourced.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,21 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The simulated CRM and shipping partner (see io.sourced.app.sim) stand for outside systems that know nothing of
+     * our sign-ins: open, without CSRF, and only when they are enabled.
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
+    SecurityFilterChain simulators(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/sim/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
     }
 
     @Bean

@@ -43,11 +43,16 @@ record Database(String kind, String postgresName, List<String> arguments) {
             }
             assumeTrue(false, "PostgreSQL not reachable at " + POSTGRES_HOST + ": " + e.getMessage());
         }
+        // the postgres profile knows no outside systems: the application's simulators stand in for them here (a
+        // suite with its own stand-ins overrides sourced.crm.base-url and sourced.shipping.base-url)
         return new Database("postgres", name, List.of(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + POSTGRES_HOST + name,
                 "--spring.datasource.username=" + POSTGRES_USER,
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                "--sourced.simulators.enabled=true",
+                "--SOURCED_CRM_URL=http://localhost:${local.server.port}/sim/crm",
+                "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping"));
     }
 
     /** Drops a PostgreSQL test database once the instances on it are closed; an H2 folder is left to the OS. */

@@ -1,0 +1,9 @@
+package io.sourced.app.it;
+
+class PostgresGatewayIT extends GatewayScenarios {
+
+    @Override
+    Database database() {
+        return Database.postgres();
+    }
+}
