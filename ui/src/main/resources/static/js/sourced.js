@@ -131,6 +131,7 @@
     local.removeAttribute('name');
     form.addEventListener('submit', function () {
       var at = local.value ? new Date(local.value) : null;
+      instant.disabled = false;
       if (at && !isNaN(at)) {
         instant.value = at.toISOString();
       } else {
