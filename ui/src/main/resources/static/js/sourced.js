@@ -23,6 +23,7 @@
             var value = values[el.getAttribute('data-live')];
             if (value !== undefined && el.textContent !== value) {
               el.textContent = value;
+              el.setAttribute('data-value', value);
               el.classList.add('changed');
             }
           });
@@ -33,9 +34,11 @@
     setTimeout(poll, 2000);
   }
 
-  // A server-rendered fragment that is re-read every 3 s and swapped when it changed (no inputs inside).
+  // A server-rendered fragment that is re-read every 3 s (or data-refresh-every ms) and swapped when it changed
+  // (no inputs to type into inside).
   function liveFragment(el) {
     var url = el.getAttribute('data-refresh');
+    var every = parseInt(el.getAttribute('data-refresh-every'), 10) || 3000;
     function poll() {
       fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : null; })
@@ -50,9 +53,9 @@
           }
         })
         .catch(function () { })
-        .then(function () { setTimeout(poll, 3000); });
+        .then(function () { setTimeout(poll, every); });
     }
-    setTimeout(poll, 3000);
+    setTimeout(poll, every);
   }
 
   // A pending order: follow it with server-sent events and rewrite its status, reason, prices and total.
@@ -99,11 +102,56 @@
         next.innerHTML = html;
         var fresh = next.querySelector('#history');
         if (fresh) { localTimes(fresh); history.replaceWith(fresh); }
+        var trace = document.getElementById('trace');
+        var freshTrace = next.querySelector('#trace');
+        if (trace && freshTrace) {
+          freshTrace.open = trace.open;
+          localTimes(freshTrace);
+          trace.replaceWith(freshTrace);
+        }
       })
       .catch(function () { });
   }
 
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // The value of a datetime-local input for an instant, in the reader's time zone, to the second.
+  function localInputValue(at) {
+    return at.getFullYear() + '-' + pad(at.getMonth() + 1) + '-' + pad(at.getDate()) + 'T' +
+      pad(at.getHours()) + ':' + pad(at.getMinutes()) + ':' + pad(at.getSeconds());
+  }
+
+  // "As of": the reader types their local time; the server gets the instant it means (?asOf=<ISO instant>).
+  function asOfControl(form) {
+    var local = form.querySelector('input[type=datetime-local]');
+    var instant = form.querySelector('input[name=asOf]');
+    if (!local || !instant) { return; }
+    var shown = local.getAttribute('data-instant');
+    if (shown) { local.value = localInputValue(new Date(shown)); }
+    local.removeAttribute('name');
+    form.addEventListener('submit', function () {
+      var at = local.value ? new Date(local.value) : null;
+      instant.disabled = false;
+      if (at && !isNaN(at)) {
+        instant.value = at.toISOString();
+      } else {
+        instant.disabled = true; // nothing chosen: the page as it is now
+      }
+    });
+  }
+
+  // A form that asks first (data-confirm): declining sends nothing. Runs before the form's own listeners.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-as-of]').forEach(asOfControl);
     localTimes(document);
     document.querySelectorAll('[data-live-source]').forEach(liveValues);
     document.querySelectorAll('[data-refresh]').forEach(liveFragment);

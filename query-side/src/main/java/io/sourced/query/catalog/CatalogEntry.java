@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.serialization.Revision;
 
 /** One event type of the catalog. */
-record CatalogEntry(
+public record CatalogEntry(
         @Schema(description = "The event's simple class name", example = "ProductRegisteredEvent")
         String type,
         @Schema(description = "Its current @Revision; stored events of older revisions are upcast on read",

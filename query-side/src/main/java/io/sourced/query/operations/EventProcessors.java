@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /** What operators may see and do with the event processors: status, replay, dead letters. */
 @Component
-class EventProcessors {
+public class EventProcessors {
 
     private static final int MAX_RETRIES_PER_CALL = 10_000;
 
@@ -37,7 +37,7 @@ class EventProcessors {
         this.eventStore = eventStore;
     }
 
-    List<ProcessorStatus> statuses() {
+    public List<ProcessorStatus> statuses() {
         Long head = position(eventStore.createHeadToken());
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
@@ -45,7 +45,7 @@ class EventProcessors {
                 .toList();
     }
 
-    Optional<ProcessorStatus> status(String name) {
+    public Optional<ProcessorStatus> status(String name) {
         return processing.eventProcessor(name).map(processor -> status(processor, position(eventStore.createHeadToken())));
     }
 
@@ -53,7 +53,7 @@ class EventProcessors {
      * Rebuilds the processor's views from the first event: stops it, resets its tokens (its reset handlers
      * clear the views it owns) and starts it again. The application keeps serving meanwhile.
      */
-    ReplayOutcome replay(String name) {
+    public ReplayOutcome replay(String name) {
         Optional<EventProcessor> found = processing.eventProcessor(name);
         if (found.isEmpty()) {
             return ReplayOutcome.UNKNOWN;
@@ -71,21 +71,21 @@ class EventProcessors {
         return ReplayOutcome.STARTED;
     }
 
-    enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE }
+    public enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE }
 
-    List<DeadLetterView> deadLetters() {
+    public List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
         processing.eventProcessors().keySet().stream().sorted().forEach(name ->
                 processing.deadLetterQueue(name).ifPresent(queue -> collect(name, queue, letters)));
         return letters;
     }
 
-    boolean hasDeadLetterQueue(String name) {
+    public boolean hasDeadLetterQueue(String name) {
         return processing.deadLetterQueue(name).isPresent();
     }
 
     /** Processes the processor's parked sequences again, oldest first; answers how many sequences went through. */
-    int retry(String name) {
+    public int retry(String name) {
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing.sequencedDeadLetterProcessor(name);
         if (processor.isEmpty()) {
             return 0;

@@ -5,6 +5,6 @@ package io.sourced.query.operations;
  * ({@code position}), where the log ends ({@code headPosition}), how far behind it is, whether it is replaying,
  * its status and the events it parked as dead letters.
  */
-record ProcessorStatus(String name, String type, int segments, Long position, Long headPosition, Long lag,
+public record ProcessorStatus(String name, String type, int segments, Long position, Long headPosition, Long lag,
                        boolean replaying, boolean replayable, String status, long deadLetters) {
 }

@@ -6,11 +6,8 @@ import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.command.refusal.NotFoundRefusal;
 import jakarta.validation.Valid;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,20 +15,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A customer's account: balance, transactions, deposit and withdraw. The owner's, or any for an administrator. */
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A customer's account: balance, transactions, deposit and withdraw, its audit trail; now or as it was at an
+ * instant. The owner's, or any for an administrator.
+ */
 @Controller
 class AccountPages extends Pages {
 
     private final Views views;
     private final CommandGateway commands;
     private final Formats fmt;
+    private final EventTrails trails;
 
-    AccountPages(Views views, CommandGateway commands, Formats fmt) {
+    AccountPages(Views views, CommandGateway commands, Formats fmt, EventTrails trails) {
         this.views = views;
         this.commands = commands;
         this.fmt = fmt;
+        this.trails = trails;
     }
 
     @GetMapping("/account")
@@ -40,8 +49,22 @@ class AccountPages extends Pages {
     }
 
     @GetMapping("/accounts/{customerId}")
-    String account(@PathVariable String customerId, Caller caller, Model model) {
-        return page(views.visibleCustomer(customerId, caller), new AmountForm(), new AmountForm(), model);
+    String account(@PathVariable String customerId, @RequestParam(required = false) Instant asOf,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+                   Caller caller, Model model) {
+        CustomerView now = views.visibleCustomer(customerId, caller);
+        Instant at = AsOf.of(asOf, asOfLocal);
+        if (at == null) {
+            return page(now, new AmountForm(), new AmountForm(), model);
+        }
+        CustomerView then = views.customerAsOf(now.customerId(), at)
+                .orElseThrow(() -> new DidNotExistYet("This account", at, "/accounts/" + now.customerId()));
+        model.addAttribute("customer", then);
+        model.addAttribute("asOf", at);
+        model.addAttribute("transactions", newestFirst(views.transactions(then.customerId()).stream()
+                .filter(transaction -> !transaction.at().isAfter(at)).toList()));
+        model.addAttribute("auditTrail", trails.auditTrail(then.customerId(), at));
+        return "account";
     }
 
     /** The balance and the transactions alone, which the page refreshes while it is open. */
@@ -103,6 +126,7 @@ class AccountPages extends Pages {
         model.addAttribute("transactions", newestFirst(views.transactions(customer.customerId())));
         model.addAttribute("deposit", deposit);
         model.addAttribute("withdrawal", withdrawal);
+        model.addAttribute("auditTrail", trails.auditTrail(customer.customerId(), null));
         return "account";
     }
 }

@@ -10,12 +10,15 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 
 /** How the pages write money, times, statuses and reasons; templates call it as {@code @fmt}. */
 @Component("fmt")
 class Formats {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     public String money(BigDecimal amount) {
@@ -29,6 +32,16 @@ class Formats {
     /** Shown until the browser rewrites it in the reader's own time zone. */
     public String time(Instant at) {
         return at == null ? "" : UTC.format(at);
+    }
+
+    /** The value of a datetime-local input, in UTC until the browser rewrites it in the reader's time zone. */
+    public String localInput(Instant at) {
+        return at == null ? "" : LOCAL_INPUT.format(at);
+    }
+
+    public String events(Collection<?> events) {
+        int count = events == null ? 0 : events.size();
+        return count + (count == 1 ? " event" : " events");
     }
 
     public String iso(Instant at) {

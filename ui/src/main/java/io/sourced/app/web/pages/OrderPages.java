@@ -10,6 +10,7 @@ import io.sourced.command.refusal.ConflictRefusal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
-/** A customer's orders, and any order's detail with its history (its owner's or an administrator's). */
+/**
+ * A customer's orders, and any order's detail with its history and trace (its owner's or an administrator's),
+ * now or as it was at an instant.
+ */
 @Controller
 class OrderPages extends Pages {
 
@@ -29,10 +35,12 @@ class OrderPages extends Pages {
 
     private final Views views;
     private final CommandGateway commands;
+    private final EventTrails trails;
 
-    OrderPages(Views views, CommandGateway commands) {
+    OrderPages(Views views, CommandGateway commands, EventTrails trails) {
         this.views = views;
         this.commands = commands;
+        this.trails = trails;
     }
 
     @GetMapping("/orders")
@@ -47,25 +55,31 @@ class OrderPages extends Pages {
     }
 
     @GetMapping("/orders/{orderId}")
-    String order(@PathVariable String orderId, Caller caller, Model model) {
-        OrderView order = views.visibleOrder(orderId, caller);
+    String order(@PathVariable String orderId, @RequestParam(required = false) Instant asOf,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+                 Caller caller, Model model) {
+        OrderView now = views.visibleOrder(orderId, caller);
+        Instant at = AsOf.of(asOf, asOfLocal);
+        OrderView order = at == null ? now : views.orderAsOf(now.orderId(), at)
+                .orElseThrow(() -> new DidNotExistYet("This order", at, "/orders/" + now.orderId()));
         model.addAttribute("order", order);
+        model.addAttribute("asOf", at);
         model.addAttribute("products", views.productsById());
         if (caller.isAdmin()) {
             views.customer(order.customerId()).ifPresent(customer -> model.addAttribute("customer", customer));
         }
-        history(order, model);
+        story(order, at, model);
         return "orders/detail";
     }
 
-    /** The history alone, which the detail page reloads each time the order changes. */
+    /** The history and the trace alone, which the detail page reloads each time the order changes. */
     @GetMapping("/orders/{orderId}/history")
     String history(@PathVariable String orderId, Caller caller, Model model) {
         OrderView order = views.visibleOrder(orderId, caller);
         model.addAttribute("order", order);
         model.addAttribute("products", views.productsById());
-        history(order, model);
-        return "orders/detail :: history";
+        story(order, null, model);
+        return "orders/detail :: story";
     }
 
     @PostMapping("/orders/{orderId}/cancel")
@@ -81,13 +95,16 @@ class OrderPages extends Pages {
         return "redirect:/orders/" + order.orderId();
     }
 
-    private void history(OrderView order, Model model) {
+    private void story(OrderView order, Instant until, Model model) {
         try {
-            List<OrderHistoryEntry> history = views.history(order.orderId());
+            List<OrderHistoryEntry> history = views.history(order.orderId()).stream()
+                    .filter(entry -> until == null || !entry.at().isAfter(until))
+                    .toList();
             model.addAttribute("history", history);
         } catch (RuntimeException e) {
             log.warn("Order history unavailable for {}: {}", order.orderId(), e.toString());
             model.addAttribute("history", null);
         }
+        model.addAttribute("trace", trails.trace(order.orderId(), until));
     }
 }

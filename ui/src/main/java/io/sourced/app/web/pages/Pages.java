@@ -23,6 +23,16 @@ abstract class Pages {
         return errorPage(HttpStatus.NOT_FOUND);
     }
 
+    @ExceptionHandler(DidNotExistYet.class)
+    ModelAndView notYet(DidNotExistYet e) {
+        ModelAndView page = new ModelAndView("not-yet");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        page.addObject("what", e.what);
+        page.addObject("asOf", e.asOf);
+        page.addObject("nowPath", e.nowPath);
+        return page;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badRequest() {
         return errorPage(HttpStatus.BAD_REQUEST);

@@ -4,13 +4,16 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FindAllCustomersQuery;
+import io.sourced.api.finance.FindCustomerAsOfQuery;
 import io.sourced.api.finance.FindCustomerQuery;
 import io.sourced.api.finance.FindTransactionsQuery;
 import io.sourced.api.finance.TransactionView;
 import io.sourced.api.inventory.FindAllProductsQuery;
+import io.sourced.api.inventory.FindProductAsOfQuery;
 import io.sourced.api.inventory.FindProductQuery;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductView;
+import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.ordering.FindOrderHistoryQuery;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.FindOrdersQuery;
@@ -24,6 +27,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,12 @@ class Views {
         return queries.query(new FindProductQuery(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join();
     }
 
+    /** The product as it was at an instant, folded from the event log; empty before it existed. */
+    Optional<ProductView> productAsOf(ProductId productId, Instant asOf) {
+        return queries.query(new FindProductAsOfQuery(productId, asOf), ResponseTypes.optionalInstanceOf(ProductView.class))
+                .join();
+    }
+
     List<CustomerView> customers() {
         return queries.query(new FindAllCustomersQuery(), ResponseTypes.multipleInstancesOf(CustomerView.class)).join();
     }
@@ -64,6 +74,11 @@ class Views {
     Optional<CustomerView> customer(CustomerId customerId) {
         return queries.query(new FindCustomerQuery(customerId), ResponseTypes.optionalInstanceOf(CustomerView.class))
                 .join();
+    }
+
+    Optional<CustomerView> customerAsOf(CustomerId customerId, Instant asOf) {
+        return queries.query(new FindCustomerAsOfQuery(customerId, asOf),
+                ResponseTypes.optionalInstanceOf(CustomerView.class)).join();
     }
 
     /** The customer's account if the caller may see it, else a 404 page. */
@@ -82,6 +97,11 @@ class Views {
 
     Optional<OrderView> order(OrderId orderId) {
         return queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join();
+    }
+
+    Optional<OrderView> orderAsOf(OrderId orderId, Instant asOf) {
+        return queries.query(new FindOrderAsOfQuery(orderId, asOf), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .join();
     }
 
     /** The order if the caller may see it, else a 404 page. */

@@ -1,0 +1,44 @@
+package io.sourced.app.web.pages;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.query.catalog.EventCatalog;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.List;
+
+/** The event catalog (ADMIN): each event type, its revision and the JSON Schema of its payload. */
+@Controller
+class CatalogPage extends Pages {
+
+    /** One event type as the page shows it, the schema already written out. */
+    record Entry(String type, String revision, String schema) {
+    }
+
+    private final EventCatalog catalog;
+    private final ObjectMapper json;
+
+    CatalogPage(EventCatalog catalog, ObjectMapper json) {
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    @GetMapping("/admin/catalog")
+    String catalog(Model model) {
+        List<Entry> entries = catalog.entries().stream()
+                .map(entry -> new Entry(entry.type(), entry.revision(), pretty(entry.schema())))
+                .toList();
+        model.addAttribute("entries", entries);
+        return "admin/catalog";
+    }
+
+    private String pretty(Object schema) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(schema);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event's schema is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.sourced.app.web.pages;
+
+import io.sourced.query.operations.DeadLetterView;
+import io.sourced.query.operations.EventProcessors;
+import io.sourced.query.operations.ProcessorStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The event processors and their dead letters (ADMIN): status, lag, replay, retry — the query side's own logic. */
+@Controller
+class OperationsPage extends Pages {
+
+    private final EventProcessors processors;
+
+    OperationsPage(EventProcessors processors) {
+        this.processors = processors;
+    }
+
+    @GetMapping("/admin/operations")
+    String operations(Model model) {
+        model.addAttribute("processors", processors.statuses());
+        addDeadLetters(model);
+        return "admin/operations";
+    }
+
+    /** What the page rewrites every 2 s: each processor's figures, already in words. */
+    @GetMapping("/admin/operations/live")
+    @ResponseBody
+    Map<String, String> live() {
+        Map<String, String> values = new LinkedHashMap<>();
+        processors.statuses().forEach(p -> {
+            values.put("segments:" + p.name(), String.valueOf(p.segments()));
+            values.put("position:" + p.name(), figure(p.position()));
+            values.put("head:" + p.name(), figure(p.headPosition()));
+            values.put("lag:" + p.name(), figure(p.lag()));
+            values.put("replaying:" + p.name(), p.replaying() ? "yes" : "no");
+            values.put("status:" + p.name(), p.status());
+            values.put("deadLetters:" + p.name(), String.valueOf(p.deadLetters()));
+        });
+        return values;
+    }
+
+    /** The dead letters alone, which the page re-reads while it is open. */
+    @GetMapping("/admin/operations/dead-letters")
+    String deadLetters(Model model) {
+        addDeadLetters(model);
+        return "admin/operations :: dead-letters";
+    }
+
+    @PostMapping("/admin/operations/processors/{name}/replay")
+    String replay(@PathVariable String name, RedirectAttributes redirect) {
+        switch (processors.replay(name)) {
+            case UNKNOWN -> throw new PageNotFound();
+            case NOT_REPLAYABLE -> redirect.addFlashAttribute("problem", name + " cannot be replayed: replaying a saga"
+                    + " or a subscribing processor would repeat its side effects.");
+            case STARTED -> redirect.addFlashAttribute("notice", "Replaying " + name + ": its views are being rebuilt"
+                    + " from the first event while Sourced keeps serving.");
+        }
+        return "redirect:/admin/operations";
+    }
+
+    @PostMapping("/admin/operations/dead-letters/{name}/retry")
+    String retry(@PathVariable String name, RedirectAttributes redirect) {
+        if (!processors.hasDeadLetterQueue(name)) {
+            throw new PageNotFound();
+        }
+        int retried = processors.retry(name);
+        long remaining = processors.status(name).map(ProcessorStatus::deadLetters).orElse(0L);
+        if (remaining == 0) {
+            redirect.addFlashAttribute("notice", "Retried " + sequences(retried) + " of " + name
+                    + ": every dead letter went through.");
+        } else {
+            redirect.addFlashAttribute("problem", "Retried " + sequences(retried) + " of " + name + "; " + remaining
+                    + (remaining == 1 ? " dead letter still fails" : " dead letters still fail")
+                    + ": fix their cause, then retry again.");
+        }
+        return "redirect:/admin/operations";
+    }
+
+    private void addDeadLetters(Model model) {
+        Map<String, List<DeadLetterView>> byProcessor = new LinkedHashMap<>();
+        processors.deadLetters().forEach(letter ->
+                byProcessor.computeIfAbsent(letter.processor(), name -> new ArrayList<>()).add(letter));
+        model.addAttribute("deadLetters", byProcessor);
+    }
+
+    private static String sequences(int count) {
+        return count + (count == 1 ? " parked sequence" : " parked sequences");
+    }
+
+    private static String figure(Long value) {
+        return value == null ? "—" : String.valueOf(value);
+    }
+}
