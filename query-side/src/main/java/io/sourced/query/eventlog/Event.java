@@ -12,7 +12,7 @@ import java.time.Instant;
  * are null for an event no aggregate recorded.
  */
 @Schema(name = "Event")
-record Event(
+public record Event(
         @Schema(description = "global log position; resume the feed with after=<last position seen>") long position,
         String eventId,
         @Schema(example = "Order") String aggregateType,
