@@ -46,6 +46,7 @@ class QuerySideWiringTest {
             context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
                     groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
             assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
+                    Map.entry("data-lake", "dataLakeProjector"),
                     Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
@@ -63,6 +64,8 @@ class QuerySideWiringTest {
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("event-log"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("reports"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("shipping"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("data-lake"), any());
+            verify(eventProcessing).registerTrackingEventProcessor(eq("data-lake"), any(), any());
         }
     }
 }

@@ -12,10 +12,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.LongPredicate;
-
 /**
  * Keeps {@code event_log_view}: every event of the log with what the audit trail and the trace look it up by
  * (aggregate, trace id, order, customer). Idempotent by event id, so a redelivered event is indexed once.
@@ -46,7 +42,8 @@ class EventLogProjector {
             return;
         }
         Long highest = jdbc.queryForObject("SELECT MAX(position) FROM event_log_view", Long.class);
-        long position = LogPositions.inferred(token, highest == null ? -1 : highest, new Recorded());
+        long position = LogPositions.inferred(token, highest == null ? -1 : highest,
+                new RecordedPositions(jdbc, "event_log_view"));
         Event event = mapper.toEvent(message, position);
         jdbc.update("""
                         INSERT INTO event_log_view (position, event_id, aggregate_type, aggregate_id, sequence, type,
@@ -63,25 +60,6 @@ class EventLogProjector {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM event_log_view");
-    }
-
-    /** Which positions the index holds, read a window at a time, downwards. */
-    private final class Recorded implements LongPredicate {
-
-        private static final int WINDOW = 512;
-        private final Set<Long> positions = new HashSet<>();
-        private long lowestRead = Long.MAX_VALUE;
-
-        @Override
-        public boolean test(long position) {
-            while (position < lowestRead) {
-                long from = Math.min(lowestRead, position + 1) - WINDOW;
-                positions.addAll(jdbc.queryForList("SELECT position FROM event_log_view WHERE position >= ? AND position < ?",
-                        Long.class, from, Math.min(lowestRead, position + 1)));
-                lowestRead = from;
-            }
-            return positions.contains(position);
-        }
     }
 
     private String text(JsonNode node) {

@@ -11,24 +11,24 @@ import org.springframework.stereotype.Component;
 
 /** Turns an Axon event message into the API's {@link Event}, with the REST layer's JSON (typed ids as bare strings). */
 @Component
-class EventMapper {
+public class EventMapper {
 
     private static final RevisionResolver REVISIONS = new AnnotationRevisionResolver();
 
     private final ObjectMapper json;
 
-    EventMapper(ObjectMapper json) {
+    public EventMapper(ObjectMapper json) {
         this.json = exact(json);
     }
 
     /** The mapper as given, but JSON trees keep an amount's scale: 1.50 stays 1.50, as in the event. */
-    static ObjectMapper exact(ObjectMapper json) {
+    public static ObjectMapper exact(ObjectMapper json) {
         return json.copy()
                 .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
-    Event toEvent(EventMessage<?> message, long position) {
+    public Event toEvent(EventMessage<?> message, long position) {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;

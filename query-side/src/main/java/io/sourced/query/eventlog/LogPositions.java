@@ -15,7 +15,7 @@ import java.util.function.LongPredicate;
  * fills a gap (a transaction that committed after a later one was read): its token keeps the index of the later
  * event and loses the filled gap. These functions recover the filled position.
  */
-final class LogPositions {
+public final class LogPositions {
 
     /** How far below the highest position a gap can be (Axon's JDBC storage engine's default maxGapOffset). */
     static final int MAX_GAP_OFFSET = 10_000;
@@ -45,7 +45,7 @@ final class LogPositions {
      *
      * @param recorded whether a position is already recorded
      */
-    static long inferred(TrackingToken current, long highestRecorded, LongPredicate recorded) {
+    public static long inferred(TrackingToken current, long highestRecorded, LongPredicate recorded) {
         GapAwareTrackingToken token = gapAware(current);
         if (token == null || token.getIndex() > highestRecorded) {
             return positionOf(current);

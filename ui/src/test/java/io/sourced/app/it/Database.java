@@ -11,7 +11,10 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** A fresh database for one test class: an H2 file under a temporary folder, or a new PostgreSQL database. */
+/**
+ * A fresh database for one test class: an H2 file under a temporary folder, or a new PostgreSQL database; with a
+ * data-lake folder of its own (a temporary folder), so instances on one database share one lake.
+ */
 record Database(String kind, String postgresName, List<String> arguments) {
 
     static final String POSTGRES_HOST = System.getProperty("sourced.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
@@ -22,7 +25,8 @@ record Database(String kind, String postgresName, List<String> arguments) {
             Path folder = Files.createTempDirectory("sourced-it-");
             String url = "jdbc:h2:file:" + folder.resolve("sourced")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
-            return new Database("h2", null, List.of("--spring.datasource.url=" + url));
+            return new Database("h2", null, List.of("--spring.datasource.url=" + url,
+                    "--sourced.lake.folder=" + folder.resolve("lake")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -47,12 +51,28 @@ record Database(String kind, String postgresName, List<String> arguments) {
         // suite with its own stand-ins overrides sourced.crm.base-url and sourced.shipping.base-url)
         return new Database("postgres", name, List.of(
                 "--spring.profiles.active=postgres",
+                "--sourced.lake.folder=" + temporaryFolder("sourced-it-lake-"),
                 "--spring.datasource.url=" + POSTGRES_HOST + name,
                 "--spring.datasource.username=" + POSTGRES_USER,
                 "--spring.datasource.password=",
                 "--sourced.simulators.enabled=true",
                 "--SOURCED_CRM_URL=http://localhost:${local.server.port}/sim/crm",
                 "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping"));
+    }
+
+    /** The data lake's folder of instances on this database. */
+    Path lakeFolder() {
+        return arguments.stream().filter(argument -> argument.startsWith("--sourced.lake.folder="))
+                .map(argument -> Path.of(argument.substring("--sourced.lake.folder=".length())))
+                .findFirst().orElseThrow();
+    }
+
+    private static Path temporaryFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Drops a PostgreSQL test database once the instances on it are closed; an H2 folder is left to the OS. */
