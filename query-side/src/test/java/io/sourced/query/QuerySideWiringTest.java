@@ -49,15 +49,19 @@ class QuerySideWiringTest {
                     Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
-                    Map.entry("products-view", "productViewProjector"));
+                    Map.entry("products-view", "productViewProjector"),
+                    Map.entry("reports", "salesReportProjector"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
                     .containsExactlyInAnyOrder("catalogController", "customerQueryController", "eventLogController",
-                            "orderQueryController", "productQueryController", "operationsController");
+                            "orderQueryController", "productQueryController", "operationsController",
+                            "salesReportController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("order-history"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("event-log"), any());
+            verify(eventProcessing).registerListenerInvocationErrorHandler(eq("reports"), any());
+            verify(eventProcessing).registerSequencingPolicy(eq("reports"), any());
         }
     }
 }
