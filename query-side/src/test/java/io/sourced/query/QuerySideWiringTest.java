@@ -43,20 +43,21 @@ class QuerySideWiringTest {
             context.refresh();
 
             Map<String, String> groups = new TreeMap<>();
-            context.getBeansWithAnnotation(ProcessingGroup.class).forEach((name, bean) ->
-                    groups.put(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name));
+            new TreeMap<>(context.getBeansWithAnnotation(ProcessingGroup.class)).forEach((name, bean) ->
+                    groups.merge(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name,
+                            (first, second) -> first + ", " + second));
             assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
                     Map.entry("data-lake", "dataLakeProjector"),
                     Map.entry("event-log", "eventLogProjector"),
                     Map.entry("order-history", "orderHistoryProjector"),
                     Map.entry("orders-view", "orderViewProjector"),
                     Map.entry("products-view", "productViewProjector"),
-                    Map.entry("reports", "tierRevenueProjector"),
+                    Map.entry("reports", "salesReportProjector, tierRevenueProjector"),
                     Map.entry("shipping", "orderShipper"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
                     .containsExactlyInAnyOrder("catalogController", "customerQueryController", "eventLogController",
                             "orderQueryController", "productQueryController", "operationsController",
-                            "tierRevenueController");
+                            "tierRevenueController", "salesReportController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());
@@ -66,6 +67,7 @@ class QuerySideWiringTest {
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("shipping"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("data-lake"), any());
             verify(eventProcessing).registerTrackingEventProcessor(eq("data-lake"), any(), any());
+            verify(eventProcessing).registerSequencingPolicy(eq("reports"), any());
         }
     }
 }

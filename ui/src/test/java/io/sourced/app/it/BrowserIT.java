@@ -269,6 +269,57 @@ class BrowserIT {
         assertThat(statusAsSignedIn("/admin/orders")).isEqualTo(403);
     }
 
+    // ---------------------------------------------------------------- the reports
+
+    @Test
+    void admin_opensTheReportsPage_theChartsRender_andTheTableShowsTheOrdersNumbers() throws Exception {
+        String lamp = admin.registerProduct(unique("Report lamp"), "12.50", 10);
+        String customer = admin.openCustomer(unique("Reporter"), "500");
+        String accepted = admin.placeOrder(customer, Map.of(lamp, 3)).id("orderId");
+        String beyondStock = admin.placeOrder(customer, Map.of(lamp, 50)).id("orderId");
+        admin.awaitTerminal(accepted);
+        admin.awaitTerminal(beyondStock);
+
+        signIn("admin");
+        click(By.linkText("Reports"));
+        By soldCell = By.cssSelector("#product-report tr[data-product-id='" + lamp + "'] [data-field=sold]");
+        // the reports follow the event log a moment later: read the page again until they show the orders
+        new WebDriverWait(browser, PATIENCE, Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(soldCell).stream().anyMatch(cell -> "3".equals(cell.getText().strip()));
+        });
+
+        String row = "#product-report tr[data-product-id='" + lamp + "'] ";
+        assertThat(text(By.cssSelector(row + "[data-field=ordered]"))).isEqualTo("53");
+        assertThat(text(By.cssSelector(row + "[data-field=revenue]"))).isEqualTo("37.50");
+        assertThat(text(By.cssSelector(row + "[data-field=lost]"))).isEqualTo("50");
+        assertThat(text(By.cssSelector(row + "[data-field=stock]"))).isEqualTo("7");
+        assertThat(text(By.cssSelector(row + "[data-field=sell-through]"))).isEqualTo("30.0 %");
+        for (String chart : new String[] {"chart-revenue", "chart-units", "chart-funnel", "chart-timing"}) {
+            waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chart + " canvas")));
+        }
+        assertThat(Integer.parseInt(text(By.id("total-placed")))).isGreaterThanOrEqualTo(2);
+        // revenue by tier comes from GET /api/reports/tiers with the page's sign-in: drawn, or "not available"
+        waitFor(driver -> !driver.findElements(By.cssSelector("#chart-tiers canvas")).isEmpty()
+                || driver.findElement(By.id("tiers-status")).getText().contains("not available"));
+        assertThat(statusAsSignedIn("/api/reports/products", "application/json")).isEqualTo(200);
+        assertThat(statusAsSignedIn("/api/products", "application/json")).as("the rest of the API stays stateless")
+                .isEqualTo(401);
+        screenshot("reports");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-revenue canvas")));
+        screenshot("reports-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        browser.get(baseUrl + "/admin/reports?from=2020-01-01&to=2020-01-31");
+        assertThat(text(By.id("no-days"))).isEqualTo("No orders in these days.");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-timing canvas")));
+        assertThat(text(By.id("total-revenue"))).isEqualTo("0.00");
+        browser.get(baseUrl + "/admin/reports?from=2020-02-01&to=2020-01-01");
+        assertThat(text(By.cssSelector(".problem"))).contains("must not be after");
+    }
+
     // ---------------------------------------------------------------- how every page looks
 
     @Test

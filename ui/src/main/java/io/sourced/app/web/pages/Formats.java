@@ -29,6 +29,16 @@ class Formats {
         return unitPrice == null ? "—" : money(unitPrice.multiply(BigDecimal.valueOf(quantity)));
     }
 
+    /** A fraction (0.2500) as a percentage with one decimal (25.0 %); a dash when there is none. */
+    public String percent(BigDecimal fraction) {
+        return fraction == null ? "—" : fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /** Seconds with up to 3 decimals (1.25 s); a dash when there are none. */
+    public String seconds(BigDecimal seconds) {
+        return seconds == null ? "—" : seconds.stripTrailingZeros().toPlainString() + " s";
+    }
+
     /** Shown until the browser rewrites it in the reader's own time zone. */
     public String time(Instant at) {
         return at == null ? "" : UTC.format(at);

@@ -1,0 +1,24 @@
+package io.sourced.query.reports;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The reports count every event, in log order: an event a handler cannot apply stops the processor, which retries it
+ * (no dead letters: a parked event would leave the reports silently wrong), and the whole log is one sequence, since
+ * a product's day row takes the stock of the product's events and the units of the orders' events alike.
+ */
+@Configuration(proxyBeanMethods = false)
+class SalesReportConfiguration {
+
+    @Autowired
+    void countEveryEventInLogOrder(EventProcessingConfigurer eventProcessing) {
+        eventProcessing.registerListenerInvocationErrorHandler(SalesReportProjector.PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerSequencingPolicy(SalesReportProjector.PROCESSING_GROUP,
+                configuration -> new SequentialPolicy());
+    }
+}
