@@ -6,6 +6,7 @@ import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.app.security.SignInStore;
+import io.sourced.command.finance.UsernameTakenException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -15,14 +16,17 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
- * one transaction, and a database that already has the demo admin is left alone.
+ * one transaction, and a database that already has the demo admin is left alone. The admin is written first:
+ * a replica seeding at the same moment waits on that row, then finds it taken and leaves the seed to the other.
+ * Runs only where the command role runs (see RoleFilter): its commands are handled here.
  */
 @Component
 @Order(2)
@@ -34,15 +38,24 @@ class DemoData implements ApplicationRunner {
 
     private final SignInStore signIns;
     private final CommandGateway commandGateway;
+    private final TransactionTemplate transaction;
 
-    DemoData(SignInStore signIns, CommandGateway commandGateway) {
+    DemoData(SignInStore signIns, CommandGateway commandGateway, PlatformTransactionManager transactions) {
         this.signIns = signIns;
         this.commandGateway = commandGateway;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        try {
+            transaction.executeWithoutResult(status -> seed());
+        } catch (UsernameTakenException e) {
+            log.info("Demo data seeded by another instance");
+        }
+    }
+
+    private void seed() {
         if (signIns.exists("admin")) {
             return;
         }
