@@ -74,6 +74,7 @@ class RolesIT {
             } else {
                 assertThat(anonymous.get("/").status()).isEqualTo(404);
                 assertThat(admin.get("/shop").status()).isEqualTo(404);
+                assertThat(admin.send("GET", "/shop", null, Map.of("Accept", "text/html")).status()).isEqualTo(404);
                 assertThat(admin.get("/admin/orders").status()).isEqualTo(404);
             }
 
