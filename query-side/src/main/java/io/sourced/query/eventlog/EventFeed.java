@@ -2,6 +2,7 @@ package io.sourced.query.eventlog;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +31,15 @@ import java.util.stream.Stream;
  * With an {@link EventStorageEngine} (the JDBC event store) each page reads the storage afresh: the embedded event
  * store's {@code openStream} may instead hand out its shared tail cache, whose tokens carry the gaps its own reader
  * saw earlier — a gap filled since then would show up as stepped over, and its event would be missed. Without
- * an engine (Axon Server: no gaps) the event store's stream is read.
+ * an engine (Axon Server: no gaps, positions from 0) the event store's stream is read from a
+ * {@link GlobalSequenceTrackingToken}, the only token Axon Server takes, up to the head seen when the page began:
+ * its events arrive asynchronously, so "nothing available yet" is waited out while the head is not reached.
  */
 @Component
 class EventFeed {
+
+    /** How long a stream from the event store (Axon Server) may take to deliver an event known to exist. */
+    static final Duration HEAD_WAIT = Duration.ofSeconds(5);
 
     private final EventStore eventStore;
     private final EventStorageEngine storageEngine;
@@ -57,7 +64,9 @@ class EventFeed {
 
     /** Up to {@code limit} events after position {@code after} (negative: from the start of the log). */
     List<Event> page(long after, int limit) {
-        TrackingToken start = after < 0 ? null : GapAwareTrackingToken.newInstance(after, Set.of());
+        TrackingToken start = after < 0 ? null
+                : storageEngine != null ? GapAwareTrackingToken.newInstance(after, Set.of())
+                : new GlobalSequenceTrackingToken(after);
         Instant now = clock.instant();
         List<Event> page = new ArrayList<>();
         long previous = after;
@@ -91,17 +100,28 @@ class EventFeed {
             Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(start, false);
             return new Events(stream.iterator(), stream::close);
         }
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
         BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start);
         return new Events(new Iterator<>() {
+            private long last = start == null ? -1 : LogPositions.positionOf(start);
+
             @Override
             public boolean hasNext() {
-                return stream.hasNextAvailable();
+                try {
+                    return last < head && stream.hasNextAvailable((int) HEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
 
             @Override
             public TrackedEventMessage<?> next() {
                 try {
-                    return stream.nextAvailable();
+                    TrackedEventMessage<?> next = stream.nextAvailable();
+                    last = LogPositions.positionOf(next.trackingToken());
+                    return next;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new NoSuchElementException("Interrupted while reading the event log");

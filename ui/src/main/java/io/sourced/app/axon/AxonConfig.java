@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,9 +83,14 @@ class AxonConfig {
         });
     }
 
+    /**
+     * Under Axon Server there is no {@link PersistenceExceptionResolver} (no JDBC event store): its write conflicts
+     * come back as {@link ConcurrencyException}s.
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  PersistenceExceptionResolver persistenceExceptionResolver) {
+                                  ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolvers) {
+        PersistenceExceptionResolver persistenceExceptionResolver = persistenceExceptionResolvers.getIfAvailable();
         RetryScheduler retries = IntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .retryInterval(50)
@@ -101,7 +107,7 @@ class AxonConfig {
     private static boolean isWriteConflict(Throwable failure, PersistenceExceptionResolver resolver) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                    || (t instanceof Exception e && resolver.isDuplicateKeyViolation(e))) {
+                    || (resolver != null && t instanceof Exception e && resolver.isDuplicateKeyViolation(e))) {
                 return true;
             }
         }

@@ -6,7 +6,9 @@ import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.app.security.SignInStore;
+import io.sourced.command.finance.UsernameTakenException;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +17,20 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
- * one transaction, and a database that already has the demo admin is left alone.
+ * one transaction, and a database that already has the demo admin is left alone. The admin is written first:
+ * a replica seeding at the same moment waits on that row, then finds it taken and leaves the seed to the other.
+ * Runs only where the command role runs (RoleFilter): on the JDBC event store its commands must find their
+ * handlers in this very process, and their events commit with the sign-ins.
  */
 @Component
 @Order(2)
@@ -31,18 +39,29 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Map<String, Object> SEEDED_BY = Map.of("username", "demo-seed");
+    private static final int HANDLER_ATTEMPTS = 60;
+    private static final Duration HANDLER_PAUSE = Duration.ofMillis(500);
 
     private final SignInStore signIns;
     private final CommandGateway commandGateway;
+    private final TransactionTemplate transaction;
 
-    DemoData(SignInStore signIns, CommandGateway commandGateway) {
+    DemoData(SignInStore signIns, CommandGateway commandGateway, PlatformTransactionManager transactions) {
         this.signIns = signIns;
         this.commandGateway = commandGateway;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        try {
+            transaction.executeWithoutResult(status -> seed());
+        } catch (UsernameTakenException e) {
+            log.info("Demo data seeded by another instance");
+        }
+    }
+
+    private void seed() {
         if (signIns.exists("admin")) {
             return;
         }
@@ -68,7 +87,22 @@ class DemoData implements ApplicationRunner {
         send(new RegisterProductCommand(ProductId.random(), name, new BigDecimal(price), stock, category));
     }
 
+    /**
+     * Through a router (Axon Server) this process's own handlers may not be announced yet when it starts: a command
+     * that finds no handler is sent again for a while. The local bus knows its handlers at once.
+     */
     private void send(Object command) {
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SEEDED_BY));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SEEDED_BY));
+                return;
+            } catch (NoHandlerForCommandException e) {
+                if (attempt >= HANDLER_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("No handler for {} yet; trying again", command.getClass().getSimpleName());
+                LockSupport.parkNanos(HANDLER_PAUSE.toNanos());
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.sourced.app.security;
 
 import io.sourced.api.caller.Caller;
+import io.sourced.command.finance.UsernameTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Outside the demo, the administrator's password comes from configuration, never from a seed. */
 @Component
@@ -26,8 +26,8 @@ class AdminSignIn implements ApplicationRunner {
         this.adminPassword = adminPassword;
     }
 
+    /** Several processes may start at once on one database: whoever creates the admin second sets its password. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (adminPassword.isBlank()) {
             return;
@@ -35,7 +35,11 @@ class AdminSignIn implements ApplicationRunner {
         if (signIns.exists(ADMIN_USERNAME)) {
             signIns.changePassword(ADMIN_USERNAME, adminPassword);
         } else {
-            signIns.create(ADMIN_USERNAME, adminPassword, Caller.ADMIN, null);
+            try {
+                signIns.create(ADMIN_USERNAME, adminPassword, Caller.ADMIN, null);
+            } catch (UsernameTakenException e) {
+                signIns.changePassword(ADMIN_USERNAME, adminPassword);
+            }
         }
         log.info("Administrator sign-in '{}' set from sourced.security.admin-password", ADMIN_USERNAME);
     }

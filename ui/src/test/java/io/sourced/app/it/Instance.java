@@ -24,11 +24,13 @@ final class Instance implements AutoCloseable {
         return start(database, List.of(), extraSources);
     }
 
+    /** {@code moreArguments} replace the database's and the defaults' arguments of the same name. */
     static Instance start(Database database, List<String> moreArguments, Class<?>... extraSources) {
         List<String> arguments = new ArrayList<>(database.arguments());
         arguments.add("--server.port=0");
         arguments.add("--sourced.demo.enabled=true");
         arguments.add("--spring.main.banner-mode=off");
+        arguments.removeIf(argument -> moreArguments.stream().anyMatch(more -> name(more).equals(name(argument))));
         arguments.addAll(moreArguments);
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = SourcedApplication.class;
@@ -36,6 +38,11 @@ final class Instance implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
                 .run(arguments.toArray(String[]::new));
         return new Instance(context);
+    }
+
+    private static String name(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     Api api(String username, String password) {
@@ -49,6 +56,10 @@ final class Instance implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     long eventCount() {

@@ -1,0 +1,48 @@
+package io.sourced.app.roles;
+
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.filter.TypeFilter;
+
+import java.util.Map;
+
+/**
+ * Leaves out of the component scan what belongs to a role this process does not run. The modules know nothing
+ * of roles: a role is the packages it owns. What several roles need (security, sign-ins, errors, Axon's
+ * configuration) is owned by none and always stays.
+ */
+public class RoleFilter implements TypeFilter, EnvironmentAware {
+
+    static final Map<String, String> ROLE_OF_PACKAGE = Map.of(
+            "io.sourced.command.", Roles.COMMAND,
+            "io.sourced.saga.", Roles.SAGA,
+            "io.sourced.query.", Roles.QUERY,
+            "io.sourced.app.web.pages.", Roles.UI,
+            // the demo seed sends commands and, on the JDBC event store, commits their events with its sign-ins:
+            // it runs where the aggregates do
+            "io.sourced.app.demo.", Roles.COMMAND);
+
+    private Roles roles;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.roles = Roles.of(environment);
+    }
+
+    @Override
+    public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+        return excludes(reader.getClassMetadata().getClassName());
+    }
+
+    boolean excludes(String className) {
+        return ROLE_OF_PACKAGE.entrySet().stream()
+                .anyMatch(owner -> className.startsWith(owner.getKey()) && !roles.has(owner.getValue()));
+    }
+
+    RoleFilter with(Roles roles) {
+        this.roles = roles;
+        return this;
+    }
+}

@@ -1,0 +1,45 @@
+package io.sourced.app.roles;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Settings a role implies, over anything configured. Checks the roles before anything starts.
+ * <p>
+ * The deadline scheduler (db-scheduler) runs only beside the saga: a process without the saga that picked a
+ * due deadline from the shared table would find no saga to deliver it to, and the deadline would be lost.
+ * <p>
+ * Without the web pages no template is found: Spring Boot would otherwise serve {@code templates/index.html} as
+ * the welcome page at {@code /} by itself, controllers or not.
+ */
+public class RoleSettings implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "sourcedRoles";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Roles roles = Roles.of(environment);
+        Map<String, Object> implied = new HashMap<>();
+        if (!roles.has(Roles.SAGA)) {
+            implied.put("db-scheduler.enabled", "false");
+        }
+        if (!roles.has(Roles.UI)) {
+            implied.put("spring.thymeleaf.prefix", "classpath:/no-pages-without-the-ui-role/");
+            implied.put("spring.thymeleaf.check-template-location", "false");
+        }
+        if (!implied.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, implied));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after the configuration files are read
+    }
+}
