@@ -66,8 +66,17 @@ class ComposeFilesIT {
     }
 
     @Test
+    void postgresComposeFile_isValid_andPinsItsImage() throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig("compose.postgres.yaml"));
+
+        assertThat(services.keySet()).containsExactly("postgres");
+        assertThat((String) services.get("postgres").get("image")).isEqualTo("postgres:15.10");
+        assertThat(volumes(services.get("postgres"))).containsExactly("postgres-data:/var/lib/postgresql/data");
+    }
+
+    @Test
     void composeFiles_holdNoSecret() throws IOException {
-        for (String file : List.of("compose.yaml", "compose.services.yaml")) {
+        for (String file : List.of("compose.yaml", "compose.services.yaml", "compose.postgres.yaml")) {
             String text = Files.readString(DOCKER.resolve(file));
             assertThat(text).as(file).doesNotContainPattern("(?i)(PASSWORD|TOKEN)[A-Z_]*: (?!\\$\\{)");
         }

@@ -6,10 +6,7 @@ import io.sourced.app.it.ReportsFromTheLog.ProductDay;
 import io.sourced.app.it.ReportsFromTheLog.ProductRow;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,32 +24,18 @@ import static org.awaitility.Awaitility.await;
  * The reports equal the same numbers computed independently from the event log, after orders of every outcome, after
  * the reports processor was stopped while orders flowed, and after a replay; on whichever database a subclass gives.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReportScenarios {
+abstract class ReportScenarios extends ApplicationScenarios {
 
     private static final String REPORTS = "reports";
 
-    Database database;
-    Instance instance;
-    Api admin;
-
-    abstract Database database();
-
-    @BeforeAll
-    void start() {
-        database = database();
-        instance = Instance.start(database, List.of("--sourced.order.timeout=3s"), HoldReservations.class);
-        admin = instance.admin;
+    @Override
+    List<String> arguments() {
+        return List.of("--sourced.order.timeout=3s");
     }
 
-    @AfterAll
-    void stop() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+    @Override
+    Class<?>[] extraSources() {
+        return new Class<?>[] {HoldReservations.class};
     }
 
     @Test
