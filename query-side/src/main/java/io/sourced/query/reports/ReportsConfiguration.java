@@ -7,12 +7,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The reports count every event, in log order: an event a handler cannot apply stops the processor, which retries it
- * (no dead letters: a parked event would leave the reports silently wrong), and the whole log is one sequence, since
- * a product's day row takes the stock of the product's events and the units of the orders' events alike.
+ * The reports group (sales and tier revenue) counts every event, in log order: an event a handler cannot apply yet —
+ * a bug, or the CRM down — stops the processor, which retries it with back-off (never logged and skipped, never
+ * parked: a parked event would leave the reports silently wrong), and the whole log is one sequence, since a
+ * product's day row takes the stock of the product's events and the units of the orders' events alike.
  */
 @Configuration(proxyBeanMethods = false)
-class SalesReportConfiguration {
+class ReportsConfiguration {
 
     @Autowired
     void countEveryEventInLogOrder(EventProcessingConfigurer eventProcessing) {
