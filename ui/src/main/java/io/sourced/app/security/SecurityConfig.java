@@ -72,7 +72,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/login", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/webjars/**", "/error",
+                        .requestMatchers("/", "/index.html", "/login", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/webjars/**", "/error",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(ADMIN)

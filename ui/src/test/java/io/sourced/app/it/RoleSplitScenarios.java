@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -66,8 +68,11 @@ abstract class RoleSplitScenarios {
         JsonNode order = queries.awaitTerminal(placed.id("orderId"));
         assertThat(order.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(order.path("total").decimalValue()).isEqualByComparingTo("50.00");
-        assertThat(queries.get("/api/products/" + lamp).body().path("sold").asInt()).isEqualTo(2);
-        assertThat(queries.get("/api/orders/" + placed.id("orderId") + "/trace").status()).isEqualTo(200);
+        // the products view and the event index follow the log on their own, a moment later
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(queries.get("/api/products/" + lamp).body().path("sold").asInt()).isEqualTo(2);
+            assertThat(queries.get("/api/orders/" + placed.id("orderId") + "/trace").status()).isEqualTo(200);
+        });
     }
 
     @Test

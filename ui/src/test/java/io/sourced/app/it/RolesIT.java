@@ -28,7 +28,7 @@ class RolesIT {
             "customers-view", "event-log");
 
     @ParameterizedTest(name = "sourced.roles={0}")
-    @ValueSource(strings = {"command", "saga", "query", "ui", "command,saga", "query,ui"})
+    @ValueSource(strings = {"command", "saga", "query", "command,saga", "query,ui", "command,saga,query"})
     void roles_startAndExposeOnlyTheirPart(String roles) {
         Set<String> runs = Set.copyOf(Arrays.asList(roles.split(",")));
         try (Instance instance = Instance.start(Database.h2(), List.of("--sourced.roles=" + roles,
@@ -84,6 +84,12 @@ class RolesIT {
             assertThat(admin.get("/actuator/info").body().path("roles").toString())
                     .isEqualTo(Api.JSON.valueToTree(roles.split(",")).toString());
         }
+    }
+
+    @Test
+    void roles_uiWithoutQuery_stopsTheStartWithItsReason() {
+        assertThatThrownBy(() -> Instance.start(Database.h2(), List.of("--sourced.roles=command,ui")).close())
+                .hasStackTraceContaining("the ui role runs beside the query role");
     }
 
     @Test
