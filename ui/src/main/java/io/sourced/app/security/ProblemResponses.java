@@ -20,9 +20,21 @@ final class ProblemResponses {
     }
 
     AuthenticationEntryPoint unauthorized() {
-        return (request, response, e) -> {
+        return lockedOutOr((request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sourced\"");
             write(response, HttpStatus.UNAUTHORIZED, "Sign in with a valid username and password.");
+        });
+    }
+
+    /** 429 with Retry-After for a locked-out username; anything else goes to {@code otherwise}. */
+    AuthenticationEntryPoint lockedOutOr(AuthenticationEntryPoint otherwise) {
+        return (request, response, e) -> {
+            if (e instanceof TooManyFailedSignIns locked) {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this username; try again later.");
+            } else {
+                otherwise.commence(request, response, e);
+            }
         };
     }
 

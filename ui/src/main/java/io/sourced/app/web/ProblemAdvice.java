@@ -76,7 +76,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        if (tooLarge(ex)) {
+            return tooLarge();
+        }
         return invalid(List.of(describe(ex.getMostSpecificCause(), ex.getCause())));
+    }
+
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    ResponseEntity<Object> bodyTooLarge() {
+        return tooLarge();
+    }
+
+    private static boolean tooLarge(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.TooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
