@@ -1,5 +1,6 @@
 package io.sourced.app.security;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,7 @@ class FailedSignIns {
     private final Clock clock;
     private final Map<String, Attempts> byUsername = new ConcurrentHashMap<>();
 
+    @Autowired
     FailedSignIns(@Value("${sourced.security.sign-in.max-failures:5}") int maxFailures,
                   @Value("${sourced.security.sign-in.window:5m}") Duration window,
                   @Value("${sourced.security.sign-in.lockout:5m}") Duration lockout) {
