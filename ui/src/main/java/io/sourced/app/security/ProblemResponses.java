@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
@@ -36,6 +37,11 @@ final class ProblemResponses {
                 otherwise.commence(request, response, e);
             }
         };
+    }
+
+    /** A request the firewall refuses (an encoded percent or slash, a non-normalised path) is a 400 problem. */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "The request's address is not allowed.");
     }
 
     AccessDeniedHandler forbidden() {

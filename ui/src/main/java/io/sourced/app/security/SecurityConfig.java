@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -52,6 +53,11 @@ class SecurityConfig {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(store);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ThrottledSignIn(passwords, failures);
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper).rejected();
     }
 
     @Bean

@@ -103,7 +103,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid(List.of(new FieldProblem(ex.getName(), "is not a valid value: " + shorten(String.valueOf(ex.getValue())))));
+        return invalid(List.of(new FieldProblem(ex.getName(), "is not a valid value: " + shorten(org.springframework.util.ObjectUtils.nullSafeToString(ex.getValue())))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -140,8 +140,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException invalid) {
             return new FieldProblem(path(invalid), "has an invalid value: " + shorten(String.valueOf(invalid.getValue())));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return new FieldProblem(path(mismatched), "is missing or has the wrong type");
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatched.getPath().isEmpty()
+                    ? new FieldProblem("body", "is not the expected JSON object")
+                    : new FieldProblem(path(mismatched), "is missing or has the wrong type");
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldProblem(path(mapping), shorten(mapping.getOriginalMessage()));
@@ -159,11 +161,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .replace(".[", "[");
     }
 
+    /** The first line, without the names of our classes (Jackson quotes them in backticks). */
     private static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        String line = text.lines().findFirst().orElse("");
+        String line = text.lines().findFirst().orElse("").replaceAll("`[^`]*`", "the expected type");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 

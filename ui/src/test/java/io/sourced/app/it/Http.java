@@ -31,9 +31,16 @@ final class Http {
     }
 
     private final String baseUrl;
+    private final boolean readStreams;
 
     Http(String baseUrl) {
+        this(baseUrl, true);
+    }
+
+    /** {@code readStreams} false: a stream's status and headers only, without waiting for its first event. */
+    Http(String baseUrl, boolean readStreams) {
         this.baseUrl = baseUrl;
+        this.readStreams = readStreams;
     }
 
     static String basic(String username, String password) {
@@ -55,7 +62,7 @@ final class Http {
             HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");
             try (InputStream in = response.body()) {
-                byte[] bytes = type.startsWith("text/event-stream") ? peek(in) : in.readAllBytes();
+                byte[] bytes = !type.startsWith("text/event-stream") ? in.readAllBytes() : readStreams ? peek(in) : new byte[0];
                 return new Reply(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
