@@ -112,6 +112,30 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         assertThat(total).isGreaterThan(2000);
     }
 
+    @Test
+    void bodiesOverTheLimit_chunkedOrFormPosted_areRefusedWith413() throws Exception {
+        long before = instance.eventCount();
+        byte[] big = ("{\"name\":\"" + "n".repeat(MAX_BODY + 10) + "\",\"price\":1,\"stock\":1}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.baseUrl + "/api/products"))
+                .header("Authorization", authorization.get("admin")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        java.net.http.HttpResponse<String> answer;
+        try {
+            answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        } catch (java.io.IOException closedAfterTheRefusal) {
+            // the server may close the connection under the rest of the upload once it has answered
+        }
+        Http.Reply form = http.send("POST", "/login", null, "application/x-www-form-urlencoded",
+                ("username=admin&password=" + "p".repeat(MAX_BODY)).getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(form.status()).isEqualTo(413);
+        assertThat(form.contentType()).startsWith("application/problem+json");
+        assertThat(instance.eventCount()).isEqualTo(before);
+    }
+
     private static String check(Operation operation, Hostile request, Http.Reply reply) {
         if (reply.status() >= 500) {
             return "a server error";
