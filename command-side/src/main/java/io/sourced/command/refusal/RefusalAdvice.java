@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -34,8 +35,8 @@ class RefusalAdvice {
                 .orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "refused", "Refused", refusal.getMessage()));
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException exception) {
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException exception) {
         return problemFor(exception).orElseThrow();
     }
 
@@ -63,6 +64,10 @@ class RefusalAdvice {
                     ? "Nothing found with id " + notFound.getAggregateIdentifier()
                     : failure.getMessage();
             return Optional.of(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail));
+        }
+        if (failure instanceof IncompatibleAggregateException) {
+            // the id is another kind of aggregate's (an order's id given as a customer's): nothing of this kind has it
+            return Optional.of(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing found with this id"));
         }
         if (failure instanceof ConflictRefusal) {
             return Optional.of(problem(HttpStatus.CONFLICT, "conflict", "Conflict", failure.getMessage()));

@@ -58,6 +58,15 @@ class RefusalAdviceTest {
     }
 
     @Test
+    void idOfAnotherAggregateKind_answers404() {
+        ResponseEntity<ProblemDetail> response = advice.notFound(new org.axonframework.eventsourcing.IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event."));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody().getDetail()).doesNotContain("Aggregate identifier");
+    }
+
+    @Test
     void aggregateStreamCreation_answers409() {
         assertThat(advice.concurrentChange(new AggregateStreamCreationException("exists")).getStatusCode().value())
                 .isEqualTo(409);

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 
@@ -20,10 +21,27 @@ final class ProblemResponses {
     }
 
     AuthenticationEntryPoint unauthorized() {
-        return (request, response, e) -> {
+        return lockedOutOr((request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sourced\"");
             write(response, HttpStatus.UNAUTHORIZED, "Sign in with a valid username and password.");
+        });
+    }
+
+    /** 429 with Retry-After for a locked-out username; anything else goes to {@code otherwise}. */
+    AuthenticationEntryPoint lockedOutOr(AuthenticationEntryPoint otherwise) {
+        return (request, response, e) -> {
+            if (e instanceof TooManyFailedSignIns locked) {
+                response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this username; try again later.");
+            } else {
+                otherwise.commence(request, response, e);
+            }
         };
+    }
+
+    /** A request the firewall refuses (an encoded percent or slash, a non-normalised path) is a 400 problem. */
+    RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "The request's address is not allowed.");
     }
 
     AccessDeniedHandler forbidden() {

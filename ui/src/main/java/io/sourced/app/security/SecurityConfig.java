@@ -6,15 +6,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -26,6 +33,11 @@ class SecurityConfig {
 
     private static final String ADMIN = "ADMIN";
 
+    /** The pages load only their own scripts, styles, images and fonts, post only to themselves, and are never framed. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -35,6 +47,19 @@ class SecurityConfig {
      * The simulated CRM and shipping partner (see io.sourced.app.sim) stand for outside systems that know nothing of
      * our sign-ins: open, without CSRF, and only when they are enabled.
      */
+    /** Every sign-in (API Basic, page form, page Basic) goes through the failed sign-in limit. */
+    @Bean
+    AuthenticationProvider signIns(SignInStore store, PasswordEncoder passwordEncoder, FailedSignIns failures) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(store);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledSignIn(passwords, failures);
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper).rejected();
+    }
+
     @Bean
     @Order(0)
     @ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
@@ -62,6 +87,7 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .securityContext(context -> context.securityContextRepository(new PageSessionForReportReads()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -69,7 +95,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        ProblemResponses problems = new ProblemResponses(objectMapper);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/login", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/webjars/**", "/error",
@@ -80,12 +107,21 @@ class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(new StartPageAfterSignIn())
+                        .failureHandler(SecurityConfig::signInFailed)
                         .permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.lockedOutOr(new BasicAuthenticationEntryPoint() {{
+                    setRealmName("sourced");
+                }})))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut"))
                 .build();
+    }
+
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.sendRedirect(request.getContextPath() + (e instanceof TooManyFailedSignIns ? "/login?locked" : "/login?error"));
     }
 
     @Bean

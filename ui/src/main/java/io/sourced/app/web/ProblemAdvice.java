@@ -76,12 +76,34 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        if (tooLarge(ex)) {
+            return tooLarge();
+        }
         return invalid(List.of(describe(ex.getMostSpecificCause(), ex.getCause())));
+    }
+
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    ResponseEntity<Object> bodyTooLarge() {
+        return tooLarge();
+    }
+
+    private static boolean tooLarge(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.TooLarge) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid(List.of(new FieldProblem(ex.getName(), "is not a valid value: " + shorten(String.valueOf(ex.getValue())))));
+        return invalid(List.of(new FieldProblem(ex.getName(), "is not a valid value: " + shorten(org.springframework.util.ObjectUtils.nullSafeToString(ex.getValue())))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -118,8 +140,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof InvalidFormatException invalid) {
             return new FieldProblem(path(invalid), "has an invalid value: " + shorten(String.valueOf(invalid.getValue())));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return new FieldProblem(path(mismatched), "is missing or has the wrong type");
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatched.getPath().isEmpty()
+                    ? new FieldProblem("body", "is not the expected JSON object")
+                    : new FieldProblem(path(mismatched), "is missing or has the wrong type");
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldProblem(path(mapping), shorten(mapping.getOriginalMessage()));
@@ -137,11 +161,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .replace(".[", "[");
     }
 
+    /** The first line, without the names of our classes (Jackson quotes them in backticks). */
     private static String shorten(String text) {
         if (text == null) {
             return "";
         }
-        String line = text.lines().findFirst().orElse("");
+        String line = text.lines().findFirst().orElse("").replaceAll("`[^`]*`", "the expected type");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 

@@ -33,6 +33,7 @@ class LandingPages extends Pages {
         }
         model.addAttribute("demo", demo);
         model.addAttribute("failed", request.getParameter("error") != null);
+        model.addAttribute("locked", request.getParameter("locked") != null);
         model.addAttribute("signedOut", request.getParameter("signedOut") != null);
         return "login";
     }
