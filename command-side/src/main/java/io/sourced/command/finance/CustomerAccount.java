@@ -22,6 +22,7 @@ import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
+import io.sourced.command.PlainText;
 import io.sourced.command.refusal.InvalidRefusal;
 import io.sourced.command.refusal.UnprocessableRefusal;
 import org.axonframework.commandhandling.CommandHandler;
@@ -55,6 +56,7 @@ class CustomerAccount {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidRefusal("name", "must not be blank");
         }
+        PlainText.require("name", command.name());
         BigDecimal initialDeposit = command.initialDeposit();
         boolean deposits = initialDeposit != null && initialDeposit.signum() != 0;
         if (deposits && !Amounts.isValid(initialDeposit)) {

@@ -22,6 +22,7 @@ import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
+import io.sourced.command.PlainText;
 import io.sourced.command.refusal.InvalidRefusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,6 +61,8 @@ class Product {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidRefusal("name", "must not be blank");
         }
+        PlainText.require("name", command.name());
+        PlainText.require("category", command.category());
         if (!Amounts.isValid(command.price())) {
             throw new InvalidRefusal("price", Amounts.RULE);
         }

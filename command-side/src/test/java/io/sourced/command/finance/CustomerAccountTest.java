@@ -48,6 +48,14 @@ class CustomerAccountTest {
     }
 
     @Test
+    void openAccount_nameWithControlCharacters_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(CustomerId.random(), "Ann\u0000", null))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
     void openAccount_withoutInitialDeposit_opensOnly() {
         fixture.givenNoPriorActivity()
                .when(new OpenAccountCommand(alice, "Alice", null))

@@ -82,6 +82,18 @@ class ProductTest {
     }
 
     @Test
+    void registerProduct_nameOrCategoryWithControlCharacters_isRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen\u0000", PRICE, 10))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+        fixture.givenNoPriorActivity()
+               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "Office\nsupplies"))
+               .expectNoEvents()
+               .expectException(InvalidRefusal.class);
+    }
+
+    @Test
     void registerProduct_blankName_isRefused() {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "  ", PRICE, 10))
