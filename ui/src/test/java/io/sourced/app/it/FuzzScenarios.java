@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class FuzzScenarios extends ApplicationScenarios {
 
     static final long SEED = Long.getLong("sourced.fuzz.seed", 20261126L);
-    static final int PER_OPERATION_AND_CALLER = Integer.getInteger("sourced.fuzz.requests", 30);
+    static final int PER_OPERATION_AND_CALLER = Integer.getInteger("sourced.fuzz.requests", 20);
     private static final int MAX_BODY = 64 * 1024;
     private static final Pattern LEAK = Pattern.compile(
             "(?i)exception|\\bat (io|org|java|jdk|com)\\.|java\\.|org\\.springframework|org\\.axonframework|io\\.sourced\\."
