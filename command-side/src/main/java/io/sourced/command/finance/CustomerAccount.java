@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -32,7 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A customer's checking account: {@code balance >= 0}, and each order is paid at most once and
- * refunded at most once. Payments are answered by events, never by exceptions: the workflow sends them.
+ * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events, never by exceptions: the workflow sends them.
  */
 @Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -44,6 +46,8 @@ class CustomerAccount {
     private CustomerId customerId;
     private BigDecimal balance = BigDecimal.ZERO;
     private List<Payment> payments = new ArrayList<>();
+    /** Orders whose payment was declined: asked again (a step the workflow retries), the answer stays no. */
+    private Set<OrderId> declinedOrders = new HashSet<>();
 
     record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {
     }
@@ -86,7 +90,7 @@ class CustomerAccount {
 
     @CommandHandler
     void handle(AuthorizePaymentCommand command) {
-        if (paymentFor(command.orderId()).isPresent()) {
+        if (paymentFor(command.orderId()).isPresent() || declinedOrders.contains(command.orderId())) {
             return;
         }
         requireValid(command.amount());
@@ -135,6 +139,11 @@ class CustomerAccount {
     void on(PaymentAuthorizedEvent event) {
         balance = event.balance();
         payments.add(new Payment(event.orderId(), event.amount(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDeclinedEvent event) {
+        declinedOrders.add(event.orderId());
     }
 
     @EventSourcingHandler

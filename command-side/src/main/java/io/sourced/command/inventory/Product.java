@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sourced.api.inventory.ConfirmReservationCommand;
@@ -49,6 +51,11 @@ class Product {
     private int available;
     private int sold;
     private List<Reservation> reservations = new ArrayList<>();
+    /**
+     * Every order this product answered, reserved or rejected, even once released or sold: the workflow may ask again
+     * (a step it retries), and a second answer could reserve stock that no one will ever give back.
+     */
+    private Set<OrderId> answeredOrders = new HashSet<>();
 
     record Reservation(OrderId orderId, int quantity) {
     }
@@ -94,7 +101,7 @@ class Product {
         if (command.quantity() < 1) {
             throw new InvalidRefusal("quantity", "must be at least 1");
         }
-        if (reservationOf(command.orderId()).isPresent()) {
+        if (answeredOrders.contains(command.orderId())) {
             return;
         }
         if (command.quantity() > available) {
@@ -141,6 +148,12 @@ class Product {
     void on(StockReservedEvent event) {
         available -= event.quantity();
         reservations.add(new Reservation(event.orderId(), event.quantity()));
+        answeredOrders.add(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationRejectedEvent event) {
+        answeredOrders.add(event.orderId());
     }
 
     @EventSourcingHandler

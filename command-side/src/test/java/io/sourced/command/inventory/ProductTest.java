@@ -181,6 +181,22 @@ class ProductTest {
     }
 
     @Test
+    void reserveStock_askedAgainAfterRejectionAndRestock_staysRejected() {
+        fixture.given(registered, new StockReservationRejectedEvent(pen, order, 40, 10), new ProductRestockedEvent(pen, 50))
+               .when(new ReserveStockCommand(pen, order, 40))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void reserveStock_askedAgainAfterRelease_reservesNothingMore() {
+        fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE), new StockReleasedEvent(pen, order, 2))
+               .when(new ReserveStockCommand(pen, order, 2))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
     void reserveStock_zeroQuantity_isRefused() {
         fixture.given(registered)
                .when(new ReserveStockCommand(pen, order, 0))

@@ -7,51 +7,62 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** What operators may see and do with the event processors: status, replay, dead letters. */
 @Component
 public class EventProcessors {
 
     private static final int MAX_RETRIES_PER_CALL = 10_000;
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RELEASE_POLL = Duration.ofMillis(200);
 
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokenStore;
     private final EventStore eventStore;
+    private final SegmentClaims segmentClaims;
+    private final ReplayRequests replayRequests;
 
-    EventProcessors(EventProcessingConfiguration processing, TokenStore tokenStore, EventStore eventStore) {
+    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, SegmentClaims segmentClaims,
+                    ReplayRequests replayRequests) {
         this.processing = processing;
-        this.tokenStore = tokenStore;
         this.eventStore = eventStore;
+        this.segmentClaims = segmentClaims;
+        this.replayRequests = replayRequests;
     }
 
     public List<ProcessorStatus> statuses() {
         Long head = position(eventStore.createHeadToken());
+        Map<String, List<SegmentClaim>> claims = segmentClaims.byProcessor();
         return processing.eventProcessors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, claims))
                 .toList();
     }
 
     public Optional<ProcessorStatus> status(String name) {
-        return processing.eventProcessor(name).map(processor -> status(processor, position(eventStore.createHeadToken())));
+        return processing.eventProcessor(name).map(processor ->
+                status(processor, position(eventStore.createHeadToken()), segmentClaims.byProcessor()));
     }
 
     /**
-     * Rebuilds the processor's views from the first event: stops it, resets its tokens (its reset handlers
-     * clear the views it owns) and starts it again. The application keeps serving meanwhile.
+     * Rebuilds the processor's views from the first event: stops it here and on every other replica, resets its
+     * tokens (its reset handlers clear the views it owns) and starts it again. The application keeps serving meanwhile.
      */
     public ReplayOutcome replay(String name) {
         Optional<EventProcessor> found = processing.eventProcessor(name);
@@ -61,17 +72,41 @@ public class EventProcessors {
         if (!(found.get() instanceof StreamingEventProcessor processor) || !processor.supportsReset()) {
             return ReplayOutcome.NOT_REPLAYABLE;
         }
+        replayRequests.request(name);
         try {
             processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            if (!awaitReleased(name)) {
+                return ReplayOutcome.HELD_ELSEWHERE;
+            }
+            processor.resetTokens();
+            return ReplayOutcome.STARTED;
+        } catch (UnableToClaimTokenException e) {
+            return ReplayOutcome.HELD_ELSEWHERE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying " + name, e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not stop processor " + name + " for a replay", e);
+        } finally {
+            processor.start();
+            replayRequests.withdraw(name);
         }
-        processor.resetTokens();
-        processor.start();
-        return ReplayOutcome.STARTED;
     }
 
-    public enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE }
+    /** The other replicas see the request within a second or two and release their segments as they stop. */
+    private boolean awaitReleased(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
+        while (!replayRequests.unclaimed(name)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(RELEASE_POLL.toMillis());
+        }
+        return true;
+    }
+
+    /** {@code HELD_ELSEWHERE}: another replica kept some of the processor's segments, so its tokens could not be reset. */
+    public enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE, HELD_ELSEWHERE }
 
     public List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
@@ -114,24 +149,31 @@ public class EventProcessors {
         return message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : message.getIdentifier();
     }
 
-    private ProcessorStatus status(EventProcessor processor, Long head) {
+    private ProcessorStatus status(EventProcessor processor, Long head, Map<String, List<SegmentClaim>> claims) {
         long deadLetters = processing.deadLetterQueue(processor.getName()).map(q -> q.size()).orElse(0L);
         String status = !processor.isRunning() ? "STOPPED" : processor.isError() ? "ERROR" : "RUNNING";
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorStatus(processor.getName(), "subscribing", 0, head, head, 0L, false, false, status,
+            return new ProcessorStatus(processor.getName(), "subscribing", 0, List.of(), head, head, 0L, false, false, status,
                     deadLetters);
         }
-        List<EventTrackerStatus> segments = List.copyOf(streaming.processingStatus().values());
-        List<Long> positions = segments.stream().map(segment -> position(segment.getTrackingToken())).toList();
+        Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
+        // the segments held here are fresher in memory than in the store; the others only the store knows
+        List<SegmentClaim> segments = claims.getOrDefault(processor.getName(), List.of()).stream()
+                .map(claim -> local.containsKey(claim.segment())
+                        ? claim.progressed(position(local.get(claim.segment()).getTrackingToken()),
+                        stillReplaying(local.get(claim.segment())))
+                        : claim)
+                .toList();
+        List<Long> positions = segments.stream().map(SegmentClaim::position).toList();
         Long position = positions.isEmpty() || positions.contains(null)
                 ? null : positions.stream().min(Long::compare).orElseThrow();
-        boolean replaying = segments.stream().anyMatch(EventProcessors::stillReplaying);
-        if (segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
+        boolean replaying = segments.stream().anyMatch(SegmentClaim::replaying);
+        if (local.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
             status = "ERROR";
         }
         Long lag = head == null ? null : head - (position == null ? -1 : position);
-        return new ProcessorStatus(processor.getName(), "streaming", tokenStore.fetchSegments(processor.getName()).length,
-                position, head, lag, replaying, streaming.supportsReset(), status, deadLetters);
+        return new ProcessorStatus(processor.getName(), "streaming", segments.size(), segments, position, head, lag,
+                replaying, streaming.supportsReset(), status, deadLetters);
     }
 
     /**
@@ -148,10 +190,6 @@ public class EventProcessors {
     }
 
     private static Long position(TrackingToken token) {
-        if (token == null) {
-            return null;
-        }
-        OptionalLong position = token.position();
-        return position.isPresent() ? position.getAsLong() : null;
+        return SegmentClaims.position(token);
     }
 }

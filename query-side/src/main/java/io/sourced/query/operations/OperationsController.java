@@ -28,19 +28,21 @@ class OperationsController {
     record RetryOutcome(String processor, int retriedSequences, long remainingDeadLetters) {
     }
 
-    @Operation(summary = "Every event processor: segments, position, head, lag, replaying, status, dead letters")
+    @Operation(summary = "Every event processor: segments and the replica holding each, position, head, lag, replaying, status, dead letters")
     @GetMapping("/processors")
     List<ProcessorStatus> processors() {
         return processors.statuses();
     }
 
-    @Operation(summary = "Rebuild a processor's views from the first event (409 for the saga and subscribing processors)")
+    @Operation(summary = "Rebuild a processor's views from the first event (409 for the saga and subscribing processors, and when other replicas did not release its segments in time)")
     @PostMapping("/processors/{name}/replay")
     ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
         switch (processors.replay(name)) {
             case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No processor " + name);
             case NOT_REPLAYABLE -> throw new ResponseStatusException(HttpStatus.CONFLICT,
                     name + " cannot be replayed: it has side effects (a saga) or no token (subscribing)");
+            case HELD_ELSEWHERE -> throw new ResponseStatusException(HttpStatus.CONFLICT, name
+                    + " cannot be replayed now: other replicas did not release its segments in time; try again");
             default -> {
             }
         }

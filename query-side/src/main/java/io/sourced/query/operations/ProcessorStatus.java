@@ -1,10 +1,13 @@
 package io.sourced.query.operations;
 
+import java.util.List;
+
 /**
- * One event processor as operators see it: how many segments its token has, how far it got in the log
+ * One event processor as operators see it: how many segments its token has and which replica holds each
+ * ({@code claims}; empty for a subscribing processor, which has no token), how far it got in the log
  * ({@code position}), where the log ends ({@code headPosition}), how far behind it is, whether it is replaying,
  * its status and the events it parked as dead letters.
  */
-public record ProcessorStatus(String name, String type, int segments, Long position, Long headPosition, Long lag,
+public record ProcessorStatus(String name, String type, int segments, List<SegmentClaim> claims, Long position, Long headPosition, Long lag,
                        boolean replaying, boolean replayable, String status, long deadLetters) {
 }

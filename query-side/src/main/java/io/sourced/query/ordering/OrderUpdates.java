@@ -23,11 +23,20 @@ import java.util.function.Predicate;
 public class OrderUpdates {
 
     private static final Duration INITIAL_RESULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REREAD_EVERY = Duration.ofSeconds(1);
 
     private final QueryGateway queryGateway;
 
     OrderUpdates(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
+    }
+
+    private Flux<OrderView> reread(OrderId orderId) {
+        return Flux.interval(REREAD_EVERY)
+                .concatMap(tick -> Mono.fromFuture(() -> queryGateway.query(new FindOrderQuery(orderId),
+                                ResponseTypes.optionalInstanceOf(OrderView.class)))
+                        .onErrorResume(failure -> Mono.just(Optional.empty())))
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** Empty when the order is unknown or not {@code visible} to the reader; then nothing stays subscribed. */
@@ -48,8 +57,11 @@ public class OrderUpdates {
             subscription.close();
             return Optional.empty();
         }
-        // updates() buffered every change since the subscription started: one may repeat the initial state
-        return Optional.of(Flux.concat(Mono.just(now.get()), subscription.updates())
+        // updates() buffered every change since the subscription started: one may repeat the initial state. They
+        // come from this replica's projector only: the order's segment may be held by another replica, whose
+        // changes the view shows but this subscription never hears of, so the view is read again every second too
+        Flux<OrderView> changes = Flux.merge(subscription.updates(), reread(orderId));
+        return Optional.of(Flux.concat(Mono.just(now.get()), changes)
                 .distinctUntilChanged()
                 .takeUntil(order -> order.status().isTerminal())
                 .doFinally(signal -> subscription.close()));

@@ -34,8 +34,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -55,7 +53,6 @@ public class OrderFulfilmentSaga {
 
     static final String ORDER_TIMEOUT = "order-timeout";
     private static final String ORDER_ID = "orderId";
-    private static final Logger log = LoggerFactory.getLogger(OrderFulfilmentSaga.class);
 
     @Autowired
     transient CommandGateway commandGateway;
@@ -224,11 +221,12 @@ public class OrderFulfilmentSaga {
         return lines.stream().map(LineProgress::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * Sends the command and waits for it: a failure (the database away, a conflict that outlived the retries) fails
+     * the event's handling, which the processor rolls back and tries again, saga state and all. Every command the
+     * saga sends is idempotent, so the ones that went through before the failure may be sent again.
+     */
     private void send(Object command) {
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                log.warn("Order {}: {} failed", orderId, command.getClass().getSimpleName(), failure);
-            }
-        });
+        commandGateway.sendAndWait(command);
     }
 }

@@ -2,6 +2,7 @@ package io.sourced.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,10 +52,11 @@ class SecurityConfig {
      */
     /** Every sign-in (API Basic, page form, page Basic) goes through the failed sign-in limit. */
     @Bean
-    AuthenticationProvider signIns(SignInStore store, PasswordEncoder passwordEncoder, FailedSignIns failures) {
+    AuthenticationProvider signIns(SignInStore store, PasswordEncoder passwordEncoder, FailedSignIns failures,
+                                   @Value("${sourced.security.sign-in.remember:60s}") Duration remember) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(store);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledSignIn(passwords, failures);
+        return new ThrottledSignIn(passwords, failures, new RecentSignIns(remember, Clock.systemUTC()));
     }
 
     @Bean

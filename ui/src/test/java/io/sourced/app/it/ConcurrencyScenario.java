@@ -1,6 +1,7 @@
 package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.sourced.app.it.Api.Answer;
 
 import java.math.BigDecimal;
@@ -11,109 +12,167 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Many orders at once on scarce stock and scarce money, some cancelled on the way; afterwards every
- * invariant of DESIGN.md must hold, in the views and in the event log.
+ * invariant of DESIGN.md must hold, in the views and in the event log. The orders may go through several
+ * replicas in turn, with a fault injected once part of them is answered.
  */
 final class ConcurrencyScenario {
 
-    private final Instance instance;
+    private final JdbcTemplate eventStore;
     private final Api admin;
     private final Map<String, Integer> stockReceived = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> price = new HashMap<>();
     private final Map<String, BigDecimal> deposited = new LinkedHashMap<>();
 
     ConcurrencyScenario(Instance instance, Api admin) {
-        this.instance = instance;
+        this(instance.jdbc(), admin);
+    }
+
+    /** {@code eventStore} reads the event log; {@code admin} sets up and checks, through one replica. */
+    ConcurrencyScenario(JdbcTemplate eventStore, Api admin) {
+        this.eventStore = eventStore;
         this.admin = admin;
     }
 
+    /** What the clients got: the orders answered 2xx, and how many requests got another status or no answer. */
+    record Load(List<String> accepted, Map<Integer, Integer> otherStatuses, int unanswered) {
+    }
+
     void run(int orders, int threads) throws Exception {
+        stockUp(1);
+        Load load = place(List.of(admin), orders, threads, Integer.MAX_VALUE, () -> { });
+        assertThat(load.otherStatuses()).isEmpty();
+        assertThat(load.unanswered()).isZero();
+        assertThat(load.accepted()).hasSize(orders);
+        settle(load.accepted());
+    }
+
+    /** Scarce stock and money: a few products and buyers, {@code scale} times the stock and deposits of one run. */
+    void stockUp(int scale) {
         String[][] catalog = {{"7.00", "6"}, {"12.50", "9"}, {"30.00", "4"}, {"3.25", "15"}};
         for (String[] item : catalog) {
-            String id = admin.registerProduct(WorkflowScenarios.unique("Hot item"), item[0], Integer.parseInt(item[1]));
-            stockReceived.put(id, Integer.parseInt(item[1]));
-            price.put(id, new BigDecimal(item[0]));
+            int stock = Integer.parseInt(item[1]) * scale;
+            String id = admin.registerProduct(WorkflowScenarios.unique("Hot item"), item[0], stock);
+            stockReceived.put(id, stock);
         }
         for (String deposit : List.of("40", "55", "70", "25", "90", "60")) {
-            deposited.put(admin.openCustomer(WorkflowScenarios.unique("Buyer"), deposit), new BigDecimal(deposit));
+            BigDecimal amount = new BigDecimal(deposit).multiply(BigDecimal.valueOf(scale));
+            deposited.put(admin.openCustomer(WorkflowScenarios.unique("Buyer"), amount.toPlainString()), amount);
         }
+    }
+
+    /**
+     * Places {@code orders} orders from {@code threads} clients, the n-th through {@code entrances[n % size]}; every
+     * seventh is cancelled right after. Once {@code faultAfter} orders are answered, {@code fault} runs once beside
+     * the load, which goes on.
+     */
+    Load place(List<Api> entrances, int orders, int threads, int faultAfter, Runnable fault) throws Exception {
         List<String> products = List.copyOf(stockReceived.keySet());
         List<String> customers = List.copyOf(deposited.keySet());
-        ConcurrentLinkedQueue<String> placed = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        Map<Integer, Integer> otherStatuses = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger unanswered = new AtomicInteger();
+        CompletableFuture<Void> faultDone = new CompletableFuture<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> work = new ArrayList<>();
         for (int n = 0; n < orders; n++) {
             int seed = n;
             work.add(pool.submit(() -> {
+                Api entrance = entrances.get(seed % entrances.size());
                 Random random = new Random(seed);
                 Map<String, Integer> lines = new LinkedHashMap<>();
                 int lineCount = 1 + random.nextInt(2);
                 for (int l = 0; l < lineCount; l++) {
                     lines.merge(products.get(random.nextInt(products.size())), 1 + random.nextInt(3), Integer::sum);
                 }
-                Answer answer = admin.placeOrder(customers.get(random.nextInt(customers.size())), lines);
-                assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
-                String orderId = answer.id("orderId");
-                placed.add(orderId);
-                if (seed % 7 == 0) {
-                    int status = admin.post("/api/orders/" + orderId + "/cancel", null).status();
-                    assertThat(status).isIn(202, 409);
+                try {
+                    Answer answer = entrance.placeOrder(customers.get(random.nextInt(customers.size())), lines);
+                    if (answer.status() / 100 == 2) {
+                        String orderId = answer.id("orderId");
+                        accepted.add(orderId);
+                        if (seed % 7 == 0) {
+                            int status = entrance.post("/api/orders/" + orderId + "/cancel", null).status();
+                            assertThat(status).isIn(202, 409, 503);
+                        }
+                    } else {
+                        otherStatuses.merge(answer.status(), 1, Integer::sum);
+                    }
+                } catch (IllegalStateException noAnswer) {
+                    unanswered.incrementAndGet();
+                }
+                if (answered.incrementAndGet() == faultAfter) {
+                    CompletableFuture.runAsync(fault).whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            faultDone.completeExceptionally(failure);
+                        } else {
+                            faultDone.complete(null);
+                        }
+                    });
                 }
             }));
         }
         for (Future<?> future : work) {
-            future.get(2, TimeUnit.MINUTES);
+            future.get(3, TimeUnit.MINUTES);
         }
         pool.shutdown();
+        if (faultAfter <= orders) {
+            faultDone.get(3, TimeUnit.MINUTES);
+        }
+        return new Load(List.copyOf(accepted), Map.copyOf(otherStatuses), unanswered.get());
+    }
 
-        assertThat(placed).hasSize(orders);
-        placed.forEach(admin::awaitTerminal);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertInvariants(List.copyOf(placed)));
+    /** Every order terminal, then every invariant. */
+    void settle(List<String> orderIds) {
+        orderIds.forEach(admin::awaitTerminal);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertInvariants(orderIds));
     }
 
     private void assertInvariants(List<String> orderIds) {
         Map<String, Integer> soldByOrders = new HashMap<>();
         Map<String, BigDecimal> paidByOrders = new HashMap<>();
-        EventLog log = EventLog.read(instance.jdbc());
+        EventLog log = EventLog.read(eventStore);
         for (String orderId : orderIds) {
             JsonNode order = admin.get("/api/orders/" + orderId).body();
             String status = order.path("status").asText();
             assertThat(status).isIn("ACCEPTED", "REJECTED", "CANCELLED");
             assertThat(log.count("OrderAcceptedEvent", orderId) + log.count("OrderRejectedEvent", orderId)
-                    + log.count("OrderCancelledEvent", orderId)).as("terminal events of %s", orderId).isEqualTo(1);
+                    + log.count("OrderCancelledEvent", orderId)).as("terminal events of %s: %s", orderId, log.trail(orderId)).isEqualTo(1);
             long authorized = log.count("PaymentAuthorizedEvent", orderId);
             long refunded = log.count("PaymentRefundedEvent", orderId);
-            assertThat(authorized).as("payments of %s", orderId).isLessThanOrEqualTo(1);
+            assertThat(authorized).as("payments of %s: %s", orderId, log.trail(orderId)).isLessThanOrEqualTo(1);
             for (JsonNode line : order.path("lines")) {
                 String product = line.path("productId").asText();
                 long reserved = log.count("StockReservedEvent", orderId, product);
                 long released = log.count("StockReleasedEvent", orderId, product);
                 long confirmed = log.count("ReservationConfirmedEvent", orderId, product);
-                assertThat(reserved).as("reservations of %s on %s", orderId, product).isLessThanOrEqualTo(1);
+                assertThat(reserved).as("reservations of %s on %s: %s", orderId, product, log.trail(orderId)).isLessThanOrEqualTo(1);
                 if (status.equals("ACCEPTED")) {
-                    assertThat(List.of(reserved, released, confirmed)).as("stock of accepted %s", orderId).containsExactly(1L, 0L, 1L);
+                    assertThat(List.of(reserved, released, confirmed)).as("stock of accepted %s: %s", orderId, log.trail(orderId)).containsExactly(1L, 0L, 1L);
                     soldByOrders.merge(product, line.path("quantity").asInt(), Integer::sum);
                 } else {
-                    assertThat(reserved - released - confirmed).as("stock held by %s", orderId).isZero();
+                    assertThat(reserved - released - confirmed).as("stock held by %s: %s", orderId, log.trail(orderId)).isZero();
                     assertThat(confirmed).isZero();
                 }
             }
             if (status.equals("ACCEPTED")) {
-                assertThat(List.of(authorized, refunded)).as("payment of accepted %s", orderId).containsExactly(1L, 0L);
+                assertThat(List.of(authorized, refunded)).as("payment of accepted %s: %s", orderId, log.trail(orderId)).containsExactly(1L, 0L);
                 paidByOrders.merge(order.path("customerId").asText(), order.path("total").decimalValue(), BigDecimal::add);
             } else {
-                assertThat(authorized - refunded).as("money held by %s", orderId).isZero();
+                assertThat(authorized - refunded).as("money held by %s: %s", orderId, log.trail(orderId)).isZero();
             }
         }
         stockReceived.forEach((productId, received) -> {

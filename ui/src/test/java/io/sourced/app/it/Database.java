@@ -60,6 +60,41 @@ record Database(String kind, String postgresName, List<String> arguments) {
                 "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping"));
     }
 
+    /**
+     * Restarts the PostgreSQL server under every database (fast shutdown: open connections are cut), with
+     * {@code sourced.postgres.restart-command} or Debian's {@code pg_ctlcluster}. Where the server cannot be restarted
+     * from here the calling test is skipped, unless PostgreSQL is required.
+     */
+    static void restartPostgres() {
+        List<String> command = restartCommand();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("PostgreSQL restart failed: " + command + ": " + output);
+            }
+        } catch (java.io.IOException e) {
+            if (Boolean.getBoolean("sourced.postgres.required")) {
+                throw new IllegalStateException("Cannot restart PostgreSQL with " + command, e);
+            }
+            assumeTrue(false, "Cannot restart PostgreSQL with " + command + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> restartCommand() {
+        String configured = System.getProperty("sourced.postgres.restart-command", "");
+        if (!configured.isBlank()) {
+            return List.of("sh", "-c", configured);
+        }
+        String[] versions = Path.of("/etc/postgresql").toFile().list();
+        String version = versions == null ? "15" : java.util.Arrays.stream(versions)
+                .max(java.util.Comparator.comparingInt(v -> v.matches("\\d+") ? Integer.parseInt(v) : 0)).orElse("15");
+        return List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart");
+    }
+
     /** The data lake's folder of instances on this database. */
     Path lakeFolder() {
         return arguments.stream().filter(argument -> argument.startsWith("--sourced.lake.folder="))

@@ -42,4 +42,20 @@ record EventLog(List<Entry> entries) {
                 .filter(e -> e.simpleType().equals(simpleType) && productId.equals(e.payload().path("productId").asText()))
                 .count();
     }
+
+    /** "OrderAcceptedEvent", "OrderRejectedEvent TIMEOUT" …: how the order ended, or "pending". */
+    String terminalOf(String orderId) {
+        return about(orderId).stream()
+                .filter(e -> List.of("OrderAcceptedEvent", "OrderRejectedEvent", "OrderCancelledEvent").contains(e.simpleType()))
+                .map(e -> (e.simpleType() + " " + e.payload().path("reason").asText("")).strip())
+                .findFirst().orElse("pending");
+    }
+
+    /** The order's events in log order, "StockReservedEvent 1a2b…" for a product's: what a failed check shows. */
+    String trail(String orderId) {
+        return about(orderId).stream()
+                .map(e -> e.simpleType() + (e.payload().has("productId")
+                        ? " " + e.payload().path("productId").asText().substring(0, 8) : ""))
+                .toList().toString();
+    }
 }

@@ -3,6 +3,8 @@ package io.sourced.app.web.pages;
 import io.sourced.query.operations.DeadLetterView;
 import io.sourced.query.operations.EventProcessors;
 import io.sourced.query.operations.ProcessorStatus;
+import io.sourced.query.operations.SegmentClaim;
+import io.sourced.app.replicas.ReplicaSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,20 +17,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The event processors and their dead letters (ADMIN): status, lag, replay, retry — the query side's own logic. */
 @Controller
 class OperationsPage extends Pages {
 
     private final EventProcessors processors;
+    private final ReplicaSettings replica;
 
-    OperationsPage(EventProcessors processors) {
+    OperationsPage(EventProcessors processors, ReplicaSettings replica) {
         this.processors = processors;
+        this.replica = replica;
     }
 
     @GetMapping("/admin/operations")
     String operations(Model model) {
-        model.addAttribute("processors", processors.statuses());
+        List<ProcessorStatus> statuses = processors.statuses();
+        model.addAttribute("processors", statuses);
+        model.addAttribute("claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
+        model.addAttribute("replica", replica.name());
         addDeadLetters(model);
         return "admin/operations";
     }
@@ -40,6 +48,7 @@ class OperationsPage extends Pages {
         Map<String, String> values = new LinkedHashMap<>();
         processors.statuses().forEach(p -> {
             values.put("segments:" + p.name(), String.valueOf(p.segments()));
+            values.put("claims:" + p.name(), claims(p.claims()));
             values.put("position:" + p.name(), figure(p.position()));
             values.put("head:" + p.name(), figure(p.headPosition()));
             values.put("lag:" + p.name(), figure(p.lag()));
@@ -48,6 +57,17 @@ class OperationsPage extends Pages {
             values.put("deadLetters:" + p.name(), String.valueOf(p.deadLetters()));
         });
         return values;
+    }
+
+    /** "0 replica-a · 1 replica-b (silent) · 2 nobody": who holds each segment, in words. */
+    private static String claims(List<SegmentClaim> claims) {
+        if (claims.isEmpty()) {
+            return "—";
+        }
+        return claims.stream()
+                .map(claim -> claim.segment() + " " + (claim.replica() == null ? "nobody"
+                        : claim.replica() + (claim.replicaAlive() ? "" : " (silent)")))
+                .collect(Collectors.joining(" · "));
     }
 
     /** The dead letters alone, which the page re-reads while it is open. */
@@ -63,6 +83,8 @@ class OperationsPage extends Pages {
             case UNKNOWN -> throw new PageNotFound();
             case NOT_REPLAYABLE -> redirect.addFlashAttribute("problem", name + " cannot be replayed: replaying a saga"
                     + " or a subscribing processor would repeat its side effects.");
+            case HELD_ELSEWHERE -> redirect.addFlashAttribute("problem", name + " cannot be replayed now: other"
+                    + " replicas did not release its segments in time. Try again.");
             case STARTED -> redirect.addFlashAttribute("notice", "Replaying " + name + ": its views are being rebuilt"
                     + " from the first event while Sourced keeps serving.");
         }

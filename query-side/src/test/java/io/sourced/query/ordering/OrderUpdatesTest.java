@@ -1,0 +1,45 @@
+package io.sourced.query.ordering;
+
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.ordering.OrderAcceptedEvent;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderLine;
+import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.OrderView;
+import io.sourced.query.Deliver;
+import io.sourced.query.LocalQueries;
+import io.sourced.query.ViewDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Flux;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderUpdatesTest {
+
+    private final CustomerId alice = CustomerId.random();
+    private final ProductId apples = ProductId.random();
+
+    @Test
+    void follow_orderProjectedOnAnotherReplica_seesItBecomeTerminal() {
+        JdbcTemplate jdbc = ViewDatabase.migrated();
+        LocalQueries here = new LocalQueries();
+        here.register(new OrderViewQueries(jdbc));
+        // the other replica's projector writes the same view but tells only its own subscribers
+        Deliver elsewhere = Deliver.to(new OrderViewProjector(jdbc, new LocalQueries().updateEmitter()));
+        OrderId orderId = OrderId.random();
+        elsewhere.on(new OrderPlacedEvent(orderId, alice, List.of(new OrderLine(apples, 2))));
+
+        Flux<OrderView> updates = new OrderUpdates(here.gateway()).follow(orderId, order -> true).orElseThrow();
+        elsewhere.on(new OrderAcceptedEvent(orderId, alice, new BigDecimal("3.00")));
+
+        List<OrderView> seen = updates.collectList().block(Duration.ofSeconds(10));
+        assertThat(seen).extracting(OrderView::status).containsExactly(OrderStatus.PENDING, OrderStatus.ACCEPTED);
+    }
+}
