@@ -1,5 +1,6 @@
 package io.sourced.query.ordering;
 
+import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderView;
@@ -11,7 +12,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +42,18 @@ public class OrderUpdates {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    /**
+     * An order placed a moment ago may not be in the view yet: the client that just got its 202 is still entitled to
+     * follow it, so its state is folded from the event log instead.
+     */
+    private Optional<OrderView> foldedFromTheLog(OrderId orderId) {
+        return queryGateway.query(new FindOrderAsOfQuery(orderId, Instant.now()),
+                        ResponseTypes.optionalInstanceOf(OrderView.class))
+                .orTimeout(INITIAL_RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> Optional.empty())
+                .join();
+    }
+
     /** Empty when the order is unknown or not {@code visible} to the reader; then nothing stays subscribed. */
     public Optional<Flux<OrderView>> follow(OrderId orderId, Predicate<OrderView> visible) {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> subscription = queryGateway.subscriptionQuery(
@@ -48,6 +63,7 @@ public class OrderUpdates {
         try {
             now = Optional.ofNullable(subscription.initialResult().block(INITIAL_RESULT_TIMEOUT))
                     .flatMap(order -> order)
+                    .or(() -> foldedFromTheLog(orderId))
                     .filter(visible);
         } catch (RuntimeException e) {
             subscription.close();
