@@ -17,9 +17,13 @@ import io.sourced.query.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * Keeps {@code order_history_view}: one row per event that concerns an order, whichever aggregate recorded
@@ -97,6 +101,9 @@ class OrderHistoryProjector {
         record(message, event.orderId(), null, "Order cancelled");
     }
 
+    private static final String INSERT =
+            "INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description, product_id)";
+
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM order_history_view");
@@ -109,11 +116,20 @@ class OrderHistoryProjector {
             return;
         }
         Object username = message.getMetaData().get(USERNAME);
-        jdbc.update("""
-                INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description, product_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                message.getIdentifier(), orderId.value(), message.getPayloadType().getSimpleName(),
+        Object[] row = {message.getIdentifier(), orderId.value(), message.getPayloadType().getSimpleName(),
                 SqlTime.of(message.getTimestamp()), username == null ? null : username.toString(), description,
-                productId == null ? null : productId.value());
+                productId == null ? null : productId.value()};
+        OptionalLong logPosition = message instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position() : OptionalLong.empty();
+        if (logPosition.isEmpty()) {
+            jdbc.update(INSERT + " VALUES (?, ?, ?, ?, ?, ?, ?)", row);
+            return;
+        }
+        // in log order: the event's global position, not the order it reached this segment in (a transaction that
+        // committed late delivers its event after later ones, and a replay would list them otherwise)
+        Object[] positioned = Arrays.copyOf(row, row.length + 1);
+        positioned[row.length] = logPosition.getAsLong();
+        jdbc.update(INSERT.replace(", product_id)", ", product_id, position)") + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                positioned);
     }
 }

@@ -23,6 +23,8 @@ import io.sourced.query.ViewDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,22 @@ class OrderHistoryProjectorTest {
                 "Payment of 3.00 refunded",
                 "Order rejected: OUT_OF_STOCK");
         assertThat(history(otherOrder)).extracting(OrderHistoryEntry::description).containsExactly("Order cancelled");
+    }
+
+    @Test
+    void eventsArrivingOutOfLogOrder_areListedInLogOrder() throws Exception {
+        // the payment's transaction committed after the acceptance's: the processor sees position 7 before 6
+        tracked(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 1))), 5);
+        tracked(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("1.50")), 7);
+        tracked(new PaymentAuthorizedEvent(customerId, orderId, new BigDecimal("1.50"), new BigDecimal("8.50")), 6);
+
+        assertThat(history(orderId)).extracting(OrderHistoryEntry::event)
+                .containsExactly("OrderPlacedEvent", "PaymentAuthorizedEvent", "OrderAcceptedEvent");
+    }
+
+    private void tracked(Object event, long position) throws Exception {
+        projector.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
+                GenericEventMessage.asEventMessage(event)));
     }
 
     @Test

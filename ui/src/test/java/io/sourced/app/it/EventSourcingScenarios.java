@@ -48,6 +48,11 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         return seen[0];
     }
 
+    /** At an instant after the view showed {@code live}: the state as of then must be that. */
+    private static void remember(Map<Instant, JsonNode> life, JsonNode live) {
+        life.put(settledNow(), live);
+    }
+
     private static Instant settledNow() {
         Instant now = Instant.now();
         await().atMost(Duration.ofSeconds(1)).until(() -> Instant.now().isAfter(now));
@@ -62,23 +67,23 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         String customer = admin.openCustomer(unique("Kim"), "100");
         Map<Instant, JsonNode> productLife = new LinkedHashMap<>();
         Map<Instant, JsonNode> orderLife = new LinkedHashMap<>();
-        productLife.put(settledNow(), awaitProduct(steady, 10, 0, 0));
+        remember(productLife, awaitProduct(steady, 10, 0, 0));
         admin.restock(steady, 5);
-        productLife.put(settledNow(), awaitProduct(steady, 15, 0, 0));
+        remember(productLife, awaitProduct(steady, 15, 0, 0));
 
         HoldReservations.HELD_PRODUCTS.add(held);
         String pending = admin.placeOrder(customer, Map.of(steady, 2, held, 1)).id("orderId");
         JsonNode halfPriced = admin.awaitOrder(pending, order -> order.path("lines").findValues("unitPrice").stream()
                 .anyMatch(price -> !price.isNull()));
-        productLife.put(settledNow(), awaitProduct(steady, 13, 2, 0));
+        remember(productLife, awaitProduct(steady, 13, 2, 0));
         orderLife.put(Instant.now(), halfPriced);
         JsonNode timedOut = admin.awaitTerminal(pending);
-        productLife.put(settledNow(), awaitProduct(steady, 15, 0, 0));
+        remember(productLife, awaitProduct(steady, 15, 0, 0));
         orderLife.put(Instant.now(), timedOut);
         HoldReservations.HELD_PRODUCTS.remove(held);
         String accepted = admin.placeOrder(customer, Map.of(steady, 3)).id("orderId");
         JsonNode acceptedNow = admin.awaitOrder(accepted, order -> "ACCEPTED".equals(order.path("status").asText()));
-        productLife.put(settledNow(), awaitProduct(steady, 12, 0, 3));
+        remember(productLife, awaitProduct(steady, 12, 0, 3));
 
         productLife.forEach((at, live) -> assertThat(admin.get("/api/products/" + steady + "?asOf=" + at).body())
                 .as("product as of %s", at).isEqualTo(live));

@@ -86,6 +86,7 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         int total = 0;
         for (Operation operation : operations) {
             Map<Integer, Integer> seen = statuses.computeIfAbsent(operation.toString(), key -> new TreeMap<>());
+            instance.awaitQuiet();
             long before = instance.eventCount();
             for (String who : authorization.keySet()) {
                 for (int i = 0; i < PER_OPERATION_AND_CALLER; i++) {
@@ -115,6 +116,7 @@ abstract class FuzzScenarios extends ApplicationScenarios {
 
     @Test
     void bodiesOverTheLimit_chunkedOrFormPosted_areRefusedWith413() throws Exception {
+        instance.awaitQuiet();
         long before = instance.eventCount();
         byte[] big = ("{\"name\":\"" + "n".repeat(MAX_BODY + 10) + "\",\"price\":1,\"stock\":1}").getBytes(StandardCharsets.UTF_8);
         java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.baseUrl + "/api/products"))

@@ -1,13 +1,17 @@
 package io.sourced.app.it;
 
 import io.sourced.app.SourcedApplication;
+import io.sourced.query.operations.EventProcessors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.awaitility.Awaitility.await;
 
 /** The whole application, started in this JVM on a random port, on a given database. */
 final class Instance implements AutoCloseable {
@@ -60,6 +64,15 @@ final class Instance implements AutoCloseable {
 
     ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /**
+     * Waits until no processor has events left to handle: the workflow of earlier orders (the saga's last steps, a
+     * confirmation after an acceptance) no longer adds events, so a count of the log stays put unless asked to move.
+     */
+    void awaitQuiet() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                bean(EventProcessors.class).statuses().stream().allMatch(status -> status.lag() != null && status.lag() == 0));
     }
 
     long eventCount() {

@@ -128,6 +128,7 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     void badInput_isAnsweredWithAProblem_andStoresNoEvent() {
         String product = admin.registerProduct(unique("Mug"), "7.25", 10);
         String customer = admin.openCustomer(unique("Hal"), "30");
+        instance.awaitQuiet();
         long eventsBefore = instance.eventCount();
         String unknown = UUID.randomUUID().toString();
 
