@@ -1,5 +1,10 @@
 package io.sourced.query.reports;
 
+import io.sourced.api.reports.FindProductDayReportsQuery;
+import io.sourced.api.reports.FindDayReportsQuery;
+import io.sourced.api.reports.ReportPeriod;
+import io.sourced.api.reports.ProductDayReport;
+import io.sourced.api.reports.DayReport;
 import io.sourced.api.caller.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
