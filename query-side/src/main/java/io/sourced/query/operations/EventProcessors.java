@@ -1,10 +1,10 @@
 package io.sourced.query.operations;
 
-import io.sourced.api.operations.SegmentClaim;
+import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.ProcessorStatus;
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.RetryOutcome;
-import io.sourced.api.operations.DeadLetterView;
+import io.sourced.api.operations.SegmentClaim;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,8 +1,8 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.ProcessorStatus;
 import io.sourced.api.operations.RetryOutcome;
-import io.sourced.api.operations.DeadLetterView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -1,9 +1,5 @@
 package io.sourced.query.reports;
 
-import io.sourced.api.reports.FindProductDayReportsQuery;
-import io.sourced.api.reports.FindDayReportsQuery;
-import io.sourced.api.reports.ProductDayReport;
-import io.sourced.api.reports.DayReport;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -19,6 +15,10 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.FindDayReportsQuery;
+import io.sourced.api.reports.FindProductDayReportsQuery;
+import io.sourced.api.reports.ProductDayReport;
 import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;

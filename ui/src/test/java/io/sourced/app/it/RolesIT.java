@@ -1,20 +1,20 @@
 package io.sourced.app.it;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.sourced.api.catalog.EventSchema;
+import io.sourced.api.catalog.FindEventCatalogQuery;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.PlaceOrderCommand;
-import io.sourced.api.catalog.EventSchema;
-import io.sourced.api.catalog.FindEventCatalogQuery;
-import io.sourced.api.operations.ReplayProcessorCommand;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
