@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +19,12 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The module's beans as the application's component scan finds them (a plain Spring context, no Boot). */
@@ -33,8 +34,7 @@ class QuerySideWiringTest {
     void componentScan_findsOneProjectorPerProcessingGroup_theControllers_andSequencesOrdersPerOrder() {
         EventProcessingConfigurer eventProcessing = mock(EventProcessingConfigurer.class);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            // as Spring Boot does: "8s" and the like become Durations
-            context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+            context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()); // "8s"
             context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
@@ -42,6 +42,7 @@ class QuerySideWiringTest {
             context.registerBean(EventProcessingConfiguration.class, () -> mock(EventProcessingConfiguration.class));
             context.registerBean(TokenStore.class, () -> mock(TokenStore.class));
             context.registerBean(Serializer.class, () -> mock(Serializer.class));
+            context.registerBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class));
             context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
             context.scan("io.sourced.query");

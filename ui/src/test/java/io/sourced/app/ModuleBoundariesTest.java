@@ -7,10 +7,17 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.sourced.app.roles.RoleFilter;
+import io.sourced.app.roles.Roles;
+import org.springframework.util.ClassUtils;
+import org.axonframework.commandhandling.RoutingKey;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -51,6 +58,26 @@ class ModuleBoundariesTest {
                 .check(SOURCED);
     }
 
+    /**
+     * The pages reach the query side over the query and command buses only, so that a process of the ui role alone
+     * serves them; what the role filter shares with the ui role (it follows orders over the query bus) is the
+     * exception.
+     */
+    @Test
+    void pages_dependOnNoQuerySideClass() {
+        noClasses().that().resideInAPackage("io.sourced.app.web.pages..")
+                .should().dependOnClassesThat(resideInAPackage("io.sourced.query..")
+                        .and(not(belongToAnyOf(sharedWithTheUi()))))
+                .check(SOURCED);
+    }
+
+    private static Class<?>[] sharedWithTheUi() {
+        return RoleFilter.SHARED.entrySet().stream()
+                .filter(shared -> shared.getValue().contains(Roles.UI))
+                .map(shared -> ClassUtils.resolveClassName(shared.getKey(), null))
+                .toArray(Class<?>[]::new);
+    }
+
     @Test
     void api_holdsOnlyRecordsAndEnums() {
         classes().that().resideInAPackage("io.sourced.api..").and().areTopLevelClasses()
@@ -71,14 +98,17 @@ class ModuleBoundariesTest {
                 .check(SOURCED);
     }
 
+    /** A command to no aggregate (a processor's replay) names its routing key instead. */
     @Test
-    void commands_nameTheirTargetAggregate() {
+    void commands_nameTheirTargetAggregateOrRoutingKey() {
         classes().that().resideInAPackage("io.sourced.api..").and().haveSimpleNameEndingWith("Command")
-                .should(new ArchCondition<>("have a @TargetAggregateIdentifier") {
+                .should(new ArchCondition<>("have a @TargetAggregateIdentifier or a @RoutingKey") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
-                        boolean ok = item.getAllFields().stream().anyMatch(f -> f.isAnnotatedWith(TargetAggregateIdentifier.class));
-                        events.add(new SimpleConditionEvent(item, ok, item.getName() + " has no @TargetAggregateIdentifier"));
+                        boolean ok = item.getAllFields().stream().anyMatch(f -> f.isAnnotatedWith(TargetAggregateIdentifier.class)
+                                || f.isAnnotatedWith(RoutingKey.class));
+                        events.add(new SimpleConditionEvent(item, ok, item.getName()
+                                + " has neither a @TargetAggregateIdentifier nor a @RoutingKey"));
                     }
                 })
                 .check(SOURCED);

@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  * {@code Event}), found on the classpath once, with its revision and schema, sorted by type.
  */
 @Component
-public class EventCatalog {
+class EventCatalog {
 
     static final String EVENTS_PACKAGE = "io.sourced.api";
 
@@ -37,7 +37,7 @@ public class EventCatalog {
     }
 
     /** Copies: the schemas are mutable JSON trees. */
-    public List<CatalogEntry> entries() {
+    List<CatalogEntry> entries() {
         return entries.stream().map(CatalogEntry::copy).toList();
     }
 

@@ -13,14 +13,14 @@ import java.util.Optional;
 
 /** Reads {@code event_log_view}: an aggregate's history, an order's placement, a trace. */
 @Component
-public class EventIndex {
+class EventIndex {
 
     /** An indexed event with the customer its payload names, if any. */
-    public record Indexed(Event event, String customerId) {
+    record Indexed(Event event, String customerId) {
     }
 
     /** Where an order's story starts: the trace its events share, and whose order it is. */
-    public record Placement(String traceId, String customerId) {
+    record Placement(String traceId, String customerId) {
     }
 
     private static final String COLUMNS = """
@@ -35,12 +35,12 @@ public class EventIndex {
         this.json = EventMapper.exact(json);
     }
 
-    public List<Indexed> ofAggregate(String aggregateId) {
+    List<Indexed> ofAggregate(String aggregateId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM event_log_view WHERE aggregate_id = ? ORDER BY sequence",
                 indexed(), aggregateId);
     }
 
-    public Optional<Placement> placementOf(String orderId) {
+    Optional<Placement> placementOf(String orderId) {
         return jdbc.query("""
                         SELECT trace_id, customer_id FROM event_log_view
                         WHERE order_id = ? AND type = 'OrderPlacedEvent' ORDER BY position""",
@@ -48,7 +48,7 @@ public class EventIndex {
                 .stream().findFirst();
     }
 
-    public List<Event> traced(String traceId) {
+    List<Event> traced(String traceId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM event_log_view WHERE trace_id = ? ORDER BY position",
                 indexed(), traceId).stream().map(Indexed::event).toList();
     }

@@ -1,5 +1,10 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.DeadLetterView;
+import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.api.operations.ReplayOutcome;
+import io.sourced.api.operations.RetryOutcome;
+import io.sourced.api.operations.SegmentClaim;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -27,7 +32,7 @@ import java.util.concurrent.TimeoutException;
 
 /** What operators may see and do with the event processors: status, replay, dead letters. */
 @Component
-public class EventProcessors {
+class EventProcessors {
 
     private static final int MAX_RETRIES_PER_CALL = 10_000;
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
@@ -46,7 +51,7 @@ public class EventProcessors {
         this.replayRequests = replayRequests;
     }
 
-    public List<ProcessorStatus> statuses() {
+    List<ProcessorStatus> statuses() {
         Long head = position(eventStore.createHeadToken());
         Map<String, List<SegmentClaim>> claims = segmentClaims.byProcessor();
         return processing.eventProcessors().values().stream()
@@ -55,7 +60,7 @@ public class EventProcessors {
                 .toList();
     }
 
-    public Optional<ProcessorStatus> status(String name) {
+    Optional<ProcessorStatus> status(String name) {
         return processing.eventProcessor(name).map(processor ->
                 status(processor, position(eventStore.createHeadToken()), segmentClaims.byProcessor()));
     }
@@ -64,7 +69,7 @@ public class EventProcessors {
      * Rebuilds the processor's views from the first event: stops it here and on every other replica, resets its
      * tokens (its reset handlers clear the views it owns) and starts it again. The application keeps serving meanwhile.
      */
-    public ReplayOutcome replay(String name) {
+    ReplayOutcome replay(String name) {
         Optional<EventProcessor> found = processing.eventProcessor(name);
         if (found.isEmpty()) {
             return ReplayOutcome.UNKNOWN;
@@ -105,22 +110,29 @@ public class EventProcessors {
         return true;
     }
 
-    /** {@code HELD_ELSEWHERE}: another replica kept some of the processor's segments, so its tokens could not be reset. */
-    public enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE, HELD_ELSEWHERE }
-
-    public List<DeadLetterView> deadLetters() {
+    List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
         processing.eventProcessors().keySet().stream().sorted().forEach(name ->
                 processing.deadLetterQueue(name).ifPresent(queue -> collect(name, queue, letters)));
         return letters;
     }
 
-    public boolean hasDeadLetterQueue(String name) {
+    private boolean hasDeadLetterQueue(String name) {
         return processing.deadLetterQueue(name).isPresent();
     }
 
+    /** Retries the processor's dead letters; empty when it has no dead-letter queue. */
+    Optional<RetryOutcome> retryDeadLetters(String name) {
+        if (!hasDeadLetterQueue(name)) {
+            return Optional.empty();
+        }
+        int retried = retry(name);
+        long remaining = status(name).map(ProcessorStatus::deadLetters).orElse(0L);
+        return Optional.of(new RetryOutcome(name, retried, remaining));
+    }
+
     /** Processes the processor's parked sequences again, oldest first; answers how many sequences went through. */
-    public int retry(String name) {
+    private int retry(String name) {
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing.sequencedDeadLetterProcessor(name);
         if (processor.isEmpty()) {
             return 0;

@@ -1,5 +1,8 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.DeadLetterView;
+import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.api.operations.RetryOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -23,9 +26,6 @@ class OperationsController {
 
     OperationsController(EventProcessors processors) {
         this.processors = processors;
-    }
-
-    record RetryOutcome(String processor, int retriedSequences, long remainingDeadLetters) {
     }
 
     @Operation(summary = "Every event processor: segments and the replica holding each, position, head, lag, replaying, status, dead letters")
@@ -58,11 +58,8 @@ class OperationsController {
     @Operation(summary = "Process a processor's dead letters again, once their cause is fixed")
     @PostMapping("/dead-letters/{name}/retry")
     ResponseEntity<RetryOutcome> retry(@PathVariable String name) {
-        if (!processors.hasDeadLetterQueue(name)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead-letter queue for processor " + name);
-        }
-        int retried = processors.retry(name);
-        long remaining = processors.status(name).map(ProcessorStatus::deadLetters).orElse(0L);
-        return ResponseEntity.accepted().body(new RetryOutcome(name, retried, remaining));
+        RetryOutcome outcome = processors.retryDeadLetters(name).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead-letter queue for processor " + name));
+        return ResponseEntity.accepted().body(outcome);
     }
 }

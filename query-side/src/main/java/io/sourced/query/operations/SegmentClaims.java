@@ -1,5 +1,6 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.SegmentClaim;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;

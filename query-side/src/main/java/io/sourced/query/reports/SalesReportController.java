@@ -1,6 +1,11 @@
 package io.sourced.query.reports;
 
 import io.sourced.api.caller.Caller;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.FindDayReportsQuery;
+import io.sourced.api.reports.FindProductDayReportsQuery;
+import io.sourced.api.reports.ProductDayReport;
+import io.sourced.api.reports.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

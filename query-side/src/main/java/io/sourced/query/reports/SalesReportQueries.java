@@ -1,6 +1,10 @@
 package io.sourced.query.reports;
 
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.FindDayReportsQuery;
+import io.sourced.api.reports.FindProductDayReportsQuery;
+import io.sourced.api.reports.ProductDayReport;
 import io.sourced.query.SqlTime;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -44,11 +44,6 @@ public record Roles(Set<String> names) {
         if (names.isEmpty()) {
             throw new IllegalStateException(PROPERTY + " is empty; name at least one of " + String.join(", ", ALL));
         }
-        if (names.contains(UI) && !names.contains(QUERY)) {
-            // the pages read the query side's views, event index and processors in process, not over the query bus
-            throw new IllegalStateException(PROPERTY + "=" + value + ": the ui role runs beside the query role"
-                    + " (its pages read the query side in process); use " + QUERY + "," + UI);
-        }
         return new Roles(names);
     }
 

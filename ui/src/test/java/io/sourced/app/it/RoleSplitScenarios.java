@@ -32,6 +32,7 @@ abstract class RoleSplitScenarios {
     private Database database;
     private Instance commandSide;
     private Instance querySide;
+    private Instance uiAlone;
 
     abstract Database database();
 
@@ -40,10 +41,14 @@ abstract class RoleSplitScenarios {
         database = database();
         commandSide = Instance.start(database, List.of("--sourced.roles=command,saga")); // seeds the demo
         querySide = Instance.start(database, List.of("--sourced.roles=query,ui"));
+        uiAlone = Instance.start(database, List.of("--sourced.roles=ui"));
     }
 
     @AfterAll
     void stop() {
+        if (uiAlone != null) {
+            uiAlone.close();
+        }
         if (querySide != null) {
             querySide.close();
         }
@@ -94,5 +99,17 @@ abstract class RoleSplitScenarios {
         assertThat(commandSide.api("alice", "alice").get("/shop").status()).isEqualTo(404);
         assertThat(commandSide.admin.get("/api/orders").status()).isIn(404, 405);
         assertThat(querySide.admin.get("/api/orders").status()).isEqualTo(200);
+    }
+
+    @Test
+    void uiAlone_onTheSharedDatabase_servesPages_whoseReadsFindNoQuerySideWithoutAxonServer() {
+        Api alice = uiAlone.api("alice", "alice");
+        Map<String, String> html = Map.of("Accept", "text/html");
+
+        assertThat(uiAlone.admin.as(null, null).get("/login").status()).isEqualTo(200);
+        assertThat(alice.get("/api/me").status()).isEqualTo(200);
+        assertThat(alice.send("GET", "/shop", null, html).status()).as("the products are asked on a bus no query side is on")
+                .isGreaterThanOrEqualTo(500);
+        assertThat(querySide.api("alice", "alice").send("GET", "/shop", null, html).status()).isEqualTo(200);
     }
 }

@@ -39,6 +39,24 @@ class RoleFilterTest {
     }
 
     @Test
+    void uiAlone_keepsThePagesAndWhatTheyShareWithTheQuerySide_only() {
+        RoleFilter filter = filterFor("ui");
+
+        assertThat(filter.excludes("io.sourced.app.web.pages.OperationsPage")).isFalse();
+        assertThat(filter.excludes("io.sourced.query.ordering.OrderUpdates")).isFalse();
+        assertThat(filter.excludes("io.sourced.query.ordering.OrderQueryController")).isTrue();
+        assertThat(filter.excludes("io.sourced.query.operations.ProcessorQueries")).isTrue();
+        assertThat(filter.excludes("io.sourced.command.ordering.OrderCommandController")).isTrue();
+        assertThat(filter.excludes("io.sourced.app.demo.DemoData")).isTrue();
+    }
+
+    @Test
+    void sharedClass_isLeftOut_whereNoneOfItsRolesRuns() {
+        assertThat(filterFor("query").excludes("io.sourced.query.ordering.OrderUpdates")).isFalse();
+        assertThat(filterFor("command,saga").excludes("io.sourced.query.ordering.OrderUpdates")).isTrue();
+    }
+
+    @Test
     void command_excludesTheViewsAndThePages_butNotWhatEveryRoleShares() {
         RoleFilter filter = filterFor("command");
 
@@ -64,6 +82,11 @@ class RoleFilterTest {
     @Test
     void roles_none_isRefused() {
         assertThatThrownBy(() -> Roles.parse(" , ")).hasMessageContaining("sourced.roles is empty");
+    }
+
+    @Test
+    void roles_uiAlone_isAccepted() {
+        assertThat(Roles.parse("ui").toString()).isEqualTo("ui");
     }
 
     @Test

@@ -2,7 +2,10 @@ package io.sourced.app.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sourced.query.catalog.EventCatalog;
+import io.sourced.api.catalog.EventSchema;
+import io.sourced.api.catalog.FindEventCatalogQuery;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,26 +20,27 @@ class CatalogPage extends Pages {
     record Entry(String type, String revision, String schema) {
     }
 
-    private final EventCatalog catalog;
+    private final QueryGateway queries;
     private final ObjectMapper json;
 
-    CatalogPage(EventCatalog catalog, ObjectMapper json) {
-        this.catalog = catalog;
+    CatalogPage(QueryGateway queries, ObjectMapper json) {
+        this.queries = queries;
         this.json = json;
     }
 
     @GetMapping("/admin/catalog")
     String catalog(Model model) {
-        List<Entry> entries = catalog.entries().stream()
+        List<Entry> entries = queries.query(new FindEventCatalogQuery(), ResponseTypes.multipleInstancesOf(EventSchema.class))
+                .join().stream()
                 .map(entry -> new Entry(entry.type(), entry.revision(), pretty(entry.schema())))
                 .toList();
         model.addAttribute("entries", entries);
         return "admin/catalog";
     }
 
-    private String pretty(Object schema) {
+    private String pretty(String schema) {
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(schema);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(schema));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event's schema is not JSON", e);
         }

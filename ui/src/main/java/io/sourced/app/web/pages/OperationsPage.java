@@ -1,10 +1,18 @@
 package io.sourced.app.web.pages;
 
-import io.sourced.query.operations.DeadLetterView;
-import io.sourced.query.operations.EventProcessors;
-import io.sourced.query.operations.ProcessorStatus;
-import io.sourced.query.operations.SegmentClaim;
+import io.sourced.api.operations.DeadLetterView;
+import io.sourced.api.operations.FindDeadLettersQuery;
+import io.sourced.api.operations.FindProcessorsQuery;
+import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.api.operations.ReplayOutcome;
+import io.sourced.api.operations.ReplayProcessorCommand;
+import io.sourced.api.operations.RetryDeadLettersCommand;
+import io.sourced.api.operations.RetryOutcome;
+import io.sourced.api.operations.SegmentClaim;
 import io.sourced.app.replicas.ReplicaSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,21 +27,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The event processors and their dead letters (ADMIN): status, lag, replay, retry — the query side's own logic. */
+/**
+ * The event processors and their dead letters (ADMIN): status, lag, replay, retry — the query side's own logic,
+ * asked over the query bus and, for what changes something, the command bus, wherever the processors run.
+ */
 @Controller
 class OperationsPage extends Pages {
 
-    private final EventProcessors processors;
+    private final QueryGateway queries;
+    private final CommandGateway commands;
     private final ReplicaSettings replica;
 
-    OperationsPage(EventProcessors processors, ReplicaSettings replica) {
-        this.processors = processors;
+    OperationsPage(QueryGateway queries, CommandGateway commands, ReplicaSettings replica) {
+        this.queries = queries;
+        this.commands = commands;
         this.replica = replica;
+    }
+
+    private List<ProcessorStatus> statuses() {
+        return queries.query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join();
     }
 
     @GetMapping("/admin/operations")
     String operations(Model model) {
-        List<ProcessorStatus> statuses = processors.statuses();
+        List<ProcessorStatus> statuses = statuses();
         model.addAttribute("processors", statuses);
         model.addAttribute("claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
         model.addAttribute("replica", replica.name());
@@ -46,7 +63,7 @@ class OperationsPage extends Pages {
     @ResponseBody
     Map<String, String> live() {
         Map<String, String> values = new LinkedHashMap<>();
-        processors.statuses().forEach(p -> {
+        statuses().forEach(p -> {
             values.put("segments:" + p.name(), String.valueOf(p.segments()));
             values.put("claims:" + p.name(), claims(p.claims()));
             values.put("position:" + p.name(), figure(p.position()));
@@ -79,7 +96,8 @@ class OperationsPage extends Pages {
 
     @PostMapping("/admin/operations/processors/{name}/replay")
     String replay(@PathVariable String name, RedirectAttributes redirect) {
-        switch (processors.replay(name)) {
+        ReplayOutcome outcome = commands.sendAndWait(new ReplayProcessorCommand(name));
+        switch (outcome) {
             case UNKNOWN -> throw new PageNotFound();
             case NOT_REPLAYABLE -> redirect.addFlashAttribute("problem", name + " cannot be replayed: replaying a saga"
                     + " or a subscribing processor would repeat its side effects.");
@@ -93,11 +111,12 @@ class OperationsPage extends Pages {
 
     @PostMapping("/admin/operations/dead-letters/{name}/retry")
     String retry(@PathVariable String name, RedirectAttributes redirect) {
-        if (!processors.hasDeadLetterQueue(name)) {
+        RetryOutcome outcome = commands.sendAndWait(new RetryDeadLettersCommand(name));
+        if (outcome == null) {
             throw new PageNotFound();
         }
-        int retried = processors.retry(name);
-        long remaining = processors.status(name).map(ProcessorStatus::deadLetters).orElse(0L);
+        int retried = outcome.retriedSequences();
+        long remaining = outcome.remainingDeadLetters();
         if (remaining == 0) {
             redirect.addFlashAttribute("notice", "Retried " + sequences(retried) + " of " + name
                     + ": every dead letter went through.");
@@ -111,8 +130,8 @@ class OperationsPage extends Pages {
 
     private void addDeadLetters(Model model) {
         Map<String, List<DeadLetterView>> byProcessor = new LinkedHashMap<>();
-        processors.deadLetters().forEach(letter ->
-                byProcessor.computeIfAbsent(letter.processor(), name -> new ArrayList<>()).add(letter));
+        queries.query(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class)).join()
+                .forEach(letter -> byProcessor.computeIfAbsent(letter.processor(), name -> new ArrayList<>()).add(letter));
         model.addAttribute("deadLetters", byProcessor);
     }
 

@@ -1,8 +1,8 @@
 package io.sourced.app.web.pages;
 
-import io.sourced.query.reports.DayReport;
-import io.sourced.query.reports.ProductDayReport;
-import io.sourced.query.reports.ReportPeriod;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.ProductDayReport;
+import io.sourced.api.reports.ReportPeriod;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

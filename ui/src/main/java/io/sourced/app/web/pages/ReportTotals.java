@@ -1,7 +1,7 @@
 package io.sourced.app.web.pages;
 
-import io.sourced.query.reports.DayReport;
-import io.sourced.query.reports.ProductDayReport;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.ProductDayReport;
 
 import java.math.BigDecimal;
 import java.util.List;

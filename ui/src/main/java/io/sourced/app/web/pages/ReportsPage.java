@@ -2,11 +2,11 @@ package io.sourced.app.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sourced.query.reports.DayReport;
-import io.sourced.query.reports.FindDayReportsQuery;
-import io.sourced.query.reports.FindProductDayReportsQuery;
-import io.sourced.query.reports.ProductDayReport;
-import io.sourced.query.reports.ReportPeriod;
+import io.sourced.api.reports.DayReport;
+import io.sourced.api.reports.FindDayReportsQuery;
+import io.sourced.api.reports.FindProductDayReportsQuery;
+import io.sourced.api.reports.ProductDayReport;
+import io.sourced.api.reports.ReportPeriod;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;

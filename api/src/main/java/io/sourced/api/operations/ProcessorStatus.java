@@ -1,4 +1,4 @@
-package io.sourced.query.operations;
+package io.sourced.api.operations;
 
 import java.util.List;
 

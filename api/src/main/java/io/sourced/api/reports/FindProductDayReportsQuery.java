@@ -1,4 +1,4 @@
-package io.sourced.query.reports;
+package io.sourced.api.reports;
 
 import java.time.LocalDate;
 

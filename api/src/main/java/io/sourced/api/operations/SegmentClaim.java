@@ -1,4 +1,4 @@
-package io.sourced.query.operations;
+package io.sourced.api.operations;
 
 /**
  * One segment of a processor's token: the replica that holds it ({@code null} while no one does), whether that
@@ -7,7 +7,7 @@ package io.sourced.query.operations;
  */
 public record SegmentClaim(int segment, String replica, boolean replicaAlive, Long position, boolean replaying) {
 
-    SegmentClaim progressed(Long position, boolean replaying) {
+    public SegmentClaim progressed(Long position, boolean replaying) {
         return new SegmentClaim(segment, replica, replicaAlive, position, replaying);
     }
 }

@@ -1,4 +1,4 @@
-package io.sourced.query.reports;
+package io.sourced.api.reports;
 
 import io.sourced.api.inventory.ProductId;
 import io.swagger.v3.oas.annotations.media.Schema;
