@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.sourced.app.axon.MissingHandlers;
 import io.sourced.app.axon.StoreFailures;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -131,6 +132,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (StoreFailures.unavailable(ex)) {
             log.warn("The database could not be reached: {}", ex.toString());
             return storeUnavailable();
+        }
+        if (MissingHandlers.noneHandles(ex)) {
+            // a process of some roles only, whose other roles are not reachable (no Axon Server, or none running)
+            log.warn("No process handles this request's message: {}", ex.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The part of Sourced that answers this is not reachable at the moment; try again shortly.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
         log.error("Unexpected failure", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

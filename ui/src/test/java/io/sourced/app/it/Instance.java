@@ -1,7 +1,10 @@
 package io.sourced.app.it;
 
 import io.sourced.app.SourcedApplication;
-import io.sourced.query.operations.EventProcessors;
+import io.sourced.api.operations.FindProcessorsQuery;
+import io.sourced.api.operations.ProcessorStatus;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,7 +75,8 @@ final class Instance implements AutoCloseable {
      */
     void awaitQuiet() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                bean(EventProcessors.class).statuses().stream().allMatch(status -> status.lag() != null && status.lag() == 0));
+                bean(QueryGateway.class).query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                        .join().stream().allMatch(status -> status.lag() != null && status.lag() == 0));
     }
 
     long eventCount() {

@@ -1,5 +1,8 @@
 package io.sourced.app.web.pages;
 
+import io.sourced.app.axon.MissingHandlers;
+import io.sourced.app.axon.StoreFailures;
+
 import io.sourced.command.refusal.NotFoundRefusal;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,6 +51,10 @@ abstract class Pages {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        if (StoreFailures.unavailable(e) || MissingHandlers.noneHandles(e)) {
+            log.warn("Page unavailable for now: {}", e.toString());
+            return errorPage(HttpStatus.SERVICE_UNAVAILABLE);
+        }
         log.error("Page failed", e);
         return errorPage(HttpStatus.INTERNAL_SERVER_ERROR);
     }

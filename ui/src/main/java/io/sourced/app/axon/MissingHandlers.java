@@ -1,0 +1,23 @@
+package io.sourced.app.axon;
+
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+
+/**
+ * Tells a message no reachable process handles — a process running some roles only, whose other roles are away (no
+ * Axon Server, or none of their processes up) — from every other failure: the client is told to come back.
+ */
+public final class MissingHandlers {
+
+    private MissingHandlers() {
+    }
+
+    public static boolean noneHandles(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof NoHandlerForQueryException || cause instanceof NoHandlerForCommandException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
