@@ -1,6 +1,7 @@
 package io.sourced.bench;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +39,7 @@ record Shop(List<String> customers, List<String> products) {
     }
 
     /** A single-line order of a random customer for a random product: spreads the load over the aggregates. */
-    java.net.http.HttpRequest randomOrder(SourcedApi api) {
+    HttpRequest randomOrder(SourcedApi api) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return api.placeOrder(customers.get(random.nextInt(customers.size())), products.get(random.nextInt(products.size())));
     }
@@ -50,5 +51,4 @@ record Shop(List<String> customers, List<String> products) {
         }
         return values;
     }
-
 }

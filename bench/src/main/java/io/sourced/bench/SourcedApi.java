@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 /** The REST API of shared/API.md as the demo's {@code admin} uses it (HTTP Basic on every request). */
 final class SourcedApi {
@@ -106,7 +107,7 @@ final class SourcedApi {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static ThreadFactory daemon() {
         return runnable -> {
             Thread thread = new Thread(runnable, "bench-http");
             thread.setDaemon(true);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Orders through the whole workflow (placed, stock reserved, paid, accepted) on one running application, at a fixed
@@ -17,7 +18,7 @@ final class WorkflowBench {
 
     /** How one step offers its load. */
     interface Load {
-        Placements run(Duration duration, java.util.function.Consumer<String> onPlaced) throws InterruptedException;
+        Placements run(Duration duration, Consumer<String> onPlaced) throws InterruptedException;
     }
 
     private final AppProcess app;
