@@ -68,23 +68,32 @@ public final class Bench {
         Path work = Files.createTempDirectory("sourced-bench-");
         Bench bench = new Bench(options, work);
         bench.postgres.check();
+        boolean complete = true;
         try {
-            bench.run();
+            if (options.soak()) {
+                bench.soak();
+            } else {
+                bench.run();
+            }
         } catch (Exception e) {
-            System.err.println("the benchmark failed; the applications' logs are kept under " + work);
-            throw e;
+            // on a shared machine a run can be cut short (a database restarted under it): keep what was measured
+            complete = false;
+            e.printStackTrace();
+            bench.results.note("**The run stopped early** (" + e + "): the figures above are those measured until"
+                    + " then. The applications' logs are kept under " + work + ".");
         }
-        String report = new Report(options, bench.results, bench.postgres, Duration.ofNanos(System.nanoTime() - bench.started),
-                loadAtStart)
-                .markdown();
+        String report = new Report(options, bench.results, bench.postgres,
+                Duration.ofNanos(System.nanoTime() - bench.started), loadAtStart).markdown();
         System.out.println(report);
         Files.createDirectories(options.results());
         Path file = options.results().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
-                + "-" + options.label() + ".md");
+                + "-" + options.label() + (complete ? "" : "-incomplete") + ".md");
         Files.writeString(file, report);
         System.err.println("written to " + file);
-        deleteRecursively(work);
-        System.exit(0); // the HTTP clients' and Axon's threads need not be waited for
+        if (complete) {
+            deleteRecursively(work);
+        }
+        System.exit(complete ? 0 : 1); // the HTTP clients' and Axon's threads need not be waited for
     }
 
     private void run() throws Exception {
@@ -99,6 +108,17 @@ public final class Bench {
             startUpOnFullDatabaseThenReplayViews(history, events);
         } finally {
             history.drop();
+        }
+    }
+
+    /** A separate mode: the workflow at half load for minutes under postgres, memory sampled as it goes. */
+    private void soak() throws Exception {
+        progress("soak on postgres for " + scale.soak().toMinutes() + " min");
+        Store.Postgres store = postgres.createDatabase("soak");
+        try (AppProcess app = start(store, "soak", List.of())) {
+            results.section(new SoakBench(app, store, scale, results).run(scale.soak()));
+        } finally {
+            store.drop();
         }
     }
 

@@ -4,16 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the command line asked for: {@code [--quick] [--label name] [--rate orders/s] [--jar path] [--postgres url]
- * [--results dir]}.
+ * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--jar path]
+ * [--postgres url] [--results dir]}.
  */
-record Options(Scale scale, boolean quick, String label, Path appJar, String postgresUrl, Path results) {
+record Options(Scale scale, boolean quick, boolean soak, String label, Path appJar, String postgresUrl, Path results) {
 
-    static final String USAGE = "usage: bench/run [--quick] [--label name] [--rate orders/s] [--jar ui/target/sourced.jar]"
-            + " [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
+    static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
+            + " [--jar ui/target/sourced.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     static Options parse(List<String> args) {
         boolean quick = false;
+        boolean soak = false;
         int rate = 0;
         String label = null;
         Path jar = Path.of("ui/target/sourced.jar");
@@ -23,6 +24,7 @@ record Options(Scale scale, boolean quick, String label, Path appJar, String pos
             String arg = args.get(i);
             switch (arg) {
                 case "--quick" -> quick = true;
+                case "--soak" -> soak = true;
                 case "--rate" -> rate = Integer.parseInt(valueAfter(args, i++));
                 case "--label" -> label = valueAfter(args, i++);
                 case "--jar" -> jar = Path.of(valueAfter(args, i++));
@@ -32,7 +34,7 @@ record Options(Scale scale, boolean quick, String label, Path appJar, String pos
             }
         }
         if (label == null) {
-            label = quick ? "quick" : "run";
+            label = (soak ? "soak" : "run") + (quick ? "-quick" : "");
         }
         if (rate < 0) {
             throw new IllegalArgumentException("--rate is orders a second, at least 1 (or 0: half the closed loop's)");
@@ -41,7 +43,7 @@ record Options(Scale scale, boolean quick, String label, Path appJar, String pos
             throw new IllegalArgumentException("a label is 1-60 letters, digits, '.', '_' or '-': " + label);
         }
         Scale scale = (quick ? Scale.quick() : Scale.full()).withArrivalRate(rate);
-        return new Options(scale, quick, label, jar, postgres, results);
+        return new Options(scale, quick, soak, label, jar, postgres, results);
     }
 
     private static String valueAfter(List<String> args, int i) {

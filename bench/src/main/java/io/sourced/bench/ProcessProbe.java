@@ -30,7 +30,16 @@ final class ProcessProbe {
     }
 
     double peakRssMegabytes() {
-        return statusKilobytes("VmHWM:") / 1024.0;
+        return statusNumber("VmHWM:") / 1024.0;
+    }
+
+    /** The resident set now. */
+    double rssMegabytes() {
+        return statusNumber("VmRSS:") / 1024.0;
+    }
+
+    int threads() {
+        return (int) statusNumber("Threads:");
     }
 
     /** CPU seconds used by the process so far, in user and kernel mode. */
@@ -47,7 +56,8 @@ final class ProcessProbe {
         }
     }
 
-    private long statusKilobytes(String field) {
+    /** A number of /proc/[pid]/status: kilobytes for memory, a count for threads. */
+    private long statusNumber(String field) {
         try {
             return Files.readAllLines(proc.resolve("status")).stream().filter(line -> line.startsWith(field))
                     .map(line -> line.substring(field.length()).trim().split("\\s+")[0])

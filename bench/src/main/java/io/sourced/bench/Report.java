@@ -58,6 +58,7 @@ final class Report {
                 AppProcess.HEAP, options.appJar(), scale.repetitions(), scale.warmup().toSeconds(), scale.step().toSeconds(),
                 scale.customers(), scale.products()));
         text.append('\n').append(results.markdownTable()).append('\n');
+        results.sections().forEach(section -> text.append(section).append('\n'));
         if (!results.notes().isEmpty()) {
             text.append("Notes:\n");
             results.notes().forEach(note -> text.append("- ").append(note).append('\n'));
@@ -82,6 +83,9 @@ final class Report {
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *events appended*: rows added to `domainevententry` during the step, a second.
+            - *soak*: the workflow at a steady half load (open loop) for minutes; each minute the application's live \
+            heap after a full collection forced with `jcmd GC.run`, its resident set, threads and open files, and the \
+            sagas still stored; the trend is the least-squares slope of the live heap from the second sample on.
             - *replay*: the time for a processor's position to reach the head from the first event; its position is \
             polled every 100 ms from the token table. The limits are measured on the same machine in the \
             same run; *÷ limit* is the median over the limit's median.

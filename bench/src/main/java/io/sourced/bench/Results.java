@@ -18,6 +18,7 @@ final class Results {
     private final Map<Figure, List<Double>> values = new LinkedHashMap<>();
     private final Map<Figure, Figure> limits = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     synchronized void add(Figure figure, double value) {
         values.computeIfAbsent(figure, f -> new ArrayList<>()).add(value);
@@ -31,6 +32,15 @@ final class Results {
     /** A line under the table: what went wrong or what to know to read a figure. */
     synchronized void note(String note) {
         notes.add(note);
+    }
+
+    /** Markdown of its own printed after the table (the soak's samples). */
+    synchronized void section(String markdown) {
+        sections.add(markdown);
+    }
+
+    synchronized List<String> sections() {
+        return List.copyOf(sections);
     }
 
     synchronized Summary summary(Figure figure) {

@@ -29,6 +29,15 @@ class OptionsTest {
     }
 
     @Test
+    void theSoakIsAModeOfItsOwn() {
+        Options options = Options.parse(List.of("--soak"));
+        assertThat(options.soak()).isTrue();
+        assertThat(options.label()).isEqualTo("soak");
+        assertThat(options.scale().soak()).hasMinutes(10);
+        assertThat(Options.parse(List.of("--soak", "--quick")).label()).isEqualTo("soak-quick");
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> Options.parse(List.of("--fast"))).hasMessageContaining("unknown argument --fast");
         assertThatThrownBy(() -> Options.parse(List.of("--label"))).hasMessageContaining("needs a value");
