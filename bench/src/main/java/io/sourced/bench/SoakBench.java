@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The live heap is read after a full collection forced through {@code jcmd} (what survives is what is held), beside
  * the resident set, the threads, the open files and the sagas still stored: whatever grows with the orders leaks.
  */
-final class SoakBench {
+record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
 
     static final Duration SAMPLE_EVERY = Duration.ofMinutes(1);
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -32,17 +32,6 @@ final class SoakBench {
                   int openFiles, long sagas) {
     }
 
-    private final AppProcess app;
-    private final Store store;
-    private final Scale scale;
-    private final Results results;
-
-    SoakBench(AppProcess app, Store store, Scale scale, Results results) {
-        this.app = app;
-        this.store = store;
-        this.scale = scale;
-        this.results = results;
-    }
 
     /** Runs the soak for the given time; answers its samples as a Markdown section. */
     String run(Duration length) throws Exception {

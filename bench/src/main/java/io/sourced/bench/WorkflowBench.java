@@ -14,23 +14,11 @@ import java.util.function.Consumer;
  * concurrency (closed loop) and at a fixed arrival rate (open loop). Each step waits for its orders to end before the
  * next one starts, so steps do not carry each other's backlog.
  */
-final class WorkflowBench {
+record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) {
 
     /** How one step offers its load. */
     interface Load {
         Placements run(Duration duration, Consumer<String> onPlaced) throws InterruptedException;
-    }
-
-    private final AppProcess app;
-    private final Store store;
-    private final Scale scale;
-    private final Results results;
-
-    WorkflowBench(AppProcess app, Store store, Scale scale, Results results) {
-        this.app = app;
-        this.store = store;
-        this.scale = scale;
-        this.results = results;
     }
 
     void run(Figure ordersLimit) throws Exception {
