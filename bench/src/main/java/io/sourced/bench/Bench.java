@@ -116,7 +116,7 @@ public final class Bench {
         progress("soak on postgres for " + scale.soak().toMinutes() + " min");
         Store.Postgres store = postgres.createDatabase("soak");
         try (AppProcess app = start(store, "soak", List.of())) {
-            results.section(new SoakBench(app, store, scale, results).run(scale.soak()));
+            new SoakBench(app, store, scale, results).run(scale.soak());
         } finally {
             store.drop();
         }

@@ -128,7 +128,7 @@ final class Report {
              ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
                      + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
             row.next();
-            return "PostgreSQL " + row.getString(1) + " (synchronous_commit " + row.getString(2) + ", shared_buffers "
+            return "PostgreSQL " + row.getString(1) + " at " + postgres.url() + " (synchronous_commit " + row.getString(2) + ", shared_buffers "
                     + row.getString(3) + ")";
         }
     }

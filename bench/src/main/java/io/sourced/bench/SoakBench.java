@@ -33,8 +33,8 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
     }
 
 
-    /** Runs the soak for the given time; answers its samples as a Markdown section. */
-    String run(Duration length) throws Exception {
+    /** Runs the soak for the given time; its samples become a Markdown section of the results. */
+    void run(Duration length) throws Exception {
         SourcedApi api = new SourcedApi(app.base());
         Shop shop = Shop.open(api, scale.customers(), scale.products());
         int rate = scale.arrivalRate() > 0 ? scale.arrivalRate() : halfTheCapacity(api, shop);
@@ -52,9 +52,11 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
                 ended += (int) watcher.takeSightings().values().stream().filter(seen -> seen.terminal != null).count();
                 samples.add(sample(reader, started, ended));
             }
+        } finally {
+            // a soak cut short still shows the minutes it ran
+            results.section(markdown(step, samples));
         }
         record(step, samples, commands);
-        return markdown(step, samples);
     }
 
     private int halfTheCapacity(SourcedApi api, Shop shop) throws InterruptedException {
@@ -105,6 +107,9 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
     }
 
     private void record(String step, List<Sample> samples, Latencies commands) {
+        if (samples.size() < 2) {
+            return;
+        }
         Sample first = samples.get(0);
         Sample last = samples.get(samples.size() - 1);
         results.add(new Figure(step, "orders ended", "orders/s"), last.ordersEnded() / (last.minutes() * 60));
