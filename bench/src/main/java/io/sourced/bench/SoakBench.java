@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,8 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
 
     static final Duration SAMPLE_EVERY = Duration.ofMinutes(1);
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** {@code   1:   12345   1234567  java.lang.String (java.base@17)}: instances, bytes, class. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
 
     /** The application's state at one instant of the soak. */
     record Sample(double minutes, int ordersEnded, double liveHeapMegabytes, double rssMegabytes, int threads,
@@ -42,8 +47,10 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
         List<Sample> samples = new ArrayList<>();
         Latencies commands = new Latencies();
         int ended = 0;
+        Map<String, Long> heapAtStart = Map.of();
         try (Connection reader = store.connect(); ViewWatcher watcher = new ViewWatcher(store.connect())) {
             long started = System.nanoTime();
+            heapAtStart = liveBytesByClass();
             samples.add(sample(reader, started, ended));
             while (System.nanoTime() - started < length.toNanos()) {
                 Placements placements = OpenLoop.run(api, shop, rate, SAMPLE_EVERY, watcher::expect);
@@ -57,6 +64,7 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
             results.section(markdown(step, samples));
         }
         record(step, samples, commands);
+        results.section(growthByClass(heapAtStart, liveBytesByClass()));
     }
 
     private int halfTheCapacity(SourcedApi api, Shop shop) throws InterruptedException {
@@ -79,6 +87,29 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
             throw new IllegalStateException("no heap use in jcmd GC.heap_info");
         }
         return Long.parseLong(used.group(1)) / 1024.0;
+    }
+
+    /** Live bytes of each class, from a histogram taken after a full collection ({@code jcmd GC.class_histogram}). */
+    private Map<String, Long> liveBytesByClass() throws IOException, InterruptedException {
+        Map<String, Long> bytes = new HashMap<>();
+        Matcher row = HISTOGRAM_ROW.matcher(jcmd("GC.class_histogram"));
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most over the soak: where to look first for a leak. */
+    static String growthByClass(Map<String, Long> before, Map<String, Long> after) {
+        StringBuilder table = new StringBuilder("Classes whose live bytes grew most from the first to the last sample"
+                + " (`jcmd GC.class_histogram`):\n\n| class | growth (KB) | live at the end (KB) |\n| --- | ---: | ---: |\n");
+        after.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Long> e) -> e.getValue() - before.getOrDefault(e.getKey(), 0L))
+                        .reversed())
+                .limit(10)
+                .forEach(e -> table.append(String.format(Locale.ROOT, "| `%s` | %d | %d |%n", e.getKey(),
+                        (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1024, e.getValue() / 1024)));
+        return table.toString();
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
