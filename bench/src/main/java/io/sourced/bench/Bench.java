@@ -1,0 +1,274 @@
+package io.sourced.bench;
+
+import io.sourced.bench.Results.Figure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark: the application jar measured on the embedded default (H2) and under {@code postgres}, against the
+ * limits of the same machine's databases measured in the same run. Prints a Markdown table and writes it to
+ * {@code bench/results/<yyyy-MM-dd-HHmm>-<label>.md}.
+ */
+public final class Bench {
+
+    private static final Figure H2_INSERTS = new Figure("Limit H2 (embedded, in the runner)",
+            "single-row transactions, 16 clients", "rows/s");
+    private static final Figure POSTGRES_INSERTS = new Figure("Limit postgres",
+            "single-row transactions, 16 clients", "rows/s");
+    private static final Figure POSTGRES_SCAN = new Figure("Limit postgres",
+            "keyset scan of the event table, batches of " + ScanLimit.BATCH, "rows/s");
+
+    private final Options options;
+    private final Scale scale;
+    private final PostgresServer postgres;
+    private final Path work;
+    private final Results results = new Results();
+    private final long started = System.nanoTime();
+
+    private Bench(Options options, Path work) {
+        this.options = options;
+        this.scale = options.scale();
+        this.postgres = new PostgresServer(options.postgresUrl());
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the no-op replay keeps its token in memory on purpose
+        System.setProperty("org.slf4j.simpleLogger.log.org.axonframework.eventhandling.tokenstore.inmemory", "error");
+        // after shutDown() the no-op replay's event store still reads a moment, and reports its pool closed
+        System.setProperty("org.slf4j.simpleLogger.log.org.axonframework.eventsourcing.eventstore.EmbeddedEventStore", "off");
+        Options options;
+        try {
+            options = Options.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!Files.isRegularFile(options.appJar())) {
+            System.err.println("no application jar at " + options.appJar() + ": build it first (bench/run does)");
+            System.exit(2);
+        }
+        // an application left running by a failed or interrupted run would skew whatever runs next
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
+        String loadAtStart = Report.loadAverage();
+        Path work = Files.createTempDirectory("sourced-bench-");
+        Bench bench = new Bench(options, work);
+        bench.postgres.check();
+        boolean complete = true;
+        try {
+            if (options.soak()) {
+                bench.soak();
+            } else {
+                bench.run();
+            }
+        } catch (Exception e) {
+            // on a shared machine a run can be cut short (a database restarted under it): keep what was measured
+            complete = false;
+            e.printStackTrace();
+            bench.results.note("**The run stopped early** (" + e + "): the figures above are those measured until"
+                    + " then. The applications' logs are kept under " + work + ".");
+        }
+        String report = new Report(options, bench.results, bench.postgres,
+                Duration.ofNanos(System.nanoTime() - bench.started), loadAtStart).markdown();
+        System.out.println(report);
+        Files.createDirectories(options.results());
+        Path file = options.results().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
+                + "-" + options.label() + (complete ? "" : "-incomplete") + ".md");
+        Files.writeString(file, report);
+        System.err.println("written to " + file);
+        if (complete) {
+            deleteRecursively(work);
+        }
+        System.exit(complete ? 0 : 1); // the HTTP clients' and Axon's threads need not be waited for
+    }
+
+    private void run() throws Exception {
+        workflow(new Store.H2(work.resolve("h2")), H2_INSERTS);
+        workflow(postgres.createDatabase("workflow"), POSTGRES_INSERTS);
+        append();
+        Store.Postgres history = startUpOnEmptyDatabases();
+        try {
+            long events = fillHistory(history);
+            scanLimit(history);
+            noOpReplays(history, events);
+            startUpOnFullDatabaseThenReplayViews(history, events);
+        } finally {
+            history.drop();
+        }
+    }
+
+    /** A separate mode: the workflow at half load for minutes under postgres, memory sampled as it goes. */
+    private void soak() throws Exception {
+        progress("soak on postgres for " + scale.soak().toMinutes() + " min");
+        Store.Postgres store = postgres.createDatabase("soak");
+        try (AppProcess app = start(store, "soak", List.of())) {
+            new SoakBench(app, store, scale, results).run(scale.soak());
+        } finally {
+            store.drop();
+        }
+    }
+
+    /** The workflow on a new store; then, the application stopped, the insert limit of its event table (H2's). */
+    private void workflow(Store store, Figure ordersLimit) throws Exception {
+        progress("workflow on " + store.kind());
+        try {
+            try (AppProcess app = start(store, "workflow-" + store.kind(), List.of())) {
+                if (store instanceof Store.H2) {
+                    results.add(new Figure("Start-up H2", "java -jar to healthy, empty database", "s"), app.secondsToHealthy());
+                }
+                new WorkflowBench(app, store, scale, results).run(ordersLimit);
+            }
+            if (store instanceof Store.H2) {
+                insertLimit(store, H2_INSERTS);
+            }
+        } finally {
+            store.drop();
+        }
+    }
+
+    /** Appends by commands alone; then, the application stopped, the insert limit of the same event table. */
+    private void append() throws Exception {
+        progress("append on postgres, command role only");
+        Store.Postgres store = postgres.createDatabase("append");
+        try {
+            try (AppProcess app = start(store, "append", List.of("--sourced.roles=command"))) {
+                AppendBench.run(app, store, scale, results, POSTGRES_INSERTS);
+            }
+            insertLimit(store, POSTGRES_INSERTS);
+        } finally {
+            store.drop();
+        }
+    }
+
+    private void insertLimit(Store store, Figure figure) throws Exception {
+        progress("limit: single-row inserts on " + store.kind());
+        InsertLimit limit = new InsertLimit(store::connect);
+        limit.rowsPerSecond(scale.concurrency(), scale.warmup());
+        for (int i = 0; i < scale.repetitions(); i++) {
+            results.add(figure, limit.rowsPerSecond(scale.concurrency(), scale.step().dividedBy(2)));
+        }
+    }
+
+    /** Start-ups on new databases; the last database, created by the application, is kept for the history. */
+    private Store.Postgres startUpOnEmptyDatabases() throws Exception {
+        progress("start-up on empty postgres databases");
+        Figure figure = new Figure("Start-up postgres", "java -jar to healthy, empty database", "s");
+        for (int i = 0; i < scale.startups(); i++) {
+            Store.Postgres store = postgres.createDatabase("history");
+            try (AppProcess app = start(store, "startup-empty-" + i, List.of())) {
+                results.add(figure, app.secondsToHealthy());
+            }
+            if (i == scale.startups() - 1) {
+                return store;
+            }
+            store.drop();
+        }
+        throw new IllegalStateException("no start-up measured");
+    }
+
+    private long fillHistory(Store.Postgres store) throws Exception {
+        progress("writing a history of " + scale.historyEvents() + " events");
+        try (Connection connection = store.connect()) {
+            long events = OrderHistory.fill(connection, scale.historyEvents(), scale.products(), scale.customers());
+            progress("history written: " + events + " events");
+            return events;
+        }
+    }
+
+    private void scanLimit(Store.Postgres store) throws Exception {
+        progress("limit: keyset scan");
+        try (Connection connection = store.connect()) {
+            ScanLimit.rowsPerSecond(connection);
+            for (int i = 0; i < scale.repetitions(); i++) {
+                results.add(POSTGRES_SCAN, ScanLimit.rowsPerSecond(connection));
+            }
+        }
+    }
+
+    private void noOpReplays(Store.Postgres store, long events) throws Exception {
+        progress("replay through a no-op handler");
+        Figure figure = new Figure(replayStep(events), "no-op handler (Axon tracking processor in the runner)", "events/s");
+        results.boundBy(figure, POSTGRES_SCAN);
+        for (int i = 0; i < scale.repetitions(); i++) {
+            Progress progress = NoOpReplay.run(store, events, scale.replayLimit());
+            results.add(figure, progress.eventsPerSecond());
+            noteIfCapped(figure, progress);
+        }
+    }
+
+    private void startUpOnFullDatabaseThenReplayViews(Store.Postgres store, long events) throws Exception {
+        progress("start-up on the full database, then view replays");
+        Figure startUp = new Figure("Start-up postgres", "java -jar to healthy, " + events + " events", "s");
+        for (int i = 0; i < scale.startups(); i++) {
+            AppProcess app = start(store, "startup-full-" + i, List.of());
+            results.add(startUp, app.secondsToHealthy());
+            if (i < scale.startups() - 1) {
+                app.close();
+                continue;
+            }
+            try (app) {
+                replayViews(new SourcedApi(app.base()), store, events);
+            }
+        }
+    }
+
+    private void replayViews(SourcedApi api, Store store, long events) throws Exception {
+        Figure all = new Figure(replayStep(events), "all view processors at once (admin API)", "events/s");
+        results.boundBy(all, POSTGRES_SCAN);
+        for (int i = 0; i < scale.repetitions(); i++) {
+            Map<String, Progress> each = ViewReplay.run(api, store, scale.replayLimit());
+            Progress slowest = ViewReplay.slowest(each);
+            results.add(all, slowest.eventsPerSecond());
+            noteIfCapped(all, slowest);
+            each.forEach((name, progress) -> {
+                Figure one = new Figure(replayStep(events), "… of which " + name, "events/s");
+                results.add(one, progress.eventsPerSecond());
+                results.boundBy(one, POSTGRES_SCAN);
+            });
+        }
+    }
+
+    private String replayStep(long events) {
+        return "Replay postgres, " + events + " events";
+    }
+
+    private void noteIfCapped(Figure figure, Progress progress) {
+        if (!progress.done()) {
+            results.note(figure.step() + ", " + figure.name() + ": stopped at the " + scale.replayLimit().toSeconds()
+                    + " s limit after " + progress.events() + " events; the rate is of those");
+        }
+    }
+
+    private AppProcess start(Store store, String name, List<String> extraArguments) throws Exception {
+        Path folder = work.resolve(name);
+        List<String> arguments = new ArrayList<>(store.appArguments(folder.resolve("lake")));
+        arguments.addAll(extraArguments);
+        return AppProcess.start(options.appJar(), folder, arguments);
+    }
+
+    private void progress(String step) {
+        System.err.printf("[bench %4.0f s] %s%n", (System.nanoTime() - started) / 1e9, step);
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.sourced.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** The run as Markdown: where and how it ran, the table, the notes, and how each figure is measured. */
+final class Report {
+
+    private final Options options;
+    private final Results results;
+    private final PostgresServer postgres;
+    private final Duration took;
+    private final String loadAtStart;
+
+    Report(Options options, Results results, PostgresServer postgres, Duration took, String loadAtStart) {
+        this.options = options;
+        this.results = results;
+        this.postgres = postgres;
+        this.took = took;
+        this.loadAtStart = loadAtStart;
+    }
+
+    /** The load averages over 1, 5 and 15 minutes: what else ran on the machine skews every figure. */
+    static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return "unknown";
+        }
+        String[] fields = Files.readString(loadavg).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    String markdown() throws IOException, SQLException {
+        Scale scale = options.scale();
+        StringBuilder text = new StringBuilder();
+        text.append("# Benchmark ").append(options.label()).append(" — ").append(Instant.now().toString(), 0, 16)
+                .append(" UTC\n\n");
+        text.append(String.format(Locale.ROOT, "- commit `%s`; %s; the whole run took %d min %02d s%n", commit(),
+                options.quick() ? "**quick mode** (tiny numbers: proves the steps work, measures little)" : "full run",
+                took.toMinutes(), took.toSecondsPart()));
+        text.append("- machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ").append(memory()).append("; Java ").append(System.getProperty("java.version"))
+                .append("; ").append(postgresSettings()).append('\n');
+        text.append("- load average (1, 5, 15 min) at the start ").append(loadAtStart).append(", at the end ")
+                .append(loadAverage()).append(" (the runner, the application and PostgreSQL share the cores with"
+                        + " whatever else runs)\n");
+        text.append(String.format(Locale.ROOT, "- the application: `java %s -jar %s`; each measure %d times after a %d s"
+                        + " warm-up, load steps of %d s; %d customers, %d products, single-line orders of one unit%n",
+                AppProcess.HEAP, options.appJar(), scale.repetitions(), scale.warmup().toSeconds(), scale.step().toSeconds(),
+                scale.customers(), scale.products()));
+        text.append('\n').append(results.markdownTable()).append('\n');
+        results.sections().forEach(section -> text.append(section).append('\n'));
+        if (!results.notes().isEmpty()) {
+            text.append("Notes:\n");
+            results.notes().forEach(note -> text.append("- ").append(note).append('\n'));
+            text.append('\n');
+        }
+        text.append(LEGEND);
+        return text.toString();
+    }
+
+    private static final String LEGEND = """
+            How the figures are measured:
+            - *orders ended*: orders of the step that reached a terminal status, divided by the time from the step's \
+            first POST to the last of them ending (the Order events' timestamps in `domainevententry`); *orders placed*: \
+            POSTs answered 202 a second.
+            - *command latency*: the `POST /api/orders` round trip as the client sees it (HTTP Basic as `admin`); in \
+            the open loop it counts from the instant the request was due, so a slow answer cannot hide later ones.
+            - *placed to accepted*: the `OrderAccepted` event's timestamp minus the `OrderPlaced` event's.
+            - *view lag*: from an Order event's timestamp (set just before its commit) to the first poll of the \
+            `order_view` table (the orders view the API reads) that showed it (the order, then its terminal status); \
+            polled by the runner over its own connection, a few ms between polls (on H2 the application's process \
+            serves those polls through H2's server mode: they count in its CPU).
+            - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
+            over the step's wall time (2.0 = both cores).
+            - *events appended*: rows added to `domainevententry` during the step, a second.
+            - *soak*: the workflow at a steady half load (open loop) for minutes; each minute the application's live \
+            heap after a full collection forced with `jcmd GC.run`, its resident set, threads and open files, and the \
+            sagas still stored; the trend is the least-squares slope of the live heap from the second sample on; the \
+            classes whose live bytes grew most, from class histograms at the first and the last sample.
+            - *replay*: the time for a processor's position to reach the head from the first event; its position is \
+            polled every 100 ms from the token table. The limits are measured on the same machine in the \
+            same run; *÷ limit* is the median over the limit's median.
+            """;
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String cpu() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return "unknown CPU";
+        }
+        return Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+    }
+
+    private static String memory() throws IOException {
+        Path meminfo = Path.of("/proc/meminfo");
+        if (!Files.isReadable(meminfo)) {
+            return "unknown memory";
+        }
+        return Files.readAllLines(meminfo).stream().filter(line -> line.startsWith("MemTotal:"))
+                .map(line -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB memory")
+                .findFirst().orElse("unknown memory");
+    }
+
+    private String postgresSettings() throws SQLException {
+        try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
+                     + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
+            row.next();
+            return "PostgreSQL " + row.getString(1) + " at " + postgres.url() + " (synchronous_commit " + row.getString(2) + ", shared_buffers "
+                    + row.getString(3) + ")";
+        }
+    }
+}

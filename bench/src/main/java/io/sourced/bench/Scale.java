@@ -1,0 +1,44 @@
+package io.sourced.bench;
+
+import java.time.Duration;
+
+/**
+ * How big and how long each measure is. The full scale keeps the whole run under 15 minutes on 2 cores; the quick
+ * one only proves that every step works.
+ *
+ * @param warmup       load before the first measured repetition of a workflow or append step (not recorded)
+ * @param step         one measured repetition of a load step
+ * @param repetitions  measured repetitions of every measure (median and spread printed)
+ * @param concurrency  clients of the closed-loop workflow and senders of the append step
+ * @param arrivalRate  orders a second offered by the open-loop workflow; 0: half the closed loop's orders ended a second
+ * @param drainLimit   at most this long for the orders of a step to reach a terminal status in the view
+ * @param customers    customers opened through the API before the load (orders pick one at random)
+ * @param products     products registered through the API before the load (single-line orders pick one)
+ * @param historyOrders orders of the generated history replayed (five events each)
+ * @param replayLimit  a replay still running after this long is measured by how far it got
+ * @param startups     start-ups measured on each of the empty and the full database
+ * @param soak         how long the soak mode keeps its half load
+ */
+record Scale(Duration warmup, Duration step, int repetitions, int concurrency, int arrivalRate, Duration drainLimit,
+             int customers, int products, int historyOrders, Duration replayLimit, int startups, Duration soak) {
+
+    static Scale full() {
+        return new Scale(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 16, 0, Duration.ofSeconds(30),
+                32, 32, 200_000, Duration.ofSeconds(60), 3, Duration.ofMinutes(10));
+    }
+
+    static Scale quick() {
+        return new Scale(Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 16, 0, Duration.ofSeconds(10),
+                8, 8, 4_000, Duration.ofSeconds(5), 1, Duration.ofMinutes(2));
+    }
+
+    Scale withArrivalRate(int perSecond) {
+        return new Scale(warmup, step, repetitions, concurrency, perSecond, drainLimit, customers, products, historyOrders,
+                replayLimit, startups, soak);
+    }
+
+    /** Events in the generated history: five for each order, two for each customer, one for each product. */
+    int historyEvents() {
+        return historyOrders * OrderHistory.EVENTS_PER_ORDER + customers * 2 + products;
+    }
+}

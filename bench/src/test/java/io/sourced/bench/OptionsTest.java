@@ -1,0 +1,46 @@
+package io.sourced.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsTest {
+
+    @Test
+    void theFullRunByDefault() {
+        Options options = Options.parse(List.of());
+        assertThat(options.quick()).isFalse();
+        assertThat(options.scale()).isEqualTo(Scale.full());
+        assertThat(options.label()).isEqualTo("run");
+        assertThat(options.appJar()).isEqualTo(Path.of("ui/target/sourced.jar"));
+    }
+
+    @Test
+    void quickWithALabelAndAFixedRate() {
+        Options options = Options.parse(List.of("--quick", "--label", "cache-on", "--rate", "200"));
+        assertThat(options.quick()).isTrue();
+        assertThat(options.label()).isEqualTo("cache-on");
+        assertThat(options.scale().arrivalRate()).isEqualTo(200);
+        assertThat(options.scale().step()).isEqualTo(Scale.quick().step());
+    }
+
+    @Test
+    void theSoakIsAModeOfItsOwn() {
+        Options options = Options.parse(List.of("--soak"));
+        assertThat(options.soak()).isTrue();
+        assertThat(options.label()).isEqualTo("soak");
+        assertThat(options.scale().soak()).hasMinutes(10);
+        assertThat(Options.parse(List.of("--soak", "--quick")).label()).isEqualTo("soak-quick");
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatThrownBy(() -> Options.parse(List.of("--fast"))).hasMessageContaining("unknown argument --fast");
+        assertThatThrownBy(() -> Options.parse(List.of("--label"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> Options.parse(List.of("--label", "a b"))).hasMessageContaining("a label is");
+    }
+}
