@@ -131,13 +131,8 @@ class AxonConfig {
     }
 
     private static boolean isWriteConflict(Throwable failure, PersistenceExceptionResolver resolver) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                    || (resolver != null && t instanceof Exception e && resolver.isDuplicateKeyViolation(e))
-                    || DuplicateKeys.violated(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, t -> t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                || (resolver != null && t instanceof Exception e && resolver.isDuplicateKeyViolation(e)))
+                || DuplicateKeys.violated(failure);
     }
 }

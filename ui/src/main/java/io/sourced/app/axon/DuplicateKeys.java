@@ -15,11 +15,14 @@ final class DuplicateKeys implements BeanPostProcessor {
     private static final String UNIQUE_VIOLATION = "23505";
 
     static boolean violated(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return true;
-                }
+        return Causes.any(failure, cause -> cause instanceof SQLException sql && uniqueViolation(sql));
+    }
+
+    /** PostgreSQL's driver reports a batch's failure on the batch exception's next exception. */
+    private static boolean uniqueViolation(SQLException first) {
+        for (SQLException sql = first; sql != null; sql = sql.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
             }
         }
         return false;

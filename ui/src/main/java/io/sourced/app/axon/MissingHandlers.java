@@ -13,11 +13,7 @@ public final class MissingHandlers {
     }
 
     public static boolean noneHandles(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause instanceof NoHandlerForQueryException || cause instanceof NoHandlerForCommandException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause ->
+                cause instanceof NoHandlerForQueryException || cause instanceof NoHandlerForCommandException);
     }
 }

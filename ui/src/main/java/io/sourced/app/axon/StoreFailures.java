@@ -18,18 +18,10 @@ public final class StoreFailures {
     }
 
     public static boolean unavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException
-                    || (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || closedUnderfoot(sql)))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof CannotCreateTransactionException
+                || cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                || (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || closedUnderfoot(sql))));
     }
 
     /** HikariCP's answer, without an SQL state, on a connection it closed as broken while a transaction still held it. */

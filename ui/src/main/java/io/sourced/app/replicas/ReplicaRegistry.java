@@ -62,8 +62,9 @@ class ReplicaRegistry {
         if (updated == 0) {
             jdbc.update("INSERT INTO replica (name, started_at, heartbeat_at, processors)"
                     + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)", name(), processors);
+            // tidied as a replica joins, not on every beat
+            jdbc.update("DELETE FROM replica WHERE heartbeat_at < ?", Timestamp.from(Instant.now().minus(FORGET_AFTER)));
         }
-        jdbc.update("DELETE FROM replica WHERE heartbeat_at < ?", Timestamp.from(Instant.now().minus(FORGET_AFTER)));
     }
 
     private Set<String> runningProcessors() {

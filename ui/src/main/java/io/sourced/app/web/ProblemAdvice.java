@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.sourced.app.axon.Causes;
 import io.sourced.app.axon.MissingHandlers;
 import io.sourced.app.axon.StoreFailures;
 import jakarta.validation.ConstraintViolationException;
@@ -90,12 +91,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static boolean tooLarge(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodySizeLimit.TooLarge) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(ex, cause -> cause instanceof BodySizeLimit.TooLarge);
     }
 
     private static ResponseEntity<Object> tooLarge() {

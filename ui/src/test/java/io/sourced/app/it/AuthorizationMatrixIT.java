@@ -1,5 +1,8 @@
 package io.sourced.app.it;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each gets, written below as a table; and customer A sees nothing of customer B on any list or feed A may read.
  */
 class AuthorizationMatrixIT extends ApplicationScenarios {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationMatrixIT.class);
 
     /**
      * {A}, {B}: the customers' ids; {A-order}, {B-order}: an order of each (terminal); {product}: a product.
@@ -171,7 +176,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
                 }
             }
         }
-        System.out.printf("Authorization matrix: %d endpoints × %d callers = %d cells%n",
+        log.info("Authorization matrix: {} endpoints × {} callers = {} cells",
                 MATRIX.lines().count() - 1, WHO.size(), cells);
         assertThat(wrong).as("cells that differ from the table").isEmpty();
     }
@@ -197,7 +202,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
                     .doesNotContain(ids.get("{B-order}"))
                     .doesNotContain(bUsername);
         }
-        System.out.printf("A sees nothing of B: %d lists and feeds read%n", readable.size());
+        log.info("A sees nothing of B: {} lists and feeds read", readable.size());
     }
 
     @Test

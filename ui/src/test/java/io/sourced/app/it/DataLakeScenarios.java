@@ -169,8 +169,8 @@ abstract class DataLakeScenarios {
     /** Waits until the lake holds the events of the log and no other, and answers the lake then. */
     private Lake awaitTheLakeHoldsTheLog() {
         Lake[] seen = new Lake[1];
+        instance.awaitQuiet();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            instance.awaitQuiet();
             seen[0] = Lake.read(lake);
             assertThat(seen[0].positionsById().keySet()).containsExactlyInAnyOrderElementsOf(
                     instance.jdbc().queryForList("SELECT eventidentifier FROM domainevententry", String.class));

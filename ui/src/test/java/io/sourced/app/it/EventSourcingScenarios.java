@@ -105,7 +105,7 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
     @Test
     void replay_ofEveryViewProcessor_rebuildsViewsEqualRowForRow() {
         ordersOfEveryOutcome();
-        awaitCaughtUp();
+        instance.awaitQuiet();
         List<List<Map<String, Object>>> before = views();
 
         List<String> replayable = new ArrayList<>();
@@ -123,7 +123,7 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         assertThat(admin.post("/api/admin/processors/no-such-processor/replay", null).status()).isEqualTo(404);
         assertThat(admin.as("alice", "alice").get("/api/admin/processors").status()).isEqualTo(403);
 
-        awaitCaughtUp();
+        instance.awaitQuiet();
         assertThat(views()).isEqualTo(before);
     }
 
@@ -191,18 +191,6 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         assertThat(outcomes).containsExactly("ACCEPTED null", "REJECTED OUT_OF_STOCK", "REJECTED PAYMENT_DECLINED",
                 "CANCELLED null", "REJECTED TIMEOUT");
         awaitProduct(stocked, 3, 0, 2);
-    }
-
-    private void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (JsonNode p : admin.get("/api/admin/processors").body()) {
-                if (p.path("type").asText().equals("streaming")) {
-                    assertThat(p.path("replaying").asBoolean()).as(p.toString()).isFalse();
-                    assertThat(p.path("status").asText()).as(p.toString()).isEqualTo("RUNNING");
-                    assertThat(p.path("lag").asLong()).as(p.toString()).isZero();
-                }
-            }
-        });
     }
 
     private List<List<Map<String, Object>>> views() {

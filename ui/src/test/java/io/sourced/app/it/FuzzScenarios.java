@@ -1,5 +1,8 @@
 package io.sourced.app.it;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a stack trace, a class name or SQL; the event log is unchanged around every operation's batch.
  */
 abstract class FuzzScenarios extends ApplicationScenarios {
+
+    private static final Logger log = LoggerFactory.getLogger(FuzzScenarios.class);
 
     static final long SEED = Long.getLong("sourced.fuzz.seed", 20261126L);
     static final int PER_OPERATION_AND_CALLER = Integer.getInteger("sourced.fuzz.requests", 20);
@@ -107,8 +112,8 @@ abstract class FuzzScenarios extends ApplicationScenarios {
                 failures.add(operation + ": the event log grew by " + (after - before) + " events from refused requests");
             }
         }
-        System.out.printf("Fuzz (seed %d): %d requests to %d operations%n", SEED, total, operations.size());
-        statuses.forEach((operation, byStatus) -> System.out.printf("  %-55s %s%n", operation, byStatus));
+        log.info("Fuzz (seed {}): {} requests to {} operations", SEED, total, operations.size());
+        statuses.forEach((operation, byStatus) -> log.info("  {} {}", operation, byStatus));
         assertThat(failures).as("hostile requests answered wrongly").isEmpty();
         assertThat(total).as("requests on this database (several thousand across H2 and PostgreSQL)")
                 .isGreaterThanOrEqualTo(1500);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The whole application, started in this JVM on a random port, on a given database. */
@@ -70,13 +71,19 @@ final class Instance implements AutoCloseable {
     }
 
     /**
-     * Waits until no processor has events left to handle: the workflow of earlier orders (the saga's last steps, a
-     * confirmation after an acceptance) no longer adds events, so a count of the log stays put unless asked to move.
+     * Waits until every processor runs, none replays, and none has events left to handle: the workflow of earlier
+     * orders (the saga's last steps, a confirmation after an acceptance) no longer adds events, so a count of the log
+     * stays put unless asked to move, and the views are what the log says.
      */
     void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-                bean(QueryGateway.class).query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
-                        .join().stream().allMatch(status -> status.lag() != null && status.lag() == 0));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            for (ProcessorStatus status : bean(QueryGateway.class).query(new FindProcessorsQuery(),
+                    ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join()) {
+                assertThat(status.replaying()).as(status.toString()).isFalse();
+                assertThat(status.status()).as(status.toString()).isEqualTo("RUNNING");
+                assertThat(status.lag()).as(status.toString()).isZero();
+            }
+        });
     }
 
     long eventCount() {
