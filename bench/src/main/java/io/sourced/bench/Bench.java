@@ -1,5 +1,6 @@
 package io.sourced.bench;
 
+import io.sourced.bench.Options.Step;
 import io.sourced.bench.Results.Figure;
 
 import java.io.IOException;
@@ -97,15 +98,26 @@ public final class Bench {
     }
 
     private void run() throws Exception {
-        workflow(new Store.H2(work.resolve("h2")), H2_INSERTS);
-        workflow(postgres.createDatabase("workflow"), POSTGRES_INSERTS);
-        append();
+        if (options.runs(Step.WORKFLOW_H2)) {
+            workflow(new Store.H2(work.resolve("h2")), H2_INSERTS);
+        }
+        if (options.runs(Step.WORKFLOW_POSTGRES)) {
+            workflow(postgres.createDatabase("workflow"), POSTGRES_INSERTS);
+        }
+        if (options.runs(Step.APPEND)) {
+            append();
+        }
+        if (!options.runs(Step.STARTUP) && !options.runs(Step.REPLAY)) {
+            return;
+        }
         Store.Postgres history = startUpOnEmptyDatabases();
         try {
-            long events = fillHistory(history);
-            scanLimit(history);
-            noOpReplays(history, events);
-            startUpOnFullDatabaseThenReplayViews(history, events);
+            if (options.runs(Step.REPLAY)) {
+                long events = fillHistory(history);
+                scanLimit(history);
+                noOpReplays(history, events);
+                startUpOnFullDatabaseThenReplayViews(history, events);
+            }
         } finally {
             history.drop();
         }
@@ -257,6 +269,7 @@ public final class Bench {
         Path folder = work.resolve(name);
         List<String> arguments = new ArrayList<>(store.appArguments(folder.resolve("lake")));
         arguments.addAll(extraArguments);
+        arguments.addAll(options.appArguments());
         return AppProcess.start(options.appJar(), folder, arguments);
     }
 

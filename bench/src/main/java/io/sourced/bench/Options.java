@@ -1,16 +1,40 @@
 package io.sourced.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--jar path]
- * [--postgres url] [--results dir]}.
+ * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--only steps]
+ * [--app-arg --name=value]... [--jar path] [--postgres url] [--results dir]}.
+ *
+ * @param steps   the steps run (all unless {@code --only} names some, comma-separated)
+ * @param appArguments added to every start of the application, to measure a setting against the default
  */
-record Options(Scale scale, boolean quick, boolean soak, String label, Path appJar, String postgresUrl, Path results) {
+record Options(Scale scale, boolean quick, boolean soak, String label, Path appJar, String postgresUrl, Path results,
+               Set<Step> steps, List<String> appArguments) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
+            + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
             + " [--jar ui/target/sourced.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
+
+    /** The parts of a full run, in the order they run. */
+    enum Step {
+        WORKFLOW_H2, WORKFLOW_POSTGRES, APPEND, STARTUP, REPLAY;
+
+        String argument() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Step of(String argument) {
+            return Arrays.stream(values()).filter(step -> step.argument().equals(argument)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown step " + argument + "\n" + USAGE));
+        }
+    }
 
     static Options parse(List<String> args) {
         boolean quick = false;
@@ -20,6 +44,8 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
         Path jar = Path.of("ui/target/sourced.jar");
         String postgres = "jdbc:postgresql://127.0.0.1:5432/";
         Path results = Path.of("bench/results");
+        Set<Step> steps = EnumSet.allOf(Step.class);
+        List<String> appArguments = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -30,6 +56,8 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
                 case "--jar" -> jar = Path.of(valueAfter(args, i++));
                 case "--postgres" -> postgres = valueAfter(args, i++);
                 case "--results" -> results = Path.of(valueAfter(args, i++));
+                case "--only" -> steps = steps(valueAfter(args, i++));
+                case "--app-arg" -> appArguments.add(appArgument(valueAfter(args, i++)));
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
             }
         }
@@ -43,7 +71,26 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
             throw new IllegalArgumentException("a label is 1-60 letters, digits, '.', '_' or '-': " + label);
         }
         Scale scale = (quick ? Scale.quick() : Scale.full()).withArrivalRate(rate);
-        return new Options(scale, quick, soak, label, jar, postgres, results);
+        return new Options(scale, quick, soak, label, jar, postgres, results, steps, List.copyOf(appArguments));
+    }
+
+    boolean runs(Step step) {
+        return steps.contains(step);
+    }
+
+    private static Set<Step> steps(String list) {
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        for (String step : list.split(",")) {
+            steps.add(Step.of(step.trim()));
+        }
+        return steps;
+    }
+
+    private static String appArgument(String argument) {
+        if (!argument.matches("--[a-z][a-zA-Z0-9.-]*=.*")) {
+            throw new IllegalArgumentException("an application argument is --name=value: " + argument + "\n" + USAGE);
+        }
+        return argument;
     }
 
     private static String valueAfter(List<String> args, int i) {

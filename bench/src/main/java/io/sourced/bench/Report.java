@@ -44,8 +44,10 @@ final class Report {
         StringBuilder text = new StringBuilder();
         text.append("# Benchmark ").append(options.label()).append(" — ").append(Instant.now().toString(), 0, 16)
                 .append(" UTC\n\n");
-        text.append(String.format(Locale.ROOT, "- commit `%s`; %s; the whole run took %d min %02d s%n", commit(),
+        text.append(String.format(Locale.ROOT, "- commit `%s`; %s%s; the whole run took %d min %02d s%n", commit(),
                 options.quick() ? "**quick mode** (tiny numbers: proves the steps work, measures little)" : "full run",
+                options.steps().size() == Options.Step.values().length ? ""
+                        : " of the steps " + options.steps().stream().map(Options.Step::argument).toList(),
                 took.toMinutes(), took.toSecondsPart()));
         text.append("- machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, ").append(memory()).append("; Java ").append(System.getProperty("java.version"))
@@ -53,9 +55,10 @@ final class Report {
         text.append("- load average (1, 5, 15 min) at the start ").append(loadAtStart).append(", at the end ")
                 .append(loadAverage()).append(" (the runner, the application and PostgreSQL share the cores with"
                         + " whatever else runs)\n");
-        text.append(String.format(Locale.ROOT, "- the application: `java %s -jar %s`; each measure %d times after a %d s"
+        text.append(String.format(Locale.ROOT, "- the application: `java %s -jar %s%s`; each measure %d times after a %d s"
                         + " warm-up, load steps of %d s; %d customers, %d products, single-line orders of one unit%n",
-                AppProcess.HEAP, options.appJar(), scale.repetitions(), scale.warmup().toSeconds(), scale.step().toSeconds(),
+                AppProcess.HEAP, options.appJar(),
+                options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()), scale.repetitions(), scale.warmup().toSeconds(), scale.step().toSeconds(),
                 scale.customers(), scale.products()));
         text.append('\n').append(results.markdownTable()).append('\n');
         results.sections().forEach(section -> text.append(section).append('\n'));
@@ -76,10 +79,11 @@ final class Report {
             - *command latency*: the `POST /api/orders` round trip as the client sees it (HTTP Basic as `admin`); in \
             the open loop it counts from the instant the request was due, so a slow answer cannot hide later ones.
             - *placed to accepted*: the `OrderAccepted` event's timestamp minus the `OrderPlaced` event's.
-            - *view lag*: from an Order event's timestamp (set just before its commit) to the first poll of the \
-            `order_view` table (the orders view the API reads) that showed it (the order, then its terminal status); \
-            polled by the runner over its own connection, a few ms between polls (on H2 the application's process \
-            serves those polls through H2's server mode: they count in its CPU).
+            - *view lag*: from the `OrderPlaced` event's timestamp (set just before its commit) to the first poll of \
+            the `order_view` table (the orders view the API reads) that showed the order; polled by the runner over its \
+            own connection, 5 ms between polls, for the orders not yet shown only (on H2 the application's process \
+            serves those polls through H2's server mode: they count in its CPU). Terminal statuses are polled every \
+            250 ms, for the drain only.
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *events appended*: rows added to `domainevententry` during the step, a second.

@@ -17,6 +17,18 @@ class OptionsTest {
         assertThat(options.scale()).isEqualTo(Scale.full());
         assertThat(options.label()).isEqualTo("run");
         assertThat(options.appJar()).isEqualTo(Path.of("ui/target/sourced.jar"));
+        assertThat(options.steps()).containsExactly(Options.Step.values());
+        assertThat(options.appArguments()).isEmpty();
+    }
+
+    @Test
+    void someStepsWithASettingOfTheApplication() {
+        Options options = Options.parse(List.of("--only", "workflow-h2, replay", "--app-arg",
+                "--sourced.processors.batch-size=1", "--app-arg", "--sourced.order.timeout=5s"));
+        assertThat(options.steps()).containsExactly(Options.Step.WORKFLOW_H2, Options.Step.REPLAY);
+        assertThat(options.runs(Options.Step.APPEND)).isFalse();
+        assertThat(options.appArguments())
+                .containsExactly("--sourced.processors.batch-size=1", "--sourced.order.timeout=5s");
     }
 
     @Test
@@ -42,5 +54,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("--fast"))).hasMessageContaining("unknown argument --fast");
         assertThatThrownBy(() -> Options.parse(List.of("--label"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse(List.of("--label", "a b"))).hasMessageContaining("a label is");
+        assertThatThrownBy(() -> Options.parse(List.of("--only", "replays"))).hasMessageContaining("unknown step replays");
+        assertThatThrownBy(() -> Options.parse(List.of("--app-arg", "-Xmx1g"))).hasMessageContaining("--name=value");
     }
 }

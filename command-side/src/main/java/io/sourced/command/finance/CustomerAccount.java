@@ -3,13 +3,15 @@ package io.sourced.command.finance;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
@@ -36,7 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A customer's checking account: {@code balance >= 0}, and each order is paid at most once and
  * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events, never by exceptions: the workflow sends them.
  */
-@Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger", cache = "customerAccountCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
                 getterVisibility = JsonAutoDetect.Visibility.NONE,
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -45,7 +47,8 @@ class CustomerAccount {
     @AggregateIdentifier
     private CustomerId customerId;
     private BigDecimal balance = BigDecimal.ZERO;
-    private List<Payment> payments = new ArrayList<>();
+    /** By order: looked up on every payment command, so not a list to scan. */
+    private Map<OrderId, Payment> paymentsByOrder = new LinkedHashMap<>();
     /** Orders whose payment was declined: asked again (a step the workflow retries), the answer stays no. */
     private Set<OrderId> declinedOrders = new HashSet<>();
 
@@ -53,6 +56,12 @@ class CustomerAccount {
     }
 
     CustomerAccount() {
+    }
+
+    /** Snapshots taken before payments were kept by order hold them as a list. */
+    @JsonSetter("payments")
+    private void paymentsOfAnEarlierSnapshot(List<Payment> payments) {
+        payments.forEach(payment -> paymentsByOrder.put(payment.orderId(), payment));
     }
 
     @CommandHandler
@@ -117,7 +126,7 @@ class CustomerAccount {
     }
 
     private Optional<Payment> paymentFor(OrderId orderId) {
-        return payments.stream().filter(payment -> payment.orderId().equals(orderId)).findFirst();
+        return Optional.ofNullable(paymentsByOrder.get(orderId));
     }
 
     @EventSourcingHandler
@@ -138,7 +147,7 @@ class CustomerAccount {
     @EventSourcingHandler
     void on(PaymentAuthorizedEvent event) {
         balance = event.balance();
-        payments.add(new Payment(event.orderId(), event.amount(), false));
+        paymentsByOrder.put(event.orderId(), new Payment(event.orderId(), event.amount(), false));
     }
 
     @EventSourcingHandler
@@ -149,8 +158,7 @@ class CustomerAccount {
     @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
         balance = event.balance();
-        payments.replaceAll(payment -> payment.orderId().equals(event.orderId())
-                ? new Payment(payment.orderId(), payment.amount(), true)
-                : payment);
+        paymentsByOrder.computeIfPresent(event.orderId(),
+                (orderId, payment) -> new Payment(orderId, payment.amount(), true));
     }
 }

@@ -35,7 +35,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A product's stock: {@code available >= 0} and {@code available + reserved + sold} is all stock ever
  * received. Reservations are answered by events, never by exceptions: the workflow sends them.
  */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
                 getterVisibility = JsonAutoDetect.Visibility.NONE,
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)

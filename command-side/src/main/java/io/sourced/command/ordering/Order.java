@@ -34,7 +34,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** An order decides its single terminal status, whatever order the workflow's replies and a cancel arrive in. */
-@Aggregate
+@Aggregate(cache = "orderCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
                 getterVisibility = JsonAutoDetect.Visibility.NONE,
                 isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -66,6 +66,19 @@ class CustomerAccountSnapshotTest {
                 .expectException(UnprocessableRefusal.class);
     }
 
+    @Test
+    void accountSnapshot_ofAnEarlierVersion_withPaymentsAsAList_isStillRead() {
+        String earlier = """
+                {"customerId":"%s","balance":70.00,
+                 "payments":[{"orderId":"%s","amount":30.00,"refunded":false},
+                             {"orderId":"%s","amount":20.00,"refunded":true}],
+                 "declinedOrders":["%s"]}""".formatted(alice.value(), paid.value(), refunded.value(), declined.value());
+        CustomerAccount restored = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
+                earlier, String.class, CustomerAccount.class.getName(), null));
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(accountWithPayments());
+    }
+
     private CustomerAccount copyOf(CustomerAccount account) {
         return serializer.deserialize(serializer.serialize(account, String.class));
     }

@@ -222,11 +222,11 @@ public class OrderFulfilmentSaga {
     }
 
     /**
-     * Sends the command and waits for it: a failure (the database away, a conflict that outlived the retries) fails
-     * the event's handling, which the processor rolls back and tries again, saga state and all. Every command the
+     * Sends the command, awaited before the batch commits: a failure (the database away, a conflict that outlived the
+     * retries) fails the batch, which the processor rolls back and tries again, saga state and all. Every command the
      * saga sends is idempotent, so the ones that went through before the failure may be sent again.
      */
     private void send(Object command) {
-        commandGateway.sendAndWait(command);
+        CommandsBeforeCommit.await(commandGateway.send(command));
     }
 }

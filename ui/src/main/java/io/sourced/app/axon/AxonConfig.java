@@ -36,6 +36,7 @@ class AxonConfig {
     /** 25, 50, 100 … 3,200 ms: about 6 s of retries in all. */
     private static final long RETRY_BACKOFF_MILLIS = 25;
     private static final int MAX_RETRIES = 8;
+    private static final int DETACHED_COMMAND_THREADS = 12;
 
     /**
      * Events are stored as readable JSON and read tolerantly: a field added to an event later must not
@@ -119,11 +120,15 @@ class AxonConfig {
         return new DetachedCommandGateway(gateway, detachedCommandExecutor);
     }
 
-    /** Where commands sent from event handlers and deadlines run (one thread per waiting caller, reused). */
+    /**
+     * Where commands sent from event handlers and deadlines run. Bounded: a saga batch sends its commands all at once,
+     * and more threads than the database has connections to give would only wait for one. No command handler sends
+     * a command of its own through here, so a command never waits for a thread of this pool.
+     */
     @Bean(destroyMethod = "shutdown")
     ExecutorService detachedCommandExecutor() {
         AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
+        return Executors.newFixedThreadPool(DETACHED_COMMAND_THREADS, r -> {
             Thread thread = new Thread(r, "detached-command-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
