@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -17,10 +18,12 @@ import java.util.OptionalLong;
 
 /**
  * The whole event log through a handler that does nothing, in the runner: an Axon tracking processor as the
- * application configures its views (one thread, Axon's default batch), over Axon's JDBC storage engine on the
- * store's database, its token in memory. What is left is the cost of reading the log and handing each event over.
+ * application configures its views (one thread, {@link #BATCH} events a batch: the application's
+ * {@code sourced.processors.batch-size}), over Axon's JDBC storage engine on the store's database, its token in memory. What is left is the cost of reading the log and handing each event over.
  */
 final class NoOpReplay {
+
+    static final int BATCH = 100;
 
     private NoOpReplay() {
     }
@@ -38,7 +41,10 @@ final class NoOpReplay {
             TrackingEventProcessor processor = TrackingEventProcessor.builder().name("bench-no-op")
                     .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(noOp).build())
                     .messageSource(events).tokenStore(new InMemoryTokenStore())
-                    .transactionManager(NoTransactionManager.INSTANCE).build();
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .trackingEventProcessorConfiguration(
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH))
+                    .build();
             long started = System.nanoTime();
             processor.start();
             try {

@@ -3,6 +3,7 @@ package io.sourced.query.eventlog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.query.BatchScope;
 import io.sourced.query.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,9 +13,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Keeps {@code event_log_view}: every event of the log with what the audit trail and the trace look it up by
- * (aggregate, trace id, order, customer). Idempotent by event id, so a redelivered event is indexed once.
+ * (aggregate, trace id, order, customer), a processor batch's events inserted together. Idempotent by event id, so a
+ * redelivered event is indexed once.
  * An event that fills a gap is indexed at its own position (see {@link LogPositions#inferred}); that needs every
  * event handled in log order by one segment, and none left out (errors propagate: see EventLogConfiguration).
  */
@@ -23,6 +28,10 @@ import org.springframework.stereotype.Component;
 class EventLogProjector {
 
     static final String PROCESSING_GROUP = "event-log";
+    private static final String INSERT = """
+            INSERT INTO event_log_view (position, event_id, aggregate_type, aggregate_id, sequence, type, revision,
+                occurred_at, payload, metadata, trace_id, correlation_id, username, order_id, customer_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final EventMapper mapper;
@@ -36,30 +45,34 @@ class EventLogProjector {
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM event_log_view WHERE event_id = ?",
-                Integer.class, message.getIdentifier());
-        if (known != null && known > 0) {
-            return;
-        }
-        Long highest = jdbc.queryForObject("SELECT MAX(position) FROM event_log_view", Long.class);
-        long position = LogPositions.inferred(token, highest == null ? -1 : highest,
-                new RecordedPositions(jdbc, "event_log_view"));
-        Event event = mapper.toEvent(message, position);
-        jdbc.update("""
-                        INSERT INTO event_log_view (position, event_id, aggregate_type, aggregate_id, sequence, type,
-                            revision, occurred_at, payload, metadata, trace_id, correlation_id, username, order_id,
-                            customer_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.position(), event.eventId(), event.aggregateType(), event.aggregateId(), event.sequence(),
-                event.type(), event.revision(), SqlTime.of(event.timestamp()), text(event.payload()),
-                text(event.metadata()), field(event.metadata(), "traceId"), field(event.metadata(), "correlationId"),
-                field(event.metadata(), "username"), field(event.payload(), "orderId"),
-                field(event.payload(), "customerId"));
+        BatchScope.within(this, Batch::new, Batch::write, batch -> batch.index(message, token));
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM event_log_view");
+    }
+
+    /** The events of one processor batch, inserted together. */
+    private final class Batch {
+
+        private final BatchPositions positions = new BatchPositions(jdbc, "event_log_view");
+        private final List<Object[]> rows = new ArrayList<>();
+
+        void index(EventMessage<?> message, TrackingToken token) {
+            positions.place(message.getIdentifier(), token).ifPresent(position -> {
+                Event event = mapper.toEvent(message, position);
+                rows.add(new Object[] {event.position(), event.eventId(), event.aggregateType(), event.aggregateId(),
+                        event.sequence(), event.type(), event.revision(), SqlTime.of(event.timestamp()),
+                        text(event.payload()), text(event.metadata()), field(event.metadata(), "traceId"),
+                        field(event.metadata(), "correlationId"), field(event.metadata(), "username"),
+                        field(event.payload(), "orderId"), field(event.payload(), "customerId")});
+            });
+        }
+
+        void write() {
+            jdbc.batchUpdate(INSERT, rows);
+        }
     }
 
     private String text(JsonNode node) {

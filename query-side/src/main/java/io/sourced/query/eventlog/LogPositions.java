@@ -46,11 +46,10 @@ public final class LogPositions {
      * @param recorded whether a position is already recorded
      */
     public static long inferred(TrackingToken current, long highestRecorded, LongPredicate recorded) {
-        GapAwareTrackingToken token = gapAware(current);
-        if (token == null || token.getIndex() > highestRecorded) {
+        if (beyond(current, highestRecorded)) {
             return positionOf(current);
         }
-        Set<Long> gaps = token.getGaps();
+        Set<Long> gaps = gapAware(current).getGaps();
         for (long candidate = highestRecorded - 1; candidate > highestRecorded - MAX_GAP_OFFSET && candidate >= 0;
              candidate--) {
             if (!gaps.contains(candidate) && !recorded.test(candidate)) {
@@ -58,6 +57,12 @@ public final class LogPositions {
             }
         }
         throw new IllegalStateException("No gap this event can fill below " + highestRecorded + ": " + current);
+    }
+
+    /** Whether the event's token reads beyond the highest recorded position: a new event at its own position. */
+    static boolean beyond(TrackingToken current, long highestRecorded) {
+        GapAwareTrackingToken token = gapAware(current);
+        return token == null || token.getIndex() > highestRecorded;
     }
 
     static long positionOf(TrackingToken token) {

@@ -7,7 +7,9 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
-import io.sourced.api.finance.TransactionView;
+import io.sourced.query.BatchInserts;
+import io.sourced.query.BatchScope;
+import io.sourced.query.FoldedRows;
 import io.sourced.query.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,11 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Keeps {@code customer_view} and the ledger {@code customer_transaction_view} with {@link CustomerFold}. Each
- * customer row remembers the last account event it applied, so an event delivered again is applied once.
+ * Keeps {@code customer_view} and the ledger {@code customer_transaction_view} with {@link CustomerFold}, a processor
+ * batch's changes written together. Each customer row remembers the last account event it applied, so an event
+ * delivered again is applied once.
  */
 @Component
 @ProcessingGroup(CustomerViewProjector.PROCESSING_GROUP)
@@ -70,26 +74,43 @@ class CustomerViewProjector {
     }
 
     private void fold(CustomerId customerId, Object event, long sequence, Instant at) {
-        Long version = rows.version(customerId);
-        if (version != null && version >= sequence) {
-            return;
+        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(customerId, event, sequence, at));
+    }
+
+    /** One processor batch's changes to the customers and their ledgers, written before the batch commits. */
+    private final class Changes {
+
+        private final FoldedRows<CustomerId, CustomerView> customers =
+                new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow());
+        private final BatchInserts ledger = new BatchInserts();
+
+        void fold(CustomerId customerId, Object event, long sequence, Instant at) {
+            if (!customers.fold(customerId, sequence, current -> CustomerFold.apply(current, event))) {
+                return;
+            }
+            CustomerFold.transaction(event, at).ifPresent(t -> ledger.add("""
+                    INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after,
+                        occurred_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""", customerId.value(), t.type().name(), t.amount(),
+                    t.orderId() == null ? null : t.orderId().value(), t.balanceAfter(), SqlTime.of(t.at())));
         }
-        CustomerView current = version == null ? null : rows.find(customerId).orElseThrow();
-        CustomerView next = CustomerFold.apply(current, event);
-        if (next == null) {
-            return;
+
+        void write() {
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            customers.changed().forEach((customerId, changed) -> {
+                CustomerView view = changed.row();
+                if (changed.stored()) {
+                    updates.add(new Object[] {view.name(), view.balance(), changed.version(), customerId.value()});
+                } else {
+                    inserts.add(new Object[] {customerId.value(), view.name(), view.balance(), changed.version()});
+                }
+            });
+            jdbc.batchUpdate("INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)",
+                    inserts);
+            jdbc.batchUpdate("UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?",
+                    updates);
+            ledger.write(jdbc);
         }
-        if (current == null) {
-            jdbc.update("INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)",
-                    customerId.value(), next.name(), next.balance(), sequence);
-        } else {
-            jdbc.update("UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?",
-                    next.name(), next.balance(), sequence, customerId.value());
-        }
-        Optional<TransactionView> entry = CustomerFold.transaction(event, at);
-        entry.ifPresent(t -> jdbc.update("""
-                INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", customerId.value(), t.type().name(), t.amount(),
-                t.orderId() == null ? null : t.orderId().value(), t.balanceAfter(), SqlTime.of(t.at())));
     }
 }

@@ -7,6 +7,8 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.query.BatchScope;
+import io.sourced.query.FoldedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -14,9 +16,13 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Keeps {@code product_view} with {@link ProductFold}. Each row remembers the last event of its product it
- * applied, so an event delivered again (a retried dead letter) is applied once.
+ * Keeps {@code product_view} with {@link ProductFold}, a processor batch's changes written together. Each row
+ * remembers the last event of its product it applied, so an event delivered again (a retried dead letter) is applied
+ * once.
  */
 @Component
 @ProcessingGroup(ProductViewProjector.PROCESSING_GROUP)
@@ -63,26 +69,29 @@ class ProductViewProjector {
     }
 
     private void fold(ProductId productId, Object event, long sequence) {
-        Long version = rows.version(productId);
-        if (version != null && version >= sequence) {
-            return;
-        }
-        ProductView current = version == null ? null : rows.find(productId).orElseThrow();
-        ProductView next = ProductFold.apply(current, event);
-        if (next == null) {
-            return;
-        }
-        if (current == null) {
-            jdbc.update("""
-                    INSERT INTO product_view (product_id, name, price, available, reserved, sold, category, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", productId.value(), next.name(), next.price(), next.available(),
-                    next.reserved(), next.sold(), next.category(), sequence);
-        } else {
-            jdbc.update("""
-                    UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, category = ?,
-                        version = ?
-                    WHERE product_id = ?""", next.name(), next.price(), next.available(), next.reserved(),
-                    next.sold(), next.category(), sequence, productId.value());
-        }
+        BatchScope.within(this, () -> new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow()),
+                this::write, changes -> changes.fold(productId, sequence, current -> ProductFold.apply(current, event)));
+    }
+
+    private void write(FoldedRows<ProductId, ProductView> changes) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        changes.changed().forEach((productId, changed) -> {
+            ProductView view = changed.row();
+            if (changed.stored()) {
+                updates.add(new Object[] {view.name(), view.price(), view.available(), view.reserved(), view.sold(),
+                        view.category(), changed.version(), productId.value()});
+            } else {
+                inserts.add(new Object[] {productId.value(), view.name(), view.price(), view.available(),
+                        view.reserved(), view.sold(), view.category(), changed.version()});
+            }
+        });
+        jdbc.batchUpdate("""
+                INSERT INTO product_view (product_id, name, price, available, reserved, sold, category, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        jdbc.batchUpdate("""
+                UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, category = ?,
+                    version = ?
+                WHERE product_id = ?""", updates);
     }
 }

@@ -3,7 +3,7 @@ package io.sourced.query.lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.query.eventlog.Event;
 import io.sourced.query.eventlog.EventMapper;
-import io.sourced.query.eventlog.LogPositions;
+import io.sourced.query.eventlog.BatchPositions;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * events come again) before anything else is written. A redelivered event is recognised by its id.
  * <p>
  * Positions are the event log's: an event that fills a gap of the log is written at its own position (see
- * {@link LogPositions#inferred}), which needs every event in log order through one segment, and none left out:
+ * {@link io.sourced.query.eventlog.LogPositions#inferred}), which needs every event in log order through one segment, and none left out:
  * a failure stops the processor, which retries (see DataLakeConfiguration).
  * <p>
  * A replay deletes the lake and rebuilds it: the reset clears the ledger, and the first batch after it deletes
@@ -92,12 +92,8 @@ class DataLakeProjector {
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
         Batch batch = currentBatch();
-        if (ledger.holdsEvent(message.getIdentifier())) {
-            return;
-        }
-        long position = LogPositions.inferred(token, ledger.highestPosition(), ledger.positions());
-        ledger.recordEvent(position, message.getIdentifier());
-        batch.add(mapper.toEvent(message, position));
+        batch.positions.place(message.getIdentifier(), token)
+                .ifPresent(position -> batch.add(mapper.toEvent(message, position)));
     }
 
     @ResetHandler
@@ -143,6 +139,7 @@ class DataLakeProjector {
     /** The events of one processor batch, written as one file per day and type. */
     private final class Batch {
 
+        private final BatchPositions positions = ledger.positions();
         private final List<Event> events = new ArrayList<>();
         private final Map<String, byte[]> written = new LinkedHashMap<>();
 
@@ -151,6 +148,7 @@ class DataLakeProjector {
         }
 
         void stage() {
+            ledger.recordEvents(events);
             Map<String, List<Event>> partitions = events.stream()
                     .collect(Collectors.groupingBy(LakeLayout::partitionOf, LinkedHashMap::new, Collectors.toList()));
             partitions.forEach((partition, inPartition) -> {

@@ -1,12 +1,12 @@
 package io.sourced.query.lake;
 
-import io.sourced.query.eventlog.RecordedPositions;
+import io.sourced.query.eventlog.BatchPositions;
+import io.sourced.query.eventlog.Event;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongPredicate;
 
 /**
  * What the lake holds, in the database ({@code lake_event}, {@code lake_file}): written in the processor's
@@ -24,25 +24,14 @@ class LakeLedger {
         this.jdbc = jdbc;
     }
 
-    boolean holdsEvent(String eventId) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM lake_event WHERE event_id = ?", Integer.class,
-                eventId);
-        return found != null && found > 0;
+    /** The positions of a batch's events, read against {@code lake_event}. */
+    BatchPositions positions() {
+        return new BatchPositions(jdbc, "lake_event");
     }
 
-    /** The highest position written, -1 for none. */
-    long highestPosition() {
-        Long highest = jdbc.queryForObject("SELECT MAX(position) FROM lake_event", Long.class);
-        return highest == null ? -1 : highest;
-    }
-
-    /** Whether an event was written at a position. */
-    LongPredicate positions() {
-        return new RecordedPositions(jdbc, "lake_event");
-    }
-
-    void recordEvent(long position, String eventId) {
-        jdbc.update("INSERT INTO lake_event (position, event_id) VALUES (?, ?)", position, eventId);
+    void recordEvents(List<Event> events) {
+        jdbc.batchUpdate("INSERT INTO lake_event (position, event_id) VALUES (?, ?)",
+                events.stream().map(event -> new Object[] {event.position(), event.eventId()}).toList());
     }
 
     void recordFile(LakeFile file) {

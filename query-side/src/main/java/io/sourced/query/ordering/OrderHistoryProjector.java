@@ -13,6 +13,8 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.query.BatchInserts;
+import io.sourced.query.BatchScope;
 import io.sourced.query.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -101,8 +103,15 @@ class OrderHistoryProjector {
         record(message, event.orderId(), null, "Order cancelled");
     }
 
-    private static final String INSERT =
-            "INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description, product_id)";
+    /** Idempotent by event id: an event delivered again (a retried dead letter) is recorded once. */
+    private static final String INSERT = """
+            INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
+                product_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+    private static final String INSERT_AT_POSITION = """
+            INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
+                product_id, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
 
     @ResetHandler
     void reset() {
@@ -110,11 +119,6 @@ class OrderHistoryProjector {
     }
 
     private void record(EventMessage<?> message, OrderId orderId, ProductId productId, String description) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM order_history_view WHERE event_id = ?",
-                Integer.class, message.getIdentifier());
-        if (known != null && known > 0) {
-            return;
-        }
         Object username = message.getMetaData().get(USERNAME);
         Object[] row = {message.getIdentifier(), orderId.value(), message.getPayloadType().getSimpleName(),
                 SqlTime.of(message.getTimestamp()), username == null ? null : username.toString(), description,
@@ -122,14 +126,17 @@ class OrderHistoryProjector {
         OptionalLong logPosition = message instanceof TrackedEventMessage<?> tracked
                 ? tracked.trackingToken().position() : OptionalLong.empty();
         if (logPosition.isEmpty()) {
-            jdbc.update(INSERT + " VALUES (?, ?, ?, ?, ?, ?, ?)", row);
+            insert(INSERT, row);
             return;
         }
         // in log order: the event's global position, not the order it reached this segment in (a transaction that
         // committed late delivers its event after later ones, and a replay would list them otherwise)
         Object[] positioned = Arrays.copyOf(row, row.length + 1);
         positioned[row.length] = logPosition.getAsLong();
-        jdbc.update(INSERT.replace(", product_id)", ", product_id, position)") + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                positioned);
+        insert(INSERT_AT_POSITION, positioned);
+    }
+
+    private void insert(String sql, Object[] row) {
+        BatchScope.within(this, BatchInserts::new, inserts -> inserts.write(jdbc), inserts -> inserts.add(sql, row));
     }
 }

@@ -8,6 +8,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.query.BatchScope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -18,11 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Keeps {@code order_view} and {@code order_line_view} with {@link OrderFold}, and tells subscribers of each
- * order's live changes (not during a replay: a rebuilt past is not news).
+ * Keeps {@code order_view} and {@code order_line_view} with {@link OrderFold}, a processor batch's changes written
+ * together, and tells subscribers of each order's live changes (not during a replay: a rebuilt past is not news).
  */
 @Component
 @ProcessingGroup(OrderViewProjector.PROCESSING_GROUP)
@@ -72,16 +80,46 @@ class OrderViewProjector {
     }
 
     private void fold(OrderId orderId, Object event, Instant at, ReplayStatus replay) {
-        OrderView current = rows.find(orderId).orElse(null);
-        OrderView next = OrderFold.apply(current, event, at);
-        if (next == null || Objects.equals(current, next)) {
-            return;
+        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(orderId, event, at, replay));
+    }
+
+    /** The orders one processor batch changed: each read once, folded in memory, written once before the commit. */
+    private final class Changes {
+
+        private final Map<OrderId, OrderView> stored = new HashMap<>();
+        private final Map<OrderId, OrderView> folded = new LinkedHashMap<>();
+        private final Set<OrderId> live = new HashSet<>();
+
+        void fold(OrderId orderId, Object event, Instant at, ReplayStatus replay) {
+            if (!folded.containsKey(orderId)) {
+                OrderView current = rows.find(orderId).orElse(null);
+                stored.put(orderId, current);
+                folded.put(orderId, current);
+            }
+            OrderView current = folded.get(orderId);
+            OrderView next = OrderFold.apply(current, event, at);
+            if (next == null || Objects.equals(current, next)) {
+                return;
+            }
+            folded.put(orderId, next);
+            if (!replay.isReplay()) {
+                live.add(orderId);
+            }
         }
-        rows.save(current, next);
-        if (!replay.isReplay()) {
-            // subscribers get the row as stored, once the event's transaction commits
-            rows.find(orderId).ifPresent(view ->
-                    updateEmitter.emit(FindOrderQuery.class, query -> orderId.equals(query.orderId()), view));
+
+        void write() {
+            List<OrderViewRows.Change> changes = new ArrayList<>();
+            folded.forEach((orderId, next) -> {
+                if (next != null && !Objects.equals(stored.get(orderId), next)) {
+                    changes.add(new OrderViewRows.Change(stored.get(orderId), next));
+                }
+            });
+            rows.save(changes);
+            // not during a replay: a rebuilt past is not news; subscribers get the row as stored, once the batch commits
+            if (!live.isEmpty() && !updateEmitter.activeSubscriptions().isEmpty()) {
+                live.forEach(orderId -> rows.find(orderId).ifPresent(view ->
+                        updateEmitter.emit(FindOrderQuery.class, query -> orderId.equals(query.orderId()), view)));
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +88,51 @@ final class OrderViewRows {
         return lines;
     }
 
-    /** Writes the change from {@code previous} (null for a new order) to {@code next}. */
-    void save(OrderView previous, OrderView next) {
-        Map<String, Object> order = new java.util.HashMap<>();
+    /** An order's change from {@code previous} (null for a new order) to {@code next}. */
+    record Change(OrderView previous, OrderView next) {
+    }
+
+    /** Writes the changes, one JDBC batch per statement. */
+    void save(List<Change> changes) {
+        List<Map<String, Object>> inserts = new ArrayList<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<Map<String, Object>> lineInserts = new ArrayList<>();
+        List<Map<String, Object>> lineUpdates = new ArrayList<>();
+        for (Change change : changes) {
+            OrderView next = change.next();
+            (change.previous() == null ? inserts : updates).add(orderRow(next));
+            for (int i = 0; i < next.lines().size(); i++) {
+                OrderLineView line = next.lines().get(i);
+                if (change.previous() == null) {
+                    lineInserts.add(lineRow(next, i, line));
+                } else if (!line.equals(change.previous().lines().get(i))) {
+                    lineUpdates.add(lineRow(next, i, line));
+                }
+            }
+        }
+        batch("""
+                INSERT INTO order_view (order_id, customer_id, status, rejection_reason, total, placed_at, completed_at)
+                VALUES (:orderId, :customerId, :status, :reason, :total, :placedAt, :completedAt)""", inserts);
+        batch("""
+                UPDATE order_view SET status = :status, rejection_reason = :reason, total = :total,
+                    completed_at = :completedAt
+                WHERE order_id = :orderId""", updates);
+        batch("""
+                INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price)
+                VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice)""", lineInserts);
+        batch("""
+                UPDATE order_line_view SET unit_price = :unitPrice
+                WHERE order_id = :orderId AND product_id = :productId""", lineUpdates);
+    }
+
+    private void batch(String sql, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows.stream().map(MapSqlParameterSource::new).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static Map<String, Object> orderRow(OrderView next) {
+        Map<String, Object> order = new HashMap<>();
         order.put("orderId", next.orderId().value());
         order.put("customerId", next.customerId().value());
         order.put("status", next.status().name());
@@ -97,34 +140,17 @@ final class OrderViewRows {
         order.put("total", next.total());
         order.put("placedAt", SqlTime.of(next.placedAt()));
         order.put("completedAt", SqlTime.of(next.completedAt()));
-        if (previous == null) {
-            jdbc.update("""
-                    INSERT INTO order_view (order_id, customer_id, status, rejection_reason, total, placed_at, completed_at)
-                    VALUES (:orderId, :customerId, :status, :reason, :total, :placedAt, :completedAt)""", order);
-        } else {
-            jdbc.update("""
-                    UPDATE order_view SET status = :status, rejection_reason = :reason, total = :total,
-                        completed_at = :completedAt
-                    WHERE order_id = :orderId""", order);
-        }
-        for (int i = 0; i < next.lines().size(); i++) {
-            OrderLineView line = next.lines().get(i);
-            Map<String, Object> row = new java.util.HashMap<>();
-            row.put("orderId", next.orderId().value());
-            row.put("productId", line.productId().value());
-            row.put("lineNo", i + 1);
-            row.put("quantity", line.quantity());
-            row.put("unitPrice", line.unitPrice());
-            if (previous == null) {
-                jdbc.update("""
-                        INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price)
-                        VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice)""", row);
-            } else if (!line.equals(previous.lines().get(i))) {
-                jdbc.update("""
-                        UPDATE order_line_view SET unit_price = :unitPrice
-                        WHERE order_id = :orderId AND product_id = :productId""", row);
-            }
-        }
+        return order;
+    }
+
+    private static Map<String, Object> lineRow(OrderView order, int index, OrderLineView line) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("orderId", order.orderId().value());
+        row.put("productId", line.productId().value());
+        row.put("lineNo", index + 1);
+        row.put("quantity", line.quantity());
+        row.put("unitPrice", line.unitPrice());
+        return row;
     }
 
     private static OrderView order(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
@@ -29,12 +30,14 @@ import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import java.util.function.Predicate;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -60,6 +63,7 @@ class OrderViewProjectorTest {
     void setUp() {
         jdbc = ViewDatabase.migrated();
         emitter = mock(QueryUpdateEmitter.class);
+        when(emitter.activeSubscriptions()).thenReturn(Set.of(mock(SubscriptionQueryMessage.class)));
         projector = new OrderViewProjector(jdbc, emitter);
         deliver = Deliver.to(projector);
         rows = new OrderViewRows(jdbc);
@@ -213,6 +217,16 @@ class OrderViewProjectorTest {
             assertThat(filter.test(new FindOrderQuery(orderId))).isTrue();
             assertThat(filter.test(new FindOrderQuery(OrderId.random()))).isFalse();
         });
+    }
+
+    @Test
+    void withNoSubscriber_nothingIsReadBackToEmit() {
+        when(emitter.activeSubscriptions()).thenReturn(Set.of());
+        placeApplesAndPears();
+        reserveBoth();
+
+        verify(emitter, never()).emit(eq(FindOrderQuery.class), any(Predicate.class), any(OrderView.class));
+        assertThat(rows.find(orderId).orElseThrow().lines()).hasSize(2);
     }
 
     private void placeApplesAndPears() {
