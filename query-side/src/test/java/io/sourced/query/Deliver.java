@@ -1,11 +1,13 @@
 package io.sourced.query;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,14 +33,29 @@ public final class Deliver {
     }
 
     public void on(Object event, Instant at) {
-        String aggregateId = aggregateIdOf(event);
-        long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
+        handle(message(sequences, event, at));
+    }
+
+    /** Handles a message made before (see {@link #messages}). */
+    public void handle(EventMessage<?> message) {
         try {
-            adapter.handle(new GenericDomainEventMessage<>(aggregateTypeOf(event), aggregateId, sequence, event,
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), at));
+            adapter.handle(message);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The events as the messages Axon would deliver, each aggregate's numbered from 0, all at one time. */
+    public static List<EventMessage<?>> messages(List<?> events, Instant at) {
+        Map<String, Long> sequences = new HashMap<>();
+        return events.stream().<EventMessage<?>>map(event -> message(sequences, event, at)).toList();
+    }
+
+    private static EventMessage<?> message(Map<String, Long> sequences, Object event, Instant at) {
+        String aggregateId = aggregateIdOf(event);
+        long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
+        return new GenericDomainEventMessage<>(aggregateTypeOf(event), aggregateId, sequence, event,
+                MetaData.emptyInstance(), UUID.randomUUID().toString(), at);
     }
 
     private static String aggregateTypeOf(Object event) {

@@ -8,10 +8,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Writes {@code day_report} (the order funnel per day) and {@code order_timing_report} (each order's placement and
- * outcome), which also makes a redelivered order event count once. Times are kept to the millisecond.
+ * One processor batch's changes to {@code day_report} (the order funnel per day) and {@code order_timing_report} (each
+ * order's placement and outcome, which also makes a redelivered order event count once), kept in memory and written
+ * by {@link #write} with JDBC batches before the batch commits. Times are kept to the millisecond.
  */
 class OrderDayRows {
 
@@ -38,7 +45,18 @@ class OrderDayRows {
         }
     }
 
+    /** An order's timing as the batch sees it: placed (null if unknown), outcome (null: pending). */
+    private record Timing(Instant placedAt, Outcome outcome, Instant completedAt, boolean stored) {
+    }
+
+    private static final List<String> COLUMNS = List.of("placed", "accepted", "rejected_out_of_stock",
+            "rejected_payment_declined", "rejected_timeout", "cancelled");
+
     private final JdbcTemplate jdbc;
+    /** Orders read or placed in this batch; null: not in the report (never seen placed). */
+    private final Map<OrderId, Timing> timings = new HashMap<>();
+    private final Map<OrderId, Timing> changed = new LinkedHashMap<>();
+    private final Map<LocalDate, int[]> counts = new LinkedHashMap<>();
 
     OrderDayRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -46,32 +64,83 @@ class OrderDayRows {
 
     /** Counts a placed order on its day; false (and nothing counted) when it was counted before. */
     boolean placed(OrderId orderId, Instant at) {
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM order_timing_report WHERE order_id = ?", Integer.class,
-                orderId.value());
-        if (known != null && known > 0) {
+        if (timing(orderId) != null) {
             return false;
         }
-        jdbc.update("INSERT INTO order_timing_report (order_id, placed_at) VALUES (?, ?)", orderId.value(),
-                SqlTime.of(millis(at)));
+        Timing placed = new Timing(millis(at), null, null, false);
+        timings.put(orderId, placed);
+        changed.put(orderId, placed);
         count(ReportDay.of(at), "placed");
         return true;
     }
 
     /** Counts an order's outcome on the day it happened, once; an order not seen placed is not counted. */
     void completed(OrderId orderId, Outcome outcome, Instant at) {
-        LocalDate day = ReportDay.of(at);
-        int changed = jdbc.update("""
-                        UPDATE order_timing_report SET outcome = ?, completed_at = ?, accepted_day = ?
-                        WHERE order_id = ? AND outcome IS NULL""",
-                outcome.name(), SqlTime.of(millis(at)), outcome == Outcome.ACCEPTED ? day : null, orderId.value());
-        if (changed > 0) {
-            count(day, outcome.column);
+        Timing timing = timing(orderId);
+        if (timing == null || timing.outcome() != null) {
+            return;
         }
+        Timing completed = new Timing(timing.placedAt(), outcome, millis(at), timing.stored());
+        timings.put(orderId, completed);
+        changed.put(orderId, completed);
+        count(ReportDay.of(at), outcome.column);
     }
 
-    void clear() {
+    static void clear(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM day_report");
         jdbc.update("DELETE FROM order_timing_report");
+    }
+
+    /** Writes the batch's changes: new and completed orders, then what each day adds to its counts. */
+    void write() {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        changed.forEach((orderId, timing) -> {
+            Outcome outcome = timing.outcome();
+            Object[] row = {outcome == null ? null : outcome.name(), SqlTime.of(timing.completedAt()),
+                    outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null, orderId.value(),
+                    SqlTime.of(timing.placedAt())};
+            (timing.stored() ? updates : inserts).add(timing.stored() ? Arrays.copyOf(row, 4) : row);
+        });
+        jdbc.batchUpdate("""
+                INSERT INTO order_timing_report (outcome, completed_at, accepted_day, order_id, placed_at)
+                VALUES (?, ?, ?, ?, ?)""", inserts);
+        jdbc.batchUpdate("""
+                UPDATE order_timing_report SET outcome = ?, completed_at = ?, accepted_day = ?
+                WHERE order_id = ? AND outcome IS NULL""", updates);
+        List<Object[]> days = counts.entrySet().stream().map(entry -> {
+            Object[] row = new Object[COLUMNS.size() + 1];
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                row[i] = entry.getValue()[i];
+            }
+            row[COLUMNS.size()] = entry.getKey();
+            return row;
+        }).toList();
+        int[] updated = jdbc.batchUpdate("""
+                UPDATE day_report SET placed = placed + ?, accepted = accepted + ?,
+                    rejected_out_of_stock = rejected_out_of_stock + ?,
+                    rejected_payment_declined = rejected_payment_declined + ?,
+                    rejected_timeout = rejected_timeout + ?, cancelled = cancelled + ?
+                WHERE report_day = ?""", days);
+        List<Object[]> newDays = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                newDays.add(days.get(i));
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO day_report (placed, accepted, rejected_out_of_stock, rejected_payment_declined,
+                    rejected_timeout, cancelled, report_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", newDays);
+    }
+
+    private Timing timing(OrderId orderId) {
+        if (!timings.containsKey(orderId)) {
+            timings.put(orderId, jdbc.query("SELECT outcome FROM order_timing_report WHERE order_id = ?",
+                    (rs, i) -> new Timing(null, rs.getString(1) == null ? null : Outcome.valueOf(rs.getString(1)),
+                            null, true), orderId.value()).stream().findFirst().orElse(null));
+        }
+        return timings.get(orderId);
     }
 
     private static Instant millis(Instant at) {
@@ -80,18 +149,6 @@ class OrderDayRows {
 
     /** Adds one to a column of the day; the column comes from {@link Outcome}, never from input. */
     private void count(LocalDate day, String column) {
-        int changed = jdbc.update("UPDATE day_report SET " + column + " = " + column + " + 1 WHERE report_day = ?", day);
-        if (changed == 0) {
-            jdbc.update("""
-                            INSERT INTO day_report (report_day, placed, accepted, rejected_out_of_stock,
-                                rejected_payment_declined, rejected_timeout, cancelled)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""", day, one(column, "placed"), one(column, "accepted"),
-                    one(column, "rejected_out_of_stock"), one(column, "rejected_payment_declined"),
-                    one(column, "rejected_timeout"), one(column, "cancelled"));
-        }
-    }
-
-    private static int one(String counted, String column) {
-        return counted.equals(column) ? 1 : 0;
+        counts.computeIfAbsent(day, ignored -> new int[COLUMNS.size()])[COLUMNS.indexOf(column)]++;
     }
 }

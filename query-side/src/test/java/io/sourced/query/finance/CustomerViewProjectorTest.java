@@ -1,5 +1,9 @@
 package io.sourced.query.finance;
 
+import io.sourced.query.WorkflowEvents;
+
+import io.sourced.query.BatchEquivalence;
+
 import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,5 +160,11 @@ class CustomerViewProjectorTest {
     private TransactionView lastTransaction() {
         var ledger = queries.handle(new FindTransactionsQuery(alice));
         return ledger.get(ledger.size() - 1);
+    }
+
+    @Test
+    void eventsInBatches_writeWhatTheyWriteOneByOne() {
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(CustomerViewProjector::new, WorkflowEvents.messages(),
+                "customer_view", "customer_transaction_view");
     }
 }

@@ -1,5 +1,9 @@
 package io.sourced.query.inventory;
 
+import io.sourced.query.WorkflowEvents;
+
+import io.sourced.query.BatchEquivalence;
+
 import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,5 +162,11 @@ class ProductViewProjectorTest {
     private Object[] stock() {
         ProductView product = product();
         return new Object[] {product.available(), product.reserved(), product.sold()};
+    }
+
+    @Test
+    void eventsInBatches_writeWhatTheyWriteOneByOne() {
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(ProductViewProjector::new, WorkflowEvents.messages(),
+                "product_view");
     }
 }

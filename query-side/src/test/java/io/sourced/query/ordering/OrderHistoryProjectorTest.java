@@ -1,5 +1,9 @@
 package io.sourced.query.ordering;
 
+import io.sourced.query.WorkflowEvents;
+
+import io.sourced.query.BatchEquivalence;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
@@ -154,5 +158,11 @@ class OrderHistoryProjectorTest {
 
         assertThat(history).extracting(OrderHistoryEntry::event).containsExactly("OrderPlacedEvent", "OrderCancelledEvent");
         assertThat(history(OrderId.random())).isEmpty();
+    }
+
+    @Test
+    void eventsInBatches_writeWhatTheyWriteOneByOne() {
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(OrderHistoryProjector::new, WorkflowEvents.messages(),
+                "order_history_view");
     }
 }

@@ -1,5 +1,9 @@
 package io.sourced.query.ordering;
 
+import io.sourced.query.WorkflowEvents;
+
+import io.sourced.query.BatchEquivalence;
+
 import io.sourced.query.Deliver;
 import static io.sourced.query.ViewDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,5 +241,11 @@ class OrderViewProjectorTest {
     private void reserveBoth() {
         deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
         deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
+    }
+
+    @Test
+    void eventsInBatches_writeWhatTheyWriteOneByOne() {
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(jdbc -> new OrderViewProjector(jdbc, mock(QueryUpdateEmitter.class)), WorkflowEvents.messages(),
+                "order_view", "order_line_view");
     }
 }

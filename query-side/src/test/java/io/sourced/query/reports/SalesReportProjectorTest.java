@@ -1,5 +1,9 @@
 package io.sourced.query.reports;
 
+import io.sourced.query.WorkflowEvents;
+
+import io.sourced.query.BatchEquivalence;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -229,5 +233,12 @@ class SalesReportProjectorTest {
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
+    }
+
+    @Test
+    void eventsInBatches_writeWhatTheyWriteOneByOne() {
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(SalesReportProjector::new, WorkflowEvents.messages(),
+                "product_day_report", "report_product", "report_reservation", "day_report",
+                "order_timing_report");
     }
 }

@@ -1,0 +1,49 @@
+package io.sourced.query;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A projector that gathers a processor batch's rows must write what it writes for the same events one at a time:
+ * the same events go to a projector on a database of its own one by one, and in batches of every size from 2 to
+ * all of them, and every table named must come out the same.
+ */
+public final class BatchEquivalence {
+
+    private BatchEquivalence() {
+    }
+
+    public static void assertBatchesWriteWhatSingleEventsWrite(Function<JdbcTemplate, Object> projector,
+                                                               List<EventMessage<?>> events, String... tables) {
+        JdbcTemplate oneByOne = ViewDatabase.migrated();
+        Deliver single = Deliver.to(projector.apply(oneByOne));
+        events.forEach(single::handle);
+        for (int size = 2; size <= events.size(); size++) {
+            JdbcTemplate batched = ViewDatabase.migrated();
+            Deliver deliver = Deliver.to(projector.apply(batched));
+            for (int from = 0; from < events.size(); from += size) {
+                DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+                events.subList(from, Math.min(events.size(), from + size)).forEach(deliver::handle);
+                batch.commit();
+            }
+            for (String table : tables) {
+                assertThat(rows(batched, table)).as("%s after batches of %d", table, size)
+                        .isEqualTo(rows(oneByOne, table));
+            }
+        }
+        for (String table : tables) {
+            assertThat(rows(oneByOne, table)).as("%s is written at all", table).isNotEmpty();
+        }
+    }
+
+    private static List<Map<String, Object>> rows(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2");
+    }
+}
