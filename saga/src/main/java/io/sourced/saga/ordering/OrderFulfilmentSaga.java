@@ -116,7 +116,7 @@ public class OrderFulfilmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentAuthorizedEvent event) {
-        if (payment != PaymentState.ASKED) {
+        if (!payment.awaitsAnswer()) {
             return;
         }
         if (order == OrderProgress.OVER) {
@@ -132,7 +132,7 @@ public class OrderFulfilmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(PaymentDeclinedEvent event) {
-        if (payment != PaymentState.ASKED) {
+        if (!payment.awaitsAnswer()) {
             return;
         }
         payment = PaymentState.DECLINED;

@@ -363,6 +363,43 @@ class OrderFulfilmentSagaTest {
                 .expectNoDispatchedCommands();
     }
 
+    // ---- A step rolled back after its command went through (its replica died before the batch committed, and the
+    // timeout fired meanwhile): the saga meets the answer to a question it has no record of asking
+    @Test
+    void paymentAuthorized_askedByAStepThatRolledBack_isKeptForTheOrderToDecide() throws Exception {
+        fixture.givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .andThenTimeElapses(ORDER_TIMEOUT)
+                .andThenAPublished(penReserved())
+                .whenPublishingA(paymentAuthorized(twoLineTotal))
+                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void orderRejected_afterAPaymentAskedByAStepThatRolledBack_releasesEveryLineRefundsAndEnds() throws Exception {
+        fixture.givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .andThenTimeElapses(ORDER_TIMEOUT)
+                .andThenAPublished(penReserved())
+                .andThenAPublished(paymentAuthorized(twoLineTotal))
+                .whenPublishingA(orderRejected(TIMEOUT))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
+                        new ReleaseStockCommand(pen, orderId), new RefundPaymentCommand(customerId, orderId))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void paymentDeclined_askedByAStepThatRolledBack_changesNothingForTheRejectionAsked() throws Exception {
+        fixture.givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .andThenTimeElapses(ORDER_TIMEOUT)
+                .andThenAPublished(penReserved())
+                .whenPublishingA(new PaymentDeclinedEvent(customerId, orderId, twoLineTotal, BigDecimal.ONE))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
     // ---- Cancellation
     @Test
     void orderCancelled_beforePayment_releasesTheReservedLineAndStaysForTheOther() {

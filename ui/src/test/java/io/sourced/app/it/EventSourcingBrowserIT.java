@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,8 +200,12 @@ class EventSourcingBrowserIT {
         assertThat(browser.text(row)).contains("RUNNING");
         String replica = browser.text(By.id("this-replica"));
         By heldBy = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='claims:products-view']");
-        browser.waitFor(driver -> driver.findElement(heldBy).getText()
-                .equals("0 " + replica + " · 1 " + replica + " · 2 " + replica + " · 3 " + replica));
+        int segments = Integer.parseInt(browser.text(
+                By.cssSelector("#processors tr[data-processor='products-view'] [data-live='segments:products-view']")));
+        String allHeldHere = IntStream.range(0, segments).mapToObj(segment -> segment + " " + replica)
+                .collect(Collectors.joining(" · "));
+        assertThat(segments).as("segments of products-view").isPositive();
+        browser.waitFor(driver -> driver.findElement(heldBy).getText().equals(allHeldHere));
         browser.screenshot("operations");
 
         browser.get("/shop");
