@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -52,15 +53,26 @@ class Product {
     private int sold;
     private List<Reservation> reservations = new ArrayList<>();
     /**
-     * Every order this product answered, reserved or rejected, even once released or sold: the workflow may ask again
-     * (a step it retries), and a second answer could reserve stock that no one will ever give back.
+     * Orders refused for want of stock: the workflow may ask again (a step it retries), and a second answer could
+     * reserve stock that no one will ever give back. A held reservation answers for itself; once confirmed or released
+     * it is forgotten, as the workflow settles a reservation only after every step that asks for it has committed: no
+     * question about it can come after. Kept, it would grow with every order the product ever sold.
      */
-    private Set<OrderId> answeredOrders = new HashSet<>();
+    private Set<OrderId> rejectedOrders = new HashSet<>();
 
     record Reservation(OrderId orderId, int quantity) {
     }
 
     Product() {
+    }
+
+    /**
+     * Snapshots taken before settled reservations were forgotten hold every order answered, settled or rejected, in
+     * one set: all kept as refused, which answers a repeated question the same way.
+     */
+    @JsonSetter("answeredOrders")
+    private void answeredOrdersOfAnEarlierSnapshot(Set<OrderId> answered) {
+        rejectedOrders.addAll(answered);
     }
 
     @CommandHandler
@@ -101,7 +113,7 @@ class Product {
         if (command.quantity() < 1) {
             throw new InvalidRefusal("quantity", "must be at least 1");
         }
-        if (answeredOrders.contains(command.orderId())) {
+        if (reservationOf(command.orderId()).isPresent() || rejectedOrders.contains(command.orderId())) {
             return;
         }
         if (command.quantity() > available) {
@@ -148,12 +160,11 @@ class Product {
     void on(StockReservedEvent event) {
         available -= event.quantity();
         reservations.add(new Reservation(event.orderId(), event.quantity()));
-        answeredOrders.add(event.orderId());
     }
 
     @EventSourcingHandler
     void on(StockReservationRejectedEvent event) {
-        answeredOrders.add(event.orderId());
+        rejectedOrders.add(event.orderId());
     }
 
     @EventSourcingHandler

@@ -76,6 +76,23 @@ class ProductSnapshotTest {
         assertThat(restored).extracting("category", "available").containsExactly("Uncategorised", 12);
     }
 
+    @Test
+    void productSnapshot_ofAnEarlierVersion_withEveryAnsweredOrder_keepsRefusingThem() {
+        OrderId answered = OrderId.random();
+        String current = serializer.serialize(productWithReservations(), String.class).getData();
+        String earlier = current.replace("\"rejectedOrders\":[]", "\"answeredOrders\":[\"" + answered.value() + "\"]");
+
+        Product restored = serializer.deserialize(new SimpleSerializedObject<>(earlier, String.class,
+                Product.class.getName(), null));
+
+        assertThat(earlier).contains("answeredOrders").doesNotContain("rejectedOrders");
+        new AggregateTestFixture<>(Product.class)
+                .givenState(() -> restored)
+                .when(new ReserveStockCommand(pen, answered, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     private Product copyOf(Product product) {
         return serializer.deserialize(serializer.serialize(product, String.class));
     }
