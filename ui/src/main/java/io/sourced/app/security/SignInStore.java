@@ -53,10 +53,21 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
         if (exists(username)) {
             throw new UsernameTakenException(username);
         }
+        insert(username, passwordEncoder.encode(password), role, customerId);
+    }
+
+    /** A sign-in whose password was hashed beforehand, in the format of this store's password encoder. */
+    public void createHashed(String username, String passwordHash, String role, CustomerId customerId) {
+        if (exists(username)) {
+            throw new UsernameTakenException(username);
+        }
+        insert(username, passwordHash, role, customerId);
+    }
+
+    private void insert(String username, String passwordHash, String role, CustomerId customerId) {
         try {
             jdbc.update("INSERT INTO sign_in (username, password_hash, role, customer_id) VALUES (?, ?, ?, ?)",
-                    username, passwordEncoder.encode(password), role,
-                    customerId == null ? null : customerId.value());
+                    username, passwordHash, role, customerId == null ? null : customerId.value());
         } catch (DuplicateKeyException e) {
             throw new UsernameTakenException(username);
         }
