@@ -87,10 +87,11 @@ final class Report {
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *events appended*: rows added to `domainevententry` during the step, a second.
-            - *soak*: the workflow at a steady half load (open loop) for minutes; each minute the application's live \
-            heap after a full collection forced with `jcmd GC.run`, its resident set, threads and open files, and the \
-            sagas still stored; the trend is the least-squares slope of the live heap from the second sample on; the \
-            classes whose live bytes grew most, from class histograms at the first and the last sample.
+            - *soak*: the workflow at a steady half load (open loop, half the rate a closed loop ended orders at) \
+            for minutes; each minute the application's live heap after a full collection forced with `jcmd GC.run`, \
+            its resident set, threads and open files, and the sagas still stored; the trend is the least-squares \
+            slope of the live heap from the second sample on; the classes whose live bytes grew most, from class \
+            histograms at the first and the last sample.
             - *replay*: the time for a processor's position to reach the head from the first event; its position is \
             polled every 100 ms from the token table. The limits are measured on the same machine in the \
             same run; *÷ limit* is the median over the limit's median.

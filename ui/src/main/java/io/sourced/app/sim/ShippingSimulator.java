@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Stands in for the shipping partner when {@code sourced.simulators.enabled=true}: accepts shipments, idempotent by
  * their {@code Idempotency-Key} (a repeated key answers 200 with the first shipment and records nothing new), and
- * lists what it received. It keeps them in memory only: a restart forgets them.
+ * lists what it received. It keeps them in memory only, the latest {@value #KEPT} of them: a restart forgets them, and
+ * a long run (a soak) does not make it grow without end.
  */
 @Hidden
 @RestController
@@ -43,7 +44,14 @@ class ShippingSimulator {
     record Shipment(String shipmentId, String idempotencyKey, String orderId, List<Line> lines, Instant receivedAt) {
     }
 
-    private final Map<String, Shipment> byKey = new LinkedHashMap<>();
+    static final int KEPT = 10_000;
+
+    private final Map<String, Shipment> byKey = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Shipment> eldest) {
+            return size() > KEPT;
+        }
+    };
 
     @PostMapping("/shipments")
     ResponseEntity<Shipment> ship(@RequestHeader("Idempotency-Key") String key, @Valid @RequestBody ShipmentRequest request) {

@@ -1,6 +1,7 @@
 package io.sourced.app.sim;
 
 import io.sourced.query.integration.Tier;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -8,6 +9,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,6 +62,20 @@ class SimulatorsTest {
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].orderId").value("o-1"))
                 .andExpect(jsonPath("$[0].lines[0].quantity").value(2));
+    }
+
+    @Test
+    void shipments_beyondWhatItKeeps_forgetTheEldest() {
+        ShippingSimulator partner = new ShippingSimulator();
+        List<ShippingSimulator.Line> lines = List.of(new ShippingSimulator.Line("p-1", 1));
+
+        for (int i = 0; i <= ShippingSimulator.KEPT; i++) {
+            partner.ship("o-" + i, new ShippingSimulator.ShipmentRequest("o-" + i, lines));
+        }
+
+        assertThat(partner.shipments()).hasSize(ShippingSimulator.KEPT);
+        assertThat(partner.shipments().get(0).orderId()).isEqualTo("o-1");
+        assertThat(partner.shipments().get(ShippingSimulator.KEPT - 1).orderId()).isEqualTo("o-" + ShippingSimulator.KEPT);
     }
 
     @Test
