@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sourced.app.it.Api.Answer;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,6 +31,12 @@ abstract class EventVersioningScenarios extends ApplicationScenarios {
 
     private static final String PRODUCT_REGISTERED = "io.sourced.api.inventory.ProductRegisteredEvent";
 
+
+    @Test
+    void eventStore_inTheApplicationsDatabase_isAxonsJdbcEngineParsingEachTimestampOnce() {
+        assertThat(instance.bean(EventStorageEngine.class).getClass().getSimpleName())
+                .isEqualTo("OnceParsedTimestampsStorageEngine");
+    }
 
     @Test
     void productRegisteredRevision1_storedBeforeCategories_loadsIntoTheProductAndItsViewAsUncategorised() {
