@@ -78,8 +78,7 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
         Placements placements = ClosedLoop.run(api, shop, scale.concurrency(), scale.step(), watcher::expect);
         watcher.awaitTerminal(scale.drainLimit());
         watcher.takeSightings();
-        double ended = new WorkflowBench.Step(placements, OrderTimeline.after(reader, head), Map.of(), 0, 0)
-                .ordersPerSecond();
+        double ended = WorkflowBench.Step.endedPerSecond(placements, OrderTimeline.after(reader, head));
         return Math.max(1, (int) Math.round(ended / 2));
     }
 

@@ -5,6 +5,7 @@ import io.sourced.bench.Results.Figure;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -55,19 +56,26 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
                 Map<String, ViewWatcher.Sighting> sightings, double cpuCores, double peakRssMegabytes) {
 
         int ended() {
-            return (int) placements.orderIds().stream().map(timeline::get)
-                    .filter(order -> order != null && order.ended() != null).count();
+            return ended(placements, timeline).size();
         }
 
-        /** Orders that ended, over the time from the step's first POST to the last of them ending. */
         double ordersPerSecond() {
-            Instant lastEnded = placements.orderIds().stream().map(timeline::get)
-                    .filter(order -> order != null && order.ended() != null).map(OrderTimeline.Order::ended)
-                    .max(Instant::compareTo).orElse(null);
+            return endedPerSecond(placements, timeline);
+        }
+
+        /** Orders that ended, over the time from the load's first POST to the last of them ending. */
+        static double endedPerSecond(Placements placements, Map<String, OrderTimeline.Order> timeline) {
+            List<Instant> ended = ended(placements, timeline);
+            Instant lastEnded = ended.stream().max(Instant::compareTo).orElse(null);
             if (lastEnded == null) {
                 return 0;
             }
-            return ended() / ((lastEnded.toEpochMilli() - placements.started().toEpochMilli()) / 1000.0);
+            return ended.size() / ((lastEnded.toEpochMilli() - placements.started().toEpochMilli()) / 1000.0);
+        }
+
+        private static List<Instant> ended(Placements placements, Map<String, OrderTimeline.Order> timeline) {
+            return placements.orderIds().stream().map(timeline::get)
+                    .filter(order -> order != null && order.ended() != null).map(OrderTimeline.Order::ended).toList();
         }
 
         Latencies placedToAccepted() {

@@ -38,17 +38,19 @@ final class EventTimestamps {
         int second = digits(text, 17, 19);
         int fraction = digits(text, FRACTION_START, length - 1);
         if ((year | month | day | hour | minute | second | fraction) < 0
-                || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+                || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
-        if (day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        LocalDate firstOfMonth = LocalDate.of(year, month, 1);
+        if (day > firstOfMonth.lengthOfMonth()) {
             return null;
         }
         long nanos = fraction;
         for (int digit = length - 1 - FRACTION_START; digit < 9; digit++) {
             nanos *= 10;
         }
-        long epochSecond = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
+        long epochDay = firstOfMonth.toEpochDay() + day - 1;
+        long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second;
         return Instant.ofEpochSecond(epochSecond, nanos);
     }
 

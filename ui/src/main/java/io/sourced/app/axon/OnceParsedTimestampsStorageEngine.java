@@ -78,27 +78,21 @@ final class OnceParsedTimestampsStorageEngine extends JdbcEventStorageEngine {
         return gapsMayFill ? advanced : advanced.withGapsTruncatedAt(globalIndex);
     }
 
-    /** A stored event whose timestamp is parsed on first use and kept. */
+    /** A stored event whose timestamp is parsed as it is read, once. */
     private static final class OnceParsedEntry<T> extends GenericDomainEventEntry<T> {
 
-        private final String storedTimestamp;
-        private volatile Instant timestamp;
+        private final Instant timestamp;
 
         OnceParsedEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
                         String storedTimestamp, String payloadType, String payloadRevision, T payload, T metaData) {
             super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTimestamp, payloadType,
                   payloadRevision, payload, metaData);
-            this.storedTimestamp = storedTimestamp;
+            this.timestamp = EventTimestamps.parse(storedTimestamp);
         }
 
         @Override
         public Instant getTimestamp() {
-            Instant parsed = timestamp;
-            if (parsed == null) {
-                parsed = EventTimestamps.parse(storedTimestamp);
-                timestamp = parsed;
-            }
-            return parsed;
+            return timestamp;
         }
     }
 }
