@@ -20,7 +20,7 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
             + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
-            + " [--jar ui/target/sourced.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
+            + " [--jar app/target/sourced.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     /** The parts of a full run, in the order they run. */
     enum Step {
@@ -41,7 +41,7 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
         boolean soak = false;
         int rate = 0;
         String label = null;
-        Path jar = Path.of("ui/target/sourced.jar");
+        Path jar = Path.of("app/target/sourced.jar");
         String postgres = "jdbc:postgresql://127.0.0.1:5432/";
         Path results = Path.of("bench/results");
         Set<Step> steps = EnumSet.allOf(Step.class);

@@ -16,7 +16,7 @@ class OptionsTest {
         assertThat(options.quick()).isFalse();
         assertThat(options.scale()).isEqualTo(Scale.full());
         assertThat(options.label()).isEqualTo("run");
-        assertThat(options.appJar()).isEqualTo(Path.of("ui/target/sourced.jar"));
+        assertThat(options.appJar()).isEqualTo(Path.of("app/target/sourced.jar"));
         assertThat(options.steps()).containsExactly(Options.Step.values());
         assertThat(options.appArguments()).isEmpty();
     }

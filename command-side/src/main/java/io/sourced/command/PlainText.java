@@ -1,6 +1,5 @@
 package io.sourced.command;
 
-import io.sourced.command.refusal.InvalidRefusal;
 
 /**
  * Names people type: control characters (NUL, line breaks, escapes) are refused before they reach an event,
@@ -13,7 +12,7 @@ public final class PlainText {
 
     public static String require(String field, String value) {
         if (value != null && value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidRefusal(field, "must not contain control characters");
+            throw Refused.invalid(field, "must not contain control characters");
         }
         return value;
     }

@@ -3,6 +3,7 @@ package io.sourced.api.ordering;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -25,6 +26,29 @@ public record OrderId(@JsonValue String value) {
 
     public static OrderId random() {
         return new OrderId(UUID.randomUUID().toString());
+    }
+
+    /** What an idempotency key may be; any other key is refused rather than replaced. */
+    public static final String IDEMPOTENCY_KEY_RULE = "must be 1 to 100 characters";
+
+    public static boolean isIdempotencyKey(String key) {
+        return key != null && !key.isBlank() && key.length() <= 100;
+    }
+
+    /**
+     * The order a user's request names by its idempotency key: the same user and key name the same order, so a
+     * request sent again places nothing new. Without a key, a new order.
+     *
+     * @throws IllegalArgumentException for a key that breaks {@link #IDEMPOTENCY_KEY_RULE}
+     */
+    public static OrderId forIdempotencyKey(String username, String key) {
+        if (key == null) {
+            return random();
+        }
+        if (!isIdempotencyKey(key)) {
+            throw new IllegalArgumentException("The idempotency key " + IDEMPOTENCY_KEY_RULE);
+        }
+        return new OrderId(UUID.nameUUIDFromBytes((username + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     /** Axon takes an aggregate's identifier from toString(): keep it the bare value. */

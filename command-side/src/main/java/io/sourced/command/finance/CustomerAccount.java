@@ -23,12 +23,12 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
-import io.sourced.command.refusal.InvalidRefusal;
-import io.sourced.command.refusal.UnprocessableRefusal;
+import io.sourced.command.Refused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,15 +65,19 @@ class CustomerAccount {
     }
 
     @CommandHandler
-    CustomerAccount(OpenAccountCommand command) {
+    CustomerAccount(OpenAccountCommand command, CustomerSignIns signIns) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidRefusal("name", "must not be blank");
+            throw Refused.invalid("name", "must not be blank");
         }
         PlainText.require("name", command.name());
         BigDecimal initialDeposit = command.initialDeposit();
         boolean deposits = initialDeposit != null && initialDeposit.signum() != 0;
         if (deposits && !Amounts.isValid(initialDeposit)) {
-            throw new InvalidRefusal("initialDeposit", Amounts.RULE);
+            throw Refused.invalid("initialDeposit", Amounts.RULE);
+        }
+        SignIn signIn = command.signIn();
+        if (signIn != null && !signIns.register(signIn.username(), signIn.password(), command.customerId())) {
+            throw Refused.conflict("username", signIn.username() + " is taken");
         }
         apply(new AccountOpenedEvent(command.customerId(), command.name().strip()));
         if (deposits) {
@@ -91,7 +95,7 @@ class CustomerAccount {
     void handle(WithdrawFundsCommand command) {
         requireValid(command.amount());
         if (command.amount().compareTo(balance) > 0) {
-            throw new UnprocessableRefusal("withdrawal of " + command.amount().toPlainString()
+            throw Refused.unprocessable("withdrawal of " + command.amount().toPlainString()
                                            + " exceeds the balance " + balance.toPlainString());
         }
         apply(new FundsWithdrawnEvent(customerId, command.amount(), balance.subtract(command.amount())));
@@ -121,7 +125,7 @@ class CustomerAccount {
 
     private static void requireValid(BigDecimal amount) {
         if (!Amounts.isValid(amount)) {
-            throw new InvalidRefusal("amount", Amounts.RULE);
+            throw Refused.invalid("amount", Amounts.RULE);
         }
     }
 

@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,24 +28,18 @@ import org.springframework.web.server.ResponseStatusException;
 class CustomerCommandController {
 
     private final CommandGateway commandGateway;
-    private final CustomerSignIns signIns;
 
-    CustomerCommandController(CommandGateway commandGateway, CustomerSignIns signIns) {
+    CustomerCommandController(CommandGateway commandGateway) {
         this.commandGateway = commandGateway;
-        this.signIns = signIns;
     }
 
-    /** Transactional so that the sign-in and the account's events commit together or not at all. */
     @PostMapping
-    @Transactional
     @Operation(summary = "Open a customer's account, optionally with a sign-in (ADMIN)")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerIdResponse> open(@Valid @RequestBody OpenCustomerRequest request) {
         CustomerId customerId = CustomerId.random();
-        if (request.wantsSignIn()) {
-            signIns.register(request.username(), request.password(), customerId);
-        }
-        commandGateway.sendAndWait(new OpenAccountCommand(customerId, request.name(), request.initialDeposit()));
+        commandGateway.sendAndWait(
+                new OpenAccountCommand(customerId, request.name(), request.initialDeposit(), request.signIn()));
         return ResponseEntity.created(location(customerId)).body(new CustomerIdResponse(customerId));
     }
 

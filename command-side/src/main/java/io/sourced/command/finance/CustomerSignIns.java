@@ -3,11 +3,11 @@ package io.sourced.command.finance;
 import io.sourced.api.finance.CustomerId;
 
 /**
- * Creates a CUSTOMER sign-in for a new customer; implemented by the application, which owns the users.
- * Called inside the transaction that opens the account, so both commit together or not at all.
+ * Creates a CUSTOMER sign-in for a new customer; implemented by the application, which owns the users. Called in
+ * the transaction that opens the account, so both commit together or not at all.
  */
 public interface CustomerSignIns {
 
-    /** @throws UsernameTakenException when a user with this username exists already */
-    void register(String username, String password, CustomerId customerId);
+    /** @return false, creating nothing, when a user with this username exists already */
+    boolean register(String username, String password, CustomerId customerId);
 }

@@ -3,6 +3,7 @@ package io.sourced.command.finance;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.sourced.api.finance.SignIn;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,7 @@ record OpenCustomerRequest(
         return (username == null) == (password == null);
     }
 
-    boolean wantsSignIn() {
-        return username != null;
+    SignIn signIn() {
+        return username == null ? null : new SignIn(username, password);
     }
 }

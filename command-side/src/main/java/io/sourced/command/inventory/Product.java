@@ -26,7 +26,7 @@ import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
-import io.sourced.command.refusal.InvalidRefusal;
+import io.sourced.command.Refused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -78,20 +78,20 @@ class Product {
     @CommandHandler
     Product(RegisterProductCommand command) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidRefusal("name", "must not be blank");
+            throw Refused.invalid("name", "must not be blank");
         }
         PlainText.require("name", command.name());
         PlainText.require("category", command.category());
         if (!Amounts.isValid(command.price())) {
-            throw new InvalidRefusal("price", Amounts.RULE);
+            throw Refused.invalid("price", Amounts.RULE);
         }
         if (command.initialStock() < 0) {
-            throw new InvalidRefusal("initialStock", "must not be negative");
+            throw Refused.invalid("initialStock", "must not be negative");
         }
         String category = command.category() == null || command.category().isBlank()
                 ? ProductRegisteredEvent.UNCATEGORISED : command.category().strip();
         if (category.length() > MAX_CATEGORY_LENGTH) {
-            throw new InvalidRefusal("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
+            throw Refused.invalid("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
         }
         apply(new ProductRegisteredEvent(command.productId(), command.name().strip(), command.price(),
                                          command.initialStock(), category));
@@ -100,10 +100,10 @@ class Product {
     @CommandHandler
     void handle(RestockProductCommand command) {
         if (command.quantity() < 1) {
-            throw new InvalidRefusal("quantity", "must be at least 1");
+            throw Refused.invalid("quantity", "must be at least 1");
         }
         if ((long) available + reserved() + sold + command.quantity() > Integer.MAX_VALUE) {
-            throw new InvalidRefusal("quantity", "would take the stock beyond what can be counted");
+            throw Refused.invalid("quantity", "would take the stock beyond what can be counted");
         }
         apply(new ProductRestockedEvent(productId, command.quantity()));
     }
@@ -111,7 +111,7 @@ class Product {
     @CommandHandler
     void handle(ReserveStockCommand command) {
         if (command.quantity() < 1) {
-            throw new InvalidRefusal("quantity", "must be at least 1");
+            throw Refused.invalid("quantity", "must be at least 1");
         }
         if (reservationOf(command.orderId()).isPresent() || rejectedOrders.contains(command.orderId())) {
             return;

@@ -23,9 +23,7 @@ import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.command.lookup.KnownIds;
-import io.sourced.command.refusal.ConflictRefusal;
-import io.sourced.command.refusal.InvalidRefusal;
-import io.sourced.command.refusal.NotFoundRefusal;
+import io.sourced.command.Refused;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -56,15 +54,15 @@ class Order {
             return orderId;
         }
         if (command.customerId() == null) {
-            throw new InvalidRefusal("customerId", "is required");
+            throw Refused.invalid("customerId", "is required");
         }
         List<OrderLine> lines = merged(command.lines());
         if (!knownIds.customerExists(command.customerId())) {
-            throw new NotFoundRefusal("No customer " + command.customerId());
+            throw Refused.notFound("No customer " + command.customerId());
         }
         Set<ProductId> unknown = knownIds.unknownProducts(lines.stream().map(OrderLine::productId).toList());
         if (!unknown.isEmpty()) {
-            throw new NotFoundRefusal("No product " + unknown.stream().map(ProductId::value)
+            throw Refused.notFound("No product " + unknown.stream().map(ProductId::value)
                                                                 .collect(Collectors.joining(", ")));
         }
         apply(new OrderPlacedEvent(command.orderId(), command.customerId(), lines));
@@ -74,20 +72,20 @@ class Order {
     /** One line per product, quantities summed, in the order the products first appear. */
     static List<OrderLine> merged(List<OrderLine> lines) {
         if (lines == null || lines.isEmpty()) {
-            throw new InvalidRefusal("lines", "must hold at least one line");
+            throw Refused.invalid("lines", "must hold at least one line");
         }
         Map<ProductId, Long> quantities = new LinkedHashMap<>();
         for (OrderLine line : lines) {
             if (line == null || line.productId() == null) {
-                throw new InvalidRefusal("lines", "must each name a productId");
+                throw Refused.invalid("lines", "must each name a productId");
             }
             if (line.quantity() < 1) {
-                throw new InvalidRefusal("lines", "must each have a quantity of at least 1");
+                throw Refused.invalid("lines", "must each have a quantity of at least 1");
             }
             quantities.merge(line.productId(), (long) line.quantity(), Long::sum);
         }
         if (quantities.values().stream().anyMatch(quantity -> quantity > Integer.MAX_VALUE)) {
-            throw new InvalidRefusal("lines", "ask for too many units of one product");
+            throw Refused.invalid("lines", "ask for too many units of one product");
         }
         return quantities.entrySet().stream()
                          .map(entry -> new OrderLine(entry.getKey(), entry.getValue().intValue()))
@@ -113,10 +111,10 @@ class Order {
     @CommandHandler
     void handle(CancelOrderCommand command) {
         if (command.requestedBy() != null && !command.requestedBy().equals(customerId)) {
-            throw new NotFoundRefusal("No order " + orderId);
+            throw Refused.notFound("No order " + orderId);
         }
         if (status != OrderStatus.PENDING) {
-            throw new ConflictRefusal("order is " + status + " and can no longer be cancelled");
+            throw Refused.conflict("order is " + status + " and can no longer be cancelled");
         }
         apply(new OrderCancelledEvent(orderId, customerId));
     }

@@ -1,23 +1,18 @@
 package io.sourced.command.ordering;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.net.URI;
-import java.util.UUID;
 
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.PlaceOrderCommand;
-import io.sourced.command.refusal.InvalidRefusal;
+import io.sourced.command.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,13 +47,7 @@ class OrderCommandController {
         OrderId orderId = orderIdFor(caller, key);
         PlaceOrderCommand command = new PlaceOrderCommand(
                 orderId, customerId, request.lines().stream().map(PlaceOrderRequest.Line::toOrderLine).toList());
-        OrderId placed;
-        try {
-            placed = commandGateway.sendAndWait(command);
-        } catch (AggregateStreamCreationException | ConcurrencyException raced) {
-            // the same key sent twice at once: the other request created the order, which now answers
-            placed = commandGateway.sendAndWait(command);
-        }
+        OrderId placed = commandGateway.sendAndWait(command);
         return ResponseEntity.accepted().location(location(placed)).body(new OrderIdResponse(placed));
     }
 
@@ -77,7 +66,7 @@ class OrderCommandController {
         CustomerId named = request.customerId();
         if (named == null) {
             if (caller.isAdmin() || caller.customerId() == null) {
-                throw new InvalidRefusal("customerId", "is required");
+                throw Refused.invalid("customerId", "is required");
             }
             return caller.customerId();
         }
@@ -87,15 +76,11 @@ class OrderCommandController {
         return named;
     }
 
-    /** Derived from the caller and the key, so a repeated request names the same order. */
     static OrderId orderIdFor(Caller caller, String key) {
-        if (key == null) {
-            return OrderId.random();
+        if (key != null && !OrderId.isIdempotencyKey(key)) {
+            throw Refused.invalid(IDEMPOTENCY_KEY, OrderId.IDEMPOTENCY_KEY_RULE);
         }
-        if (key.isBlank() || key.length() > 100) {
-            throw new InvalidRefusal(IDEMPOTENCY_KEY, "must be 1 to 100 characters");
-        }
-        return OrderId.of(UUID.nameUUIDFromBytes((caller.username() + "\n" + key).getBytes(UTF_8)).toString());
+        return OrderId.forIdempotencyKey(caller.username(), key);
     }
 
     private static URI location(OrderId orderId) {

@@ -1,5 +1,8 @@
 package io.sourced.command.finance;
 
+import static io.sourced.command.RefusalMatchers.refused;
+import static io.sourced.api.refusal.Refusal.Kind.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -16,7 +19,6 @@ import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
-import io.sourced.command.refusal.UnprocessableRefusal;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -63,7 +65,7 @@ class CustomerAccountSnapshotTest {
         new AggregateTestFixture<>(CustomerAccount.class)
                 .givenState(() -> copyOf(restored))
                 .when(new WithdrawFundsCommand(alice, new BigDecimal("70.01")))
-                .expectException(UnprocessableRefusal.class);
+                .expectException(refused(UNPROCESSABLE));
     }
 
     @Test

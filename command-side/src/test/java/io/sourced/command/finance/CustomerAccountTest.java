@@ -1,5 +1,8 @@
 package io.sourced.command.finance;
 
+import static io.sourced.command.RefusalMatchers.refused;
+import static io.sourced.api.refusal.Refusal.Kind.*;
+
 import java.math.BigDecimal;
 
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -15,8 +18,6 @@ import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
-import io.sourced.command.refusal.InvalidRefusal;
-import io.sourced.command.refusal.UnprocessableRefusal;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class CustomerAccountTest {
         fixture.givenNoPriorActivity()
                .when(new OpenAccountCommand(CustomerId.random(), "Ann\u0000", null))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -74,7 +75,7 @@ class CustomerAccountTest {
         fixture.givenNoPriorActivity()
                .when(new OpenAccountCommand(alice, " ", null))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -82,7 +83,7 @@ class CustomerAccountTest {
         fixture.givenNoPriorActivity()
                .when(new OpenAccountCommand(alice, "Alice", amount("-1")))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -97,7 +98,7 @@ class CustomerAccountTest {
         fixture.given(opened)
                .when(new DepositFundsCommand(alice, amount("1.005")))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -105,7 +106,7 @@ class CustomerAccountTest {
         fixture.given(opened)
                .when(new DepositFundsCommand(alice, BigDecimal.ZERO))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -134,7 +135,7 @@ class CustomerAccountTest {
         fixture.given(opened, deposited)
                .when(new WithdrawFundsCommand(alice, amount("100.01")))
                .expectNoEvents()
-               .expectException(UnprocessableRefusal.class)
+               .expectException(refused(UNPROCESSABLE))
                .expectExceptionMessage("withdrawal of 100.01 exceeds the balance 100.00");
     }
 
@@ -143,7 +144,7 @@ class CustomerAccountTest {
         fixture.given(opened, deposited)
                .when(new WithdrawFundsCommand(alice, amount("-5")))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -191,7 +192,7 @@ class CustomerAccountTest {
         fixture.given(opened, deposited)
                .when(new AuthorizePaymentCommand(alice, order, BigDecimal.ZERO))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test

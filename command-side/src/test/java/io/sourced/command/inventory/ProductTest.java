@@ -1,5 +1,8 @@
 package io.sourced.command.inventory;
 
+import static io.sourced.command.RefusalMatchers.refused;
+import static io.sourced.api.refusal.Refusal.Kind.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,7 +22,6 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
-import io.sourced.command.refusal.InvalidRefusal;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +81,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "x".repeat(61)))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -87,11 +89,11 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen\u0000", PRICE, 10))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "Office\nsupplies"))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -99,7 +101,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "  ", PRICE, 10))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -107,7 +109,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen", BigDecimal.ZERO, 10))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -115,7 +117,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen", new BigDecimal("2.505"), 10))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -123,7 +125,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterProductCommand(pen, "Pen", PRICE, -1))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -139,7 +141,7 @@ class ProductTest {
         fixture.given(registered)
                .when(new RestockProductCommand(pen, 0))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -147,7 +149,7 @@ class ProductTest {
         fixture.given(registered)
                .when(new RestockProductCommand(pen, Integer.MAX_VALUE))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -214,7 +216,7 @@ class ProductTest {
         fixture.given(registered)
                .when(new ReserveStockCommand(pen, order, 0))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test

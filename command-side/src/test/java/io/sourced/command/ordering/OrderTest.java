@@ -1,5 +1,8 @@
 package io.sourced.command.ordering;
 
+import static io.sourced.command.RefusalMatchers.refused;
+import static io.sourced.api.refusal.Refusal.Kind.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,9 +22,6 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
-import io.sourced.command.refusal.ConflictRefusal;
-import io.sourced.command.refusal.InvalidRefusal;
-import io.sourced.command.refusal.NotFoundRefusal;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +76,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, alice, List.of()))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -84,7 +84,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(ink, 0))))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -92,7 +92,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(null, 1))))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -100,7 +100,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, null, List.of(new OrderLine(pen, 1))))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 
     @Test
@@ -109,7 +109,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, stranger, List.of(new OrderLine(pen, 1))))
                .expectNoEvents()
-               .expectException(NotFoundRefusal.class)
+               .expectException(refused(NOT_FOUND))
                .expectExceptionMessage("No customer " + stranger);
     }
 
@@ -119,7 +119,7 @@ class OrderTest {
         fixture.givenNoPriorActivity()
                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(unknown, 1))))
                .expectNoEvents()
-               .expectException(NotFoundRefusal.class)
+               .expectException(refused(NOT_FOUND))
                .expectExceptionMessage("No product " + unknown);
     }
 
@@ -180,7 +180,7 @@ class OrderTest {
         fixture.given(placed, new OrderAcceptedEvent(orderId, alice, BigDecimal.TEN))
                .when(new CancelOrderCommand(orderId, alice))
                .expectNoEvents()
-               .expectException(ConflictRefusal.class)
+               .expectException(refused(CONFLICT))
                .expectExceptionMessage("order is ACCEPTED and can no longer be cancelled");
     }
 
@@ -189,7 +189,7 @@ class OrderTest {
         fixture.given(placed, new OrderRejectedEvent(orderId, alice, RejectionReason.TIMEOUT))
                .when(new CancelOrderCommand(orderId, null))
                .expectNoEvents()
-               .expectException(ConflictRefusal.class);
+               .expectException(refused(CONFLICT));
     }
 
     @Test
@@ -197,7 +197,7 @@ class OrderTest {
         fixture.given(placed, new OrderCancelledEvent(orderId, alice))
                .when(new CancelOrderCommand(orderId, alice))
                .expectNoEvents()
-               .expectException(ConflictRefusal.class);
+               .expectException(refused(CONFLICT));
     }
 
     @Test
@@ -205,7 +205,7 @@ class OrderTest {
         fixture.given(placed)
                .when(new CancelOrderCommand(orderId, bob))
                .expectNoEvents()
-               .expectException(NotFoundRefusal.class);
+               .expectException(refused(NOT_FOUND));
     }
 
     @Test
@@ -227,6 +227,6 @@ class OrderTest {
                .when(new PlaceOrderCommand(orderId, alice,
                                            List.of(new OrderLine(pen, Integer.MAX_VALUE), new OrderLine(pen, 1))))
                .expectNoEvents()
-               .expectException(InvalidRefusal.class);
+               .expectException(refused(INVALID));
     }
 }

@@ -30,7 +30,7 @@ public class OrderUpdates {
 
     private final QueryGateway queryGateway;
 
-    OrderUpdates(QueryGateway queryGateway) {
+    public OrderUpdates(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
     }
 

@@ -1,0 +1,54 @@
+package io.sourced.app.roles;
+
+import io.sourced.app.replicas.ReplicaSettings;
+import org.springframework.util.StringUtils;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Settings a role implies, over anything configured. Checks the roles before anything starts.
+ * <p>
+ * The deadline scheduler (db-scheduler) runs only beside the saga: a process without the saga that picked a
+ * due deadline from the shared table would find no saga to deliver it to, and the deadline would be lost.
+ * <p>
+ * Without the web pages no template is found: Spring Boot would otherwise serve {@code templates/index.html} as
+ * the welcome page at {@code /} by itself, controllers or not.
+ */
+public class RoleSettings implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "sourcedRoles";
+    private static final String REPLICA_NAME = "sourced.replica.name";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Roles roles = Roles.of(environment);
+        Map<String, Object> implied = new HashMap<>();
+        if (!roles.has(Roles.SAGA)) {
+            implied.put("db-scheduler.enabled", "false");
+        }
+        if (!roles.has(Roles.UI)) {
+            implied.put("spring.thymeleaf.prefix", "classpath:/no-pages-without-the-ui-role/");
+            implied.put("spring.thymeleaf.check-template-location", "false");
+        }
+        if (!implied.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, implied));
+        }
+        // one name for this replica, whoever asks: its token claims, the replica table and the operations page
+        if (!StringUtils.hasText(environment.getProperty(REPLICA_NAME))) {
+            environment.getPropertySources().addLast(
+                    new MapPropertySource(SOURCE + "Defaults", Map.of(REPLICA_NAME, ReplicaSettings.defaultName())));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after the configuration files are read
+    }
+}

@@ -1,0 +1,91 @@
+package io.sourced.app.security;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.finance.CustomerId;
+import io.sourced.command.finance.CustomerSignIns;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** The sign-in table: who may sign in, with which role, for which customer. Passwords are kept hashed. */
+@Component
+public class SignInStore implements UserDetailsService, CustomerSignIns {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    SignInStore(JdbcTemplate jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        List<SignedInUser> found = jdbc.query(
+                "SELECT username, password_hash, role, customer_id FROM sign_in WHERE username = ?",
+                (rs, i) -> new SignedInUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : CustomerId.of(rs.getString(4))),
+                username);
+        if (found.isEmpty()) {
+            throw new UsernameNotFoundException("No sign-in " + username);
+        }
+        return found.get(0);
+    }
+
+    @Override
+    public boolean register(String username, String password, CustomerId customerId) {
+        try {
+            create(username, password, Caller.CUSTOMER, customerId);
+            return true;
+        } catch (UsernameTaken taken) {
+            return false;
+        }
+    }
+
+    public boolean exists(String username) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM sign_in WHERE username = ?", Integer.class, username);
+        return count != null && count > 0;
+    }
+
+    public void create(String username, String password, String role, CustomerId customerId) {
+        if (exists(username)) {
+            throw new UsernameTaken(username);
+        }
+        insert(username, passwordEncoder.encode(password), role, customerId);
+    }
+
+    /** A sign-in whose password was hashed beforehand, in the format of this store's password encoder. */
+    public void createHashed(String username, String passwordHash, String role, CustomerId customerId) {
+        if (exists(username)) {
+            throw new UsernameTaken(username);
+        }
+        insert(username, passwordHash, role, customerId);
+    }
+
+    private void insert(String username, String passwordHash, String role, CustomerId customerId) {
+        try {
+            jdbc.update("INSERT INTO sign_in (username, password_hash, role, customer_id) VALUES (?, ?, ?, ?)",
+                    username, passwordHash, role, customerId == null ? null : customerId.value());
+        } catch (DuplicateKeyException e) {
+            throw new UsernameTaken(username);
+        }
+    }
+
+    public void changePassword(String username, String password) {
+        jdbc.update("UPDATE sign_in SET password_hash = ? WHERE username = ?", passwordEncoder.encode(password), username);
+    }
+
+    /** A sign-in with this username exists already. */
+    public static final class UsernameTaken extends RuntimeException {
+
+        UsernameTaken(String username) {
+            super("username " + username + " is taken");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.sourced.ui;
+
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ProductView;
+import io.sourced.api.inventory.RestockProductCommand;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/** One product (ADMIN): available / reserved / sold, restocking it, its audit trail; now or as it was at an instant. */
+@Controller
+class BackOfficeProductPage extends Pages {
+
+    private final Views views;
+    private final CommandGateway commands;
+    private final EventTrails trails;
+
+    BackOfficeProductPage(Views views, CommandGateway commands, EventTrails trails) {
+        this.views = views;
+        this.commands = commands;
+        this.trails = trails;
+    }
+
+    @GetMapping("/admin/products/{productId}")
+    String product(@PathVariable String productId, @RequestParam(required = false) Instant asOf,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+                   Model model) {
+        ProductView now = views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+        Instant at = AsOf.of(asOf, asOfLocal);
+        if (at == null) {
+            return page(now, new QuantityForm(), model);
+        }
+        ProductView then = views.productAsOf(now.productId(), at)
+                .orElseThrow(() -> new DidNotExistYet("This product", at, "/admin/products/" + now.productId()));
+        model.addAttribute("product", then);
+        model.addAttribute("asOf", at);
+        model.addAttribute("auditTrail", trails.auditTrail(then.productId(), at));
+        return "admin/product";
+    }
+
+    /** The product page's own restock form (the list's has no {@code from}): answers on this page. */
+    @PostMapping(path = "/admin/products/{productId}/restock", params = "from=product")
+    String restock(@PathVariable String productId, @Valid @ModelAttribute("restock") QuantityForm form,
+                   BindingResult errors, Model model, RedirectAttributes redirect) {
+        ProductView product = views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+        if (!errors.hasErrors()) {
+            String refused = Refusals.refusalOf(() ->
+                    commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
+            if (refused == null) {
+                views.awaitChange(() -> views.product(product.productId()).orElse(null), product);
+                redirect.addFlashAttribute("notice", "Restocked " + product.name() + " with " + form.getQuantity() + ".");
+                return "redirect:/admin/products/" + product.productId();
+            }
+            errors.rejectValue("quantity", "refused", refused);
+        }
+        return page(product, form, model);
+    }
+
+    private String page(ProductView product, QuantityForm restock, Model model) {
+        model.addAttribute("product", product);
+        model.addAttribute("restock", restock);
+        model.addAttribute("auditTrail", trails.auditTrail(product.productId(), null));
+        return "admin/product";
+    }
+}

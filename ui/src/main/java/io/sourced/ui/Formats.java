@@ -1,0 +1,106 @@
+package io.sourced.ui;
+
+import io.sourced.api.finance.TransactionType;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.RejectionReason;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+
+/** How the pages write money, times, statuses and reasons; templates call it as {@code @fmt}. */
+@Component("fmt")
+class Formats {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    public String money(BigDecimal amount) {
+        return amount == null ? "—" : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    public String lineTotal(BigDecimal unitPrice, int quantity) {
+        return unitPrice == null ? "—" : money(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+    }
+
+    /** A fraction (0.2500) as a percentage with one decimal (25.0 %); a dash when there is none. */
+    public String percent(BigDecimal fraction) {
+        return fraction == null ? "—" : fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    /** Seconds with up to 3 decimals (1.25 s); a dash when there are none. */
+    public String seconds(BigDecimal seconds) {
+        return seconds == null ? "—" : seconds.stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** Shown until the browser rewrites it in the reader's own time zone. */
+    public String time(Instant at) {
+        return at == null ? "" : UTC.format(at);
+    }
+
+    /** The value of a datetime-local input, in UTC until the browser rewrites it in the reader's time zone. */
+    public String localInput(Instant at) {
+        return at == null ? "" : LOCAL_INPUT.format(at);
+    }
+
+    public String events(Collection<?> events) {
+        int count = events == null ? 0 : events.size();
+        return count + (count == 1 ? " event" : " events");
+    }
+
+    public String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    public String status(OrderStatus status) {
+        return statusText(status);
+    }
+
+    public String reason(RejectionReason reason) {
+        return reasonText(reason);
+    }
+
+    public String transaction(TransactionType type) {
+        return switch (type) {
+            case DEPOSIT -> "Deposit";
+            case WITHDRAWAL -> "Withdrawal";
+            case PAYMENT -> "Payment";
+            case REFUND -> "Refund";
+        };
+    }
+
+    public boolean credit(TransactionType type) {
+        return type == TransactionType.DEPOSIT || type == TransactionType.REFUND;
+    }
+
+    public String shortId(Object id) {
+        String text = String.valueOf(id);
+        return text.length() > 8 ? text.substring(0, 8) : text;
+    }
+
+    static String statusText(OrderStatus status) {
+        return switch (status) {
+            case PENDING -> "Pending";
+            case ACCEPTED -> "Accepted";
+            case REJECTED -> "Rejected";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
+    static String reasonText(RejectionReason reason) {
+        if (reason == null) {
+            return "";
+        }
+        return switch (reason) {
+            case OUT_OF_STOCK -> "Some items were out of stock";
+            case PAYMENT_DECLINED -> "The payment was declined (not enough funds)";
+            case TIMEOUT -> "The order timed out before it could be completed";
+        };
+    }
+}

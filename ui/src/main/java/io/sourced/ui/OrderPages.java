@@ -1,0 +1,114 @@
+package io.sourced.ui;
+
+import io.sourced.api.caller.Caller;
+import io.sourced.api.ordering.CancelOrderCommand;
+import io.sourced.api.ordering.OrderHistoryEntry;
+import io.sourced.api.ordering.OrderPage;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.OrderView;
+import io.sourced.api.refusal.Refusal;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A customer's orders, and any order's detail with its history and trace (its owner's or an administrator's),
+ * now or as it was at an instant.
+ */
+@Controller
+class OrderPages extends Pages {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPages.class);
+    static final int PAGE_SIZE = 20;
+
+    private final Views views;
+    private final CommandGateway commands;
+    private final EventTrails trails;
+
+    OrderPages(Views views, CommandGateway commands, EventTrails trails) {
+        this.views = views;
+        this.commands = commands;
+        this.trails = trails;
+    }
+
+    @GetMapping("/orders")
+    String myOrders(@RequestParam(defaultValue = "0") int page, Caller caller, Model model) {
+        if (caller.customerId() == null) {
+            return "redirect:/admin/orders";
+        }
+        OrderPage orders = views.orders(caller.customerId(), null, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("orders", orders);
+        model.addAttribute("products", views.productsById());
+        return "orders/list";
+    }
+
+    @GetMapping("/orders/{orderId}")
+    String order(@PathVariable String orderId, @RequestParam(required = false) Instant asOf,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+                 Caller caller, Model model) {
+        OrderView now = views.visibleOrder(orderId, caller);
+        Instant at = AsOf.of(asOf, asOfLocal);
+        OrderView order = at == null ? now : views.orderAsOf(now.orderId(), at)
+                .orElseThrow(() -> new DidNotExistYet("This order", at, "/orders/" + now.orderId()));
+        model.addAttribute("order", order);
+        model.addAttribute("asOf", at);
+        model.addAttribute("products", views.productsById());
+        if (caller.isAdmin()) {
+            views.customer(order.customerId()).ifPresent(customer -> model.addAttribute("customer", customer));
+        }
+        story(order, at, model);
+        return "orders/detail";
+    }
+
+    /** The history and the trace alone, which the detail page reloads each time the order changes. */
+    @GetMapping("/orders/{orderId}/history")
+    String history(@PathVariable String orderId, Caller caller, Model model) {
+        OrderView order = views.visibleOrder(orderId, caller);
+        model.addAttribute("order", order);
+        model.addAttribute("products", views.productsById());
+        story(order, null, model);
+        return "orders/detail :: story";
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    String cancel(@PathVariable String orderId, Caller caller, RedirectAttributes redirect) {
+        OrderView order = views.visibleOrder(orderId, caller);
+        Optional<Refusal> refused = Refusals.refused(() -> commands.sendAndWait(
+                new CancelOrderCommand(order.orderId(), caller.isAdmin() ? null : caller.customerId())));
+        if (refused.isEmpty()) {
+            views.awaitChange(() -> views.order(order.orderId()).map(OrderView::status).orElse(null), OrderStatus.PENDING);
+            redirect.addFlashAttribute("notice", "The order is cancelled.");
+        } else if (refused.get().is(Refusal.Kind.CONFLICT)) {
+            redirect.addFlashAttribute("problem", "This order can no longer be cancelled: it is already complete.");
+        } else {
+            throw new PageNotFound();
+        }
+        return "redirect:/orders/" + order.orderId();
+    }
+
+    private void story(OrderView order, Instant until, Model model) {
+        try {
+            List<OrderHistoryEntry> history = views.history(order.orderId()).stream()
+                    .filter(entry -> until == null || !entry.at().isAfter(until))
+                    .toList();
+            model.addAttribute("history", history);
+        } catch (RuntimeException e) {
+            log.warn("Order history unavailable for {}: {}", order.orderId(), e.toString());
+            model.addAttribute("history", null);
+        }
+        model.addAttribute("trace", trails.trace(order.orderId(), until));
+    }
+}

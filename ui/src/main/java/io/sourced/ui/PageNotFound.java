@@ -1,0 +1,22 @@
+package io.sourced.ui;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.function.Function;
+
+/** Unknown, malformed or someone else's id: the page answers 404, never telling which. */
+class PageNotFound extends ResponseStatusException {
+
+    PageNotFound() {
+        super(HttpStatus.NOT_FOUND);
+    }
+
+    static <T> T parse(String id, Function<String, T> parser) {
+        try {
+            return parser.apply(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PageNotFound();
+        }
+    }
+}
