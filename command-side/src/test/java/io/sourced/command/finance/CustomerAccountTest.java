@@ -1,9 +1,12 @@
 package io.sourced.command.finance;
 
 import static io.sourced.command.RefusalMatchers.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.sourced.api.refusal.Refusal.Kind.*;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
@@ -12,6 +15,7 @@ import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
@@ -30,15 +34,37 @@ class CustomerAccountTest {
     private final AccountOpenedEvent opened = new AccountOpenedEvent(alice, "Alice");
     private final FundsDepositedEvent deposited = new FundsDepositedEvent(alice, amount("100.00"), amount("100.00"));
 
+    private final Map<String, CustomerId> signIns = new HashMap<>();
     private AggregateTestFixture<CustomerAccount> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
+        fixture.registerInjectableResource((CustomerSignIns) (username, password, customerId) ->
+                signIns.putIfAbsent(username, customerId) == null);
     }
 
     private static BigDecimal amount(String value) {
         return new BigDecimal(value);
+    }
+
+    @Test
+    void openAccount_withSignIn_opensAndCreatesTheSignIn() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", null, new SignIn("alice", "secret")))
+               .expectEvents(opened);
+
+        assertThat(signIns).containsEntry("alice", alice);
+    }
+
+    @Test
+    void openAccount_withATakenUsername_isRefusedAndOpensNothing() {
+        signIns.put("alice", CustomerId.random());
+
+        fixture.givenNoPriorActivity()
+               .when(new OpenAccountCommand(alice, "Alice", amount("10.00"), new SignIn("alice", "secret")))
+               .expectNoEvents()
+               .expectException(refused(CONFLICT));
     }
 
     @Test
