@@ -10,8 +10,8 @@ import java.util.random.RandomGeneratorFactory;
 /**
  * Message identifiers (events' too) as random version-4 UUIDs, each thread drawing from a generator of its own with
  * 384 bits of state seeded from {@link SecureRandom}. Axon's default, {@link UUID#randomUUID()}, draws every one from
- * one shared {@code SecureRandom}: with a result message made per event handled, that was 16% of the event processors'
- * own work in a replay (measured). An identifier must be unique; it need not be unpredictable.
+ * one shared {@code SecureRandom}, which every processor thread then contends for, as a result message is made per
+ * event handled. An identifier must be unique; it need not be unpredictable.
  * <p>
  * Found by Axon through {@code META-INF/services/org.axonframework.common.IdentifierFactory}.
  */

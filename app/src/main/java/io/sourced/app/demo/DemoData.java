@@ -41,8 +41,8 @@ class DemoData implements ApplicationRunner {
     private static final int HANDLER_ATTEMPTS = 60;
     private static final Duration HANDLER_PAUSE = Duration.ofMillis(500);
     /**
-     * The demo's passwords (each sign-in's own name), hashed once here rather than at every start: three BCrypt
-     * hashes took most of a second of the start-up, before the JIT warms up (measured with JFR).
+     * The demo's passwords (each sign-in's own name), hashed once here rather than at every start: BCrypt is
+     * slow on purpose, and a start-up should not pay for it.
      */
     static final Map<String, String> PASSWORD_HASHES = Map.of(
             "admin", "{bcrypt}$2a$10$J1.tViYBRxI5TR9.3hjUuOoJ4HDThQe2neUdB6mKmO.Q0CxOuoMxy",

@@ -42,8 +42,8 @@ public class RoleSettings implements EnvironmentPostProcessor, Ordered {
         }
         // one name for this replica, whoever asks: its token claims, the replica table and the operations page
         if (!StringUtils.hasText(environment.getProperty(REPLICA_NAME))) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource(SOURCE + "Defaults", Map.of(REPLICA_NAME, ReplicaSettings.defaultName())));
+            environment.getPropertySources().addFirst(
+                    new MapPropertySource(SOURCE + "ReplicaName", Map.of(REPLICA_NAME, ReplicaSettings.defaultName())));
         }
     }
 

@@ -93,7 +93,7 @@ class ExternalSystems {
             throw new ExternalSystemFailure(property + " cannot be resolved: " + unresolvable.getMessage());
         }
         if (value == null || value.isBlank()) {
-            throw new ExternalSystemFailure(property + " is not set (see the README: integrations)");
+            throw new ExternalSystemFailure(property + " is not set (see docs/operations.md: integrations)");
         }
         URI uri;
         try {

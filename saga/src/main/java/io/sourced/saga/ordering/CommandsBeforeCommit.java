@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The commands a batch of saga steps sent, awaited all together just before the batch commits: they run at once
- * instead of one after the other (a step waiting for each command in turn kept the workflow far behind the orders
- * placed, measured), and the batch still commits only when every one of them succeeded. A failure, or a command
+ * instead of one after the other (a step waiting for each command in turn cannot keep up with the orders placed),
+ * and the batch still commits only when every one of them succeeded. A failure, or a command
  * not answered within {@link #LIMIT_SECONDS}, fails the batch, which the processor rolls back and retries, saga
  * state and all: every command the saga sends is idempotent.
  */
