@@ -2,6 +2,7 @@ package io.sourced.query.views.finance;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.CustomerScoped;
 import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
@@ -44,27 +45,27 @@ class CustomerViewProjector {
 
     @EventHandler
     void on(AccountOpenedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.customerId(), event, sequence, at);
+        fold(event, sequence, at);
     }
 
     @EventHandler
     void on(FundsDepositedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.customerId(), event, sequence, at);
+        fold(event, sequence, at);
     }
 
     @EventHandler
     void on(FundsWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.customerId(), event, sequence, at);
+        fold(event, sequence, at);
     }
 
     @EventHandler
     void on(PaymentAuthorizedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.customerId(), event, sequence, at);
+        fold(event, sequence, at);
     }
 
     @EventHandler
     void on(PaymentRefundedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        fold(event.customerId(), event, sequence, at);
+        fold(event, sequence, at);
     }
 
     @ResetHandler
@@ -73,8 +74,8 @@ class CustomerViewProjector {
         jdbc.update("DELETE FROM customer_view");
     }
 
-    private void fold(CustomerId customerId, Object event, long sequence, Instant at) {
-        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(customerId, event, sequence, at));
+    private void fold(CustomerScoped event, long sequence, Instant at) {
+        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(event, sequence, at));
     }
 
     /** One processor batch's changes to the customers and their ledgers, written before the batch commits. */
@@ -84,7 +85,8 @@ class CustomerViewProjector {
                 new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow());
         private final BatchInserts ledger = new BatchInserts();
 
-        void fold(CustomerId customerId, Object event, long sequence, Instant at) {
+        void fold(CustomerScoped event, long sequence, Instant at) {
+            CustomerId customerId = event.customerId();
             if (!customers.fold(customerId, sequence, current -> CustomerFold.apply(current, event))) {
                 return;
             }

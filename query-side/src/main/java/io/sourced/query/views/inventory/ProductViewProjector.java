@@ -3,6 +3,7 @@ package io.sourced.query.views.inventory;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.ProductScoped;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
@@ -40,27 +41,27 @@ class ProductViewProjector {
 
     @EventHandler
     void on(ProductRegisteredEvent event, @SequenceNumber long sequence) {
-        fold(event.productId(), event, sequence);
+        fold(event, sequence);
     }
 
     @EventHandler
     void on(ProductRestockedEvent event, @SequenceNumber long sequence) {
-        fold(event.productId(), event, sequence);
+        fold(event, sequence);
     }
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long sequence) {
-        fold(event.productId(), event, sequence);
+        fold(event, sequence);
     }
 
     @EventHandler
     void on(StockReleasedEvent event, @SequenceNumber long sequence) {
-        fold(event.productId(), event, sequence);
+        fold(event, sequence);
     }
 
     @EventHandler
     void on(ReservationConfirmedEvent event, @SequenceNumber long sequence) {
-        fold(event.productId(), event, sequence);
+        fold(event, sequence);
     }
 
     @ResetHandler
@@ -68,9 +69,9 @@ class ProductViewProjector {
         jdbc.update("DELETE FROM product_view");
     }
 
-    private void fold(ProductId productId, Object event, long sequence) {
+    private void fold(ProductScoped event, long sequence) {
         BatchScope.within(this, () -> new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow()),
-                this::write, changes -> changes.fold(productId, sequence, current -> ProductFold.apply(current, event)));
+                this::write, changes -> changes.fold(event.productId(), sequence, current -> ProductFold.apply(current, event)));
     }
 
     private void write(FoldedRows<ProductId, ProductView> changes) {

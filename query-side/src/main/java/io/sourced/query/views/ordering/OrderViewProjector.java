@@ -7,6 +7,7 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderScoped;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.query.BatchScope;
 import org.axonframework.config.ProcessingGroup;
@@ -50,27 +51,27 @@ class OrderViewProjector {
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        fold(event.orderId(), event, at, replay);
+        fold(event, at, replay);
     }
 
     @EventHandler
     void on(StockReservedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        fold(event.orderId(), event, at, replay);
+        fold(event, at, replay);
     }
 
     @EventHandler
     void on(OrderAcceptedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        fold(event.orderId(), event, at, replay);
+        fold(event, at, replay);
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        fold(event.orderId(), event, at, replay);
+        fold(event, at, replay);
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at, ReplayStatus replay) {
-        fold(event.orderId(), event, at, replay);
+        fold(event, at, replay);
     }
 
     @ResetHandler
@@ -79,8 +80,8 @@ class OrderViewProjector {
         jdbc.update("DELETE FROM order_view");
     }
 
-    private void fold(OrderId orderId, Object event, Instant at, ReplayStatus replay) {
-        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(orderId, event, at, replay));
+    private void fold(OrderScoped event, Instant at, ReplayStatus replay) {
+        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(event, at, replay));
     }
 
     /** The orders one processor batch changed: each read once, folded in memory, written once before the commit. */
@@ -90,7 +91,8 @@ class OrderViewProjector {
         private final Map<OrderId, OrderView> folded = new LinkedHashMap<>();
         private final Set<OrderId> live = new HashSet<>();
 
-        void fold(OrderId orderId, Object event, Instant at, ReplayStatus replay) {
+        void fold(OrderScoped event, Instant at, ReplayStatus replay) {
+            OrderId orderId = event.orderId();
             if (!folded.containsKey(orderId)) {
                 OrderView current = rows.find(orderId).orElse(null);
                 stored.put(orderId, current);

@@ -3,7 +3,15 @@ package io.sourced.query.views.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.StockReleasedEvent;
+import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
@@ -34,17 +42,36 @@ class OrderIdSequencingPolicyTest {
                 new OrderRejectedEvent(orderId, customerId, RejectionReason.TIMEOUT),
                 new OrderCancelledEvent(orderId, customerId));
 
-        assertThat(events).extracting(event -> policy.getSequenceIdentifierFor(
-                        new GenericDomainEventMessage<>("Any", productId.value(), 0, event)))
+        assertThat(events).extracting(event -> sequenceOf("Any", productId.value(), event))
                 .containsOnly(orderId.value());
     }
 
     @Test
-    void otherEvents_areSequencedPerAggregate() {
-        GenericDomainEventMessage<String> other =
-                new GenericDomainEventMessage<>("Product", productId.value(), 3, "restocked");
+    void eventsOtherAggregatesRecordForAnOrder_followTheOrder() {
+        List<Object> events = List.of(
+                new StockReservationRejectedEvent(productId, orderId, 2, 1),
+                new StockReleasedEvent(productId, orderId, 1),
+                new ReservationConfirmedEvent(productId, orderId, 1),
+                new PaymentAuthorizedEvent(customerId, orderId, BigDecimal.ONE, BigDecimal.TEN),
+                new PaymentDeclinedEvent(customerId, orderId, BigDecimal.ONE, BigDecimal.ZERO),
+                new PaymentRefundedEvent(customerId, orderId, BigDecimal.ONE, BigDecimal.TEN));
 
-        assertThat(policy.getSequenceIdentifierFor(other)).isEqualTo(productId.value());
+        assertThat(events).extracting(event -> sequenceOf("Any", productId.value(), event))
+                .containsOnly(orderId.value());
+    }
+
+    @Test
+    void eventsOfNoOrder_areSequencedPerAggregate() {
+        assertThat(sequenceOf("Product", productId.value(), new ProductRestockedEvent(productId, 5)))
+                .isEqualTo(productId.value());
+        assertThat(sequenceOf("Customer", customerId.value(),
+                new FundsDepositedEvent(customerId, BigDecimal.ONE, BigDecimal.ONE)))
+                .isEqualTo(customerId.value());
+        assertThat(sequenceOf("Product", productId.value(), "restocked")).isEqualTo(productId.value());
         assertThat(policy.getSequenceIdentifierFor(GenericEventMessage.asEventMessage("no aggregate"))).isNull();
+    }
+
+    private Object sequenceOf(String aggregateType, String aggregateId, Object payload) {
+        return policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>(aggregateType, aggregateId, 3, payload));
     }
 }
