@@ -1,6 +1,6 @@
 package io.sourced.app;
 
-import io.sourced.query.ordering.OrderUpdates;
+import io.sourced.query.views.ordering.OrderUpdates;
 import io.sourced.ui.LiveOrders;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;

@@ -15,6 +15,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -78,17 +81,24 @@ class ModuleBoundariesTest {
                 .toArray(Class<?>[]::new);
     }
 
+    /** A scope (OrderScoped, ...) is an interface of accessors only, which records implement: it holds no data. */
     @Test
-    void api_holdsOnlyRecordsAndEnums() {
+    void api_holdsOnlyRecordsEnumsAndScopes() {
         classes().that().resideInAPackage("io.sourced.api..").and().areTopLevelClasses()
-                .should(new ArchCondition<>("be a record or an enum") {
+                .should(new ArchCondition<>("be a record, an enum or an interface of accessors") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
-                        boolean ok = item.reflect().isRecord() || item.isEnum();
-                        events.add(new SimpleConditionEvent(item, ok, item.getName() + " is neither a record nor an enum"));
+                        boolean ok = item.reflect().isRecord() || item.isEnum() || isScope(item.reflect());
+                        events.add(new SimpleConditionEvent(item, ok,
+                                item.getName() + " is neither a record, an enum nor an interface of accessors"));
                     }
                 })
                 .check(SOURCED);
+    }
+
+    private static boolean isScope(Class<?> type) {
+        return type.isInterface() && Arrays.stream(type.getDeclaredMethods())
+                .allMatch(method -> Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0);
     }
 
     @Test

@@ -8,9 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * What a projector gathers over one batch of its processor (one unit of work and transaction), written just before
- * the batch commits: one JDBC batch per statement instead of a round trip per event (measured: a replay through the
- * views spent its time in those round trips). The write runs in the batch's transaction, with its token: both commit,
- * or neither. Outside a unit of work (a handler called on its own) each event's work is written at once.
+ * the batch commits: one JDBC batch per statement instead of a round trip per event, which would otherwise be what a
+ * replay waits on. The write runs in the batch's transaction, with its token: both commit, or neither. Outside a unit of work (a handler called on its own) each event's work is written at once.
  */
 public final class BatchScope {
 

@@ -3,5 +3,5 @@ package io.sourced.api.finance;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AccountOpenedEvent(CustomerId customerId, String name) {
+public record AccountOpenedEvent(CustomerId customerId, String name) implements CustomerScoped {
 }

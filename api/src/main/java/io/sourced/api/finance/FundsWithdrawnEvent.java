@@ -6,5 +6,6 @@ import java.math.BigDecimal;
 
 /** {@code balance} is the account's balance after this event. */
 @Revision("1")
-public record FundsWithdrawnEvent(CustomerId customerId, BigDecimal amount, BigDecimal balance) {
+public record FundsWithdrawnEvent(CustomerId customerId, BigDecimal amount, BigDecimal balance)
+        implements CustomerScoped {
 }

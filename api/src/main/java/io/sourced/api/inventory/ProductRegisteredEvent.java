@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  */
 @Revision("2")
 public record ProductRegisteredEvent(ProductId productId, String name, BigDecimal price, int initialStock,
-                                     String category) {
+                                     String category) implements ProductScoped {
 
     /** The category of a product registered without one, and of every revision 1 event. */
     public static final String UNCATEGORISED = "Uncategorised";

@@ -1,9 +1,11 @@
 package io.sourced.api.inventory;
 
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderScoped;
 import org.axonframework.serialization.Revision;
 
 /** An order's reserved units are sold. */
 @Revision("1")
-public record ReservationConfirmedEvent(ProductId productId, OrderId orderId, int quantity) {
+public record ReservationConfirmedEvent(ProductId productId, OrderId orderId, int quantity)
+        implements ProductScoped, OrderScoped {
 }

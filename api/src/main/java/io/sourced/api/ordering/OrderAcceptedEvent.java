@@ -1,11 +1,13 @@
 package io.sourced.api.ordering;
 
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.CustomerScoped;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 
 /** The order is paid and its stock is the customer's: a terminal status. */
 @Revision("1")
-public record OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total) {
+public record OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total)
+        implements OrderScoped, CustomerScoped {
 }

@@ -31,7 +31,7 @@ public class RoleFilter implements TypeFilter, EnvironmentAware {
      * alone, for the API's server-sent events (query) and the pages' (ui).
      */
     public static final Map<String, Set<String>> SHARED = Map.of(
-            "io.sourced.query.ordering.OrderUpdates", Set.of(Roles.QUERY, Roles.UI));
+            "io.sourced.query.views.ordering.OrderUpdates", Set.of(Roles.QUERY, Roles.UI));
 
     private Roles roles;
 

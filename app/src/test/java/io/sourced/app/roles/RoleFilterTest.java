@@ -21,7 +21,7 @@ class RoleFilterTest {
 
         assertThat(filter.excludes("io.sourced.command.ordering.Order")).isFalse();
         assertThat(filter.excludes("io.sourced.saga.ordering.OrderFulfilmentSaga")).isFalse();
-        assertThat(filter.excludes("io.sourced.query.ordering.OrderViewProjector")).isFalse();
+        assertThat(filter.excludes("io.sourced.query.views.ordering.OrderViewProjector")).isFalse();
         assertThat(filter.excludes("io.sourced.ui.ShopPage")).isFalse();
         assertThat(filter.excludes("io.sourced.app.demo.DemoData")).isFalse();
     }
@@ -34,7 +34,7 @@ class RoleFilterTest {
         assertThat(filter.excludes("io.sourced.command.lookup.KnownIdsRecorder$Inner")).isTrue();
         assertThat(filter.excludes("io.sourced.saga.ordering.OrderFulfilmentSaga")).isTrue();
         assertThat(filter.excludes("io.sourced.app.demo.DemoData")).isTrue();
-        assertThat(filter.excludes("io.sourced.query.ordering.OrderQueryController")).isFalse();
+        assertThat(filter.excludes("io.sourced.query.views.ordering.OrderQueryController")).isFalse();
         assertThat(filter.excludes("io.sourced.ui.ShopPage")).isFalse();
     }
 
@@ -43,8 +43,8 @@ class RoleFilterTest {
         RoleFilter filter = filterFor("ui");
 
         assertThat(filter.excludes("io.sourced.ui.OperationsPage")).isFalse();
-        assertThat(filter.excludes("io.sourced.query.ordering.OrderUpdates")).isFalse();
-        assertThat(filter.excludes("io.sourced.query.ordering.OrderQueryController")).isTrue();
+        assertThat(filter.excludes("io.sourced.query.views.ordering.OrderUpdates")).isFalse();
+        assertThat(filter.excludes("io.sourced.query.views.ordering.OrderQueryController")).isTrue();
         assertThat(filter.excludes("io.sourced.query.operations.ProcessorQueries")).isTrue();
         assertThat(filter.excludes("io.sourced.command.ordering.OrderCommandController")).isTrue();
         assertThat(filter.excludes("io.sourced.app.demo.DemoData")).isTrue();
@@ -52,15 +52,15 @@ class RoleFilterTest {
 
     @Test
     void sharedClass_isLeftOut_whereNoneOfItsRolesRuns() {
-        assertThat(filterFor("query").excludes("io.sourced.query.ordering.OrderUpdates")).isFalse();
-        assertThat(filterFor("command,saga").excludes("io.sourced.query.ordering.OrderUpdates")).isTrue();
+        assertThat(filterFor("query").excludes("io.sourced.query.views.ordering.OrderUpdates")).isFalse();
+        assertThat(filterFor("command,saga").excludes("io.sourced.query.views.ordering.OrderUpdates")).isTrue();
     }
 
     @Test
     void command_excludesTheViewsAndThePages_butNotWhatEveryRoleShares() {
         RoleFilter filter = filterFor("command");
 
-        assertThat(filter.excludes("io.sourced.query.eventlog.EventFeed")).isTrue();
+        assertThat(filter.excludes("io.sourced.query.log.eventlog.EventFeed")).isTrue();
         assertThat(filter.excludes("io.sourced.ui.LandingPages")).isTrue();
         assertThat(filter.excludes("io.sourced.saga.ordering.OrderWorkflowConfiguration")).isTrue();
         assertThat(filter.excludes("io.sourced.app.security.SecurityConfig")).isFalse();

@@ -1,0 +1,150 @@
+package io.sourced.query.log.eventlog;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Pages of the event log, read through Axon's API (never by SQL on its tables). A page holds the events after a
+ * position, in log order, without waiting for more.
+ * <p>
+ * With an {@link EventStorageEngine} (the JDBC event store) each page reads the storage afresh: the embedded event
+ * store's {@code openStream} may instead hand out its shared tail cache, whose tokens carry the gaps its own reader
+ * saw earlier — a gap filled since then would show up as stepped over, and its event would be missed. Without
+ * an engine (Axon Server: no gaps, positions from 0) the event store's stream is read from a
+ * {@link GlobalSequenceTrackingToken}, the only token Axon Server takes, up to the head seen when the page began:
+ * its events arrive asynchronously, so "nothing available yet" is waited out while the head is not reached.
+ */
+@Component
+class EventFeed {
+
+    /** How long a stream from the event store (Axon Server) may take to deliver an event known to exist. */
+    static final Duration HEAD_WAIT = Duration.ofSeconds(5);
+
+    private final EventStore eventStore;
+    private final EventStorageEngine storageEngine;
+    private final EventMapper mapper;
+    private final Duration gapTimeout;
+    private final Clock clock;
+
+    @Autowired
+    EventFeed(EventStore eventStore, ObjectProvider<EventStorageEngine> storageEngine, EventMapper mapper,
+              EventLogSettings settings) {
+        this(eventStore, storageEngine.getIfUnique(), mapper, settings.gapTimeout(), Clock.systemUTC());
+    }
+
+    EventFeed(EventStore eventStore, EventStorageEngine storageEngine, EventMapper mapper, Duration gapTimeout,
+              Clock clock) {
+        this.eventStore = eventStore;
+        this.storageEngine = storageEngine;
+        this.mapper = mapper;
+        this.gapTimeout = gapTimeout;
+        this.clock = clock;
+    }
+
+    /** Up to {@code limit} events after position {@code after} (negative: from the start of the log). */
+    List<Event> page(long after, int limit) {
+        TrackingToken start = after < 0 ? null
+                : storageEngine != null ? GapAwareTrackingToken.newInstance(after, Set.of())
+                : new GlobalSequenceTrackingToken(after);
+        Instant now = clock.instant();
+        List<Event> page = new ArrayList<>();
+        long previous = after;
+        TrackingToken previousToken = start;
+        try (Events events = open(start)) {
+            while (page.size() < limit && events.hasNext()) {
+                TrackedEventMessage<?> next = events.next();
+                long position = LogPositions.of(previousToken, next.trackingToken());
+                previousToken = next.trackingToken();
+                GapRule.Verdict verdict = GapRule.judge(previous, position, gapsOf(next.trackingToken()),
+                        next.getTimestamp(), now, gapTimeout);
+                if (verdict == GapRule.Verdict.STOP) {
+                    break;
+                }
+                if (verdict == GapRule.Verdict.SERVE) {
+                    page.add(mapper.toEvent(next, position));
+                    previous = position;
+                }
+            }
+        }
+        return page;
+    }
+
+    private static Collection<Long> gapsOf(TrackingToken token) {
+        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware
+                ? gapAware.getGaps() : Set.of();
+    }
+
+    private Events open(TrackingToken start) {
+        if (storageEngine != null) {
+            Stream<? extends TrackedEventMessage<?>> stream = storageEngine.readEvents(start, false);
+            return new Events(stream.iterator(), stream::close);
+        }
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start);
+        return new Events(new Iterator<>() {
+            private long last = start == null ? -1 : LogPositions.positionOf(start);
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return last < head && stream.hasNextAvailable((int) HEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            @Override
+            public TrackedEventMessage<?> next() {
+                try {
+                    TrackedEventMessage<?> next = stream.nextAvailable();
+                    last = LogPositions.positionOf(next.trackingToken());
+                    return next;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NoSuchElementException("Interrupted while reading the event log");
+                }
+            }
+        }, stream::close);
+    }
+
+    /** The events available now, without waiting; closing releases the underlying stream. */
+    private record Events(Iterator<? extends TrackedEventMessage<?>> iterator, Runnable closer)
+            implements AutoCloseable {
+
+        boolean hasNext() {
+            return iterator.hasNext();
+        }
+
+        TrackedEventMessage<?> next() {
+            return iterator.next();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.sourced.query.log.eventlog;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event index must hold every event (it infers a gap-filling event's position from the positions it holds),
+ * so an event it cannot index stops its processor, which retries, instead of being logged and left out.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventLogSettings.class)
+class EventLogConfiguration {
+
+    @Autowired
+    void indexEveryEventOrStop(EventProcessingConfigurer eventProcessing) {
+        eventProcessing.registerListenerInvocationErrorHandler(EventLogProjector.PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,116 @@
+package io.sourced.query.log.eventlog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.caller.Caller;
+import io.sourced.api.ordering.OrderId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The event log given away: the whole log as a resumable NDJSON feed (read from the event store), and from its
+ * index the audit trail of one aggregate and the trace of one order. Customers see only their own.
+ */
+@RestController
+@Tag(name = "Event log")
+class EventLogController {
+
+    static final int MAX_LIMIT = 1000;
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final EventFeed feed;
+    private final EventIndex index;
+    private final ObjectMapper json;
+
+    EventLogController(EventFeed feed, EventIndex index, ObjectMapper json) {
+        this.feed = feed;
+        this.index = index;
+        this.json = json;
+    }
+
+    @Operation(summary = "The event log (ADMIN): one Event a line, in log order",
+            description = "Resume with after=<the last position seen>: no event is missed or repeated across pages. "
+                    + "A page may hold fewer than limit events (even none) while a concurrent write is still "
+                    + "committing; ask again.")
+    @ApiResponse(responseCode = "200", description = "NDJSON, one Event a line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = Event.class)))
+    @GetMapping(path = "/api/events", produces = NDJSON)
+    ResponseEntity<byte[]> events(
+            @Parameter(description = "the last position seen; -1 (default) reads from the start")
+            @RequestParam(defaultValue = "-1") @Min(-1) long after,
+            @Parameter(description = "at most this many events, 1 to " + MAX_LIMIT)
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try {
+            for (Event event : feed.page(after, limit)) {
+                lines.write(json.writeValueAsBytes(event));
+                lines.write('\n');
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an event as JSON", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(lines.toByteArray());
+    }
+
+    @Operation(summary = "An aggregate's history, oldest first; a customer sees only their own account and orders",
+            description = "404 when the aggregate has no event yet or is not the customer's (the index follows "
+                    + "the log within milliseconds)")
+    @ApiResponse(responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
+    @GetMapping("/api/aggregates/{aggregateId}/events")
+    List<Event> aggregateEvents(@PathVariable String aggregateId, @Parameter(hidden = true) Caller caller) {
+        List<EventIndex.Indexed> history = index.ofAggregate(aggregateId);
+        boolean visible = !history.isEmpty() && (caller.isAdmin() || (caller.customerId() != null
+                && history.stream().allMatch(e -> caller.customerId().value().equals(e.customerId()))));
+        if (!visible) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No aggregate " + aggregateId);
+        }
+        return history.stream().map(EventIndex.Indexed::event).toList();
+    }
+
+    @Operation(summary = "Every event the order caused, across the aggregates and the workflow, in log order",
+            description = "Found through the traceId of the order's OrderPlacedEvent; 404 when unknown or another "
+                    + "customer's")
+    @ApiResponse(responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
+    @GetMapping("/api/orders/{orderId}/trace")
+    List<Event> trace(@PathVariable String orderId, @Parameter(hidden = true) Caller caller) {
+        String id = canonical(orderId);
+        return index.placementOf(id)
+                .filter(placed -> placed.traceId() != null)
+                .filter(placed -> caller.isAdmin() || (caller.customerId() != null
+                        && caller.customerId().value().equals(placed.customerId())))
+                .map(placed -> index.traced(placed.traceId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
+    }
+
+    private static String canonical(String orderId) {
+        try {
+            return OrderId.of(orderId).value();
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId);
+        }
+    }
+}

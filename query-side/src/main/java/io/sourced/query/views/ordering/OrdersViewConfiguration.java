@@ -1,0 +1,32 @@
+package io.sourced.query.views.ordering;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Sequences the orders view and the order history per order. Axon's Boot auto-configuration re-registers a sequencing policy for every
+ * processor named under {@code axon.eventhandling.processors.*}: whoever configures {@code orders-view} there must
+ * set its {@code sequencing-policy} to {@value #SEQUENCING_POLICY_BEAN}.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrdersViewConfiguration {
+
+    static final String SEQUENCING_POLICY_BEAN = "ordersViewSequencingPolicy";
+
+    @Bean(SEQUENCING_POLICY_BEAN)
+    SequencingPolicy<EventMessage<?>> ordersViewSequencingPolicy() {
+        return new OrderIdSequencingPolicy();
+    }
+
+    @Autowired
+    void sequenceOrdersViewPerOrder(EventProcessingConfigurer eventProcessing) {
+        eventProcessing.registerSequencingPolicy(OrderViewProjector.PROCESSING_GROUP,
+                configuration -> new OrderIdSequencingPolicy());
+        eventProcessing.registerSequencingPolicy(OrderHistoryProjector.PROCESSING_GROUP,
+                configuration -> new OrderIdSequencingPolicy());
+    }
+}

@@ -1,0 +1,154 @@
+package io.sourced.query.views.reports;
+
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.SqlTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One processor batch's changes to {@code day_report} (the order funnel per day) and {@code order_timing_report} (each
+ * order's placement and outcome, which also makes a redelivered order event count once), kept in memory and written
+ * by {@link #write} with JDBC batches before the batch commits. Times are kept to the millisecond.
+ */
+class OrderDayRows {
+
+    /** How an order ended, and the day report column that counts it. */
+    enum Outcome {
+        ACCEPTED("accepted"),
+        OUT_OF_STOCK("rejected_out_of_stock"),
+        PAYMENT_DECLINED("rejected_payment_declined"),
+        TIMEOUT("rejected_timeout"),
+        CANCELLED("cancelled");
+
+        private final String column;
+
+        Outcome(String column) {
+            this.column = column;
+        }
+
+        static Outcome rejected(RejectionReason reason) {
+            return switch (reason) {
+                case OUT_OF_STOCK -> OUT_OF_STOCK;
+                case PAYMENT_DECLINED -> PAYMENT_DECLINED;
+                case TIMEOUT -> TIMEOUT;
+            };
+        }
+    }
+
+    /** An order's timing as the batch sees it: placed (null if unknown), outcome (null: pending). */
+    private record Timing(Instant placedAt, Outcome outcome, Instant completedAt, boolean stored) {
+    }
+
+    private static final List<String> COLUMNS = List.of("placed", "accepted", "rejected_out_of_stock",
+            "rejected_payment_declined", "rejected_timeout", "cancelled");
+
+    private final JdbcTemplate jdbc;
+    /** Orders read or placed in this batch; null: not in the report (never seen placed). */
+    private final Map<OrderId, Timing> timings = new HashMap<>();
+    private final Map<OrderId, Timing> changed = new LinkedHashMap<>();
+    private final Map<LocalDate, int[]> counts = new LinkedHashMap<>();
+
+    OrderDayRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts a placed order on its day; false (and nothing counted) when it was counted before. */
+    boolean placed(OrderId orderId, Instant at) {
+        if (timing(orderId) != null) {
+            return false;
+        }
+        Timing placed = new Timing(millis(at), null, null, false);
+        timings.put(orderId, placed);
+        changed.put(orderId, placed);
+        count(ReportDay.of(at), "placed");
+        return true;
+    }
+
+    /** Counts an order's outcome on the day it happened, once; an order not seen placed is not counted. */
+    void completed(OrderId orderId, Outcome outcome, Instant at) {
+        Timing timing = timing(orderId);
+        if (timing == null || timing.outcome() != null) {
+            return;
+        }
+        Timing completed = new Timing(timing.placedAt(), outcome, millis(at), timing.stored());
+        timings.put(orderId, completed);
+        changed.put(orderId, completed);
+        count(ReportDay.of(at), outcome.column);
+    }
+
+    static void clear(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM day_report");
+        jdbc.update("DELETE FROM order_timing_report");
+    }
+
+    /** Writes the batch's changes: new and completed orders, then what each day adds to its counts. */
+    void write() {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        changed.forEach((orderId, timing) -> {
+            Outcome outcome = timing.outcome();
+            Object[] row = {outcome == null ? null : outcome.name(), SqlTime.of(timing.completedAt()),
+                    outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null, orderId.value(),
+                    SqlTime.of(timing.placedAt())};
+            (timing.stored() ? updates : inserts).add(timing.stored() ? Arrays.copyOf(row, 4) : row);
+        });
+        jdbc.batchUpdate("""
+                INSERT INTO order_timing_report (outcome, completed_at, accepted_day, order_id, placed_at)
+                VALUES (?, ?, ?, ?, ?)""", inserts);
+        jdbc.batchUpdate("""
+                UPDATE order_timing_report SET outcome = ?, completed_at = ?, accepted_day = ?
+                WHERE order_id = ? AND outcome IS NULL""", updates);
+        List<Object[]> days = counts.entrySet().stream().map(entry -> {
+            Object[] row = new Object[COLUMNS.size() + 1];
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                row[i] = entry.getValue()[i];
+            }
+            row[COLUMNS.size()] = entry.getKey();
+            return row;
+        }).toList();
+        int[] updated = jdbc.batchUpdate("""
+                UPDATE day_report SET placed = placed + ?, accepted = accepted + ?,
+                    rejected_out_of_stock = rejected_out_of_stock + ?,
+                    rejected_payment_declined = rejected_payment_declined + ?,
+                    rejected_timeout = rejected_timeout + ?, cancelled = cancelled + ?
+                WHERE report_day = ?""", days);
+        List<Object[]> newDays = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                newDays.add(days.get(i));
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO day_report (placed, accepted, rejected_out_of_stock, rejected_payment_declined,
+                    rejected_timeout, cancelled, report_day)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", newDays);
+    }
+
+    private Timing timing(OrderId orderId) {
+        if (!timings.containsKey(orderId)) {
+            timings.put(orderId, jdbc.query("SELECT outcome FROM order_timing_report WHERE order_id = ?",
+                    (rs, i) -> new Timing(null, rs.getString(1) == null ? null : Outcome.valueOf(rs.getString(1)),
+                            null, true), orderId.value()).stream().findFirst().orElse(null));
+        }
+        return timings.get(orderId);
+    }
+
+    private static Instant millis(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Adds one to a column of the day; the column comes from {@link Outcome}, never from input. */
+    private void count(LocalDate day, String column) {
+        counts.computeIfAbsent(day, ignored -> new int[COLUMNS.size()])[COLUMNS.indexOf(column)]++;
+    }
+}

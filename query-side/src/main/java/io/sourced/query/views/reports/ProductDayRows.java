@@ -1,0 +1,209 @@
+package io.sourced.query.views.reports;
+
+import io.sourced.api.inventory.ProductId;
+import io.sourced.api.ordering.OrderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One processor batch's changes to {@code product_day_report} and what it carries between events: each product's
+ * available stock ({@code report_product}) and the price each order's units were reserved at
+ * ({@code report_reservation}). Each row is read at most once a batch and changed in memory; {@link #write} writes
+ * them all with JDBC batches before the batch commits.
+ */
+class ProductDayRows {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductDayRows.class);
+
+    /** What one event adds to a product's day. */
+    record Counts(int ordered, int sold, BigDecimal revenue, int lost) {
+        static final Counts NONE = new Counts(0, 0, BigDecimal.ZERO, 0);
+
+        static Counts ordered(int units) {
+            return new Counts(units, 0, BigDecimal.ZERO, 0);
+        }
+
+        static Counts sold(int units, BigDecimal revenue) {
+            return new Counts(0, units, revenue, 0);
+        }
+
+        static Counts lost(int units) {
+            return new Counts(0, 0, BigDecimal.ZERO, units);
+        }
+
+        Counts plus(Counts more) {
+            return new Counts(ordered + more.ordered, sold + more.sold, revenue.add(more.revenue), lost + more.lost);
+        }
+    }
+
+    /** A product's stock as the batch sees it; {@code name} is set for a product registered in this batch. */
+    private record Stock(int available, long version, String name) {
+    }
+
+    /**
+     * What the batch adds to a product's day: counts to add, the stock at the end of the day when an event moved it
+     * (null: unchanged), and the stock a new row of the day starts with otherwise.
+     */
+    private record DayChange(Counts counts, Integer stockEndOfDay, int stockIfNew) {
+    }
+
+    private record DayKey(ProductId productId, LocalDate day) {
+    }
+
+    private record ReservationKey(OrderId orderId, ProductId productId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    /** Products read or registered in this batch; null: not in the report. */
+    private final Map<ProductId, Stock> stocks = new HashMap<>();
+    private final Map<ProductId, Stock> changedStocks = new LinkedHashMap<>();
+    private final Map<DayKey, DayChange> days = new LinkedHashMap<>();
+    private final Map<ReservationKey, BigDecimal> reservations = new LinkedHashMap<>();
+
+    ProductDayRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void registered(ProductId productId, String name, int initialStock, long sequence, LocalDate day) {
+        if (stock(productId) != null) {
+            return;
+        }
+        Stock stock = new Stock(initialStock, sequence, name);
+        stocks.put(productId, stock);
+        changedStocks.put(productId, stock);
+        addToDay(productId, day, Counts.NONE, initialStock);
+    }
+
+    /**
+     * A product event of the given sequence number: moves its available stock and adds to its day, whose stock at the
+     * end of the day becomes the stock after this event. An event applied before, or of an unknown product, changes nothing.
+     */
+    void productEvent(ProductId productId, long sequence, LocalDate day, int availableChange, Counts counts) {
+        Stock stock = stock(productId);
+        if (stock == null || stock.version() >= sequence) {
+            return;
+        }
+        Stock moved = new Stock(stock.available() + availableChange, sequence, stock.name());
+        stocks.put(productId, moved);
+        changedStocks.put(productId, moved);
+        addToDay(productId, day, counts, moved.available());
+    }
+
+    /** Units on an order's line: the stock does not move, so a new row of the day starts with the stock carried forward. */
+    void ordered(ProductId productId, int units, LocalDate day) {
+        Stock stock = stock(productId);
+        DayKey key = new DayKey(productId, day);
+        DayChange change = days.get(key);
+        days.put(key, change == null
+                ? new DayChange(Counts.ordered(units), null, stock == null ? 0 : stock.available())
+                : new DayChange(change.counts().plus(Counts.ordered(units)), change.stockEndOfDay(), change.stockIfNew()));
+    }
+
+    void reservedAt(OrderId orderId, ProductId productId, BigDecimal unitPrice) {
+        reservations.put(new ReservationKey(orderId, productId), unitPrice);
+    }
+
+    /** Revenue of units sold: the units × the unit price of the order's reservation. */
+    BigDecimal revenue(OrderId orderId, ProductId productId, int units) {
+        BigDecimal unitPrice = reservations.get(new ReservationKey(orderId, productId));
+        if (unitPrice == null) {
+            unitPrice = jdbc.query("SELECT unit_price FROM report_reservation WHERE order_id = ? AND product_id = ?",
+                    (rs, i) -> rs.getBigDecimal(1), orderId.value(), productId.value()).stream().findFirst()
+                    .orElse(null);
+        }
+        if (unitPrice == null) {
+            log.warn("No reservation price for order {} and product {}: {} units sold count no revenue", orderId,
+                    productId, units);
+            return BigDecimal.ZERO;
+        }
+        return unitPrice.multiply(BigDecimal.valueOf(units));
+    }
+
+    static void clear(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM product_day_report");
+        jdbc.update("DELETE FROM report_product");
+        jdbc.update("DELETE FROM report_reservation");
+    }
+
+    /** Writes the batch's changes; each row is updated, or inserted when the update found none. */
+    void write() {
+        List<Object[]> stockUpdates = new ArrayList<>();
+        List<Object[]> stockInserts = new ArrayList<>();
+        changedStocks.forEach((productId, stock) -> {
+            if (stock.name() == null) {
+                stockUpdates.add(new Object[] {stock.available(), stock.version(), productId.value()});
+            } else {
+                stockInserts.add(new Object[] {productId.value(), stock.name(), stock.available(), stock.version()});
+            }
+        });
+        jdbc.batchUpdate("UPDATE report_product SET available = ?, version = ? WHERE product_id = ?", stockUpdates);
+        jdbc.batchUpdate("INSERT INTO report_product (product_id, name, available, version) VALUES (?, ?, ?, ?)",
+                stockInserts);
+        upsert("""
+                        UPDATE product_day_report SET units_ordered = units_ordered + ?, units_sold = units_sold + ?,
+                            revenue = revenue + ?, units_lost = units_lost + ?,
+                            stock_end_of_day = COALESCE(?, stock_end_of_day)
+                        WHERE product_id = ? AND report_day = ?""",
+                """
+                        INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, stock_end_of_day,
+                            product_id, report_day)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                days.entrySet().stream().map(entry -> dayRow(entry.getKey(), entry.getValue())).toList(),
+                days.entrySet().stream().map(entry -> newDayRow(entry.getKey(), entry.getValue())).toList());
+        List<Object[]> prices = reservations.entrySet().stream().map(entry -> new Object[] {entry.getValue(),
+                entry.getKey().orderId().value(), entry.getKey().productId().value()}).toList();
+        upsert("UPDATE report_reservation SET unit_price = ? WHERE order_id = ? AND product_id = ?",
+                "INSERT INTO report_reservation (unit_price, order_id, product_id) VALUES (?, ?, ?)", prices, prices);
+    }
+
+    /** Updates each row; inserts the rows whose update changed nothing (same order of rows in both lists). */
+    private void upsert(String update, String insert, List<Object[]> updates, List<Object[]> inserts) {
+        int[] changed = jdbc.batchUpdate(update, updates);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 0) {
+                missing.add(inserts.get(i));
+            }
+        }
+        jdbc.batchUpdate(insert, missing);
+    }
+
+    private static Object[] dayRow(DayKey key, DayChange change) {
+        Counts counts = change.counts();
+        return new Object[] {counts.ordered(), counts.sold(), counts.revenue(), counts.lost(), change.stockEndOfDay(),
+                key.productId().value(), key.day()};
+    }
+
+    private static Object[] newDayRow(DayKey key, DayChange change) {
+        Counts counts = change.counts();
+        return new Object[] {counts.ordered(), counts.sold(), counts.revenue(), counts.lost(),
+                change.stockEndOfDay() == null ? change.stockIfNew() : change.stockEndOfDay(),
+                key.productId().value(), key.day()};
+    }
+
+    private Stock stock(ProductId productId) {
+        if (!stocks.containsKey(productId)) {
+            stocks.put(productId, jdbc.query("SELECT available, version FROM report_product WHERE product_id = ?",
+                    (rs, i) -> new Stock(rs.getInt(1), rs.getLong(2), null), productId.value()).stream().findFirst()
+                    .orElse(null));
+        }
+        return stocks.get(productId);
+    }
+
+    private void addToDay(ProductId productId, LocalDate day, Counts counts, int stockEndOfDay) {
+        DayKey key = new DayKey(productId, day);
+        DayChange change = days.get(key);
+        days.put(key, change == null
+                ? new DayChange(counts, stockEndOfDay, stockEndOfDay)
+                : new DayChange(change.counts().plus(counts), stockEndOfDay, change.stockIfNew()));
+    }
+}

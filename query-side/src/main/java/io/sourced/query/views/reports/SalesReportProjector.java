@@ -1,0 +1,134 @@
+package io.sourced.query.views.reports;
+
+import io.sourced.api.inventory.ProductRegisteredEvent;
+import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.StockReleasedEvent;
+import io.sourced.api.inventory.StockReservationRejectedEvent;
+import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.ordering.OrderAcceptedEvent;
+import io.sourced.api.ordering.OrderCancelledEvent;
+import io.sourced.api.ordering.OrderLine;
+import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.query.BatchScope;
+import io.sourced.query.views.reports.OrderDayRows.Outcome;
+import io.sourced.query.views.reports.ProductDayRows.Counts;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, stock at the end of the day) and per
+ * day (the order funnel and each order's time to accept). Every event counts on the UTC date of its timestamp.
+ * Product events are applied once per sequence number, order events once per order; beyond that, exactly-once
+ * rests on the processor's token being stored in the same transaction. A processor batch's changes are gathered
+ * and written together (see {@link BatchScope}).
+ */
+@Component
+@ProcessingGroup(SalesReportProjector.PROCESSING_GROUP)
+class SalesReportProjector {
+
+    static final String PROCESSING_GROUP = "reports";
+
+    private final JdbcTemplate jdbc;
+
+    SalesReportProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One processor batch's changes to both reports, written before it commits. */
+    private record Changes(ProductDayRows products, OrderDayRows orders) {
+        void write() {
+            products.write();
+            orders.write();
+        }
+    }
+
+    @EventHandler
+    void on(ProductRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> changes.products().registered(event.productId(), event.name(), event.initialStock(),
+                sequence, ReportDay.of(at)));
+    }
+
+    @EventHandler
+    void on(ProductRestockedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at),
+                event.quantity(), Counts.NONE));
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> {
+            changes.products().reservedAt(event.orderId(), event.productId(), event.unitPrice());
+            changes.products().productEvent(event.productId(), sequence, ReportDay.of(at), -event.quantity(),
+                    Counts.NONE);
+        });
+    }
+
+    @EventHandler
+    void on(StockReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at),
+                event.quantity(), Counts.NONE));
+    }
+
+    @EventHandler
+    void on(ReservationConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> {
+            ProductDayRows products = changes.products();
+            Counts sold = Counts.sold(event.quantity(),
+                    products.revenue(event.orderId(), event.productId(), event.quantity()));
+            products.productEvent(event.productId(), sequence, ReportDay.of(at), 0, sold);
+        });
+    }
+
+    @EventHandler
+    void on(StockReservationRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at), 0,
+                Counts.lost(event.requested())));
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @Timestamp Instant at) {
+        within(changes -> {
+            if (changes.orders().placed(event.orderId(), at)) {
+                for (OrderLine line : event.lines()) {
+                    changes.products().ordered(line.productId(), line.quantity(), ReportDay.of(at));
+                }
+            }
+        });
+    }
+
+    @EventHandler
+    void on(OrderAcceptedEvent event, @Timestamp Instant at) {
+        within(changes -> changes.orders().completed(event.orderId(), Outcome.ACCEPTED, at));
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @Timestamp Instant at) {
+        within(changes -> changes.orders().completed(event.orderId(), Outcome.rejected(event.reason()), at));
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @Timestamp Instant at) {
+        within(changes -> changes.orders().completed(event.orderId(), Outcome.CANCELLED, at));
+    }
+
+    @ResetHandler
+    void reset() {
+        ProductDayRows.clear(jdbc);
+        OrderDayRows.clear(jdbc);
+    }
+
+    private void within(Consumer<Changes> work) {
+        BatchScope.within(this, () -> new Changes(new ProductDayRows(jdbc), new OrderDayRows(jdbc)), Changes::write,
+                work);
+    }
+}

@@ -1,0 +1,34 @@
+package io.sourced.query.views.reports;
+
+import io.sourced.query.CallerArgumentResolver;
+import io.sourced.query.ControllerMvc;
+import io.sourced.query.ViewDatabase;
+import io.sourced.query.integration.Tier;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class TierRevenueControllerTest {
+
+    @Test
+    void tiers_answersEveryTierWithOrdersAndRevenue_bestFirst() throws Exception {
+        JdbcTemplate jdbc = ViewDatabase.migrated();
+        TierRevenueReport report = new TierRevenueReport(jdbc);
+        report.add(Tier.BRONZE, new BigDecimal("12.50"));
+        report.add(Tier.BRONZE, new BigDecimal("0.25"));
+        report.add(Tier.GOLD, new BigDecimal("100"));
+
+        ControllerMvc.of(new TierRevenueController(jdbc), new CallerArgumentResolver())
+                .perform(get("/api/reports/tiers"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("""
+                        [{"tier":"GOLD","orders":1,"revenue":100.00},
+                         {"tier":"SILVER","orders":0,"revenue":0.00},
+                         {"tier":"BRONZE","orders":2,"revenue":12.75}]""", true));
+    }
+}
