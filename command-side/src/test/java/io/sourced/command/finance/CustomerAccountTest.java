@@ -35,6 +35,8 @@ class CustomerAccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
+        // opening an account without a sign-in never asks for one; any sign-in would be free
+        fixture.registerInjectableResource((CustomerSignIns) (username, password, customerId) -> true);
     }
 
     private static BigDecimal amount(String value) {
