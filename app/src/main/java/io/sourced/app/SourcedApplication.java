@@ -1,24 +1,21 @@
 package io.sourced.app;
 
-import io.sourced.app.roles.RoleFilter;
+import io.sourced.command.CommandSide;
+import io.sourced.query.QuerySide;
+import io.sourced.saga.SagaSide;
+import io.sourced.simulators.Simulators;
+import io.sourced.ui.WebPages;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
- * Assembles the command side, the saga and the query side into one application; {@code sourced.roles} decides
- * which of them this process runs (all by default).
+ * Assembles the command side, the saga, the query side and the web pages into one application. Each module's
+ * entry point switches itself on for its role ({@code sourced.roles}, all by default; see
+ * {@link io.sourced.app.roles.RoleSettings}); what this package holds serves every role.
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration
-@ComponentScan(basePackages = "io.sourced", excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = RoleFilter.class)})
+@SpringBootApplication
+@Import({CommandSide.class, SagaSide.class, QuerySide.class, WebPages.class, Simulators.class})
 public class SourcedApplication {
 
     public static void main(String[] args) {

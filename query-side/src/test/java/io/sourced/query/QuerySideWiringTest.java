@@ -23,11 +23,12 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The module's beans as the application's component scan finds them (a plain Spring context, no Boot). */
+/** The module's beans as its entry point finds them for the query role (a plain Spring context, no Boot). */
 class QuerySideWiringTest {
 
     @Test
@@ -45,7 +46,9 @@ class QuerySideWiringTest {
             context.registerBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class));
             context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
-            context.scan("io.sourced.query");
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("roles", Map.of("sourced.role.query", "true")));
+            context.register(QuerySide.class);
             context.refresh();
 
             Map<String, String> groups = new TreeMap<>();

@@ -1,7 +1,6 @@
 package io.sourced.simulators;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stands in for the CRM when {@code sourced.simulators.enabled=true}. A customer's tier changes over time, so that
+ * Stands in for the CRM (switched on by {@link Simulators}). A customer's tier changes over time, so that
  * replay safety can be seen: it is derived from the customer id and the current {@value #PERIOD_MINUTES}-minute
  * window of the clock (the hash of {@code "<customerId>/<window number>"}, modulo 3 over GOLD, SILVER, BRONZE),
  * deterministic for any instant.
@@ -23,7 +22,6 @@ import java.util.UUID;
 @Hidden
 @RestController
 @RequestMapping("/sim/crm")
-@ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
 class CrmSimulator {
 
     /** The CRM's own tiers: the simulator shares no type with the application it stands in for. */

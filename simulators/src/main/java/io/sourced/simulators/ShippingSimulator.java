@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Stands in for the shipping partner when {@code sourced.simulators.enabled=true}: accepts shipments, idempotent by
+ * Stands in for the shipping partner (switched on by {@link Simulators}): accepts shipments, idempotent by
  * their {@code Idempotency-Key} (a repeated key answers 200 with the first shipment and records nothing new), and
  * lists what it received. It keeps them in memory only, the latest {@value #KEPT} of them: a restart forgets them, and
  * a long run (a soak) does not make it grow without end.
@@ -32,7 +31,6 @@ import java.util.UUID;
 @Hidden
 @RestController
 @RequestMapping("/sim/shipping")
-@ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
 class ShippingSimulator {
 
     record Line(@NotBlank String productId, @Min(1) int quantity) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,13 @@ import java.util.concurrent.locks.LockSupport;
  * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
  * one transaction, and a database that already has the demo admin is left alone. The admin is written first:
  * a replica seeding at the same moment waits on that row, then finds it taken and leaves the seed to the other.
- * Runs only where the command role runs (RoleFilter): on the JDBC event store its commands must find their
+ * Runs only where the command role runs: on the JDBC event store its commands must find their
  * handlers in this very process, and their events commit with the sign-ins.
  */
 @Component
 @Order(2)
 @ConditionalOnProperty(name = "sourced.demo.enabled", havingValue = "true")
+@ConditionalOnBooleanProperty("sourced.role.command")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -15,6 +15,13 @@ import java.util.Map;
 /**
  * Settings a role implies, over anything configured. Checks the roles before anything starts.
  * <p>
+ * Each role's switch, {@code sourced.role.<role>=true|false} for every known role: the entry point of each module
+ * ({@code CommandSide}, {@code SagaSide}, {@code QuerySide}, {@code WebPages}) is conditional on its switch with
+ * Spring Boot's own {@code @ConditionalOnBooleanProperty}, as are the pages' wiring and the demo seed here. A
+ * condition annotation of our own would need a module every other one depends on, and {@code api} holds records
+ * only; a property needs no shared type. The switches are derived here, over anything configured, so that
+ * {@code sourced.roles} remains the one setting.
+ * <p>
  * The deadline scheduler (db-scheduler) runs only beside the saga: a process without the saga that picked a
  * due deadline from the shared table would find no saga to deliver it to, and the deadline would be lost.
  * <p>
@@ -30,6 +37,7 @@ public class RoleSettings implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Roles roles = Roles.of(environment);
         Map<String, Object> implied = new HashMap<>();
+        Roles.ALL.forEach(role -> implied.put(Roles.switchOf(role), Boolean.toString(roles.has(role))));
         if (!roles.has(Roles.SAGA)) {
             implied.put("db-scheduler.enabled", "false");
         }
@@ -37,9 +45,7 @@ public class RoleSettings implements EnvironmentPostProcessor, Ordered {
             implied.put("spring.thymeleaf.prefix", "classpath:/no-pages-without-the-ui-role/");
             implied.put("spring.thymeleaf.check-template-location", "false");
         }
-        if (!implied.isEmpty()) {
-            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, implied));
-        }
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, implied));
         // one name for this replica, whoever asks: its token claims, the replica table and the operations page
         if (!StringUtils.hasText(environment.getProperty(REPLICA_NAME))) {
             environment.getPropertySources().addFirst(

@@ -47,6 +47,11 @@ public record Roles(Set<String> names) {
         return new Roles(names);
     }
 
+    /** The property that switches a role's module on or off, derived from {@link #PROPERTY} by {@link RoleSettings}. */
+    public static String switchOf(String role) {
+        return "sourced.role." + role;
+    }
+
     public boolean has(String role) {
         return names.contains(role);
     }

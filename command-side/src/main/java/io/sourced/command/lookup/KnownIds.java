@@ -16,8 +16,4 @@ public interface KnownIds {
 
     /** The given products that do not exist, in the given order; empty when all exist. */
     Set<ProductId> unknownProducts(Collection<ProductId> productIds);
-
-    default boolean productExists(ProductId productId) {
-        return unknownProducts(Set.of(productId)).isEmpty();
-    }
 }
