@@ -3,7 +3,7 @@ package io.sourced.app;
 import io.sourced.app.roles.RoleSettings;
 import io.sourced.command.CommandSide;
 import io.sourced.query.QuerySide;
-import io.sourced.query.ordering.OrderUpdates;
+import io.sourced.query.views.ordering.OrderUpdates;
 import io.sourced.saga.SagaSide;
 import io.sourced.simulators.Simulators;
 import io.sourced.ui.LiveOrders;
