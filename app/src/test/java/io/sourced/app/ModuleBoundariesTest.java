@@ -1,5 +1,10 @@
 package io.sourced.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,19 +14,13 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Set;
 import org.axonframework.commandhandling.RoutingKey;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.Set;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layout of DESIGN.md: api ← command-side, saga, query-side, ui, simulators ← app. Each module's entry point
@@ -45,112 +44,187 @@ class ModuleBoundariesTest {
     private static final Set<String> IRREGULAR_PAST_PARTICIPLES = Set.of("Withdrawn");
 
     /** The verbs a command's name starts with: what a sender asks the domain to do. */
-    private static final Set<String> IMPERATIVE_VERBS = Set.of("Accept", "Authorize", "Cancel", "Confirm", "Deposit",
-            "Open", "Place", "Refund", "Register", "Reject", "Release", "Replay", "Reserve", "Restock", "Retry",
+    private static final Set<String> IMPERATIVE_VERBS = Set.of(
+            "Accept",
+            "Authorize",
+            "Cancel",
+            "Confirm",
+            "Deposit",
+            "Open",
+            "Place",
+            "Refund",
+            "Register",
+            "Reject",
+            "Release",
+            "Replay",
+            "Reserve",
+            "Restock",
+            "Retry",
             "Withdraw");
 
     static final ArchRule API_DEPENDS_ON_ITSELF_AND_MESSAGE_ANNOTATIONS_ONLY = classes()
-            .that().resideInAPackage(API)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java..", "org.axonframework..",
-                    "com.fasterxml.jackson.annotation..", "io.swagger.v3.oas.annotations..");
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    API,
+                    "java..",
+                    "org.axonframework..",
+                    "com.fasterxml.jackson.annotation..",
+                    "io.swagger.v3.oas.annotations..");
 
     static final ArchRule NOTHING_BUT_THE_APPLICATION_KNOWS_THE_APPLICATION = noClasses()
-            .that().resideOutsideOfPackage(APP)
-            .should().dependOnClassesThat().resideInAPackage(APP);
+            .that()
+            .resideOutsideOfPackage(APP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(APP);
 
     static final ArchRule COMMAND_SIDE_KNOWS_NO_OTHER_SIDE = noClasses()
-            .that().resideInAPackage(COMMAND)
-            .should().dependOnClassesThat().resideInAnyPackage(SAGA, QUERY, UI, SIMULATORS);
+            .that()
+            .resideInAPackage(COMMAND)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(SAGA, QUERY, UI, SIMULATORS);
 
     static final ArchRule SAGA_KNOWS_NO_OTHER_SIDE = noClasses()
-            .that().resideInAPackage(SAGA)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, UI, SIMULATORS);
+            .that()
+            .resideInAPackage(SAGA)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, QUERY, UI, SIMULATORS);
 
     static final ArchRule QUERY_SIDE_KNOWS_NO_OTHER_SIDE = noClasses()
-            .that().resideInAPackage(QUERY)
-            .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, UI, SIMULATORS);
+            .that()
+            .resideInAPackage(QUERY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COMMAND, SAGA, UI, SIMULATORS);
 
     /**
      * The pages reach the rest over Axon's gateways only, so that a process of the ui role alone serves them: no
      * aggregate, view, event store or database of theirs.
      */
     static final ArchRule PAGES_KNOW_THE_API_AND_THE_BUSES_ONLY = classes()
-            .that().resideInAPackage(UI)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(UI, API,
-                    "org.axonframework.commandhandling..", "org.axonframework.queryhandling..",
-                    "org.axonframework.messaging..", "org.springframework..", "jakarta..", "reactor..",
-                    "com.fasterxml.jackson..", "java..", "org.slf4j..", "io.swagger.v3.oas.annotations..");
+            .that()
+            .resideInAPackage(UI)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    UI,
+                    API,
+                    "org.axonframework.commandhandling..",
+                    "org.axonframework.queryhandling..",
+                    "org.axonframework.messaging..",
+                    "org.springframework..",
+                    "jakarta..",
+                    "reactor..",
+                    "com.fasterxml.jackson..",
+                    "java..",
+                    "org.slf4j..",
+                    "io.swagger.v3.oas.annotations..");
 
     /** The simulators stand in for other companies' systems: they share no type with Sourced. */
     static final ArchRule SIMULATORS_SHARE_NO_TYPE_WITH_SOURCED = noClasses()
-            .that().resideInAPackage(SIMULATORS)
-            .should().dependOnClassesThat(resideInAPackage("io.sourced..").and(not(resideInAPackage(SIMULATORS))));
+            .that()
+            .resideInAPackage(SIMULATORS)
+            .should()
+            .dependOnClassesThat(resideInAPackage("io.sourced..").and(not(resideInAPackage(SIMULATORS))));
 
     /** A scope (OrderScoped, ...) is an interface of accessors only, which records implement: it holds no data. */
     static final ArchRule API_HOLDS_ONLY_RECORDS_ENUMS_AND_SCOPES = classes()
-            .that().resideInAPackage(API).and().areTopLevelClasses()
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .areTopLevelClasses()
             .should(new ArchCondition<>("be a record, an enum or an interface of accessors") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                     boolean ok = item.reflect().isRecord() || item.isEnum() || isScope(item.reflect());
-                    events.add(new SimpleConditionEvent(item, ok,
-                            item.getName() + " is neither a record, an enum nor an interface of accessors"));
+                    events.add(new SimpleConditionEvent(
+                            item, ok, item.getName() + " is neither a record, an enum nor an interface of accessors"));
                 }
             });
 
     private static boolean isScope(Class<?> type) {
-        return type.isInterface() && Arrays.stream(type.getDeclaredMethods())
-                .allMatch(method -> Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0);
+        return type.isInterface()
+                && Arrays.stream(type.getDeclaredMethods())
+                        .allMatch(method ->
+                                Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0);
     }
 
     static final ArchRule EVENTS_ARE_REVISIONED = classes()
-            .that().resideInAPackage(API).and().haveSimpleNameEndingWith("Event")
-            .should().beAnnotatedWith(Revision.class);
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .haveSimpleNameEndingWith("Event")
+            .should()
+            .beAnnotatedWith(Revision.class);
 
     static final ArchRule EVENTS_ARE_NAMED_IN_THE_PAST_TENSE = classes()
-            .that().resideInAPackage(API).and().haveSimpleNameEndingWith("Event")
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .haveSimpleNameEndingWith("Event")
             .should(new ArchCondition<>("be named for what happened, in the past tense") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
-                    String happened = lastWord(item.getSimpleName().substring(0,
-                            item.getSimpleName().length() - "Event".length()));
+                    String happened = lastWord(item.getSimpleName()
+                            .substring(0, item.getSimpleName().length() - "Event".length()));
                     boolean ok = happened.endsWith("ed") || IRREGULAR_PAST_PARTICIPLES.contains(happened);
-                    events.add(new SimpleConditionEvent(item, ok, item.getName() + " ends with \"" + happened
-                            + "\", not a past participle"));
+                    events.add(new SimpleConditionEvent(
+                            item, ok, item.getName() + " ends with \"" + happened + "\", not a past participle"));
                 }
             });
 
     /** A revision is what an event's stored form carries: whatever has one is an event, and says so. */
     static final ArchRule REVISIONED_MESSAGES_ARE_EVENTS = classes()
-            .that().resideInAPackage(API).and().areAnnotatedWith(Revision.class)
-            .should().haveSimpleNameEndingWith("Event");
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .areAnnotatedWith(Revision.class)
+            .should()
+            .haveSimpleNameEndingWith("Event");
 
     /** A command to no aggregate (a processor's replay) names its routing key instead. */
     static final ArchRule COMMANDS_NAME_THEIR_TARGET_AGGREGATE_OR_ROUTING_KEY = classes()
-            .that().resideInAPackage(API).and().haveSimpleNameEndingWith("Command")
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .haveSimpleNameEndingWith("Command")
             .should(new ArchCondition<>("have a @TargetAggregateIdentifier or a @RoutingKey") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                     boolean ok = routed(item);
-                    events.add(new SimpleConditionEvent(item, ok, item.getName()
-                            + " has neither a @TargetAggregateIdentifier nor a @RoutingKey"));
+                    events.add(new SimpleConditionEvent(
+                            item, ok, item.getName() + " has neither a @TargetAggregateIdentifier nor a @RoutingKey"));
                 }
             });
 
     /** Whatever is routed to a handler like a command is named one. */
     static final ArchRule ROUTED_MESSAGES_ARE_COMMANDS = classes()
-            .that().resideInAPackage(API).and(routedLikeACommand())
-            .should().haveSimpleNameEndingWith("Command");
+            .that()
+            .resideInAPackage(API)
+            .and(routedLikeACommand())
+            .should()
+            .haveSimpleNameEndingWith("Command");
 
     static final ArchRule COMMANDS_START_WITH_AN_IMPERATIVE_VERB = classes()
-            .that().resideInAPackage(API).and().haveSimpleNameEndingWith("Command")
+            .that()
+            .resideInAPackage(API)
+            .and()
+            .haveSimpleNameEndingWith("Command")
             .should(new ArchCondition<>("start with an imperative verb") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                     String verb = firstWord(item.getSimpleName());
                     boolean ok = IMPERATIVE_VERBS.contains(verb);
-                    events.add(new SimpleConditionEvent(item, ok, item.getName() + " starts with \"" + verb
-                            + "\", not one of the imperative verbs " + IMPERATIVE_VERBS));
+                    events.add(new SimpleConditionEvent(
+                            item,
+                            ok,
+                            item.getName() + " starts with \"" + verb + "\", not one of the imperative verbs "
+                                    + IMPERATIVE_VERBS));
                 }
             });
 
@@ -160,8 +234,9 @@ class ModuleBoundariesTest {
     }
 
     private static boolean routed(JavaClass item) {
-        return item.getAllFields().stream().anyMatch(field -> field.isAnnotatedWith(TargetAggregateIdentifier.class)
-                || field.isAnnotatedWith(RoutingKey.class));
+        return item.getAllFields().stream()
+                .anyMatch(field -> field.isAnnotatedWith(TargetAggregateIdentifier.class)
+                        || field.isAnnotatedWith(RoutingKey.class));
     }
 
     private static String firstWord(String camelCase) {

@@ -1,5 +1,7 @@
 package io.sourced.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.app.roles.RoleSettings;
 import io.sourced.command.CommandSide;
 import io.sourced.query.QuerySide;
@@ -8,6 +10,9 @@ import io.sourced.saga.SagaSide;
 import io.sourced.simulators.Simulators;
 import io.sourced.ui.LiveOrders;
 import io.sourced.ui.WebPages;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -15,12 +20,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which modules a process runs for its {@code sourced.roles}: the modules the application imports, each switched on
@@ -38,15 +37,16 @@ class ModulesOfEachRoleTest {
             .withUserConfiguration(PageWiring.class);
 
     private static Class<?>[] importedModules() {
-        return AnnotatedElementUtils.getMergedAnnotation(SourcedApplication.class, Import.class).value();
+        return AnnotatedElementUtils.getMergedAnnotation(SourcedApplication.class, Import.class)
+                .value();
     }
 
     @Test
     void everyRole_byDefault_runsEveryModule_butNotTheSimulators() {
         application.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(modules(context)).containsExactlyInAnyOrder(
-                    CommandSide.class, SagaSide.class, QuerySide.class, WebPages.class);
+            assertThat(modules(context))
+                    .containsExactlyInAnyOrder(CommandSide.class, SagaSide.class, QuerySide.class, WebPages.class);
             assertThat(followsOrdersForTheApi(context)).isTrue();
             assertThat(followsOrdersForThePages(context)).isTrue();
         });
@@ -89,14 +89,17 @@ class ModulesOfEachRoleTest {
 
     @Test
     void simulators_runWhenEnabled_whateverTheRoles() {
-        application.withPropertyValues("sourced.roles=saga", "sourced.simulators.enabled=true").run(context ->
-                assertThat(modules(context)).containsExactlyInAnyOrder(SagaSide.class, Simulators.class));
+        application
+                .withPropertyValues("sourced.roles=saga", "sourced.simulators.enabled=true")
+                .run(context ->
+                        assertThat(modules(context)).containsExactlyInAnyOrder(SagaSide.class, Simulators.class));
     }
 
     @Test
     void aRoleSwitchSetByHand_yieldsToTheRoles() {
-        application.withPropertyValues("sourced.roles=query", "sourced.role.command=true").run(context ->
-                assertThat(modules(context)).containsExactly(QuerySide.class));
+        application
+                .withPropertyValues("sourced.roles=query", "sourced.role.command=true")
+                .run(context -> assertThat(modules(context)).containsExactly(QuerySide.class));
     }
 
     private static Set<Class<?>> modules(ApplicationContext context) {

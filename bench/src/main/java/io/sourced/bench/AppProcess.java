@@ -37,14 +37,17 @@ final class AppProcess implements AutoCloseable {
     /** Starts the jar and returns once {@code /actuator/health} answers UP. */
     static AppProcess start(Path jar, Path folder, List<String> arguments) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), HEAP, "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(
+                List.of(javaExecutable(), HEAP, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(arguments);
         Files.createDirectories(folder);
         Path log = folder.resolve("app.log");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             awaitHealthy(process, port, log);
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -81,9 +84,11 @@ final class AppProcess implements AutoCloseable {
     }
 
     private static void awaitHealthy(Process process, int port, Path log) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -100,8 +105,8 @@ final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("the application was not healthy within " + HEALTHY_WITHIN + "; its log: "
-                + log + "\n" + tail(log));
+        throw new IllegalStateException(
+                "the application was not healthy within " + HEALTHY_WITHIN + "; its log: " + log + "\n" + tail(log));
     }
 
     static String tail(Path log) throws IOException {

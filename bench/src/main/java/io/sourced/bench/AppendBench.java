@@ -1,7 +1,6 @@
 package io.sourced.bench;
 
 import io.sourced.bench.Results.Figure;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,7 @@ import java.sql.SQLException;
  */
 final class AppendBench {
 
-    private AppendBench() {
-    }
+    private AppendBench() {}
 
     static void run(AppProcess app, Store store, Scale scale, Results results, Figure insertLimit) throws Exception {
         SourcedApi api = new SourcedApi(app.base());
@@ -24,15 +22,19 @@ final class AppendBench {
         Figure appended = new Figure(step, "events appended", "events/s");
         results.boundBy(appended, insertLimit);
         try (Connection reader = store.connect()) {
-            ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup(), orderId -> { });
+            ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup(), orderId -> {});
             for (int i = 0; i < scale.repetitions(); i++) {
                 long head = OrderTimeline.head(reader);
                 long started = System.nanoTime();
-                Placements placements = ClosedLoop.run(api, shop, scale.concurrency(), scale.step(), orderId -> { });
+                Placements placements = ClosedLoop.run(api, shop, scale.concurrency(), scale.step(), orderId -> {});
                 double seconds = (System.nanoTime() - started) / 1e9;
                 results.add(appended, eventsAfter(reader, head) / seconds);
-                results.add(new Figure(step, "command latency p50", "ms"), placements.latencies().percentile(50));
-                results.add(new Figure(step, "command latency p99", "ms"), placements.latencies().percentile(99));
+                results.add(
+                        new Figure(step, "command latency p50", "ms"),
+                        placements.latencies().percentile(50));
+                results.add(
+                        new Figure(step, "command latency p99", "ms"),
+                        placements.latencies().percentile(99));
                 if (placements.failures() > 0) {
                     results.note(step + ": " + placements.failures() + " POSTs failed (first: "
                             + placements.firstFailure() + ")");
@@ -42,8 +44,8 @@ final class AppendBench {
     }
 
     private static long eventsAfter(Connection connection, long position) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement(
-                "SELECT COUNT(*) FROM domainevententry WHERE globalindex > ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("SELECT COUNT(*) FROM domainevententry WHERE globalindex > ?")) {
             count.setLong(1, position);
             try (ResultSet row = count.executeQuery()) {
                 row.next();

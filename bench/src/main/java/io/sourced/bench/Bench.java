@@ -2,7 +2,6 @@ package io.sourced.bench;
 
 import io.sourced.bench.Options.Step;
 import io.sourced.bench.Results.Figure;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +22,12 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final Figure H2_INSERTS = new Figure("Limit H2 (embedded, in the runner)",
-            "single-row transactions, 16 clients", "rows/s");
-    private static final Figure POSTGRES_INSERTS = new Figure("Limit postgres",
-            "single-row transactions, 16 clients", "rows/s");
-    private static final Figure POSTGRES_SCAN = new Figure("Limit postgres",
-            "keyset scan of the event table, batches of " + ScanLimit.BATCH, "rows/s");
+    private static final Figure H2_INSERTS =
+            new Figure("Limit H2 (embedded, in the runner)", "single-row transactions, 16 clients", "rows/s");
+    private static final Figure POSTGRES_INSERTS =
+            new Figure("Limit postgres", "single-row transactions, 16 clients", "rows/s");
+    private static final Figure POSTGRES_SCAN =
+            new Figure("Limit postgres", "keyset scan of the event table, batches of " + ScanLimit.BATCH, "rows/s");
 
     private final Options options;
     private final Scale scale;
@@ -49,7 +48,8 @@ public final class Bench {
         // the no-op replay keeps its token in memory on purpose
         System.setProperty("org.slf4j.simpleLogger.log.org.axonframework.eventhandling.tokenstore.inmemory", "error");
         // after shutDown() the no-op replay's event store still reads a moment, and reports its pool closed
-        System.setProperty("org.slf4j.simpleLogger.log.org.axonframework.eventsourcing.eventstore.EmbeddedEventStore", "off");
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.org.axonframework.eventsourcing.eventstore.EmbeddedEventStore", "off");
         Options options;
         try {
             options = Options.parse(List.of(args));
@@ -63,8 +63,9 @@ public final class Bench {
             System.exit(2);
         }
         // an application left running by a failed or interrupted run would skew whatever runs next
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
-                .forEach(ProcessHandle::destroy)));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         String loadAtStart = Report.loadAverage();
         Path work = Files.createTempDirectory("sourced-bench-");
         Bench bench = new Bench(options, work);
@@ -83,12 +84,18 @@ public final class Bench {
             bench.results.note("**The run stopped early** (" + e + "): the figures above are those measured until"
                     + " then. The applications' logs are kept under " + work + ".");
         }
-        String report = new Report(options, bench.results, bench.postgres,
-                Duration.ofNanos(System.nanoTime() - bench.started), loadAtStart).markdown();
+        String report = new Report(
+                        options,
+                        bench.results,
+                        bench.postgres,
+                        Duration.ofNanos(System.nanoTime() - bench.started),
+                        loadAtStart)
+                .markdown();
         System.out.println(report);
         Files.createDirectories(options.results());
-        Path file = options.results().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
-                + "-" + options.label() + (complete ? "" : "-incomplete") + ".md");
+        Path file = options.results()
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-"
+                        + options.label() + (complete ? "" : "-incomplete") + ".md");
         Files.writeString(file, report);
         System.err.println("written to " + file);
         if (complete) {
@@ -140,7 +147,9 @@ public final class Bench {
         try {
             try (AppProcess app = start(store, "workflow-" + store.kind(), List.of())) {
                 if (store instanceof Store.H2) {
-                    results.add(new Figure("Start-up H2", "java -jar to healthy, empty database", "s"), app.secondsToHealthy());
+                    results.add(
+                            new Figure("Start-up H2", "java -jar to healthy, empty database", "s"),
+                            app.secondsToHealthy());
                 }
                 new WorkflowBench(app, store, scale, results).run(ordersLimit);
             }
@@ -171,7 +180,9 @@ public final class Bench {
         InsertLimit limit = new InsertLimit(store::connect);
         limit.rowsPerSecond(scale.concurrency(), scale.warmup());
         for (int i = 0; i < scale.repetitions(); i++) {
-            results.add(figure, limit.rowsPerSecond(scale.concurrency(), scale.step().dividedBy(2)));
+            results.add(
+                    figure,
+                    limit.rowsPerSecond(scale.concurrency(), scale.step().dividedBy(2)));
         }
     }
 
@@ -213,7 +224,8 @@ public final class Bench {
 
     private void noOpReplays(Store.Postgres store, long events) throws Exception {
         progress("replay through a no-op handler");
-        Figure figure = new Figure(replayStep(events), "no-op handler (Axon tracking processor in the runner)", "events/s");
+        Figure figure =
+                new Figure(replayStep(events), "no-op handler (Axon tracking processor in the runner)", "events/s");
         results.boundBy(figure, POSTGRES_SCAN);
         for (int i = 0; i < scale.repetitions(); i++) {
             Progress progress = NoOpReplay.run(store, events, scale.replayLimit());
@@ -260,8 +272,9 @@ public final class Bench {
 
     private void noteIfCapped(Figure figure, Progress progress) {
         if (!progress.done()) {
-            results.note(figure.step() + ", " + figure.name() + ": stopped at the " + scale.replayLimit().toSeconds()
-                    + " s limit after " + progress.events() + " events; the rate is of those");
+            results.note(figure.step() + ", " + figure.name() + ": stopped at the "
+                    + scale.replayLimit().toSeconds() + " s limit after " + progress.events()
+                    + " events; the rate is of those");
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.function.Consumer;
 /** A fixed number of clients, each placing its next order as soon as the last one was answered. */
 final class ClosedLoop {
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     static Placements run(SourcedApi api, Shop shop, int clients, Duration duration, Consumer<String> onPlaced)
             throws InterruptedException {
@@ -19,16 +18,20 @@ final class ClosedLoop {
         List<Thread> threads = new ArrayList<>();
         placements.start();
         for (int i = 0; i < clients; i++) {
-            Thread client = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    long sent = System.nanoTime();
-                    try {
-                        placements.answered(api.http().send(shop.randomOrder(api), HttpResponse.BodyHandlers.ofString()), sent);
-                    } catch (Exception e) {
-                        placements.failed(e.toString());
-                    }
-                }
-            }, "closed-loop-" + i);
+            Thread client = new Thread(
+                    () -> {
+                        while (System.nanoTime() < deadline) {
+                            long sent = System.nanoTime();
+                            try {
+                                placements.answered(
+                                        api.http().send(shop.randomOrder(api), HttpResponse.BodyHandlers.ofString()),
+                                        sent);
+                            } catch (Exception e) {
+                                placements.failed(e.toString());
+                            }
+                        }
+                    },
+                    "closed-loop-" + i);
             client.start();
             threads.add(client);
         }

@@ -7,7 +7,6 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.bench.EventShapes.Causation;
 import io.sourced.bench.EventShapes.StoredEvent;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -39,8 +38,15 @@ final class InsertLimit {
 
     InsertLimit(Connections connections) {
         this.connections = connections;
-        this.shape = new EventShapes().event("Order", OrderId.random().value(), 0, new OrderPlacedEvent(OrderId.random(),
-                CustomerId.random(), List.of(new OrderLine(ProductId.random(), 1))), Causation.start("bench"), Instant.now());
+        this.shape = new EventShapes()
+                .event(
+                        "Order",
+                        OrderId.random().value(),
+                        0,
+                        new OrderPlacedEvent(
+                                OrderId.random(), CustomerId.random(), List.of(new OrderLine(ProductId.random(), 1))),
+                        Causation.start("bench"),
+                        Instant.now());
     }
 
     /** Rows a second inserted by the clients together, one row per transaction. */
@@ -51,17 +57,20 @@ final class InsertLimit {
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            Thread client = new Thread(() -> {
-                try (Connection connection = connections.open(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    connection.setAutoCommit(true);
-                    while (System.nanoTime() < deadline) {
-                        insertOne(insert);
-                        inserted.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "insert-limit-" + i);
+            Thread client = new Thread(
+                    () -> {
+                        try (Connection connection = connections.open();
+                                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                            connection.setAutoCommit(true);
+                            while (System.nanoTime() < deadline) {
+                                insertOne(insert);
+                                inserted.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    "insert-limit-" + i);
             client.start();
             threads.add(client);
         }

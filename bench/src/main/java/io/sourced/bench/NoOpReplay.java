@@ -1,6 +1,8 @@
 package io.sourced.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.OptionalLong;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -13,9 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
-import java.time.Duration;
-import java.util.OptionalLong;
-
 /**
  * The whole event log through a handler that does nothing, in the runner: an Axon tracking processor as the
  * application configures its views (one thread, {@link #BATCH} events a batch: the application's
@@ -25,25 +24,32 @@ final class NoOpReplay {
 
     static final int BATCH = 100;
 
-    private NoOpReplay() {
-    }
+    private NoOpReplay() {}
 
     /** Events a second; a replay not done within the limit is measured by how far it got. */
     static Progress run(Store.Postgres store, long head, Duration limit) throws InterruptedException {
         try (HikariDataSource dataSource = dataSource(store)) {
             Serializer serializer = new EventShapes().serializer();
-            EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(JdbcEventStorageEngine.builder()
-                    .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .eventSerializer(serializer).snapshotSerializer(serializer)
-                    .build()).build();
+            EmbeddedEventStore events = EmbeddedEventStore.builder()
+                    .storageEngine(JdbcEventStorageEngine.builder()
+                            .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                            .transactionManager(NoTransactionManager.INSTANCE)
+                            .eventSerializer(serializer)
+                            .snapshotSerializer(serializer)
+                            .build())
+                    .build();
             EventMessageHandler noOp = event -> null;
-            TrackingEventProcessor processor = TrackingEventProcessor.builder().name("bench-no-op")
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(noOp).build())
-                    .messageSource(events).tokenStore(new InMemoryTokenStore())
+            TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                    .name("bench-no-op")
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                            .eventHandlers(noOp)
+                            .build())
+                    .messageSource(events)
+                    .tokenStore(new InMemoryTokenStore())
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .trackingEventProcessorConfiguration(
-                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH))
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(BATCH))
                     .build();
             long started = System.nanoTime();
             processor.start();
@@ -57,8 +63,12 @@ final class NoOpReplay {
     }
 
     private static long position(TrackingEventProcessor processor) {
-        return processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min().orElse(0);
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .orElse(0);
     }
 
     private static HikariDataSource dataSource(Store.Postgres store) {

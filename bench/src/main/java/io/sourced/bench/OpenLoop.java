@@ -16,8 +16,7 @@ final class OpenLoop {
 
     static final int MAX_IN_FLIGHT = 256;
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 
     static Placements run(SourcedApi api, Shop shop, int perSecond, Duration duration, Consumer<String> onPlaced)
             throws InterruptedException {
@@ -34,19 +33,21 @@ final class OpenLoop {
                 placements.shed();
                 continue;
             }
-            api.http().sendAsync(shop.randomOrder(api), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, error) -> {
-                try {
-                    if (error != null) {
-                        placements.failed(error.toString());
-                    } else {
-                        placements.answered(answer, planned);
-                    }
-                } catch (Exception e) {
-                    placements.failed(e.toString());
-                } finally {
-                    inFlight.release();
-                }
-            });
+            api.http()
+                    .sendAsync(shop.randomOrder(api), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((answer, error) -> {
+                        try {
+                            if (error != null) {
+                                placements.failed(error.toString());
+                            } else {
+                                placements.answered(answer, planned);
+                            }
+                        } catch (Exception e) {
+                            placements.failed(e.toString());
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
         }
         if (!inFlight.tryAcquire(MAX_IN_FLIGHT, 2, TimeUnit.MINUTES)) {
             throw new IllegalStateException("requests of the open loop still unanswered after 2 minutes");

@@ -15,8 +15,16 @@ import java.util.Set;
  * @param steps   the steps run (all unless {@code --only} names some, comma-separated)
  * @param appArguments added to every start of the application, to measure a setting against the default
  */
-record Options(Scale scale, boolean quick, boolean soak, String label, Path appJar, String postgresUrl, Path results,
-               Set<Step> steps, List<String> appArguments) {
+record Options(
+        Scale scale,
+        boolean quick,
+        boolean soak,
+        String label,
+        Path appJar,
+        String postgresUrl,
+        Path results,
+        Set<Step> steps,
+        List<String> appArguments) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
             + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
@@ -24,14 +32,20 @@ record Options(Scale scale, boolean quick, boolean soak, String label, Path appJ
 
     /** The parts of a full run, in the order they run. */
     enum Step {
-        WORKFLOW_H2, WORKFLOW_POSTGRES, APPEND, STARTUP, REPLAY;
+        WORKFLOW_H2,
+        WORKFLOW_POSTGRES,
+        APPEND,
+        STARTUP,
+        REPLAY;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         static Step of(String argument) {
-            return Arrays.stream(values()).filter(step -> step.argument().equals(argument)).findFirst()
+            return Arrays.stream(values())
+                    .filter(step -> step.argument().equals(argument))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown step " + argument + "\n" + USAGE));
         }
     }

@@ -14,10 +14,6 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.bench.EventShapes.Causation;
 import io.sourced.bench.EventShapes.StoredEvent;
-import org.axonframework.serialization.SerializedObject;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,6 +25,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.serialization.SerializedObject;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * A history of accepted single-line orders appended in bulk (PostgreSQL's COPY) to a store the application created:
@@ -40,6 +39,7 @@ final class OrderHistory {
 
     /** Placed, stock reserved, payment authorized, accepted, reservation confirmed. */
     static final int EVENTS_PER_ORDER = 5;
+
     private static final String USER = "bench-history";
     private static final BigDecimal PRICE = new BigDecimal("1.25");
     private static final int STOCK = 1_000_000_000;
@@ -76,10 +76,12 @@ final class OrderHistory {
      */
     static long fill(Connection connection, long events, int products, int customers) throws SQLException {
         long existing = count(connection);
-        long orders = Math.max(0, (events - existing - products - 2L * customers + EVENTS_PER_ORDER - 1) / EVENTS_PER_ORDER);
+        long orders =
+                Math.max(0, (events - existing - products - 2L * customers + EVENTS_PER_ORDER - 1) / EVENTS_PER_ORDER);
         long toWrite = products + 2L * customers + orders * EVENTS_PER_ORDER;
         // one millisecond apart, ending now: the history is in the past, and in log order
-        OrderHistory history = new OrderHistory(products, customers, Instant.now().minusMillis(toWrite));
+        OrderHistory history =
+                new OrderHistory(products, customers, Instant.now().minusMillis(toWrite));
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         // one COPY at a time on a connection: the journal is held until the events are in
@@ -104,15 +106,30 @@ final class OrderHistory {
 
     private void openShop(Events log) throws SQLException {
         for (Product product : products) {
-            log.append("Product", product.id.value(), product.sequence++, new ProductRegisteredEvent(product.id,
-                    "History product " + product.id.value().substring(0, 8), PRICE, STOCK, "Bench"), Causation.start(USER));
+            log.append(
+                    "Product",
+                    product.id.value(),
+                    product.sequence++,
+                    new ProductRegisteredEvent(
+                            product.id, "History product " + product.id.value().substring(0, 8), PRICE, STOCK, "Bench"),
+                    Causation.start(USER));
         }
         for (Customer customer : customers) {
             Causation opened = Causation.start(USER);
-            log.append("CustomerAccount", customer.id.value(), customer.sequence++,
-                    new AccountOpenedEvent(customer.id, "History customer " + customer.id.value().substring(0, 8)), opened);
-            log.append("CustomerAccount", customer.id.value(), customer.sequence++,
-                    new FundsDepositedEvent(customer.id, DEPOSIT, DEPOSIT), opened.next());
+            log.append(
+                    "CustomerAccount",
+                    customer.id.value(),
+                    customer.sequence++,
+                    new AccountOpenedEvent(
+                            customer.id,
+                            "History customer " + customer.id.value().substring(0, 8)),
+                    opened);
+            log.append(
+                    "CustomerAccount",
+                    customer.id.value(),
+                    customer.sequence++,
+                    new FundsDepositedEvent(customer.id, DEPOSIT, DEPOSIT),
+                    opened.next());
         }
     }
 
@@ -123,21 +140,41 @@ final class OrderHistory {
         String orderId = order.value();
         Causation placed = Causation.start(USER);
         customer.balance = customer.balance.subtract(PRICE);
-        log.append("Order", orderId, 0, new OrderPlacedEvent(order, customer.id, List.of(new OrderLine(product.id, 1))), placed);
-        log.append("Product", product.id.value(), product.sequence++, new StockReservedEvent(product.id, order, 1, PRICE), placed.next());
-        log.append("CustomerAccount", customer.id.value(), customer.sequence++,
-                new PaymentAuthorizedEvent(customer.id, order, PRICE, customer.balance), placed.next());
+        log.append(
+                "Order",
+                orderId,
+                0,
+                new OrderPlacedEvent(order, customer.id, List.of(new OrderLine(product.id, 1))),
+                placed);
+        log.append(
+                "Product",
+                product.id.value(),
+                product.sequence++,
+                new StockReservedEvent(product.id, order, 1, PRICE),
+                placed.next());
+        log.append(
+                "CustomerAccount",
+                customer.id.value(),
+                customer.sequence++,
+                new PaymentAuthorizedEvent(customer.id, order, PRICE, customer.balance),
+                placed.next());
         Causation accepted = placed.next();
-        Instant acceptedAt = log.append("Order", orderId, 1, new OrderAcceptedEvent(order, customer.id, PRICE), accepted);
+        Instant acceptedAt =
+                log.append("Order", orderId, 1, new OrderAcceptedEvent(order, customer.id, PRICE), accepted);
         journal.crmAnswer(accepted.eventId(), customer.id, TIERS[(int) (number % TIERS.length)], acceptedAt);
-        log.append("Product", product.id.value(), product.sequence++, new ReservationConfirmedEvent(product.id, order, 1), placed.next());
+        log.append(
+                "Product",
+                product.id.value(),
+                product.sequence++,
+                new ReservationConfirmedEvent(product.id, order, 1),
+                placed.next());
     }
 
     /** Every processor's token at the head: what the history holds was processed live (the saga's orders ended). */
     private void catchUpProcessors(Connection connection, long head) throws SQLException {
         SerializedObject<byte[]> token = shapes.tokenAt(head);
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE tokenentry SET token = ?, tokentype = ?, owner = NULL")) {
             update.setBytes(1, token.getData());
             update.setString(2, token.getType().getName());
             update.executeUpdate();
@@ -146,7 +183,7 @@ final class OrderHistory {
 
     private static long count(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
+                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM domainevententry")) {
             row.next();
             return row.getLong(1);
         }
@@ -156,16 +193,26 @@ final class OrderHistory {
     private final class Events extends CopyWriter {
 
         Events(Connection connection) {
-            super(connection, "COPY domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
-                    + " metadata, payload, payloadrevision, payloadtype, timestamp) FROM STDIN", ROWS_PER_WRITE);
+            super(
+                    connection,
+                    "COPY domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
+                            + " metadata, payload, payloadrevision, payloadtype, timestamp) FROM STDIN",
+                    ROWS_PER_WRITE);
         }
 
         Instant append(String aggregateType, String aggregateId, long sequence, Object payload, Causation causation)
                 throws SQLException {
             Instant at = firstEventAt.plusMillis(eventsWritten++);
             StoredEvent event = shapes.event(aggregateType, aggregateId, sequence, payload, causation, at);
-            row(event.aggregateId(), Long.toString(event.sequence()), event.aggregateType(), event.eventId(),
-                    bytea(event.metadata()), bytea(event.payload()), event.revision(), event.payloadType(),
+            row(
+                    event.aggregateId(),
+                    Long.toString(event.sequence()),
+                    event.aggregateType(),
+                    event.eventId(),
+                    bytea(event.metadata()),
+                    bytea(event.payload()),
+                    event.revision(),
+                    event.payloadType(),
                     event.timestamp().toString());
             return at;
         }
@@ -175,12 +222,18 @@ final class OrderHistory {
     private static final class Journal extends CopyWriter {
 
         Journal(Connection connection) {
-            super(connection, "COPY external_journal (event_id, system, request, answer, answered_at) FROM STDIN",
+            super(
+                    connection,
+                    "COPY external_journal (event_id, system, request, answer, answered_at) FROM STDIN",
                     Integer.MAX_VALUE);
         }
 
         void crmAnswer(String eventId, CustomerId customer, String tier, Instant at) throws SQLException {
-            row(eventId, "crm", "GET /customers/" + customer.value() + "/tier", "{\"tier\":\"" + tier + "\"}",
+            row(
+                    eventId,
+                    "crm",
+                    "GET /customers/" + customer.value() + "/tier",
+                    "{\"tier\":\"" + tier + "\"}",
                     at.plusMillis(1).toString());
         }
     }

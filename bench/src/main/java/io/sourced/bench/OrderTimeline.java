@@ -19,15 +19,13 @@ final class OrderTimeline {
     private static final String ACCEPTED = "io.sourced.api.ordering.OrderAcceptedEvent";
 
     /** An order's placement and, once it has one, its terminal event. */
-    record Order(Instant placed, Instant ended, boolean accepted) {
-    }
+    record Order(Instant placed, Instant ended, boolean accepted) {}
 
-    private OrderTimeline() {
-    }
+    private OrderTimeline() {}
 
     static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
+                ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
             row.next();
             return row.getLong(1);
         }

@@ -79,6 +79,8 @@ final class Placements {
 
     /** Orders placed a second: from the first request to the last order answered. */
     double ordersPerSecond() {
-        return lastAnswer == null ? 0 : orderIds.size() / ((lastAnswer.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        return lastAnswer == null
+                ? 0
+                : orderIds.size() / ((lastAnswer.toEpochMilli() - started.toEpochMilli()) / 1000.0);
     }
 }

@@ -37,19 +37,23 @@ record PostgresServer(String url, String user) {
         try (Connection ignored = connect("postgres")) {
             // reachable
         } catch (SQLException e) {
-            throw new IllegalStateException("the benchmark needs PostgreSQL at " + url + " (user " + user
-                    + ", trust authentication): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the benchmark needs PostgreSQL at " + url + " (user " + user + ", trust authentication): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private Store.Postgres createDatabase(String purpose, String template) throws SQLException {
-        String name = "sourced_bench_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String name = "sourced_bench_" + purpose + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         return new Store.Postgres(this, name);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = connect("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute(sql);
         }
     }

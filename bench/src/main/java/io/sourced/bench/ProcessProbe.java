@@ -59,9 +59,11 @@ final class ProcessProbe {
     /** A number of /proc/[pid]/status: kilobytes for memory, a count for threads. */
     private long statusNumber(String field) {
         try {
-            return Files.readAllLines(proc.resolve("status")).stream().filter(line -> line.startsWith(field))
+            return Files.readAllLines(proc.resolve("status")).stream()
+                    .filter(line -> line.startsWith(field))
                     .map(line -> line.substring(field.length()).trim().split("\\s+")[0])
-                    .mapToLong(Long::parseLong).findFirst()
+                    .mapToLong(Long::parseLong)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException(field + " missing in " + proc.resolve("status")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + proc.resolve("status"), e);

@@ -42,24 +42,52 @@ final class Report {
     String markdown() throws IOException, SQLException {
         Scale scale = options.scale();
         StringBuilder text = new StringBuilder();
-        text.append("# Benchmark ").append(options.label()).append(" — ").append(Instant.now().toString(), 0, 16)
+        text.append("# Benchmark ")
+                .append(options.label())
+                .append(" — ")
+                .append(Instant.now().toString(), 0, 16)
                 .append(" UTC\n\n");
-        text.append(String.format(Locale.ROOT, "- commit `%s`; %s%s; the whole run took %d min %02d s%n", commit(),
+        text.append(String.format(
+                Locale.ROOT,
+                "- commit `%s`; %s%s; the whole run took %d min %02d s%n",
+                commit(),
                 options.quick() ? "**quick mode** (tiny numbers: proves the steps work, measures little)" : "full run",
-                options.steps().size() == Options.Step.values().length ? ""
-                        : " of the steps " + options.steps().stream().map(Options.Step::argument).toList(),
-                took.toMinutes(), took.toSecondsPart()));
-        text.append("- machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ").append(memory()).append("; Java ").append(System.getProperty("java.version"))
-                .append("; ").append(postgresSettings()).append('\n');
-        text.append("- load average (1, 5, 15 min) at the start ").append(loadAtStart).append(", at the end ")
-                .append(loadAverage()).append(" (the runner, the application and PostgreSQL share the cores with"
-                        + " whatever else runs)\n");
-        text.append(String.format(Locale.ROOT, "- the application: `java %s -jar %s%s`; each measure %d times after a %d s"
+                options.steps().size() == Options.Step.values().length
+                        ? ""
+                        : " of the steps "
+                                + options.steps().stream()
+                                        .map(Options.Step::argument)
+                                        .toList(),
+                took.toMinutes(),
+                took.toSecondsPart()));
+        text.append("- machine: ")
+                .append(cpu())
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(memory())
+                .append("; Java ")
+                .append(System.getProperty("java.version"))
+                .append("; ")
+                .append(postgresSettings())
+                .append('\n');
+        text.append("- load average (1, 5, 15 min) at the start ")
+                .append(loadAtStart)
+                .append(", at the end ")
+                .append(loadAverage())
+                .append(" (the runner, the application and PostgreSQL share the cores with" + " whatever else runs)\n");
+        text.append(String.format(
+                Locale.ROOT,
+                "- the application: `java %s -jar %s%s`; each measure %d times after a %d s"
                         + " warm-up, load steps of %d s; %d customers, %d products, single-line orders of one unit%n",
-                AppProcess.HEAP, options.appJar(),
-                options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()), scale.repetitions(), scale.warmup().toSeconds(), scale.step().toSeconds(),
-                scale.customers(), scale.products()));
+                AppProcess.HEAP,
+                options.appJar(),
+                options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()),
+                scale.repetitions(),
+                scale.warmup().toSeconds(),
+                scale.step().toSeconds(),
+                scale.customers(),
+                scale.products()));
         text.append('\n').append(results.markdownTable()).append('\n');
         results.sections().forEach(section -> text.append(section).append('\n'));
         if (!results.notes().isEmpty()) {
@@ -99,7 +127,9 @@ final class Report {
 
     private static String commit() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
         } catch (IOException e) {
@@ -115,8 +145,11 @@ final class Report {
         if (!Files.isReadable(cpuinfo)) {
             return "unknown CPU";
         }
-        return Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        return Files.readAllLines(cpuinfo).stream()
+                .filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElse("unknown CPU");
     }
 
     private static String memory() throws IOException {
@@ -124,18 +157,21 @@ final class Report {
         if (!Files.isReadable(meminfo)) {
             return "unknown memory";
         }
-        return Files.readAllLines(meminfo).stream().filter(line -> line.startsWith("MemTotal:"))
+        return Files.readAllLines(meminfo).stream()
+                .filter(line -> line.startsWith("MemTotal:"))
                 .map(line -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB memory")
-                .findFirst().orElse("unknown memory");
+                .findFirst()
+                .orElse("unknown memory");
     }
 
     private String postgresSettings() throws SQLException {
-        try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
-                     + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
+        try (Connection connection = postgres.connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
+                        + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
             row.next();
-            return "PostgreSQL " + row.getString(1) + " at " + postgres.url() + " (synchronous_commit " + row.getString(2) + ", shared_buffers "
-                    + row.getString(3) + ")";
+            return "PostgreSQL " + row.getString(1) + " at " + postgres.url() + " (synchronous_commit "
+                    + row.getString(2) + ", shared_buffers " + row.getString(3) + ")";
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 final class Results {
 
     /** A figure: the step that measured it, what it is and its unit. */
-    record Figure(String step, String name, String unit) {
-    }
+    record Figure(String step, String name, String unit) {}
 
     private final Map<Figure, List<Double>> values = new LinkedHashMap<>();
     private final Map<Figure, Figure> limits = new HashMap<>();
@@ -53,10 +52,23 @@ final class Results {
         values.keySet().forEach(figure -> {
             Summary summary = summary(figure);
             Figure limit = limits.get(figure);
-            String ratio = limit == null || !values.containsKey(limit) ? "" : twoDigits(summary.ratioTo(summary(limit)));
-            table.append("| ").append(figure.step()).append(" | ").append(figure.name()).append(" (").append(figure.unit())
-                    .append(") | ").append(summary.medianText()).append(" | ").append(summary.spreadText()).append(" | ")
-                    .append(summary.samples()).append(" | ").append(ratio).append(" |\n");
+            String ratio =
+                    limit == null || !values.containsKey(limit) ? "" : twoDigits(summary.ratioTo(summary(limit)));
+            table.append("| ")
+                    .append(figure.step())
+                    .append(" | ")
+                    .append(figure.name())
+                    .append(" (")
+                    .append(figure.unit())
+                    .append(") | ")
+                    .append(summary.medianText())
+                    .append(" | ")
+                    .append(summary.spreadText())
+                    .append(" | ")
+                    .append(summary.samples())
+                    .append(" | ")
+                    .append(ratio)
+                    .append(" |\n");
         });
         return table.toString();
     }
@@ -66,7 +78,10 @@ final class Results {
         if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
             return "n/a";
         }
-        return new BigDecimal(ratio).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(ratio)
+                .round(new MathContext(2))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     synchronized List<String> notes() {

@@ -19,22 +19,66 @@ import java.time.Duration;
  * @param startups     start-ups measured on each of the empty and the full database
  * @param soak         how long the soak mode keeps its half load
  */
-record Scale(Duration warmup, Duration step, int repetitions, int concurrency, int arrivalRate, Duration drainLimit,
-             int customers, int products, int historyOrders, Duration replayLimit, int startups, Duration soak) {
+record Scale(
+        Duration warmup,
+        Duration step,
+        int repetitions,
+        int concurrency,
+        int arrivalRate,
+        Duration drainLimit,
+        int customers,
+        int products,
+        int historyOrders,
+        Duration replayLimit,
+        int startups,
+        Duration soak) {
 
     static Scale full() {
-        return new Scale(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 16, 0, Duration.ofSeconds(30),
-                32, 32, 200_000, Duration.ofSeconds(60), 3, Duration.ofMinutes(10));
+        return new Scale(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                3,
+                16,
+                0,
+                Duration.ofSeconds(30),
+                32,
+                32,
+                200_000,
+                Duration.ofSeconds(60),
+                3,
+                Duration.ofMinutes(10));
     }
 
     static Scale quick() {
-        return new Scale(Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 16, 0, Duration.ofSeconds(10),
-                8, 8, 4_000, Duration.ofSeconds(5), 1, Duration.ofMinutes(2));
+        return new Scale(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                3,
+                16,
+                0,
+                Duration.ofSeconds(10),
+                8,
+                8,
+                4_000,
+                Duration.ofSeconds(5),
+                1,
+                Duration.ofMinutes(2));
     }
 
     Scale withArrivalRate(int perSecond) {
-        return new Scale(warmup, step, repetitions, concurrency, perSecond, drainLimit, customers, products, historyOrders,
-                replayLimit, startups, soak);
+        return new Scale(
+                warmup,
+                step,
+                repetitions,
+                concurrency,
+                perSecond,
+                drainLimit,
+                customers,
+                products,
+                historyOrders,
+                replayLimit,
+                startups,
+                soak);
     }
 
     /** Events in the generated history: five for each order, two for each customer, one for each product. */

@@ -13,8 +13,7 @@ final class ScanLimit {
 
     static final int BATCH = 1000;
 
-    private ScanLimit() {
-    }
+    private ScanLimit() {}
 
     /** Rows a second of one scan of the whole table. */
     static double rowsPerSecond(Connection connection) throws SQLException {

@@ -41,7 +41,8 @@ record Shop(List<String> customers, List<String> products) {
     /** A single-line order of a random customer for a random product: spreads the load over the aggregates. */
     HttpRequest randomOrder(SourcedApi api) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return api.placeOrder(customers.get(random.nextInt(customers.size())), products.get(random.nextInt(products.size())));
+        return api.placeOrder(
+                customers.get(random.nextInt(customers.size())), products.get(random.nextInt(products.size())));
     }
 
     private static List<String> all(List<Future<String>> futures) throws Exception {

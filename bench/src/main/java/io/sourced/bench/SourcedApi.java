@@ -3,7 +3,6 @@ package io.sourced.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -21,8 +20,8 @@ import java.util.concurrent.ThreadFactory;
 /** The REST API of shared/API.md as the demo's {@code admin} uses it (HTTP Basic on every request). */
 final class SourcedApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
@@ -31,9 +30,13 @@ final class SourcedApi {
 
     SourcedApi(URI base) {
         this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(daemon())).build();
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newCachedThreadPool(daemon()))
+                .build();
     }
 
     HttpClient http() {
@@ -41,17 +44,22 @@ final class SourcedApi {
     }
 
     String openCustomer(String name, BigDecimal initialDeposit) throws IOException, InterruptedException {
-        return post("/api/customers", Map.of("name", name, "initialDeposit", initialDeposit)).get("customerId").asText();
+        return post("/api/customers", Map.of("name", name, "initialDeposit", initialDeposit))
+                .get("customerId")
+                .asText();
     }
 
     String registerProduct(String name, BigDecimal price, int stock) throws IOException, InterruptedException {
-        return post("/api/products", Map.of("name", name, "price", price, "stock", stock)).get("productId").asText();
+        return post("/api/products", Map.of("name", name, "price", price, "stock", stock))
+                .get("productId")
+                .asText();
     }
 
     /** A single-line order of one unit; answered 202 with {@code {orderId}} once the Order aggregate took it. */
     HttpRequest placeOrder(String customerId, String productId) {
-        return json(URI.create(base + "/api/orders"), Map.of("customerId", customerId,
-                "lines", List.of(Map.of("productId", productId, "quantity", 1))));
+        return json(
+                URI.create(base + "/api/orders"),
+                Map.of("customerId", customerId, "lines", List.of(Map.of("productId", productId, "quantity", 1))));
     }
 
     static String orderIdOf(HttpResponse<String> accepted) throws IOException {
@@ -59,21 +67,32 @@ final class SourcedApi {
     }
 
     List<Processor> processors() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(request("/api/admin/processors").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+                http.send(request("/api/admin/processors").GET().build(), HttpResponse.BodyHandlers.ofString());
         expect(answer, 200);
         return List.of(JSON.readValue(answer.body(), Processor[].class));
     }
 
     /** Asks a processor to rebuild its views from the first event; answers the status (202, or 409 when refused). */
     int replay(String processor) throws IOException, InterruptedException {
-        return http.send(request("/api/admin/processors/" + processor + "/replay")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        request("/api/admin/processors/" + processor + "/replay")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** One event processor as {@code GET /api/admin/processors} shows it. */
-    record Processor(String name, String type, Long position, Long headPosition, Long lag, boolean replaying,
-                     boolean replayable, String status) {
+    record Processor(
+            String name,
+            String type,
+            Long position,
+            Long headPosition,
+            Long lag,
+            boolean replaying,
+            boolean replayable,
+            String status) {
 
         boolean caughtUpWith(long head) {
             return position != null && position >= head && !replaying;
@@ -81,16 +100,20 @@ final class SourcedApi {
     }
 
     private JsonNode post(String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(json(URI.create(base + path), body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+                http.send(json(URI.create(base + path), body), HttpResponse.BodyHandlers.ofString());
         expect(answer, 201);
         return JSON.readTree(answer.body());
     }
 
     private HttpRequest json(URI uri, Object body) {
         try {
-            return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", authorization)
+            return HttpRequest.newBuilder(uri)
+                    .timeout(TIMEOUT)
+                    .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
@@ -102,8 +125,9 @@ final class SourcedApi {
 
     private static void expect(HttpResponse<String> answer, int status) {
         if (answer.statusCode() != status) {
-            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
-                    + answer.statusCode() + " instead of " + status + ": " + answer.body());
+            throw new IllegalStateException(
+                    answer.request().method() + " " + answer.request().uri() + " answered " + answer.statusCode()
+                            + " instead of " + status + ": " + answer.body());
         }
     }
 

@@ -42,7 +42,9 @@ sealed interface Store {
 
         @Override
         public List<String> appArguments(Path lakeFolder) {
-            return List.of("--spring.datasource.url=" + url(), "--sourced.lake.folder=" + lakeFolder,
+            return List.of(
+                    "--spring.datasource.url=" + url(),
+                    "--sourced.lake.folder=" + lakeFolder,
                     "--sourced.demo.enabled=true");
         }
 
@@ -67,7 +69,8 @@ sealed interface Store {
 
         @Override
         public List<String> appArguments(Path lakeFolder) {
-            return List.of("--spring.profiles.active=postgres",
+            return List.of(
+                    "--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + server.url() + name,
                     "--spring.datasource.username=" + server.user(),
                     "--spring.datasource.password=",

@@ -8,7 +8,11 @@ import java.util.Locale;
 record Summary(double median, double min, double max, int samples) {
 
     static Summary of(List<Double> values) {
-        double[] known = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] known = values.stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
         if (known.length == 0) {
             return new Summary(Double.NaN, Double.NaN, Double.NaN, 0);
         }

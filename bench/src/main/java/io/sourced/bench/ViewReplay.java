@@ -3,7 +3,6 @@ package io.sourced.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.bench.SourcedApi.Processor;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,12 +24,12 @@ final class ViewReplay {
     static final Duration POLL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ViewReplay() {
-    }
+    private ViewReplay() {}
 
     /** Each replayed processor's progress, by name; the replay of all of them is that of the slowest. */
     static Map<String, Progress> run(SourcedApi api, Store store, Duration limit) throws Exception {
-        List<Processor> replayable = api.processors().stream().filter(Processor::replayable).toList();
+        List<Processor> replayable =
+                api.processors().stream().filter(Processor::replayable).toList();
         long head = replayable.stream().mapToLong(Processor::headPosition).max().orElseThrow();
         Map<String, Progress> progress = new LinkedHashMap<>();
         try (Connection connection = store.connect()) {
@@ -50,7 +49,8 @@ final class ViewReplay {
                 for (Processor processor : replayable) {
                     long position = positions.getOrDefault(processor.name(), 0L);
                     if (!progress.containsKey(processor.name()) && (position >= head || late)) {
-                        progress.put(processor.name(), new Progress(Math.min(position, head), seconds, position >= head));
+                        progress.put(
+                                processor.name(), new Progress(Math.min(position, head), seconds, position >= head));
                     }
                 }
             }
@@ -60,15 +60,17 @@ final class ViewReplay {
 
     /** All of them together: done when the slowest is. */
     static Progress slowest(Map<String, Progress> progress) {
-        return progress.values().stream().reduce((a, b) -> new Progress(Math.min(a.events(), b.events()),
-                Math.max(a.seconds(), b.seconds()), a.done() && b.done())).orElseThrow();
+        return progress.values().stream()
+                .reduce((a, b) -> new Progress(
+                        Math.min(a.events(), b.events()), Math.max(a.seconds(), b.seconds()), a.done() && b.done()))
+                .orElseThrow();
     }
 
     /** Each processor's position: the lowest of its segments' tokens. */
     static Map<String, Long> positions(Connection connection) throws SQLException, IOException {
         Map<String, Long> positions = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT processorname, token FROM tokenentry");
-             ResultSet rows = query.executeQuery()) {
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 positions.merge(rows.getString(1), position(rows.getBytes(2)), Math::min);
             }

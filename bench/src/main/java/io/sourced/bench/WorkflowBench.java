@@ -1,7 +1,6 @@
 package io.sourced.bench;
 
 import io.sourced.bench.Results.Figure;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,8 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         SourcedApi api = new SourcedApi(app.base());
         Shop shop = Shop.open(api, scale.customers(), scale.products());
         ProcessProbe probe = new ProcessProbe(app.pid());
-        try (Connection reader = store.connect(); ViewWatcher watcher = new ViewWatcher(store.connect())) {
+        try (Connection reader = store.connect();
+                ViewWatcher watcher = new ViewWatcher(store.connect())) {
             Load closed = (duration, onPlaced) -> ClosedLoop.run(api, shop, scale.concurrency(), duration, onPlaced);
             step(closed, scale.warmup(), reader, watcher, probe);
             String closedStep = "Workflow " + store.kind() + ", closed loop " + scale.concurrency() + " clients";
@@ -52,8 +52,12 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
     }
 
     /** What one step measured. */
-    record Step(Placements placements, Map<String, OrderTimeline.Order> timeline,
-                Map<String, ViewWatcher.Sighting> sightings, double cpuCores, double peakRssMegabytes) {
+    record Step(
+            Placements placements,
+            Map<String, OrderTimeline.Order> timeline,
+            Map<String, ViewWatcher.Sighting> sightings,
+            double cpuCores,
+            double peakRssMegabytes) {
 
         int ended() {
             return ended(placements, timeline).size();
@@ -70,17 +74,23 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
             if (lastEnded == null) {
                 return 0;
             }
-            return ended.size() / ((lastEnded.toEpochMilli() - placements.started().toEpochMilli()) / 1000.0);
+            return ended.size()
+                    / ((lastEnded.toEpochMilli() - placements.started().toEpochMilli()) / 1000.0);
         }
 
         private static List<Instant> ended(Placements placements, Map<String, OrderTimeline.Order> timeline) {
-            return placements.orderIds().stream().map(timeline::get)
-                    .filter(order -> order != null && order.ended() != null).map(OrderTimeline.Order::ended).toList();
+            return placements.orderIds().stream()
+                    .map(timeline::get)
+                    .filter(order -> order != null && order.ended() != null)
+                    .map(OrderTimeline.Order::ended)
+                    .toList();
         }
 
         Latencies placedToAccepted() {
             Latencies latencies = new Latencies();
-            placements.orderIds().stream().map(timeline::get).filter(Objects::nonNull)
+            placements.orderIds().stream()
+                    .map(timeline::get)
+                    .filter(Objects::nonNull)
                     .filter(OrderTimeline.Order::accepted)
                     .forEach(order -> latencies.add(millisBetween(order.placed(), order.ended())));
             return latencies;
@@ -136,12 +146,16 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
         int placed = placements.orderIds().size();
         int notEnded = placed - step.ended();
-        int rejected = (int) placements.orderIds().stream().map(step.timeline()::get)
-                .filter(order -> order != null && order.ended() != null && !order.accepted()).count();
+        int rejected = (int) placements.orderIds().stream()
+                .map(step.timeline()::get)
+                .filter(order -> order != null && order.ended() != null && !order.accepted())
+                .count();
         if (notEnded > 0 || rejected > 0 || placements.failures() > 0 || placements.shedCount() > 0) {
             results.note(name + ": of " + placed + " orders placed " + notEnded + " had not ended after the "
-                    + scale.drainLimit().toSeconds() + " s drain, " + rejected + " were rejected; " + placements.failures()
-                    + " POSTs failed" + (placements.firstFailure() == null ? "" : " (first: " + placements.firstFailure() + ")")
+                    + scale.drainLimit().toSeconds() + " s drain, " + rejected + " were rejected; "
+                    + placements.failures()
+                    + " POSTs failed"
+                    + (placements.firstFailure() == null ? "" : " (first: " + placements.firstFailure() + ")")
                     + "; " + placements.shedCount() + " arrivals shed (" + OpenLoop.MAX_IN_FLIGHT + " unanswered)");
         }
     }

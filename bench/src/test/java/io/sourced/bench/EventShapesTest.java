@@ -1,5 +1,7 @@
 package io.sourced.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -8,14 +10,11 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.bench.EventShapes.Causation;
 import io.sourced.bench.EventShapes.StoredEvent;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The generated history must look like what the application writes (rows copied from a run of it). */
 class EventShapesTest {
@@ -28,24 +27,40 @@ class EventShapesTest {
 
     @Test
     void anOrderPlacedAsTheApplicationStoresIt() {
-        Causation placed = new Causation("242daa08-b1df-4dc3-8cfe-ca3882510893", "6ed9b5fa-b4bb-4617-847d-98c658596af5",
-                "6ed9b5fa-b4bb-4617-847d-98c658596af5", "admin");
-        StoredEvent event = shapes.event("Order", ORDER, 0, new OrderPlacedEvent(OrderId.of(ORDER), CustomerId.of(CUSTOMER),
-                List.of(new OrderLine(ProductId.of(PRODUCT), 1))), placed, Instant.parse("2026-11-26T14:17:16.968Z"));
+        Causation placed = new Causation(
+                "242daa08-b1df-4dc3-8cfe-ca3882510893",
+                "6ed9b5fa-b4bb-4617-847d-98c658596af5",
+                "6ed9b5fa-b4bb-4617-847d-98c658596af5",
+                "admin");
+        StoredEvent event = shapes.event(
+                "Order",
+                ORDER,
+                0,
+                new OrderPlacedEvent(
+                        OrderId.of(ORDER), CustomerId.of(CUSTOMER), List.of(new OrderLine(ProductId.of(PRODUCT), 1))),
+                placed,
+                Instant.parse("2026-11-26T14:17:16.968Z"));
 
         assertThat(event.payloadType()).isEqualTo("io.sourced.api.ordering.OrderPlacedEvent");
         assertThat(event.revision()).isEqualTo("1");
-        assertThat(text(event.payload())).isEqualTo("{\"orderId\":\"" + ORDER + "\",\"customerId\":\"" + CUSTOMER
-                + "\",\"lines\":[{\"productId\":\"" + PRODUCT + "\",\"quantity\":1}]}");
-        assertThat(text(event.metadata())).isEqualTo("{\"traceId\":\"6ed9b5fa-b4bb-4617-847d-98c658596af5\","
-                + "\"correlationId\":\"6ed9b5fa-b4bb-4617-847d-98c658596af5\",\"username\":\"admin\"}");
+        assertThat(text(event.payload()))
+                .isEqualTo("{\"orderId\":\"" + ORDER + "\",\"customerId\":\"" + CUSTOMER
+                        + "\",\"lines\":[{\"productId\":\"" + PRODUCT + "\",\"quantity\":1}]}");
+        assertThat(text(event.metadata()))
+                .isEqualTo("{\"traceId\":\"6ed9b5fa-b4bb-4617-847d-98c658596af5\","
+                        + "\"correlationId\":\"6ed9b5fa-b4bb-4617-847d-98c658596af5\",\"username\":\"admin\"}");
         assertThat(event.timestamp()).hasToString("2026-11-26T14:17:16.968Z");
     }
 
     @Test
     void eachEventCarriesItsCurrentRevision() {
-        StoredEvent event = shapes.event("Product", PRODUCT, 0, new ProductRegisteredEvent(ProductId.of(PRODUCT), "Desk",
-                new BigDecimal("1.25"), 10, "Bench"), Causation.start("bench"), Instant.now());
+        StoredEvent event = shapes.event(
+                "Product",
+                PRODUCT,
+                0,
+                new ProductRegisteredEvent(ProductId.of(PRODUCT), "Desk", new BigDecimal("1.25"), 10, "Bench"),
+                Causation.start("bench"),
+                Instant.now());
         assertThat(event.revision()).isEqualTo("2");
     }
 
@@ -61,7 +76,8 @@ class EventShapesTest {
     @Test
     void tokensAsTheApplicationsTokenStoreKeepsThem() {
         assertThat(text(shapes.tokenAt(28).getData())).isEqualTo("{\"index\":28,\"gaps\":[]}");
-        assertThat(shapes.tokenAt(28).getType().getName()).isEqualTo("org.axonframework.eventhandling.GapAwareTrackingToken");
+        assertThat(shapes.tokenAt(28).getType().getName())
+                .isEqualTo("org.axonframework.eventhandling.GapAwareTrackingToken");
     }
 
     private static String text(byte[] bytes) {

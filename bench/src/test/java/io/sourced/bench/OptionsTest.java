@@ -1,12 +1,11 @@
 package io.sourced.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class OptionsTest {
 
@@ -23,8 +22,13 @@ class OptionsTest {
 
     @Test
     void someStepsWithASettingOfTheApplication() {
-        Options options = Options.parse(List.of("--only", "workflow-h2, replay", "--app-arg",
-                "--sourced.processors.batch-size=1", "--app-arg", "--sourced.order.timeout=5s"));
+        Options options = Options.parse(List.of(
+                "--only",
+                "workflow-h2, replay",
+                "--app-arg",
+                "--sourced.processors.batch-size=1",
+                "--app-arg",
+                "--sourced.order.timeout=5s"));
         assertThat(options.steps()).containsExactly(Options.Step.WORKFLOW_H2, Options.Step.REPLAY);
         assertThat(options.runs(Options.Step.APPEND)).isFalse();
         assertThat(options.appArguments())
@@ -54,7 +58,8 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse(List.of("--fast"))).hasMessageContaining("unknown argument --fast");
         assertThatThrownBy(() -> Options.parse(List.of("--label"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> Options.parse(List.of("--label", "a b"))).hasMessageContaining("a label is");
-        assertThatThrownBy(() -> Options.parse(List.of("--only", "replays"))).hasMessageContaining("unknown step replays");
+        assertThatThrownBy(() -> Options.parse(List.of("--only", "replays")))
+                .hasMessageContaining("unknown step replays");
         assertThatThrownBy(() -> Options.parse(List.of("--app-arg", "-Xmx1g"))).hasMessageContaining("--name=value");
     }
 }

@@ -1,13 +1,12 @@
 package io.sourced.bench;
 
-import io.sourced.bench.SoakBench.Sample;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import io.sourced.bench.SoakBench.Sample;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SoakBenchTest {
 
@@ -25,7 +24,8 @@ class SoakBenchTest {
 
     @Test
     void theClassesThatGrewMostComeFirst() {
-        String table = SoakBench.growthByClass(Map.of("a.Kept", 4096L, "b.Leak", 1024L),
+        String table = SoakBench.growthByClass(
+                Map.of("a.Kept", 4096L, "b.Leak", 1024L),
                 Map.of("a.Kept", 4096L, "b.Leak", 102_400L, "c.New", 10_240L));
         assertThat(table).contains("| `b.Leak` | 99 | 100 |\n| `c.New` | 10 | 10 |\n| `a.Kept` | 0 | 4 |");
     }

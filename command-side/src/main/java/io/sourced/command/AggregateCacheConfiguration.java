@@ -16,20 +16,20 @@ import org.springframework.context.annotation.Configuration;
 class AggregateCacheConfiguration {
 
     @Bean
-    Cache orderCache(@Value("${sourced.aggregate-cache.capacity:10000}") int capacity,
-                     ObjectProvider<EventStore> eventStore) {
+    Cache orderCache(
+            @Value("${sourced.aggregate-cache.capacity:10000}") int capacity, ObjectProvider<EventStore> eventStore) {
         return cache(capacity, eventStore);
     }
 
     @Bean
-    Cache productCache(@Value("${sourced.aggregate-cache.capacity:10000}") int capacity,
-                       ObjectProvider<EventStore> eventStore) {
+    Cache productCache(
+            @Value("${sourced.aggregate-cache.capacity:10000}") int capacity, ObjectProvider<EventStore> eventStore) {
         return cache(capacity, eventStore);
     }
 
     @Bean
-    Cache customerAccountCache(@Value("${sourced.aggregate-cache.capacity:10000}") int capacity,
-                               ObjectProvider<EventStore> eventStore) {
+    Cache customerAccountCache(
+            @Value("${sourced.aggregate-cache.capacity:10000}") int capacity, ObjectProvider<EventStore> eventStore) {
         return cache(capacity, eventStore);
     }
 

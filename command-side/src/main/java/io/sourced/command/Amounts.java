@@ -7,10 +7,11 @@ public final class Amounts {
 
     public static final String RULE = "must be greater than 0 with at most 2 decimals";
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static boolean isValid(BigDecimal amount) {
-        return amount != null && amount.signum() > 0 && amount.stripTrailingZeros().scale() <= 2;
+        return amount != null
+                && amount.signum() > 0
+                && amount.stripTrailingZeros().scale() <= 2;
     }
 }

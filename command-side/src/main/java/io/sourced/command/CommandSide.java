@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sourced.role.command")
 @ComponentScan
-public class CommandSide {
-}
+public class CommandSide {}

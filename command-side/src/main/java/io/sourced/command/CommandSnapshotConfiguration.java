@@ -12,14 +12,14 @@ import org.springframework.context.annotation.Configuration;
 class CommandSnapshotConfiguration {
 
     @Bean
-    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter,
-                                                     @Value("${sourced.snapshot.threshold:50}") int threshold) {
+    SnapshotTriggerDefinition productSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${sourced.snapshot.threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean
-    SnapshotTriggerDefinition customerAccountSnapshotTrigger(Snapshotter snapshotter,
-                                                             @Value("${sourced.snapshot.threshold:50}") int threshold) {
+    SnapshotTriggerDefinition customerAccountSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${sourced.snapshot.threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

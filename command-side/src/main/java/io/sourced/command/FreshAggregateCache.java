@@ -1,15 +1,14 @@
 package io.sourced.command;
 
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.AggregateCacheEntry;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Aggregates kept in memory between commands (the most recently used, at most {@code capacity}), each handed out only

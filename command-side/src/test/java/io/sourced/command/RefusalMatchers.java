@@ -8,8 +8,7 @@ import org.hamcrest.TypeSafeMatcher;
 /** Matches a failure that carries a refusal of one kind, as the fixtures' {@code expectException} takes it. */
 public final class RefusalMatchers {
 
-    private RefusalMatchers() {
-    }
+    private RefusalMatchers() {}
 
     public static Matcher<Throwable> refused(Refusal.Kind kind) {
         return new TypeSafeMatcher<>() {

@@ -1,13 +1,12 @@
 package io.sourced.query;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Temporal queries: a view as it was at an instant is the fold of the events recorded up to that instant,
@@ -15,8 +14,7 @@ import java.util.function.BiFunction;
  */
 public final class AsOf {
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     /** The aggregate's events recorded up to {@code asOf}, from its very first (snapshots are skipped). */
     public static List<DomainEventMessage<?>> events(EventStore eventStore, String aggregateId, Instant asOf) {
@@ -31,7 +29,8 @@ public final class AsOf {
         return events;
     }
 
-    public static <S> S fold(List<DomainEventMessage<?>> events, S initial, BiFunction<S, DomainEventMessage<?>, S> step) {
+    public static <S> S fold(
+            List<DomainEventMessage<?>> events, S initial, BiFunction<S, DomainEventMessage<?>, S> step) {
         S state = initial;
         for (DomainEventMessage<?> event : events) {
             state = step.apply(state, event);
@@ -39,8 +38,12 @@ public final class AsOf {
         return state;
     }
 
-    public static <S> S fold(EventStore eventStore, String aggregateId, Instant asOf, S initial,
-                             BiFunction<S, DomainEventMessage<?>, S> step) {
+    public static <S> S fold(
+            EventStore eventStore,
+            String aggregateId,
+            Instant asOf,
+            S initial,
+            BiFunction<S, DomainEventMessage<?>, S> step) {
         return fold(events(eventStore, aggregateId, asOf), initial, step);
     }
 }

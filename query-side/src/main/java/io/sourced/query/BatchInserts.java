@@ -1,11 +1,10 @@
 package io.sourced.query;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rows a batch inserts, by statement, written as one JDBC batch each, in the order the statements were first used. */
 public final class BatchInserts {

@@ -1,10 +1,9 @@
 package io.sourced.query;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * What a projector gathers over one batch of its processor (one unit of work and transaction), written just before
@@ -13,8 +12,7 @@ import java.util.function.Supplier;
  */
 public final class BatchScope {
 
-    private BatchScope() {
-    }
+    private BatchScope() {}
 
     /**
      * @param owner        whose batch state this is (one per projector instance)
@@ -30,8 +28,8 @@ public final class BatchScope {
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        String key = BatchScope.class.getName() + "@" + owner.getClass().getName() + "@"
-                + System.identityHashCode(owner);
+        String key =
+                BatchScope.class.getName() + "@" + owner.getClass().getName() + "@" + System.identityHashCode(owner);
         T state = batch.getOrComputeResource(key, ignored -> {
             T started = start.get();
             batch.onPrepareCommit(unitOfWork -> beforeCommit.accept(started));

@@ -16,8 +16,7 @@ import java.util.function.UnaryOperator;
 public final class FoldedRows<K, V> {
 
     /** A changed row: whether it was stored before the batch, the last sequence applied, and the row now. */
-    public record Changed<V>(boolean stored, long version, V row) {
-    }
+    public record Changed<V>(boolean stored, long version, V row) {}
 
     private final Function<K, Long> storedVersion;
     private final Function<K, V> storedRow;

@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sourced.role.query")
 @ComponentScan
-public class QuerySide {
-}
+public class QuerySide {}

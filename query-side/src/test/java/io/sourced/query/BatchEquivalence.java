@@ -1,14 +1,13 @@
 package io.sourced.query;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A projector that gathers a processor batch's rows must write what it writes for the same events one at a time:
@@ -17,11 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class BatchEquivalence {
 
-    private BatchEquivalence() {
-    }
+    private BatchEquivalence() {}
 
-    public static void assertBatchesWriteWhatSingleEventsWrite(Function<JdbcTemplate, Object> projector,
-                                                               List<EventMessage<?>> events, String... tables) {
+    public static void assertBatchesWriteWhatSingleEventsWrite(
+            Function<JdbcTemplate, Object> projector, List<EventMessage<?>> events, String... tables) {
         JdbcTemplate oneByOne = ViewDatabase.migrated();
         Deliver single = Deliver.to(projector.apply(oneByOne));
         events.forEach(single::handle);
@@ -34,7 +32,8 @@ public final class BatchEquivalence {
                 batch.commit();
             }
             for (String table : tables) {
-                assertThat(rows(batched, table)).as("%s after batches of %d", table, size)
+                assertThat(rows(batched, table))
+                        .as("%s after batches of %d", table, size)
                         .isEqualTo(rows(oneByOne, table));
             }
         }

@@ -9,8 +9,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /** A MockMvc around one controller, with JSON written as the application writes it (ISO-8601 instants). */
 public final class ControllerMvc {
 
-    private ControllerMvc() {
-    }
+    private ControllerMvc() {}
 
     public static MockMvc of(Object controller, CallerArgumentResolver callers) {
         return MockMvcBuilders.standaloneSetup(controller)

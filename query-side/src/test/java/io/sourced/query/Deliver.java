@@ -1,15 +1,14 @@
 package io.sourced.query;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 
 /**
  * Delivers events to a projector as Axon would: as domain event messages of their aggregate (product,
@@ -48,14 +47,22 @@ public final class Deliver {
     /** The events as the messages Axon would deliver, each aggregate's numbered from 0, all at one time. */
     public static List<EventMessage<?>> messages(List<?> events, Instant at) {
         Map<String, Long> sequences = new HashMap<>();
-        return events.stream().<EventMessage<?>>map(event -> message(sequences, event, at)).toList();
+        return events.stream()
+                .<EventMessage<?>>map(event -> message(sequences, event, at))
+                .toList();
     }
 
     private static EventMessage<?> message(Map<String, Long> sequences, Object event, Instant at) {
         String aggregateId = aggregateIdOf(event);
         long sequence = sequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
-        return new GenericDomainEventMessage<>(aggregateTypeOf(event), aggregateId, sequence, event,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), at);
+        return new GenericDomainEventMessage<>(
+                aggregateTypeOf(event),
+                aggregateId,
+                sequence,
+                event,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at);
     }
 
     private static String aggregateTypeOf(Object event) {

@@ -1,11 +1,10 @@
 package io.sourced.query;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FoldedRowsTest {
 
@@ -32,7 +31,9 @@ class FoldedRowsTest {
     void anEventAppliedBefore_changesNothing() {
         assertThat(batch.fold("apples", 3, stock -> stock - 1)).isFalse();
         assertThat(batch.fold("apples", 4, stock -> stock - 1)).isTrue();
-        assertThat(batch.fold("apples", 4, stock -> stock - 1)).as("delivered again in the batch").isFalse();
+        assertThat(batch.fold("apples", 4, stock -> stock - 1))
+                .as("delivered again in the batch")
+                .isFalse();
 
         assertThat(batch.changed().get("apples").row()).isEqualTo(9);
     }
@@ -40,7 +41,9 @@ class FoldedRowsTest {
     @Test
     void aNewRow_startsFromNothing_andIsNotStored() {
         assertThat(batch.fold("pears", 0, nothing -> nothing == null ? 5 : -1)).isTrue();
-        assertThat(batch.fold("plums", 0, nothing -> null)).as("an event that makes no row").isFalse();
+        assertThat(batch.fold("plums", 0, nothing -> null))
+                .as("an event that makes no row")
+                .isFalse();
 
         assertThat(batch.changed()).containsOnlyKeys("pears");
         assertThat(batch.changed().get("pears")).isEqualTo(new FoldedRows.Changed<>(false, 0, 5));

@@ -13,7 +13,8 @@ public final class LocalQueries {
     private final SimpleQueryBus queryBus = SimpleQueryBus.builder()
             .queryUpdateEmitter(SimpleQueryUpdateEmitter.builder().build())
             .build();
-    private final QueryGateway gateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
+    private final QueryGateway gateway =
+            DefaultQueryGateway.builder().queryBus(queryBus).build();
 
     public LocalQueries register(Object queryHandlers) {
         new AnnotationQueryHandlerAdapter<>(queryHandlers).subscribe(queryBus);

@@ -6,16 +6,15 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -46,27 +45,38 @@ class QuerySideWiringTest {
             context.registerBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class));
             context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
             context.registerBean(EventProcessingConfigurer.class, () -> eventProcessing);
-            context.getEnvironment().getPropertySources()
+            context.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new MapPropertySource("roles", Map.of("sourced.role.query", "true")));
             context.register(QuerySide.class);
             context.refresh();
 
             Map<String, String> groups = new TreeMap<>();
-            new TreeMap<>(context.getBeansWithAnnotation(ProcessingGroup.class)).forEach((name, bean) ->
-                    groups.merge(bean.getClass().getAnnotation(ProcessingGroup.class).value(), name,
+            new TreeMap<>(context.getBeansWithAnnotation(ProcessingGroup.class))
+                    .forEach((name, bean) -> groups.merge(
+                            bean.getClass().getAnnotation(ProcessingGroup.class).value(),
+                            name,
                             (first, second) -> first + ", " + second));
-            assertThat(groups).containsExactly(Map.entry("customers-view", "customerViewProjector"),
-                    Map.entry("data-lake", "dataLakeProjector"),
-                    Map.entry("event-log", "eventLogProjector"),
-                    Map.entry("order-history", "orderHistoryProjector"),
-                    Map.entry("orders-view", "orderViewProjector"),
-                    Map.entry("products-view", "productViewProjector"),
-                    Map.entry("reports", "salesReportProjector, tierRevenueProjector"),
-                    Map.entry("shipping", "orderShipper"));
+            assertThat(groups)
+                    .containsExactly(
+                            Map.entry("customers-view", "customerViewProjector"),
+                            Map.entry("data-lake", "dataLakeProjector"),
+                            Map.entry("event-log", "eventLogProjector"),
+                            Map.entry("order-history", "orderHistoryProjector"),
+                            Map.entry("orders-view", "orderViewProjector"),
+                            Map.entry("products-view", "productViewProjector"),
+                            Map.entry("reports", "salesReportProjector, tierRevenueProjector"),
+                            Map.entry("shipping", "orderShipper"));
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
-                    .containsExactlyInAnyOrder("catalogController", "customerQueryController", "eventLogController",
-                            "orderQueryController", "productQueryController", "operationsController",
-                            "tierRevenueController", "salesReportController");
+                    .containsExactlyInAnyOrder(
+                            "catalogController",
+                            "customerQueryController",
+                            "eventLogController",
+                            "orderQueryController",
+                            "productQueryController",
+                            "operationsController",
+                            "tierRevenueController",
+                            "salesReportController");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());

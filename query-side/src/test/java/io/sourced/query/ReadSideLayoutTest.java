@@ -27,9 +27,10 @@ class ReadSideLayoutTest {
     private static final String INTEGRATION = "io.sourced.query.integration..";
 
     /** The tier report asks the CRM for a customer's tier: the one view that calls an outside system. */
-    private static final DescribedPredicate<JavaClass> TIER_REPORT =
-            resideInAPackage("io.sourced.query.views.reports").and(simpleNameStartingWith("TierRevenue"))
-                    .as("belong to the tier report");
+    private static final DescribedPredicate<JavaClass> TIER_REPORT = resideInAPackage("io.sourced.query.views.reports")
+            .and(simpleNameStartingWith("TierRevenue"))
+            .as("belong to the tier report");
+
     private static final DescribedPredicate<JavaClass> CRM_GATEWAY =
             belongToAnyOf(ReplaySafeGateway.class, Tier.class).as("the CRM gateway or its tiers");
 
@@ -39,32 +40,51 @@ class ReadSideLayoutTest {
 
     @Test
     void views_dependOnNeitherTheLogNorOperations() {
-        noClasses().that().resideInAPackage(VIEWS)
-                .should().dependOnClassesThat().resideInAnyPackage(LOG, OPERATIONS)
+        noClasses()
+                .that()
+                .resideInAPackage(VIEWS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(LOG, OPERATIONS)
                 .check(classes);
     }
 
     @Test
     void views_callNoOutsideSystem_butTheTierReportTheCrm() {
-        noClasses().that().resideInAPackage(VIEWS).and(DescribedPredicate.not(TIER_REPORT))
-                .should().dependOnClassesThat().resideInAPackage(INTEGRATION)
+        noClasses()
+                .that()
+                .resideInAPackage(VIEWS)
+                .and(DescribedPredicate.not(TIER_REPORT))
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(INTEGRATION)
                 .check(classes);
-        noClasses().that(TIER_REPORT)
-                .should().dependOnClassesThat(resideInAPackage(INTEGRATION).and(DescribedPredicate.not(CRM_GATEWAY)))
+        noClasses()
+                .that(TIER_REPORT)
+                .should()
+                .dependOnClassesThat(resideInAPackage(INTEGRATION).and(DescribedPredicate.not(CRM_GATEWAY)))
                 .check(classes);
     }
 
     @Test
     void theLog_dependsOnNoView() {
-        noClasses().that().resideInAPackage(LOG)
-                .should().dependOnClassesThat().resideInAPackage(VIEWS)
+        noClasses()
+                .that()
+                .resideInAPackage(LOG)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(VIEWS)
                 .check(classes);
     }
 
     @Test
     void integrations_dependOnNeitherViewsNorTheLog() {
-        noClasses().that().resideInAPackage(INTEGRATION)
-                .should().dependOnClassesThat().resideInAnyPackage(VIEWS, LOG)
+        noClasses()
+                .that()
+                .resideInAPackage(INTEGRATION)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(VIEWS, LOG)
                 .check(classes);
     }
 }

@@ -8,14 +8,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A fresh in-memory H2 database, in PostgreSQL mode, migrated with this module's migrations. */
 public final class ViewDatabase {
 
-    private ViewDatabase() {
-    }
+    private ViewDatabase() {}
 
     public static JdbcTemplate migrated() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:views-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource.setURL(
+                "jdbc:h2:mem:views-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return new JdbcTemplate(dataSource);
     }
 

@@ -20,12 +20,11 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
-import org.axonframework.eventhandling.EventMessage;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Every path of the workflow as the log holds it: an order accepted, one out of stock, one cancelled, one declined,
@@ -34,8 +33,7 @@ import java.util.List;
  */
 public final class WorkflowEvents {
 
-    private WorkflowEvents() {
-    }
+    private WorkflowEvents() {}
 
     public static List<EventMessage<?>> messages() {
         ProductId apples = ProductId.random();
@@ -76,7 +74,8 @@ public final class WorkflowEvents {
                 new OrderRejectedEvent(timedOut, alice, RejectionReason.TIMEOUT),
                 new StockReleasedEvent(apples, timedOut, 1),
                 new PaymentRefundedEvent(alice, timedOut, two, new BigDecimal("6.00")));
-        List<EventMessage<?>> messages = new ArrayList<>(Deliver.messages(events, Instant.parse("2026-11-26T10:00:00Z")));
+        List<EventMessage<?>> messages =
+                new ArrayList<>(Deliver.messages(events, Instant.parse("2026-11-26T10:00:00Z")));
         // delivered again, as a retried batch or dead letter would
         messages.add(messages.get(6));
         messages.add(messages.get(10));

@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sourced.role.saga")
 @ComponentScan
-public class SagaSide {
-}
+public class SagaSide {}

@@ -1,17 +1,16 @@
 package io.sourced.simulators;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Stands in for the CRM (switched on by {@link Simulators}). A customer's tier changes over time, so that
@@ -32,7 +31,8 @@ class CrmSimulator {
     }
 
     static final long PERIOD_MINUTES = 2;
-    private static final long PERIOD_SECONDS = Duration.ofMinutes(PERIOD_MINUTES).toSeconds();
+    private static final long PERIOD_SECONDS =
+            Duration.ofMinutes(PERIOD_MINUTES).toSeconds();
 
     @GetMapping("/customers/{customerId}/tier")
     Map<String, Tier> tier(@PathVariable String customerId) {

@@ -6,6 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Stands in for the shipping partner (switched on by {@link Simulators}): accepts shipments, idempotent by
@@ -33,14 +32,12 @@ import java.util.UUID;
 @RequestMapping("/sim/shipping")
 class ShippingSimulator {
 
-    record Line(@NotBlank String productId, @Min(1) int quantity) {
-    }
+    record Line(@NotBlank String productId, @Min(1) int quantity) {}
 
-    record ShipmentRequest(@NotBlank String orderId, @NotEmpty List<@NotNull @Valid Line> lines) {
-    }
+    record ShipmentRequest(
+            @NotBlank String orderId, @NotEmpty List<@NotNull @Valid Line> lines) {}
 
-    record Shipment(String shipmentId, String idempotencyKey, String orderId, List<Line> lines, Instant receivedAt) {
-    }
+    record Shipment(String shipmentId, String idempotencyKey, String orderId, List<Line> lines, Instant receivedAt) {}
 
     static final int KEPT = 10_000;
 
@@ -52,14 +49,15 @@ class ShippingSimulator {
     };
 
     @PostMapping("/shipments")
-    ResponseEntity<Shipment> ship(@RequestHeader("Idempotency-Key") String key, @Valid @RequestBody ShipmentRequest request) {
+    ResponseEntity<Shipment> ship(
+            @RequestHeader("Idempotency-Key") String key, @Valid @RequestBody ShipmentRequest request) {
         synchronized (byKey) {
             Shipment first = byKey.get(key);
             if (first != null) {
                 return ResponseEntity.ok(first);
             }
-            Shipment shipment = new Shipment(UUID.randomUUID().toString(), key, request.orderId(),
-                    List.copyOf(request.lines()), Instant.now());
+            Shipment shipment = new Shipment(
+                    UUID.randomUUID().toString(), key, request.orderId(), List.copyOf(request.lines()), Instant.now());
             byKey.put(key, shipment);
             return ResponseEntity.status(HttpStatus.CREATED).body(shipment);
         }

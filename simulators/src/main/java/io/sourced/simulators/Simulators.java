@@ -8,5 +8,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
 @ComponentScan
-public class Simulators {
-}
+public class Simulators {}

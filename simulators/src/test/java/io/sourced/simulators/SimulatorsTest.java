@@ -1,22 +1,20 @@
 package io.sourced.simulators;
 
-
-import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 class SimulatorsTest {
 
@@ -46,15 +44,26 @@ class SimulatorsTest {
 
     @Test
     void shipment_sameKeyTwice_isTakenOnce_andAnsweredWithTheFirst() throws Exception {
-        MockMvc partner = MockMvcBuilders.standaloneSetup(new ShippingSimulator()).build();
+        MockMvc partner =
+                MockMvcBuilders.standaloneSetup(new ShippingSimulator()).build();
         String body = "{\"orderId\":\"o-1\",\"lines\":[{\"productId\":\"p-1\",\"quantity\":2}]}";
 
-        String first = partner.perform(post("/sim/shipping/shipments").header("Idempotency-Key", "o-1")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String again = partner.perform(post("/sim/shipping/shipments").header("Idempotency-Key", "o-1")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String first = partner.perform(post("/sim/shipping/shipments")
+                        .header("Idempotency-Key", "o-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String again = partner.perform(post("/sim/shipping/shipments")
+                        .header("Idempotency-Key", "o-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(again).isEqualTo(first);
         partner.perform(get("/sim/shipping/shipments"))
@@ -74,18 +83,23 @@ class SimulatorsTest {
 
         assertThat(partner.shipments()).hasSize(ShippingSimulator.KEPT);
         assertThat(partner.shipments().get(0).orderId()).isEqualTo("o-1");
-        assertThat(partner.shipments().get(ShippingSimulator.KEPT - 1).orderId()).isEqualTo("o-" + ShippingSimulator.KEPT);
+        assertThat(partner.shipments().get(ShippingSimulator.KEPT - 1).orderId())
+                .isEqualTo("o-" + ShippingSimulator.KEPT);
     }
 
     @Test
     void shipment_withoutKeyOrLines_isBadRequest() throws Exception {
-        MockMvc partner = MockMvcBuilders.standaloneSetup(new ShippingSimulator()).build();
+        MockMvc partner =
+                MockMvcBuilders.standaloneSetup(new ShippingSimulator()).build();
 
-        partner.perform(post("/sim/shipping/shipments").contentType(MediaType.APPLICATION_JSON)
+        partner.perform(post("/sim/shipping/shipments")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"orderId\":\"o-1\",\"lines\":[{\"productId\":\"p\",\"quantity\":1}]}"))
                 .andExpect(status().isBadRequest());
-        partner.perform(post("/sim/shipping/shipments").header("Idempotency-Key", "o-2")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"orderId\":\"o-2\",\"lines\":[]}"))
+        partner.perform(post("/sim/shipping/shipments")
+                        .header("Idempotency-Key", "o-2")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"orderId\":\"o-2\",\"lines\":[]}"))
                 .andExpect(status().isBadRequest());
     }
 }

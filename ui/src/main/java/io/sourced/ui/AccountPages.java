@@ -5,6 +5,11 @@ import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -16,12 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * A customer's account: balance, transactions, deposit and withdraw, its audit trail; now or as it was at an
@@ -48,9 +47,12 @@ class AccountPages extends Pages {
     }
 
     @GetMapping("/accounts/{customerId}")
-    String account(@PathVariable String customerId, @RequestParam(required = false) Instant asOf,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
-                   Caller caller, Model model) {
+    String account(
+            @PathVariable String customerId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            Caller caller,
+            Model model) {
         CustomerView now = views.visibleCustomer(customerId, caller);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
@@ -60,8 +62,11 @@ class AccountPages extends Pages {
                 .orElseThrow(() -> new DidNotExistYet("This account", at, "/accounts/" + now.customerId()));
         model.addAttribute("customer", then);
         model.addAttribute("asOf", at);
-        model.addAttribute("transactions", newestFirst(views.transactions(then.customerId()).stream()
-                .filter(transaction -> !transaction.at().isAfter(at)).toList()));
+        model.addAttribute(
+                "transactions",
+                newestFirst(views.transactions(then.customerId()).stream()
+                        .filter(transaction -> !transaction.at().isAfter(at))
+                        .toList()));
         model.addAttribute("auditTrail", trails.auditTrail(then.customerId(), at));
         return "account";
     }
@@ -76,12 +81,17 @@ class AccountPages extends Pages {
     }
 
     @PostMapping("/accounts/{customerId}/deposits")
-    String deposit(@PathVariable String customerId, @Valid @ModelAttribute("deposit") AmountForm deposit,
-                   BindingResult errors, Caller caller, Model model, RedirectAttributes redirect) {
+    String deposit(
+            @PathVariable String customerId,
+            @Valid @ModelAttribute("deposit") AmountForm deposit,
+            BindingResult errors,
+            Caller caller,
+            Model model,
+            RedirectAttributes redirect) {
         CustomerView customer = views.visibleCustomer(customerId, caller);
         if (!errors.hasErrors()) {
-            String refused = Refusals.refusalOf(() ->
-                    commands.sendAndWait(new DepositFundsCommand(customer.customerId(), deposit.getAmount())));
+            String refused = Refusals.refusalOf(
+                    () -> commands.sendAndWait(new DepositFundsCommand(customer.customerId(), deposit.getAmount())));
             if (refused == null) {
                 return done(customer, "Deposited " + fmt.money(deposit.getAmount()) + ".", redirect);
             }
@@ -91,8 +101,13 @@ class AccountPages extends Pages {
     }
 
     @PostMapping("/accounts/{customerId}/withdrawals")
-    String withdraw(@PathVariable String customerId, @Valid @ModelAttribute("withdrawal") AmountForm withdrawal,
-                    BindingResult errors, Caller caller, Model model, RedirectAttributes redirect) {
+    String withdraw(
+            @PathVariable String customerId,
+            @Valid @ModelAttribute("withdrawal") AmountForm withdrawal,
+            BindingResult errors,
+            Caller caller,
+            Model model,
+            RedirectAttributes redirect) {
         CustomerView customer = views.visibleCustomer(customerId, caller);
         if (!errors.hasErrors()) {
             String refused = Refusals.refusalOf(() ->

@@ -3,7 +3,6 @@ package io.sourced.ui;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-
 import java.math.BigDecimal;
 
 /** An amount of money typed into a form: the same rule as everywhere, more than 0, at most 2 decimals. */

@@ -11,8 +11,7 @@ import java.time.ZoneOffset;
  */
 final class AsOf {
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     static Instant of(Instant asOf, LocalDateTime asOfLocal) {
         if (asOf != null) {

@@ -7,6 +7,9 @@ import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.finance.SignIn;
 import io.sourced.api.refusal.Refusal;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /** Customers with their balances, opening an account (optionally with a sign-in), depositing (ADMIN). */
 @Controller
@@ -45,13 +44,17 @@ class BackOfficeCustomers extends Pages {
     @ResponseBody
     Map<String, String> live() {
         Map<String, String> values = new LinkedHashMap<>();
-        views.customers().forEach(customer -> values.put("balance:" + customer.customerId(), fmt.money(customer.balance())));
+        views.customers()
+                .forEach(customer -> values.put("balance:" + customer.customerId(), fmt.money(customer.balance())));
         return values;
     }
 
     @PostMapping("/admin/customers")
-    String open(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult errors, Model model,
-                RedirectAttributes redirect) {
+    String open(
+            @Valid @ModelAttribute("customerForm") CustomerForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(form, null, model);
         }
@@ -68,29 +71,41 @@ class BackOfficeCustomers extends Pages {
             return page(form, null, model);
         }
         views.awaitChange(() -> views.customer(customerId).isPresent(), false);
-        redirect.addFlashAttribute("notice", "Opened the account of " + form.getName().strip() + ".");
+        redirect.addFlashAttribute(
+                "notice", "Opened the account of " + form.getName().strip() + ".");
         return "redirect:/admin/customers";
     }
 
     @PostMapping("/admin/customers/{customerId}/deposits")
-    String deposit(@PathVariable String customerId, @Valid @ModelAttribute("deposit") AmountForm form,
-                   BindingResult errors, Model model, RedirectAttributes redirect) {
-        CustomerView customer = views.customer(PageNotFound.parse(customerId, CustomerId::of)).orElseThrow(PageNotFound::new);
-        String refused = errors.hasErrors() ? amountMessage(errors) : Refusals.refusalOf(() ->
-                commands.sendAndWait(new DepositFundsCommand(customer.customerId(), form.getAmount())));
+    String deposit(
+            @PathVariable String customerId,
+            @Valid @ModelAttribute("deposit") AmountForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        CustomerView customer =
+                views.customer(PageNotFound.parse(customerId, CustomerId::of)).orElseThrow(PageNotFound::new);
+        String refused = errors.hasErrors()
+                ? amountMessage(errors)
+                : Refusals.refusalOf(
+                        () -> commands.sendAndWait(new DepositFundsCommand(customer.customerId(), form.getAmount())));
         if (refused != null) {
             Object typed = errors.getFieldValue("amount");
-            return page(new CustomerForm(),
-                    new BackOfficeProducts.RowProblem(customerId, typed == null ? "" : typed.toString(), refused), model);
+            return page(
+                    new CustomerForm(),
+                    new BackOfficeProducts.RowProblem(customerId, typed == null ? "" : typed.toString(), refused),
+                    model);
         }
         views.awaitChange(() -> views.customer(customer.customerId()).orElse(null), customer);
-        redirect.addFlashAttribute("notice", "Deposited " + fmt.money(form.getAmount()) + " for " + customer.name() + ".");
+        redirect.addFlashAttribute(
+                "notice", "Deposited " + fmt.money(form.getAmount()) + " for " + customer.name() + ".");
         return "redirect:/admin/customers";
     }
 
     private static String amountMessage(BindingResult errors) {
         var error = errors.getFieldError("amount");
-        return error != null && error.isBindingFailure() ? "must be an amount, like 12.50"
+        return error != null && error.isBindingFailure()
+                ? "must be an amount, like 12.50"
                 : BackOfficeProducts.message(error);
     }
 

@@ -4,6 +4,8 @@ import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.RestockProductCommand;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.Instant;
-import java.time.LocalDateTime;
 
 /** One product (ADMIN): available / reserved / sold, restocking it, its audit trail; now or as it was at an instant. */
 @Controller
@@ -34,10 +33,13 @@ class BackOfficeProductPage extends Pages {
     }
 
     @GetMapping("/admin/products/{productId}")
-    String product(@PathVariable String productId, @RequestParam(required = false) Instant asOf,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
-                   Model model) {
-        ProductView now = views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+    String product(
+            @PathVariable String productId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            Model model) {
+        ProductView now =
+                views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
             return page(now, new QuantityForm(), model);
@@ -52,15 +54,21 @@ class BackOfficeProductPage extends Pages {
 
     /** The product page's own restock form (the list's has no {@code from}): answers on this page. */
     @PostMapping(path = "/admin/products/{productId}/restock", params = "from=product")
-    String restock(@PathVariable String productId, @Valid @ModelAttribute("restock") QuantityForm form,
-                   BindingResult errors, Model model, RedirectAttributes redirect) {
-        ProductView product = views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+    String restock(
+            @PathVariable String productId,
+            @Valid @ModelAttribute("restock") QuantityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        ProductView product =
+                views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         if (!errors.hasErrors()) {
-            String refused = Refusals.refusalOf(() ->
-                    commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
+            String refused = Refusals.refusalOf(
+                    () -> commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
             if (refused == null) {
                 views.awaitChange(() -> views.product(product.productId()).orElse(null), product);
-                redirect.addFlashAttribute("notice", "Restocked " + product.name() + " with " + form.getQuantity() + ".");
+                redirect.addFlashAttribute(
+                        "notice", "Restocked " + product.name() + " with " + form.getQuantity() + ".");
                 return "redirect:/admin/products/" + product.productId();
             }
             errors.rejectValue("quantity", "refused", refused);

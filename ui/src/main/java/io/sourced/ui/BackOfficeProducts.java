@@ -5,6 +5,8 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,16 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** Products with available / reserved / sold, registering one, restocking each (ADMIN). */
 @Controller
 class BackOfficeProducts extends Pages {
 
     /** A restock form of one row that was refused: which row, what was typed, and why. */
-    record RowProblem(String id, String value, String message) {
-    }
+    record RowProblem(String id, String value, String message) {}
 
     private final Views views;
     private final CommandGateway commands;
@@ -54,8 +52,11 @@ class BackOfficeProducts extends Pages {
     }
 
     @PostMapping("/admin/products")
-    String register(@Valid @ModelAttribute("productForm") ProductForm form, BindingResult errors, Model model,
-                    RedirectAttributes redirect) {
+    String register(
+            @Valid @ModelAttribute("productForm") ProductForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(form, null, model);
         }
@@ -72,14 +73,24 @@ class BackOfficeProducts extends Pages {
     }
 
     @PostMapping("/admin/products/{productId}/restock")
-    String restock(@PathVariable String productId, @Valid @ModelAttribute("restock") QuantityForm form,
-                   BindingResult errors, Model model, RedirectAttributes redirect) {
-        ProductView product = views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
-        String refused = errors.hasErrors() ? message(errors.getFieldError("quantity")) : Refusals.refusalOf(() ->
-                commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
+    String restock(
+            @PathVariable String productId,
+            @Valid @ModelAttribute("restock") QuantityForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        ProductView product =
+                views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+        String refused = errors.hasErrors()
+                ? message(errors.getFieldError("quantity"))
+                : Refusals.refusalOf(
+                        () -> commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
         if (refused != null) {
             Object typed = errors.getFieldValue("quantity");
-            return page(new ProductForm(), new RowProblem(productId, typed == null ? "" : typed.toString(), refused), model);
+            return page(
+                    new ProductForm(),
+                    new RowProblem(productId, typed == null ? "" : typed.toString(), refused),
+                    model);
         }
         views.awaitChange(() -> views.product(product.productId()).orElse(null), product);
         redirect.addFlashAttribute("notice", "Restocked " + product.name() + " with " + form.getQuantity() + ".");

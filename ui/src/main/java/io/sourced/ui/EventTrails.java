@@ -4,14 +4,13 @@ import io.sourced.api.eventlog.FindAggregateTrailQuery;
 import io.sourced.api.eventlog.FindOrderTraceQuery;
 import io.sourced.api.eventlog.TrailEntry;
 import io.sourced.api.ordering.OrderId;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The event log's index as pages show it: an order's trace across the aggregates and the workflow, and one

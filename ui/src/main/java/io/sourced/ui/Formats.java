@@ -3,23 +3,22 @@ package io.sourced.ui;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.RejectionReason;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import org.springframework.stereotype.Component;
 
 /** How the pages write money, times, statuses and reasons; templates call it as {@code @fmt}. */
 @Component("fmt")
 class Formats {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_INPUT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public String money(BigDecimal amount) {
         return amount == null ? "—" : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
@@ -31,7 +30,9 @@ class Formats {
 
     /** A fraction (0.2500) as a percentage with one decimal (25.0 %); a dash when there is none. */
     public String percent(BigDecimal fraction) {
-        return fraction == null ? "—" : fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        return fraction == null
+                ? "—"
+                : fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
     }
 
     /** Seconds with up to 3 decimals (1.25 s); a dash when there are none. */

@@ -1,10 +1,9 @@
 package io.sourced.ui;
 
-import java.util.Optional;
-import java.util.function.Predicate;
-
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderView;
+import java.util.Optional;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 
 /** Follows one order over the query bus: its state now, then each change until it is decided. */

@@ -9,6 +9,11 @@ import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.operations.RetryDeadLettersCommand;
 import io.sourced.api.operations.RetryOutcome;
 import io.sourced.api.operations.SegmentClaim;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,12 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 /**
  * The event processors and their dead letters (ADMIN): status, lag, replay, retry — the query side's own logic,
  * asked over the query bus and, for what changes something, the command bus, wherever the processors run.
@@ -38,22 +37,23 @@ class OperationsPage extends Pages {
     private final CommandGateway commands;
     private final String replica;
 
-    OperationsPage(QueryGateway queries, CommandGateway commands,
-                  @Value("${sourced.replica.name}") String replica) {
+    OperationsPage(QueryGateway queries, CommandGateway commands, @Value("${sourced.replica.name}") String replica) {
         this.queries = queries;
         this.commands = commands;
         this.replica = replica;
     }
 
     private List<ProcessorStatus> statuses() {
-        return queries.query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join();
+        return queries.query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                .join();
     }
 
     @GetMapping("/admin/operations")
     String operations(Model model) {
         List<ProcessorStatus> statuses = statuses();
         model.addAttribute("processors", statuses);
-        model.addAttribute("claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
+        model.addAttribute(
+                "claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
         model.addAttribute("replica", replica);
         addDeadLetters(model);
         return "admin/operations";
@@ -83,8 +83,10 @@ class OperationsPage extends Pages {
             return "—";
         }
         return claims.stream()
-                .map(claim -> claim.segment() + " " + (claim.replica() == null ? "nobody"
-                        : claim.replica() + (claim.replicaAlive() ? "" : " (silent)")))
+                .map(claim -> claim.segment() + " "
+                        + (claim.replica() == null
+                                ? "nobody"
+                                : claim.replica() + (claim.replicaAlive() ? "" : " (silent)")))
                 .collect(Collectors.joining(" · "));
     }
 
@@ -100,12 +102,21 @@ class OperationsPage extends Pages {
         ReplayOutcome outcome = commands.sendAndWait(new ReplayProcessorCommand(name));
         switch (outcome) {
             case UNKNOWN -> throw new PageNotFound();
-            case NOT_REPLAYABLE -> redirect.addFlashAttribute("problem", name + " cannot be replayed: replaying a saga"
-                    + " or a subscribing processor would repeat its side effects.");
-            case HELD_ELSEWHERE -> redirect.addFlashAttribute("problem", name + " cannot be replayed now: other"
-                    + " replicas did not release its segments in time. Try again.");
-            case STARTED -> redirect.addFlashAttribute("notice", "Replaying " + name + ": its views are being rebuilt"
-                    + " from the first event while Sourced keeps serving.");
+            case NOT_REPLAYABLE ->
+                redirect.addFlashAttribute(
+                        "problem",
+                        name + " cannot be replayed: replaying a saga"
+                                + " or a subscribing processor would repeat its side effects.");
+            case HELD_ELSEWHERE ->
+                redirect.addFlashAttribute(
+                        "problem",
+                        name + " cannot be replayed now: other"
+                                + " replicas did not release its segments in time. Try again.");
+            case STARTED ->
+                redirect.addFlashAttribute(
+                        "notice",
+                        "Replaying " + name + ": its views are being rebuilt"
+                                + " from the first event while Sourced keeps serving.");
         }
         return "redirect:/admin/operations";
     }
@@ -119,20 +130,25 @@ class OperationsPage extends Pages {
         int retried = outcome.retriedSequences();
         long remaining = outcome.remainingDeadLetters();
         if (remaining == 0) {
-            redirect.addFlashAttribute("notice", "Retried " + sequences(retried) + " of " + name
-                    + ": every dead letter went through.");
+            redirect.addFlashAttribute(
+                    "notice", "Retried " + sequences(retried) + " of " + name + ": every dead letter went through.");
         } else {
-            redirect.addFlashAttribute("problem", "Retried " + sequences(retried) + " of " + name + "; " + remaining
-                    + (remaining == 1 ? " dead letter still fails" : " dead letters still fail")
-                    + ": fix their cause, then retry again.");
+            redirect.addFlashAttribute(
+                    "problem",
+                    "Retried " + sequences(retried) + " of " + name + "; " + remaining
+                            + (remaining == 1 ? " dead letter still fails" : " dead letters still fail")
+                            + ": fix their cause, then retry again.");
         }
         return "redirect:/admin/operations";
     }
 
     private void addDeadLetters(Model model) {
         Map<String, List<DeadLetterView>> byProcessor = new LinkedHashMap<>();
-        queries.query(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class)).join()
-                .forEach(letter -> byProcessor.computeIfAbsent(letter.processor(), name -> new ArrayList<>()).add(letter));
+        queries.query(new FindDeadLettersQuery(), ResponseTypes.multipleInstancesOf(DeadLetterView.class))
+                .join()
+                .forEach(letter -> byProcessor
+                        .computeIfAbsent(letter.processor(), name -> new ArrayList<>())
+                        .add(letter));
         model.addAttribute("deadLetters", byProcessor);
     }
 

@@ -3,7 +3,6 @@ package io.sourced.ui;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +44,7 @@ public class OrderForm {
         @Max(value = 9999, message = "must be at most 9999")
         private Integer quantity = 0;
 
-        public Line() {
-        }
+        public Line() {}
 
         Line(String productId, Integer quantity) {
             this.productId = productId;

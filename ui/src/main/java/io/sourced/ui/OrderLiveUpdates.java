@@ -3,6 +3,8 @@ package io.sourced.ui;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import reactor.core.publisher.Flux;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * An order's changes as server-sent events for the signed-in pages (the API's stream takes HTTP Basic):
@@ -22,9 +21,14 @@ import java.util.Map;
 class OrderLiveUpdates {
 
     /** What the page rewrites in place, already in words and formatted amounts. */
-    record LiveOrder(String status, String statusText, boolean terminal, String reason, String total,
-                     Map<String, String> unitPrices, Map<String, String> lineTotals) {
-    }
+    record LiveOrder(
+            String status,
+            String statusText,
+            boolean terminal,
+            String reason,
+            String total,
+            Map<String, String> unitPrices,
+            Map<String, String> lineTotals) {}
 
     private final LiveOrders liveOrders;
     private final Formats fmt;
@@ -37,7 +41,8 @@ class OrderLiveUpdates {
     @GetMapping(path = "/orders/{orderId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     Flux<ServerSentEvent<LiveOrder>> live(@PathVariable String orderId, Caller caller) {
-        return liveOrders.follow(PageNotFound.parse(orderId, OrderId::of), order -> caller.mayActFor(order.customerId()))
+        return liveOrders
+                .follow(PageNotFound.parse(orderId, OrderId::of), order -> caller.mayActFor(order.customerId()))
                 .orElseThrow(PageNotFound::new)
                 .map(order -> ServerSentEvent.builder(live(order)).build());
     }
@@ -49,7 +54,13 @@ class OrderLiveUpdates {
             unitPrices.put(line.productId().value(), fmt.money(line.unitPrice()));
             lineTotals.put(line.productId().value(), fmt.lineTotal(line.unitPrice(), line.quantity()));
         });
-        return new LiveOrder(order.status().name(), Formats.statusText(order.status()), order.status().isTerminal(),
-                Formats.reasonText(order.rejectionReason()), fmt.money(order.total()), unitPrices, lineTotals);
+        return new LiveOrder(
+                order.status().name(),
+                Formats.statusText(order.status()),
+                order.status().isTerminal(),
+                Formats.reasonText(order.rejectionReason()),
+                fmt.money(order.total()),
+                unitPrices,
+                lineTotals);
     }
 }

@@ -7,6 +7,10 @@ import io.sourced.api.ordering.OrderPage;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.api.refusal.Refusal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A customer's orders, and any order's detail with its history and trace (its owner's or an administrator's),
@@ -56,13 +55,18 @@ class OrderPages extends Pages {
     }
 
     @GetMapping("/orders/{orderId}")
-    String order(@PathVariable String orderId, @RequestParam(required = false) Instant asOf,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
-                 Caller caller, Model model) {
+    String order(
+            @PathVariable String orderId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            Caller caller,
+            Model model) {
         OrderView now = views.visibleOrder(orderId, caller);
         Instant at = AsOf.of(asOf, asOfLocal);
-        OrderView order = at == null ? now : views.orderAsOf(now.orderId(), at)
-                .orElseThrow(() -> new DidNotExistYet("This order", at, "/orders/" + now.orderId()));
+        OrderView order = at == null
+                ? now
+                : views.orderAsOf(now.orderId(), at)
+                        .orElseThrow(() -> new DidNotExistYet("This order", at, "/orders/" + now.orderId()));
         model.addAttribute("order", order);
         model.addAttribute("asOf", at);
         model.addAttribute("products", views.productsById());
@@ -89,7 +93,8 @@ class OrderPages extends Pages {
         Optional<Refusal> refused = Refusals.refused(() -> commands.sendAndWait(
                 new CancelOrderCommand(order.orderId(), caller.isAdmin() ? null : caller.customerId())));
         if (refused.isEmpty()) {
-            views.awaitChange(() -> views.order(order.orderId()).map(OrderView::status).orElse(null), OrderStatus.PENDING);
+            views.awaitChange(
+                    () -> views.order(order.orderId()).map(OrderView::status).orElse(null), OrderStatus.PENDING);
             redirect.addFlashAttribute("notice", "The order is cancelled.");
         } else if (refused.get().is(Refusal.Kind.CONFLICT)) {
             redirect.addFlashAttribute("problem", "This order can no longer be cancelled: it is already complete.");

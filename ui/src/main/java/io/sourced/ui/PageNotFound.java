@@ -1,9 +1,8 @@
 package io.sourced.ui;
 
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.util.function.Function;
 
 /** Unknown, malformed or someone else's id: the page answers 404, never telling which. */
 class PageNotFound extends ResponseStatusException {

@@ -1,15 +1,13 @@
 package io.sourced.ui;
 
-import java.util.Optional;
-
 import io.sourced.api.refusal.Refusal;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /** Runs a command for a form; a refusal of the domain comes back as what to show the user. */
 final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** Null when the command was accepted, else the refusal in words. */
     static String refusalOf(Runnable command) {

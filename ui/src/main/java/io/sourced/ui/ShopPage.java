@@ -7,6 +7,9 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,10 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Products with their live availability, and the form that orders several of them at once. */
 @Controller
@@ -49,13 +48,18 @@ class ShopPage extends Pages {
     String shop(Caller caller, Model model) {
         OrderForm form = new OrderForm();
         List<ProductView> products = views.products();
-        products.forEach(product -> form.getLines().add(new OrderForm.Line(product.productId().value(), 0)));
+        products.forEach(product ->
+                form.getLines().add(new OrderForm.Line(product.productId().value(), 0)));
         return page(caller, form, model);
     }
 
     @PostMapping("/shop/orders")
-    String place(@Valid @ModelAttribute("orderForm") OrderForm form, BindingResult errors, Caller caller,
-                 Model model, RedirectAttributes redirect) {
+    String place(
+            @Valid @ModelAttribute("orderForm") OrderForm form,
+            BindingResult errors,
+            Caller caller,
+            Model model,
+            RedirectAttributes redirect) {
         if (caller.customerId() == null) {
             throw new PageNotFound();
         }
@@ -70,10 +74,12 @@ class ShopPage extends Pages {
                 .map(line -> new OrderLine(PageNotFound.parse(line.getProductId(), ProductId::of), line.getQuantity()))
                 .toList();
         if (!OrderId.isIdempotencyKey(form.getToken())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The form's token " + OrderId.IDEMPOTENCY_KEY_RULE);
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "The form's token " + OrderId.IDEMPOTENCY_KEY_RULE);
         }
         OrderId orderId = OrderId.forIdempotencyKey(caller.username(), form.getToken());
-        String refused = Refusals.refusalOf(() -> commands.sendAndWait(new PlaceOrderCommand(orderId, caller.customerId(), lines)));
+        String refused = Refusals.refusalOf(
+                () -> commands.sendAndWait(new PlaceOrderCommand(orderId, caller.customerId(), lines)));
         if (refused != null) {
             errors.reject("refused", "This order could not be placed: " + refused + " Reload the shop and try again.");
             return page(caller, form, model);
@@ -89,10 +95,12 @@ class ShopPage extends Pages {
     @ResponseBody
     Map<String, String> live(Caller caller) {
         Map<String, String> values = new LinkedHashMap<>();
-        views.products().forEach(product -> values.put("available:" + product.productId(),
-                String.valueOf(product.available())));
+        views.products()
+                .forEach(
+                        product -> values.put("available:" + product.productId(), String.valueOf(product.available())));
         if (caller.customerId() != null) {
-            views.customer(caller.customerId()).ifPresent(customer -> values.put("balance", fmt.money(customer.balance())));
+            views.customer(caller.customerId())
+                    .ifPresent(customer -> values.put("balance", fmt.money(customer.balance())));
         }
         return values;
     }

@@ -22,10 +22,6 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPage;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.stereotype.Component;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,6 +30,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
 
 /** The queries the pages ask, with the API's visibility rule: a customer sees only their own. */
 @Component
@@ -48,7 +47,8 @@ class Views {
     }
 
     List<ProductView> products() {
-        return queries.query(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class)).join();
+        return queries.query(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class))
+                .join();
     }
 
     Map<ProductId, ProductView> productsById() {
@@ -58,17 +58,20 @@ class Views {
     }
 
     Optional<ProductView> product(ProductId productId) {
-        return queries.query(new FindProductQuery(productId), ResponseTypes.optionalInstanceOf(ProductView.class)).join();
+        return queries.query(new FindProductQuery(productId), ResponseTypes.optionalInstanceOf(ProductView.class))
+                .join();
     }
 
     /** The product as it was at an instant, folded from the event log; empty before it existed. */
     Optional<ProductView> productAsOf(ProductId productId, Instant asOf) {
-        return queries.query(new FindProductAsOfQuery(productId, asOf), ResponseTypes.optionalInstanceOf(ProductView.class))
+        return queries.query(
+                        new FindProductAsOfQuery(productId, asOf), ResponseTypes.optionalInstanceOf(ProductView.class))
                 .join();
     }
 
     List<CustomerView> customers() {
-        return queries.query(new FindAllCustomersQuery(), ResponseTypes.multipleInstancesOf(CustomerView.class)).join();
+        return queries.query(new FindAllCustomersQuery(), ResponseTypes.multipleInstancesOf(CustomerView.class))
+                .join();
     }
 
     Optional<CustomerView> customer(CustomerId customerId) {
@@ -77,8 +80,10 @@ class Views {
     }
 
     Optional<CustomerView> customerAsOf(CustomerId customerId, Instant asOf) {
-        return queries.query(new FindCustomerAsOfQuery(customerId, asOf),
-                ResponseTypes.optionalInstanceOf(CustomerView.class)).join();
+        return queries.query(
+                        new FindCustomerAsOfQuery(customerId, asOf),
+                        ResponseTypes.optionalInstanceOf(CustomerView.class))
+                .join();
     }
 
     /** The customer's account if the caller may see it, else a 404 page. */
@@ -91,12 +96,14 @@ class Views {
     }
 
     List<TransactionView> transactions(CustomerId customerId) {
-        return queries.query(new FindTransactionsQuery(customerId),
-                ResponseTypes.multipleInstancesOf(TransactionView.class)).join();
+        return queries.query(
+                        new FindTransactionsQuery(customerId), ResponseTypes.multipleInstancesOf(TransactionView.class))
+                .join();
     }
 
     Optional<OrderView> order(OrderId orderId) {
-        return queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)).join();
+        return queries.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .join();
     }
 
     Optional<OrderView> orderAsOf(OrderId orderId, Instant asOf) {
@@ -111,12 +118,14 @@ class Views {
     }
 
     OrderPage orders(CustomerId customerId, OrderStatus status, int page, int size) {
-        return queries.query(new FindOrdersQuery(customerId, status, page, size), OrderPage.class).join();
+        return queries.query(new FindOrdersQuery(customerId, status, page, size), OrderPage.class)
+                .join();
     }
 
     List<OrderHistoryEntry> history(OrderId orderId) {
-        return queries.query(new FindOrderHistoryQuery(orderId),
-                ResponseTypes.multipleInstancesOf(OrderHistoryEntry.class)).join();
+        return queries.query(
+                        new FindOrderHistoryQuery(orderId), ResponseTypes.multipleInstancesOf(OrderHistoryEntry.class))
+                .join();
     }
 
     /**

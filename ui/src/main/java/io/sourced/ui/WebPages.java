@@ -12,5 +12,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sourced.role.ui")
 @ComponentScan
-public class WebPages {
-}
+public class WebPages {}

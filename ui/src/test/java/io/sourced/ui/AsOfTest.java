@@ -1,11 +1,10 @@
 package io.sourced.ui;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AsOfTest {
 
@@ -18,7 +17,8 @@ class AsOfTest {
 
     @Test
     void asOfLocal_withoutTheScript_isReadAsUtc_likeThePagesTimesBeforeTheScriptRewritesThem() {
-        assertThat(AsOf.of(null, LocalDateTime.parse("2026-11-26T10:15:30"))).isEqualTo(Instant.parse("2026-11-26T10:15:30Z"));
+        assertThat(AsOf.of(null, LocalDateTime.parse("2026-11-26T10:15:30")))
+                .isEqualTo(Instant.parse("2026-11-26T10:15:30Z"));
     }
 
     @Test

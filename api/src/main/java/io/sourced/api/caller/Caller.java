@@ -1,7 +1,6 @@
 package io.sourced.api.caller;
 
 import io.sourced.api.finance.CustomerId;
-
 import java.util.Set;
 
 /**

@@ -1,5 +1,4 @@
 package io.sourced.api.catalog;
 
 /** Every event type, by type; ask for a list of {@link EventSchema}. */
-public record FindEventCatalogQuery() {
-}
+public record FindEventCatalogQuery() {}

@@ -1,11 +1,9 @@
 package io.sourced.api.finance;
 
 import io.sourced.api.ordering.OrderId;
+import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.math.BigDecimal;
-
 /** Answered by PaymentAuthorized or PaymentDeclined; an order is paid at most once. */
-public record AuthorizePaymentCommand(@TargetAggregateIdentifier CustomerId customerId, OrderId orderId,
-                                      BigDecimal amount) {
-}
+public record AuthorizePaymentCommand(
+        @TargetAggregateIdentifier CustomerId customerId, OrderId orderId, BigDecimal amount) {}

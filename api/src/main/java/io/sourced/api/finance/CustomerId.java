@@ -2,7 +2,6 @@ package io.sourced.api.finance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Objects;
 import java.util.UUID;
 

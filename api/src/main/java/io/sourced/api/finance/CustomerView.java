@@ -2,5 +2,4 @@ package io.sourced.api.finance;
 
 import java.math.BigDecimal;
 
-public record CustomerView(CustomerId customerId, String name, BigDecimal balance) {
-}
+public record CustomerView(CustomerId customerId, String name, BigDecimal balance) {}

@@ -1,8 +1,6 @@
 package io.sourced.api.finance;
 
+import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.math.BigDecimal;
-
-public record DepositFundsCommand(@TargetAggregateIdentifier CustomerId customerId, BigDecimal amount) {
-}
+public record DepositFundsCommand(@TargetAggregateIdentifier CustomerId customerId, BigDecimal amount) {}

@@ -1,4 +1,3 @@
 package io.sourced.api.finance;
 
-public record FindAllCustomersQuery() {
-}
+public record FindAllCustomersQuery() {}

@@ -1,4 +1,3 @@
 package io.sourced.api.finance;
 
-public record FindCustomerQuery(CustomerId customerId) {
-}
+public record FindCustomerQuery(CustomerId customerId) {}

@@ -1,5 +1,4 @@
 package io.sourced.api.finance;
 
 /** A customer's ledger, oldest first. */
-public record FindTransactionsQuery(CustomerId customerId) {
-}
+public record FindTransactionsQuery(CustomerId customerId) {}

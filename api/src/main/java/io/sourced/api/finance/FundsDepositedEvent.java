@@ -1,11 +1,9 @@
 package io.sourced.api.finance;
 
-import org.axonframework.serialization.Revision;
-
 import java.math.BigDecimal;
+import org.axonframework.serialization.Revision;
 
 /** {@code balance} is the account's balance after this event. */
 @Revision("1")
 public record FundsDepositedEvent(CustomerId customerId, BigDecimal amount, BigDecimal balance)
-        implements CustomerScoped {
-}
+        implements CustomerScoped {}

@@ -1,5 +1,8 @@
 package io.sourced.api.finance;
 
 public enum TransactionType {
-    DEPOSIT, WITHDRAWAL, PAYMENT, REFUND
+    DEPOSIT,
+    WITHDRAWAL,
+    PAYMENT,
+    REFUND
 }

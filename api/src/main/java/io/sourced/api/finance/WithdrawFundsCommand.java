@@ -1,8 +1,7 @@
 package io.sourced.api.finance;
 
+import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.math.BigDecimal;
-
-public record WithdrawFundsCommand(@TargetAggregateIdentifier CustomerId customerId, BigDecimal amount) {
-}
+public record WithdrawFundsCommand(
+        @TargetAggregateIdentifier CustomerId customerId, BigDecimal amount) {}

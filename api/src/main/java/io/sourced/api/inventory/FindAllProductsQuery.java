@@ -1,4 +1,3 @@
 package io.sourced.api.inventory;
 
-public record FindAllProductsQuery() {
-}
+public record FindAllProductsQuery() {}

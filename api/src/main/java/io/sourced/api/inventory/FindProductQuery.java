@@ -1,4 +1,3 @@
 package io.sourced.api.inventory;
 
-public record FindProductQuery(ProductId productId) {
-}
+public record FindProductQuery(ProductId productId) {}

@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
 /** An order's reserved units are sold. */
 @Revision("1")
 public record ReservationConfirmedEvent(ProductId productId, OrderId orderId, int quantity)
-        implements ProductScoped, OrderScoped {
-}
+        implements ProductScoped, OrderScoped {}

@@ -8,6 +8,15 @@ import java.util.List;
  * ({@code position}), where the log ends ({@code headPosition}), how far behind it is, whether it is replaying,
  * its status and the events it parked as dead letters.
  */
-public record ProcessorStatus(String name, String type, int segments, List<SegmentClaim> claims, Long position, Long headPosition, Long lag,
-                       boolean replaying, boolean replayable, String status, long deadLetters) {
-}
+public record ProcessorStatus(
+        String name,
+        String type,
+        int segments,
+        List<SegmentClaim> claims,
+        Long position,
+        Long headPosition,
+        Long lag,
+        boolean replaying,
+        boolean replayable,
+        String status,
+        long deadLetters) {}

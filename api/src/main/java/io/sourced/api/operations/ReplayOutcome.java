@@ -1,4 +1,9 @@
 package io.sourced.api.operations;
 
 /** {@code HELD_ELSEWHERE}: another replica kept some of the processor's segments, so its tokens could not be reset. */
-public enum ReplayOutcome { STARTED, UNKNOWN, NOT_REPLAYABLE, HELD_ELSEWHERE }
+public enum ReplayOutcome {
+    STARTED,
+    UNKNOWN,
+    NOT_REPLAYABLE,
+    HELD_ELSEWHERE
+}

@@ -1,5 +1,4 @@
 package io.sourced.api.operations;
 
 /** How many parked sequences a retry processed, and how many dead letters still fail. */
-public record RetryOutcome(String processor, int retriedSequences, long remainingDeadLetters) {
-}
+public record RetryOutcome(String processor, int retriedSequences, long remainingDeadLetters) {}

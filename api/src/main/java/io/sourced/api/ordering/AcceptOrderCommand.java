@@ -1,9 +1,7 @@
 package io.sourced.api.ordering;
 
+import java.math.BigDecimal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.math.BigDecimal;
-
 /** Sent by the workflow once stock is reserved and payment authorized; a no-op on an order no longer pending. */
-public record AcceptOrderCommand(@TargetAggregateIdentifier OrderId orderId, BigDecimal total) {
-}
+public record AcceptOrderCommand(@TargetAggregateIdentifier OrderId orderId, BigDecimal total) {}

@@ -7,5 +7,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Cancels a pending order. {@code requestedBy} is the customer asking, or null when staff ask:
  * a customer may cancel only their own orders.
  */
-public record CancelOrderCommand(@TargetAggregateIdentifier OrderId orderId, CustomerId requestedBy) {
-}
+public record CancelOrderCommand(@TargetAggregateIdentifier OrderId orderId, CustomerId requestedBy) {}

@@ -1,5 +1,4 @@
 package io.sourced.api.ordering;
 
 /** Everything that happened to an order, across the aggregates and the workflow, oldest first. */
-public record FindOrderHistoryQuery(OrderId orderId) {
-}
+public record FindOrderHistoryQuery(OrderId orderId) {}

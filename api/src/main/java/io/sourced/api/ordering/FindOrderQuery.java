@@ -1,4 +1,3 @@
 package io.sourced.api.ordering;
 
-public record FindOrderQuery(OrderId orderId) {
-}
+public record FindOrderQuery(OrderId orderId) {}

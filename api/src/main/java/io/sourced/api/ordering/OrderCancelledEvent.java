@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The order was cancelled while pending: a terminal status; whatever it held is given back. */
 @Revision("1")
-public record OrderCancelledEvent(OrderId orderId, CustomerId customerId) implements OrderScoped, CustomerScoped {
-}
+public record OrderCancelledEvent(OrderId orderId, CustomerId customerId) implements OrderScoped, CustomerScoped {}

@@ -2,7 +2,6 @@ package io.sourced.api.ordering;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
@@ -48,7 +47,8 @@ public record OrderId(@JsonValue String value) {
         if (!isIdempotencyKey(key)) {
             throw new IllegalArgumentException("The idempotency key " + IDEMPOTENCY_KEY_RULE);
         }
-        return new OrderId(UUID.nameUUIDFromBytes((username + "\n" + key).getBytes(StandardCharsets.UTF_8)).toString());
+        return new OrderId(UUID.nameUUIDFromBytes((username + "\n" + key).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 
     /** Axon takes an aggregate's identifier from toString(): keep it the bare value. */

@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
 /** The workflow gave the order up: a terminal status; whatever it held is given back. */
 @Revision("1")
 public record OrderRejectedEvent(OrderId orderId, CustomerId customerId, RejectionReason reason)
-        implements OrderScoped, CustomerScoped {
-}
+        implements OrderScoped, CustomerScoped {}

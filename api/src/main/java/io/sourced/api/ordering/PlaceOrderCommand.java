@@ -1,9 +1,8 @@
 package io.sourced.api.ordering;
 
 import io.sourced.api.finance.CustomerId;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.util.List;
-
-public record PlaceOrderCommand(@TargetAggregateIdentifier OrderId orderId, CustomerId customerId, List<OrderLine> lines) {
-}
+public record PlaceOrderCommand(
+        @TargetAggregateIdentifier OrderId orderId, CustomerId customerId, List<OrderLine> lines) {}

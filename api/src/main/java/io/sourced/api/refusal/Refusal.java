@@ -2,7 +2,6 @@ package io.sourced.api.refusal;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /**
@@ -60,7 +59,8 @@ public record Refusal(Kind kind, String field, String reason) {
     public static Optional<Refusal> of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CommandExecutionException executionFailure) {
-                Optional<Refusal> refusal = executionFailure.getDetails()
+                Optional<Refusal> refusal = executionFailure
+                        .getDetails()
                         .filter(Refusal.class::isInstance)
                         .map(Refusal.class::cast);
                 if (refusal.isPresent()) {

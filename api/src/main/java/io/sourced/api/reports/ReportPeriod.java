@@ -21,8 +21,8 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     /** Either end may be missing: {@code to} defaults to today, {@code from} to {@value #DEFAULT_DAYS} days up to {@code to}. */
     public static ReportPeriod of(LocalDate from, LocalDate to, Clock clock) {
-        LocalDate end = to != null ? to : from != null && from.isAfter(LocalDate.now(clock))
-                ? from : LocalDate.now(clock);
+        LocalDate end =
+                to != null ? to : from != null && from.isAfter(LocalDate.now(clock)) ? from : LocalDate.now(clock);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1L);
         return new ReportPeriod(start, end);
     }

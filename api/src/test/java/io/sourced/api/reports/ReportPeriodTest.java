@@ -1,14 +1,13 @@
 package io.sourced.api.reports;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReportPeriodTest {
 
@@ -31,21 +30,26 @@ class ReportPeriodTest {
 
     @Test
     void period_withOnlyFrom_endsToday_orOnFromWhenFromIsLater() {
-        assertThat(ReportPeriod.of(LocalDate.parse("2026-11-20"), null, LATE_ON_NOV_26_UTC).to()).isEqualTo(NOV_26);
-        assertThat(ReportPeriod.of(LocalDate.parse("2026-12-01"), null, LATE_ON_NOV_26_UTC).to())
+        assertThat(ReportPeriod.of(LocalDate.parse("2026-11-20"), null, LATE_ON_NOV_26_UTC)
+                        .to())
+                .isEqualTo(NOV_26);
+        assertThat(ReportPeriod.of(LocalDate.parse("2026-12-01"), null, LATE_ON_NOV_26_UTC)
+                        .to())
                 .isEqualTo(LocalDate.parse("2026-12-01"));
     }
 
     @Test
     void period_fromAfterTo_isRefused() {
         assertThatThrownBy(() -> ReportPeriod.of(NOV_26, NOV_26.minusDays(1), LATE_ON_NOV_26_UTC))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be after");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be after");
     }
 
     @Test
     void period_ofMoreThan366Days_isRefused_366AreFine() {
         assertThat(new ReportPeriod(NOV_26.minusDays(365), NOV_26).days()).isEqualTo(366);
         assertThatThrownBy(() -> new ReportPeriod(NOV_26.minusDays(366), NOV_26))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 366 days");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 366 days");
     }
 }

@@ -3,6 +3,10 @@ package io.sourced.app.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -23,11 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /** How Axon stores and routes messages here: JSON everywhere, who caused what, retry on write conflicts. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
@@ -35,6 +34,7 @@ class AxonConfig {
     static final String USERNAME = "username";
     /** 25, 50, 100 … 3,200 ms: about 6 s of retries in all. */
     private static final long RETRY_BACKOFF_MILLIS = 25;
+
     private static final int MAX_RETRIES = 8;
     private static final int DETACHED_COMMAND_THREADS = 12;
 
@@ -43,10 +43,14 @@ class AxonConfig {
      * break reading the old ones. This mapper is Axon's own, apart from the strict one of the REST layer.
      */
     private static Serializer jsonSerializer() {
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+        ObjectMapper mapper = new ObjectMapper()
+                .findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .lenientDeserialization()
+                .build();
     }
 
     @Bean
@@ -101,16 +105,18 @@ class AxonConfig {
      * come back as {@link ConcurrencyException}s.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  ExecutorService detachedCommandExecutor,
-                                  ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolvers) {
+    CommandGateway commandGateway(
+            CommandBus commandBus,
+            ScheduledExecutorService commandRetryExecutor,
+            ExecutorService detachedCommandExecutor,
+            ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolvers) {
         PersistenceExceptionResolver persistenceExceptionResolver = persistenceExceptionResolvers.getIfAvailable();
         RetryScheduler retries = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .backoffFactor(RETRY_BACKOFF_MILLIS)
                 .maxRetryCount(MAX_RETRIES)
-                .nonTransientFailurePredicate(failure -> !isWriteConflict(failure, persistenceExceptionResolver)
-                        && !StoreFailures.unavailable(failure))
+                .nonTransientFailurePredicate(failure ->
+                        !isWriteConflict(failure, persistenceExceptionResolver) && !StoreFailures.unavailable(failure))
                 .build();
         CommandGateway gateway = DefaultCommandGateway.builder()
                 .commandBus(commandBus)
@@ -136,8 +142,13 @@ class AxonConfig {
     }
 
     private static boolean isWriteConflict(Throwable failure, PersistenceExceptionResolver resolver) {
-        return Causes.any(failure, t -> t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                || (resolver != null && t instanceof Exception e && resolver.isDuplicateKeyViolation(e)))
+        return Causes.any(
+                        failure,
+                        t -> t instanceof ConcurrencyException
+                                || t instanceof AggregateStreamCreationException
+                                || (resolver != null
+                                        && t instanceof Exception e
+                                        && resolver.isDuplicateKeyViolation(e)))
                 || DuplicateKeys.violated(failure);
     }
 }

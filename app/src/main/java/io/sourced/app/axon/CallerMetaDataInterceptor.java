@@ -1,13 +1,12 @@
 package io.sourced.app.axon;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Stamps a command sent on behalf of a signed-in user with that user's name; Axon's correlation data
@@ -16,7 +15,8 @@ import java.util.function.BiFunction;
 class CallerMetaDataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             if (command.getMetaData().containsKey(AxonConfig.USERNAME)) {
                 return command;

@@ -6,8 +6,7 @@ import java.util.function.Predicate;
 /** A failure and what caused it, as far down as the chain goes (a cause that names itself ends it). */
 public final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     public static boolean any(Throwable failure, Predicate<Throwable> test) {
         return first(failure, test).isPresent();

@@ -1,5 +1,10 @@
 package io.sourced.app.axon;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -8,12 +13,6 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Sends a command given while a unit of work is active (an event handler's, a deadline's) on a thread of its own, so
@@ -61,7 +60,8 @@ final class DetachedCommandGateway implements CommandGateway {
             return delegate.send(command);
         }
         Object message = message(command);
-        return CompletableFuture.supplyAsync(() -> delegate.<R>send(message), executor).thenCompose(future -> future);
+        return CompletableFuture.supplyAsync(() -> delegate.<R>send(message), executor)
+                .thenCompose(future -> future);
     }
 
     @Override

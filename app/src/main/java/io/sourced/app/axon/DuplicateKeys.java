@@ -1,9 +1,8 @@
 package io.sourced.app.axon;
 
+import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-
-import java.sql.SQLException;
 
 /**
  * Recognises a unique-key violation by its SQL state, 23505 on H2 and PostgreSQL alike. Axon's JDBC resolver looks
@@ -31,7 +30,8 @@ final class DuplicateKeys implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof PersistenceExceptionResolver resolver) {
-            return (PersistenceExceptionResolver) exception -> resolver.isDuplicateKeyViolation(exception) || violated(exception);
+            return (PersistenceExceptionResolver)
+                    exception -> resolver.isDuplicateKeyViolation(exception) || violated(exception);
         }
         return bean;
     }

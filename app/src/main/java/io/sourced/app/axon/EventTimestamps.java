@@ -2,7 +2,6 @@ package io.sourced.app.axon;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.axonframework.common.DateTimeUtils;
 
 /**
@@ -14,8 +13,7 @@ final class EventTimestamps {
 
     private static final int FRACTION_START = 20;
 
-    private EventTimestamps() {
-    }
+    private EventTimestamps() {}
 
     static Instant parse(String text) {
         Instant fast = parseUtc(text);
@@ -25,9 +23,15 @@ final class EventTimestamps {
     /** The instant, or null when the text is not in the form Axon writes. */
     private static Instant parseUtc(String text) {
         int length = text.length();
-        if (length < FRACTION_START + 2 || length > FRACTION_START + 10 || text.charAt(length - 1) != 'Z'
-                || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
+        if (length < FRACTION_START + 2
+                || length > FRACTION_START + 10
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(19) != '.') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -38,7 +42,12 @@ final class EventTimestamps {
         int second = digits(text, 17, 19);
         int fraction = digits(text, FRACTION_START, length - 1);
         if ((year | month | day | hour | minute | second | fraction) < 0
-                || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         LocalDate firstOfMonth = LocalDate.of(year, month, 1);

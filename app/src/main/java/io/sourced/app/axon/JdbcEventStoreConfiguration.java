@@ -21,12 +21,13 @@ import org.springframework.context.annotation.Configuration;
 class JdbcEventStoreConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -36,6 +37,7 @@ class JdbcEventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(new EventSchema());
-        return new OnceParsedTimestampsStorageEngine(builder, OnceParsedTimestampsStorageEngine.GapSettings.AXON_DEFAULTS);
+        return new OnceParsedTimestampsStorageEngine(
+                builder, OnceParsedTimestampsStorageEngine.GapSettings.AXON_DEFAULTS);
     }
 }

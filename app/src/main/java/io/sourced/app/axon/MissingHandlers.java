@@ -9,11 +9,11 @@ import org.axonframework.queryhandling.NoHandlerForQueryException;
  */
 public final class MissingHandlers {
 
-    private MissingHandlers() {
-    }
+    private MissingHandlers() {}
 
     public static boolean noneHandles(Throwable failure) {
-        return Causes.any(failure, cause ->
-                cause instanceof NoHandlerForQueryException || cause instanceof NoHandlerForCommandException);
+        return Causes.any(
+                failure,
+                cause -> cause instanceof NoHandlerForQueryException || cause instanceof NoHandlerForCommandException);
     }
 }

@@ -8,7 +8,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -33,8 +32,9 @@ final class OnceParsedTimestampsStorageEngine extends JdbcEventStorageEngine {
         static final GapSettings AXON_DEFAULTS = new GapSettings(60_000, 10_000, 1);
 
         Builder applyTo(Builder builder) {
-            return builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset)
-                          .lowestGlobalSequence(lowestGlobalSequence);
+            return builder.gapTimeout(gapTimeoutMillis)
+                    .maxGapOffset(maxGapOffset)
+                    .lowestGlobalSequence(lowestGlobalSequence);
         }
     }
 
@@ -66,11 +66,13 @@ final class OnceParsedTimestampsStorageEngine extends JdbcEventStorageEngine {
 
     private GapAwareTrackingToken tokenAt(long globalIndex, Instant timestamp, GapAwareTrackingToken previous) {
         // below a recent event a gap may still fill (a transaction committing late); below an old one it never will
-        boolean gapsMayFill = timestamp.isAfter(GenericEventMessage.clock.instant().minusMillis(gaps.gapTimeoutMillis()));
+        boolean gapsMayFill =
+                timestamp.isAfter(GenericEventMessage.clock.instant().minusMillis(gaps.gapTimeoutMillis()));
         if (previous == null) {
             SortedSet<Long> below = gapsMayFill
-                    ? LongStream.range(Math.min(gaps.lowestGlobalSequence(), globalIndex), globalIndex).boxed()
-                                .collect(Collectors.toCollection(TreeSet::new))
+                    ? LongStream.range(Math.min(gaps.lowestGlobalSequence(), globalIndex), globalIndex)
+                            .boxed()
+                            .collect(Collectors.toCollection(TreeSet::new))
                     : Collections.emptySortedSet();
             return GapAwareTrackingToken.newInstance(globalIndex, below);
         }
@@ -83,10 +85,26 @@ final class OnceParsedTimestampsStorageEngine extends JdbcEventStorageEngine {
 
         private final Instant timestamp;
 
-        OnceParsedEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                        String storedTimestamp, String payloadType, String payloadRevision, T payload, T metaData) {
-            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTimestamp, payloadType,
-                  payloadRevision, payload, metaData);
+        OnceParsedEntry(
+                String type,
+                String aggregateIdentifier,
+                long sequenceNumber,
+                String eventIdentifier,
+                String storedTimestamp,
+                String payloadType,
+                String payloadRevision,
+                T payload,
+                T metaData) {
+            super(
+                    type,
+                    aggregateIdentifier,
+                    sequenceNumber,
+                    eventIdentifier,
+                    storedTimestamp,
+                    payloadType,
+                    payloadRevision,
+                    payload,
+                    metaData);
             this.timestamp = EventTimestamps.parse(storedTimestamp);
         }
 

@@ -1,11 +1,10 @@
 package io.sourced.app.axon;
 
-import org.axonframework.common.IdentifierFactory;
-
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.axonframework.common.IdentifierFactory;
 
 /**
  * Message identifiers (events' too) as random version-4 UUIDs, each thread drawing from a generator of its own with

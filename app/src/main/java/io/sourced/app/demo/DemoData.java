@@ -6,6 +6,10 @@ import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.app.security.SignInStore;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,11 +23,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
@@ -103,13 +102,16 @@ class DemoData implements ApplicationRunner {
     private void send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SEEDED_BY));
+                commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(SEEDED_BY));
                 return;
             } catch (NoHandlerForCommandException e) {
                 if (attempt >= HANDLER_ATTEMPTS) {
                     throw e;
                 }
-                log.info("No handler for {} yet; trying again", command.getClass().getSimpleName());
+                log.info(
+                        "No handler for {} yet; trying again",
+                        command.getClass().getSimpleName());
                 LockSupport.parkNanos(HANDLER_PAUSE.toNanos());
             }
         }

@@ -1,14 +1,6 @@
 package io.sourced.app.replicas;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps this replica's row in {@code replica} fresh: a heartbeat with the streaming processors it runs, written with
@@ -28,6 +27,7 @@ class ReplicaRegistry {
 
     /** Rows of replicas silent for this long are removed: a restarted replica has a new name. */
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
     private static final Logger log = LoggerFactory.getLogger(ReplicaRegistry.class);
 
     private final JdbcTemplate jdbc;
@@ -40,8 +40,7 @@ class ReplicaRegistry {
         this.processing = processing;
     }
 
-    record Replica(String name, Set<String> processors, boolean alive) {
-    }
+    record Replica(String name, Set<String> processors, boolean alive) {}
 
     String name() {
         return settings.name();
@@ -50,20 +49,32 @@ class ReplicaRegistry {
     /** Every replica on this database, alive or recently dead. */
     List<Replica> replicas() {
         long timeout = settings.timeout().toMillis();
-        return jdbc.query("SELECT name, processors, heartbeat_at, CURRENT_TIMESTAMP AS now FROM replica ORDER BY name",
-                (row, i) -> new Replica(row.getString("name"), processorsOf(row.getString("processors")),
-                        row.getTimestamp("now").getTime() - row.getTimestamp("heartbeat_at").getTime() <= timeout));
+        return jdbc.query(
+                "SELECT name, processors, heartbeat_at, CURRENT_TIMESTAMP AS now FROM replica ORDER BY name",
+                (row, i) -> new Replica(
+                        row.getString("name"),
+                        processorsOf(row.getString("processors")),
+                        row.getTimestamp("now").getTime()
+                                        - row.getTimestamp("heartbeat_at").getTime()
+                                <= timeout));
     }
 
     void beat() {
         String processors = String.join(",", runningProcessors());
-        int updated = jdbc.update("UPDATE replica SET heartbeat_at = CURRENT_TIMESTAMP, processors = ? WHERE name = ?",
-                processors, name());
+        int updated = jdbc.update(
+                "UPDATE replica SET heartbeat_at = CURRENT_TIMESTAMP, processors = ? WHERE name = ?",
+                processors,
+                name());
         if (updated == 0) {
-            jdbc.update("INSERT INTO replica (name, started_at, heartbeat_at, processors)"
-                    + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)", name(), processors);
+            jdbc.update(
+                    "INSERT INTO replica (name, started_at, heartbeat_at, processors)"
+                            + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)",
+                    name(),
+                    processors);
             // tidied as a replica joins, not on every beat
-            jdbc.update("DELETE FROM replica WHERE heartbeat_at < ?", Timestamp.from(Instant.now().minus(FORGET_AFTER)));
+            jdbc.update(
+                    "DELETE FROM replica WHERE heartbeat_at < ?",
+                    Timestamp.from(Instant.now().minus(FORGET_AFTER)));
         }
     }
 
@@ -75,7 +86,8 @@ class ReplicaRegistry {
     }
 
     private static Set<String> processorsOf(String list) {
-        return list == null || list.isBlank() ? Set.of()
+        return list == null || list.isBlank()
+                ? Set.of()
                 : Arrays.stream(list.split(",")).collect(Collectors.toCollection(TreeSet::new));
     }
 

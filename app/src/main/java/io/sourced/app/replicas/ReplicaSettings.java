@@ -1,9 +1,8 @@
 package io.sourced.app.replicas;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How this process takes part among the replicas on one database.
@@ -17,8 +16,8 @@ import java.time.Duration;
  * @param balanceInterval  how often the replica gives up segments beyond its fair share
  */
 @ConfigurationProperties("sourced.replica")
-public record ReplicaSettings(String name, Duration heartbeat, Duration timeout, Duration claimTimeout,
-                              Duration balanceInterval) {
+public record ReplicaSettings(
+        String name, Duration heartbeat, Duration timeout, Duration claimTimeout, Duration balanceInterval) {
 
     public ReplicaSettings {
         name = name == null || name.isBlank() ? defaultName() : name.strip();

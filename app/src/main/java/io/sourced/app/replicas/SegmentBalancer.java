@@ -1,5 +1,11 @@
 package io.sourced.app.replicas;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -7,13 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Spreads each streaming processor's segments over the replicas that run it. A replica claims every segment nobody
@@ -32,8 +31,11 @@ class SegmentBalancer {
     private final Clock clock;
     private final Map<String, Instant> lastRelease = new HashMap<>();
 
-    SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore, ReplicaRegistry registry,
-                    ReplicaSettings settings) {
+    SegmentBalancer(
+            EventProcessingConfiguration processing,
+            TokenStore tokenStore,
+            ReplicaRegistry registry,
+            ReplicaSettings settings) {
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.registry = registry;
@@ -48,7 +50,8 @@ class SegmentBalancer {
 
     /** The segments to give up: the highest-numbered beyond the fair share. */
     static List<Integer> toRelease(List<Integer> held, int fairShare) {
-        return held.size() <= fairShare ? List.of()
+        return held.size() <= fairShare
+                ? List.of()
                 : held.stream().sorted().skip(fairShare).toList();
     }
 
@@ -57,7 +60,8 @@ class SegmentBalancer {
         processing.eventProcessors().values().forEach(processor -> {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
                 balance(streaming, (int) replicas.stream()
-                        .filter(replica -> replica.alive() && replica.processors().contains(processor.getName()))
+                        .filter(replica ->
+                                replica.alive() && replica.processors().contains(processor.getName()))
                         .count());
             }
         });
@@ -67,15 +71,18 @@ class SegmentBalancer {
         String name = processor.getName();
         Instant now = clock.instant();
         // a released segment is not claimed back before twice the release: the others have had their chance
-        if (lastRelease.containsKey(name) && lastRelease.get(name).plus(releaseTime().multipliedBy(2)).isAfter(now)) {
+        if (lastRelease.containsKey(name)
+                && lastRelease.get(name).plus(releaseTime().multipliedBy(2)).isAfter(now)) {
             return;
         }
         int segments = tokenStore.fetchSegments(name).length;
-        List<Integer> release = toRelease(List.copyOf(processor.processingStatus().keySet()),
+        List<Integer> release = toRelease(
+                List.copyOf(processor.processingStatus().keySet()),
                 fairShare(segments, Math.max(1, replicasRunningIt)));
         if (!release.isEmpty()) {
             log.info("{}: {} replicas run it, releasing segments {} of {}", name, replicasRunningIt, release, segments);
-            release.forEach(segment -> processor.releaseSegment(segment, releaseTime().toMillis(), TimeUnit.MILLISECONDS));
+            release.forEach(
+                    segment -> processor.releaseSegment(segment, releaseTime().toMillis(), TimeUnit.MILLISECONDS));
             lastRelease.put(name, now);
         }
     }
@@ -85,7 +92,8 @@ class SegmentBalancer {
         return settings.balanceInterval().multipliedBy(3);
     }
 
-    @Scheduled(fixedDelayString = "${sourced.replica.balance-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${sourced.replica.balance-interval:5s}",
             initialDelayString = "${sourced.replica.balance-interval:5s}")
     void balanceQuietly() {
         try {

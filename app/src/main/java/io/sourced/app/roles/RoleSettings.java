@@ -1,16 +1,14 @@
 package io.sourced.app.roles;
 
 import io.sourced.app.replicas.ReplicaSettings;
-import org.springframework.util.StringUtils;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.HashMap;
-import java.util.Map;
+import org.springframework.util.StringUtils;
 
 /**
  * Settings a role implies, over anything configured. Checks the roles before anything starts.
@@ -48,8 +46,10 @@ public class RoleSettings implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, implied));
         // one name for this replica, whoever asks: its token claims, the replica table and the operations page
         if (!StringUtils.hasText(environment.getProperty(REPLICA_NAME))) {
-            environment.getPropertySources().addFirst(
-                    new MapPropertySource(SOURCE + "ReplicaName", Map.of(REPLICA_NAME, ReplicaSettings.defaultName())));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            SOURCE + "ReplicaName", Map.of(REPLICA_NAME, ReplicaSettings.defaultName())));
         }
     }
 

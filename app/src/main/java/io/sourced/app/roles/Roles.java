@@ -1,12 +1,11 @@
 package io.sourced.app.roles;
 
-import org.springframework.core.env.Environment;
-
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
 
 /**
  * Which parts of Sourced this process runs ({@code sourced.roles}, all by default): the command side, the saga,
@@ -35,8 +34,8 @@ public record Roles(Set<String> names) {
                 .map(String::trim)
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<String> unknown = names.stream().filter(name -> !ALL.contains(name))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> unknown =
+                names.stream().filter(name -> !ALL.contains(name)).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!unknown.isEmpty()) {
             throw new IllegalStateException(PROPERTY + "=" + value + " names unknown role(s) " + unknown
                     + "; known roles are " + String.join(", ", ALL));

@@ -1,9 +1,5 @@
 package io.sourced.app.security;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins per username: after {@code max-failures} within {@code window}, the username is locked out for
@@ -32,9 +31,10 @@ class FailedSignIns {
     private final Map<String, Attempts> byUsername = new ConcurrentHashMap<>();
 
     @Autowired
-    FailedSignIns(@Value("${sourced.security.sign-in.max-failures:5}") int maxFailures,
-                  @Value("${sourced.security.sign-in.window:5m}") Duration window,
-                  @Value("${sourced.security.sign-in.lockout:5m}") Duration lockout) {
+    FailedSignIns(
+            @Value("${sourced.security.sign-in.max-failures:5}") int maxFailures,
+            @Value("${sourced.security.sign-in.window:5m}") Duration window,
+            @Value("${sourced.security.sign-in.lockout:5m}") Duration lockout) {
         this(maxFailures, window, lockout, Clock.systemUTC());
     }
 
@@ -67,7 +67,8 @@ class FailedSignIns {
         }
         Attempts attempts = byUsername.computeIfAbsent(key(username), name -> new Attempts());
         synchronized (attempts) {
-            while (!attempts.failures.isEmpty() && !attempts.failures.peekFirst().isAfter(now.minus(window))) {
+            while (!attempts.failures.isEmpty()
+                    && !attempts.failures.peekFirst().isAfter(now.minus(window))) {
                 attempts.failures.removeFirst();
             }
             attempts.failures.addLast(now);

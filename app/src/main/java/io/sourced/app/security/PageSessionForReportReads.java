@@ -27,7 +27,9 @@ final class PageSessionForReportReads implements SecurityContextRepository {
 
     @Override
     public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
-        return readsAReport(request) ? pageSession.loadDeferredContext(request) : perRequest.loadDeferredContext(request);
+        return readsAReport(request)
+                ? pageSession.loadDeferredContext(request)
+                : perRequest.loadDeferredContext(request);
     }
 
     @Override

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.app.web.Problem;
 import io.sourced.app.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-
-import java.io.IOException;
 
 /** Security's refusals (401, 403, 429, a rejected address) rendered as the problems {@link Problems} words. */
 final class ProblemResponses {
@@ -33,7 +32,10 @@ final class ProblemResponses {
         return (request, response, e) -> {
             if (e instanceof TooManyFailedSignIns locked) {
                 response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
-                write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this username; try again later.");
+                write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed sign-ins for this username; try again later.");
             } else {
                 otherwise.commence(request, response, e);
             }
@@ -42,7 +44,8 @@ final class ProblemResponses {
 
     /** A request the firewall refuses (an encoded percent or slash, a non-normalised path) is a 400 problem. */
     RequestRejectedHandler rejected() {
-        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "The request's address is not allowed.");
+        return (request, response, e) ->
+                write(response, HttpStatus.BAD_REQUEST, "The request's address is not allowed.");
     }
 
     AccessDeniedHandler forbidden() {

@@ -1,9 +1,5 @@
 package io.sourced.app.security;
 
-import org.springframework.security.core.Authentication;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,6 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.core.Authentication;
 
 /**
  * Remembers a successful sign-in for a short while, so that an API client sending HTTP Basic with every request pays
@@ -24,8 +23,7 @@ final class RecentSignIns {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(byte[] passwordDigest, Authentication authentication, Instant expiresAt) {
-    }
+    private record Entry(byte[] passwordDigest, Authentication authentication, Instant expiresAt) {}
 
     private final Duration remembered;
     private final Clock clock;
@@ -42,7 +40,9 @@ final class RecentSignIns {
 
     Optional<Authentication> recall(String username, String password) {
         Entry entry = entries.get(username);
-        if (entry == null || password == null || !clock.instant().isBefore(entry.expiresAt())
+        if (entry == null
+                || password == null
+                || !clock.instant().isBefore(entry.expiresAt())
                 || !MessageDigest.isEqual(entry.passwordDigest(), digest(username, password))) {
             return Optional.empty();
         }
@@ -60,7 +60,12 @@ final class RecentSignIns {
                 entries.clear();
             }
         }
-        entries.put(username, new Entry(digest(username, password), authentication, clock.instant().plus(remembered)));
+        entries.put(
+                username,
+                new Entry(
+                        digest(username, password),
+                        authentication,
+                        clock.instant().plus(remembered)));
     }
 
     void forget(String username) {

@@ -1,31 +1,30 @@
 package io.sourced.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * HTTP Basic on the API, a form login for pages; both check the same sign-ins. Role-only rules live here;
@@ -39,6 +38,7 @@ class SecurityConfig {
     /** The pages load only their own scripts, styles, images and fonts, post only to themselves, and are never framed. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
@@ -52,8 +52,11 @@ class SecurityConfig {
      */
     /** Every sign-in (API Basic, page form, page Basic) goes through the failed sign-in limit. */
     @Bean
-    AuthenticationProvider signIns(SignInStore store, PasswordEncoder passwordEncoder, FailedSignIns failures,
-                                   @Value("${sourced.security.sign-in.remember:60s}") Duration remember) {
+    AuthenticationProvider signIns(
+            SignInStore store,
+            PasswordEncoder passwordEncoder,
+            FailedSignIns failures,
+            @Value("${sourced.security.sign-in.remember:60s}") Duration remember) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(store);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ThrottledSignIn(passwords, failures, new RecentSignIns(remember, Clock.systemUTC()));
@@ -80,15 +83,19 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/products", "/api/products/*/restock").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/customers").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/customers").hasRole(ADMIN)
-                        .requestMatchers("/api/events", "/api/admin/**", "/api/reports/**").hasRole(ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.POST, "/api/products", "/api/products/*/restock")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/customers")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/customers")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/events", "/api/admin/**", "/api/reports/**")
+                        .hasRole(ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
@@ -101,31 +108,46 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMapper);
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/login", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/webjars/**", "/error",
-                                "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**", "/admin/**").hasRole(ADMIN)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/",
+                                "/index.html",
+                                "/login",
+                                "/favicon.ico",
+                                "/favicon.svg",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/error",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**", "/admin/**")
+                        .hasRole(ADMIN)
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
                         .successHandler(new StartPageAfterSignIn())
                         .failureHandler(SecurityConfig::signInFailed)
                         .permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.lockedOutOr(new BasicAuthenticationEntryPoint() {{
-                    setRealmName("sourced");
-                }})))
+                .httpBasic(basic ->
+                        basic.authenticationEntryPoint(problems.lockedOutOr(new BasicAuthenticationEntryPoint() {
+                            {
+                                setRealmName("sourced");
+                            }
+                        })))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .build();
     }
 
-    private static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
-        response.sendRedirect(request.getContextPath() + (e instanceof TooManyFailedSignIns ? "/login?locked" : "/login?error"));
+    private static void signInFailed(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        response.sendRedirect(
+                request.getContextPath() + (e instanceof TooManyFailedSignIns ? "/login?locked" : "/login?error"));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.sourced.app.security;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.command.finance.CustomerSignIns;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -10,8 +11,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** The sign-in table: who may sign in, with which role, for which customer. Passwords are kept hashed. */
 @Component
@@ -29,7 +28,10 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
     public UserDetails loadUserByUsername(String username) {
         List<SignedInUser> found = jdbc.query(
                 "SELECT username, password_hash, role, customer_id FROM sign_in WHERE username = ?",
-                (rs, i) -> new SignedInUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                (rs, i) -> new SignedInUser(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getString(4) == null ? null : CustomerId.of(rs.getString(4))),
                 username);
         if (found.isEmpty()) {
@@ -70,15 +72,20 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
 
     private void insert(String username, String passwordHash, String role, CustomerId customerId) {
         try {
-            jdbc.update("INSERT INTO sign_in (username, password_hash, role, customer_id) VALUES (?, ?, ?, ?)",
-                    username, passwordHash, role, customerId == null ? null : customerId.value());
+            jdbc.update(
+                    "INSERT INTO sign_in (username, password_hash, role, customer_id) VALUES (?, ?, ?, ?)",
+                    username,
+                    passwordHash,
+                    role,
+                    customerId == null ? null : customerId.value());
         } catch (DuplicateKeyException e) {
             throw new UsernameTaken(username);
         }
     }
 
     public void changePassword(String username, String password) {
-        jdbc.update("UPDATE sign_in SET password_hash = ? WHERE username = ?", passwordEncoder.encode(password), username);
+        jdbc.update(
+                "UPDATE sign_in SET password_hash = ? WHERE username = ?", passwordEncoder.encode(password), username);
     }
 
     /** A sign-in with this username exists already. */

@@ -2,11 +2,10 @@ package io.sourced.app.security;
 
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
 
 /** A sign-in as Spring Security holds it, with the customer it acts for (null for staff). */
 final class SignedInUser extends User {

@@ -18,8 +18,8 @@ final class StartPageAfterSignIn extends SavedRequestAwareAuthenticationSuccessH
     }
 
     @Override
-    protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) {
+    protected String determineTargetUrl(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         return startPage(authentication);
     }
 }

@@ -1,8 +1,7 @@
 package io.sourced.app.security;
 
-import org.springframework.security.authentication.LockedException;
-
 import java.time.Duration;
+import org.springframework.security.authentication.LockedException;
 
 /** The username is locked out after too many failed sign-ins; the right password does not help until it ends. */
 final class TooManyFailedSignIns extends LockedException {

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,8 +33,8 @@ class HttpLimits {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${sourced.http.max-body:64KB}") DataSize maxBody,
-                                                        ObjectMapper objectMapper) {
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${sourced.http.max-body:64KB}") DataSize maxBody, ObjectMapper objectMapper) {
         FilterRegistrationBean<BodySizeLimit> registration =
                 new FilterRegistrationBean<>(new BodySizeLimit(maxBody, objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

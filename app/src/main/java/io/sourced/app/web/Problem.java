@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,11 +17,15 @@ import org.springframework.http.ResponseEntity;
  * @param errors  the fields at fault, for invalid input; empty otherwise
  * @param headers extra headers, like {@code Retry-After}
  */
-public record Problem(HttpStatus status, URI type, String title, String detail, List<FieldProblem> errors,
-                      Map<String, String> headers) {
+public record Problem(
+        HttpStatus status,
+        URI type,
+        String title,
+        String detail,
+        List<FieldProblem> errors,
+        Map<String, String> headers) {
 
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
     public Problem {
         errors = List.copyOf(errors);

@@ -1,12 +1,11 @@
 package io.sourced.app.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat's answer to a request it refuses before the application sees it (an encoded slash or NUL in the path, a
@@ -25,7 +24,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + "}");
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot be written: nothing more to say

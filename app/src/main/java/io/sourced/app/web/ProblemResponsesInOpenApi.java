@@ -10,11 +10,10 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
 
 /**
  * Documents the errors every API call may answer, as problem details, so the OpenAPI document says what
@@ -56,7 +55,8 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
 
     private static ApiResponse problem(String description) {
         Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
-        return new ApiResponse().description(description)
+        return new ApiResponse()
+                .description(description)
                 .content(new Content().addMediaType("application/problem+json", new MediaType().schema(ref)));
     }
 

@@ -1,10 +1,5 @@
 package io.sourced.app.web;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -17,6 +12,10 @@ import io.sourced.app.axon.MissingHandlers;
 import io.sourced.app.axon.StoreFailures;
 import io.sourced.app.web.Problem.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -41,12 +40,14 @@ public final class Problems {
 
     static final String TYPES = "https://sourced.example/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Problem of(Throwable failure) {
-        return known(failure).orElseGet(() -> unavailable(failure).orElseGet(() ->
-                Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.")));
+        return known(failure)
+                .orElseGet(() -> unavailable(failure)
+                        .orElseGet(() -> Problem.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "Something went wrong on our side; it has been logged.")));
     }
 
     /** A status with no more to say than its own words: for errors raised outside the application's handlers. */
@@ -63,9 +64,13 @@ public final class Problems {
             return Optional.of(Problem.of(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large.")
                     .withHeader(HttpHeaders.CONNECTION, "close"));
         }
-        Throwable cause = Causes.first(failure, t -> t instanceof AggregateNotFoundException
-                || t instanceof IncompatibleAggregateException || t instanceof AggregateStreamCreationException
-                || t instanceof ConcurrencyException).orElse(failure);
+        Throwable cause = Causes.first(
+                        failure,
+                        t -> t instanceof AggregateNotFoundException
+                                || t instanceof IncompatibleAggregateException
+                                || t instanceof AggregateStreamCreationException
+                                || t instanceof ConcurrencyException)
+                .orElse(failure);
         if (cause instanceof AggregateNotFoundException notFound) {
             return Optional.of(notFound("Nothing found with id " + notFound.getAggregateIdentifier()));
         }
@@ -77,18 +82,22 @@ public final class Problems {
             return Optional.of(Problem.of(HttpStatus.CONFLICT, "Changed concurrently by another request; try again")
                     .withType("conflict", "Conflict"));
         }
-        return invalidInput(failure).or(() -> failure instanceof ErrorResponse response
-                ? Optional.of(fromSpring(response)) : Optional.empty());
+        return invalidInput(failure)
+                .or(() -> failure instanceof ErrorResponse response
+                        ? Optional.of(fromSpring(response))
+                        : Optional.empty());
     }
 
     private static Problem refused(Refusal refusal) {
         return switch (refusal.kind()) {
             case NOT_FOUND -> notFound(refusal.detail());
             case CONFLICT -> Problem.of(HttpStatus.CONFLICT, refusal.detail()).withType("conflict", "Conflict");
-            case UNPROCESSABLE -> Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, refusal.detail())
-                    .withType("business-rule", "Refused by a business rule");
-            case INVALID -> invalid(List.of(new FieldProblem(refusal.field(), refusal.reason())))
-                    .withType("invalid", "Invalid request");
+            case UNPROCESSABLE ->
+                Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, refusal.detail())
+                        .withType("business-rule", "Refused by a business rule");
+            case INVALID ->
+                invalid(List.of(new FieldProblem(refusal.field(), refusal.reason())))
+                        .withType("invalid", "Invalid request");
         };
     }
 
@@ -107,16 +116,16 @@ public final class Problems {
         if (failure instanceof HandlerMethodValidationException ex) {
             return Optional.of(invalid(ex.getParameterValidationResults().stream()
                     .flatMap(result -> result.getResolvableErrors().stream()
-                            .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                    error.getDefaultMessage())))
+                            .map(error -> new FieldProblem(
+                                    result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                     .toList()));
         }
         if (failure instanceof HttpMessageNotReadableException ex) {
             return Optional.of(invalid(List.of(describe(ex.getCause()))));
         }
         if (failure instanceof MethodArgumentTypeMismatchException ex) {
-            return Optional.of(invalid(List.of(new FieldProblem(ex.getName(),
-                    "is not a valid value: " + shorten(ObjectUtils.nullSafeToString(ex.getValue()))))));
+            return Optional.of(invalid(List.of(new FieldProblem(
+                    ex.getName(), "is not a valid value: " + shorten(ObjectUtils.nullSafeToString(ex.getValue()))))));
         }
         if (failure instanceof ConstraintViolationException ex) {
             return Optional.of(invalid(ex.getConstraintViolations().stream()
@@ -128,12 +137,14 @@ public final class Problems {
 
     private static Optional<Problem> unavailable(Throwable failure) {
         if (failure instanceof DataAccessException || StoreFailures.unavailable(failure)) {
-            return Optional.of(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+            return Optional.of(Problem.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
                             "The store is unavailable at the moment; try again shortly.")
                     .withHeader(HttpHeaders.RETRY_AFTER, "2"));
         }
         if (MissingHandlers.noneHandles(failure)) {
-            return Optional.of(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+            return Optional.of(Problem.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
                             "The part of Sourced that answers this is not reachable at the moment; try again shortly.")
                     .withHeader(HttpHeaders.RETRY_AFTER, "5"));
         }
@@ -165,7 +176,8 @@ public final class Problems {
             return new FieldProblem(path(instantiation), shorten(reason.getMessage()));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return new FieldProblem(path(invalid), "has an invalid value: " + shorten(String.valueOf(invalid.getValue())));
+            return new FieldProblem(
+                    path(invalid), "has an invalid value: " + shorten(String.valueOf(invalid.getValue())));
         }
         if (cause instanceof MismatchedInputException mismatched) {
             return mismatched.getPath().isEmpty()

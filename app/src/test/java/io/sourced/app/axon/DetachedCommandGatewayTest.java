@@ -1,5 +1,11 @@
 package io.sourced.app.axon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -11,22 +17,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class DetachedCommandGatewayTest {
 
-    record Ping(String text) {
-    }
+    record Ping(String text) {}
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
-    private final DetachedCommandGateway gateway =
-            new DetachedCommandGateway(DefaultCommandGateway.builder().commandBus(commandBus).build(), executor);
+    private final DetachedCommandGateway gateway = new DetachedCommandGateway(
+            DefaultCommandGateway.builder().commandBus(commandBus).build(), executor);
     private final AtomicReference<Thread> handledOn = new AtomicReference<>();
     private final AtomicReference<CommandMessage<?>> handled = new AtomicReference<>();
     private final AtomicReference<Boolean> nested = new AtomicReference<>();
@@ -65,7 +63,8 @@ class DetachedCommandGatewayTest {
         }
         assertThat(handledOn.get()).isNotSameAs(Thread.currentThread());
         assertThat(nested.get()).as("nested in the caller's unit of work").isFalse();
-        assertThat(handled.get().getMetaData().get("traceId")).isEqualTo(handling.getMessage().getIdentifier());
+        assertThat(handled.get().getMetaData().get("traceId"))
+                .isEqualTo(handling.getMessage().getIdentifier());
     }
 
     @Test

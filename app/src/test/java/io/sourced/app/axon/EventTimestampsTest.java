@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
-
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,14 @@ class EventTimestampsTest {
         Instant from = Instant.parse("1970-01-01T00:00:00Z");
         Instant to = Instant.parse("2400-12-31T23:59:59Z");
         for (int i = 0; i < 100_000; i++) {
-            Instant instant = Instant.ofEpochSecond(random.nextLong(from.getEpochSecond(), to.getEpochSecond()),
-                                                    random.nextInt(1_000_000_000));
-            for (Instant precise : new Instant[] {instant, instant.truncatedTo(ChronoUnit.MICROS),
-                    instant.truncatedTo(ChronoUnit.MILLIS), instant.truncatedTo(ChronoUnit.SECONDS)}) {
+            Instant instant = Instant.ofEpochSecond(
+                    random.nextLong(from.getEpochSecond(), to.getEpochSecond()), random.nextInt(1_000_000_000));
+            for (Instant precise : new Instant[] {
+                instant,
+                instant.truncatedTo(ChronoUnit.MICROS),
+                instant.truncatedTo(ChronoUnit.MILLIS),
+                instant.truncatedTo(ChronoUnit.SECONDS)
+            }) {
                 String stored = DateTimeUtils.formatInstant(precise);
                 assertThat(EventTimestamps.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
             }
@@ -31,8 +34,12 @@ class EventTimestampsTest {
 
     @Test
     void parse_leapDayAndEndsOfMonths_areExact() {
-        for (String stored : new String[] {"2024-02-29T23:59:59.999Z", "2025-12-31T00:00:00.000Z",
-                "2026-01-31T12:30:45.5Z", "2000-02-29T00:00:00.123456789Z"}) {
+        for (String stored : new String[] {
+            "2024-02-29T23:59:59.999Z",
+            "2025-12-31T00:00:00.000Z",
+            "2026-01-31T12:30:45.5Z",
+            "2000-02-29T00:00:00.123456789Z"
+        }) {
             assertThat(EventTimestamps.parse(stored)).as(stored).isEqualTo(Instant.parse(stored));
         }
     }
@@ -46,9 +53,16 @@ class EventTimestampsTest {
 
     @Test
     void parse_impossibleDatesAndNonsense_failAsAxonsParserDoes() {
-        for (String nonsense : new String[] {"2026-02-30T10:00:00.000Z", "2026-13-01T10:00:00.000Z",
-                "2026-12-06T24:00:00.000Z", "2026-12-06T19:51:60.000Z", "2026-12-0xT19:51:00.000Z", ""}) {
-            assertThatThrownBy(() -> EventTimestamps.parse(nonsense)).as(nonsense)
+        for (String nonsense : new String[] {
+            "2026-02-30T10:00:00.000Z",
+            "2026-13-01T10:00:00.000Z",
+            "2026-12-06T24:00:00.000Z",
+            "2026-12-06T19:51:60.000Z",
+            "2026-12-0xT19:51:00.000Z",
+            ""
+        }) {
+            assertThatThrownBy(() -> EventTimestamps.parse(nonsense))
+                    .as(nonsense)
                     .isInstanceOf(DateTimeParseException.class);
         }
     }

@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -40,8 +37,8 @@ class OnceParsedTimestampsStorageEngineTest {
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource = h2;
         try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection,
-                    new ClassPathResource("db/migration/V202611261100__axon_infrastructure.sql"));
+            ScriptUtils.executeSqlScript(
+                    connection, new ClassPathResource("db/migration/V202611261100__axon_infrastructure.sql"));
         }
     }
 
@@ -50,17 +47,23 @@ class OnceParsedTimestampsStorageEngineTest {
         JdbcEventStorageEngine axons = axonsEngine();
         String product = UUID.randomUUID().toString();
         axons.appendEvents(List.of(
-                event(product, 0, twoHoursAgo), event(product, 1, twoHoursAgo.plusMillis(1)),
-                event(product, 2, twoHoursAgo.plusNanos(1_500)), event(product, 3, now.minusSeconds(1)),
-                event(product, 4, now), new GenericEventMessage<>("not an aggregate's", MetaData.emptyInstance()),
+                event(product, 0, twoHoursAgo),
+                event(product, 1, twoHoursAgo.plusMillis(1)),
+                event(product, 2, twoHoursAgo.plusNanos(1_500)),
+                event(product, 3, now.minusSeconds(1)),
+                event(product, 4, now),
+                new GenericEventMessage<>("not an aggregate's", MetaData.emptyInstance()),
                 event(product, 5, now.plusNanos(123_456))));
         // rolled-back appends leave holes in the global index: one among the old events, one among the recent ones
         deleteGlobalIndexes(2, 5);
 
         List<String> expected = read(axons, null);
         assertThat(read(onceParsed(), null)).isEqualTo(expected).hasSize(5);
-        TrackingToken afterFirst = axons.readEvents(null, false).findFirst().orElseThrow().trackingToken();
-        assertThat(read(onceParsed(), afterFirst)).isEqualTo(read(axons, afterFirst)).hasSize(4);
+        TrackingToken afterFirst =
+                axons.readEvents(null, false).findFirst().orElseThrow().trackingToken();
+        assertThat(read(onceParsed(), afterFirst))
+                .isEqualTo(read(axons, afterFirst))
+                .hasSize(4);
         assertThat(expected.get(expected.size() - 1)).contains("gaps=[5]");
     }
 
@@ -69,19 +72,28 @@ class OnceParsedTimestampsStorageEngineTest {
     }
 
     private OnceParsedTimestampsStorageEngine onceParsed() {
-        return new OnceParsedTimestampsStorageEngine(builder(), OnceParsedTimestampsStorageEngine.GapSettings.AXON_DEFAULTS);
+        return new OnceParsedTimestampsStorageEngine(
+                builder(), OnceParsedTimestampsStorageEngine.GapSettings.AXON_DEFAULTS);
     }
 
     private JdbcEventStorageEngine.Builder builder() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        return JdbcEventStorageEngine.builder().connectionProvider(dataSource::getConnection)
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer).snapshotSerializer(serializer);
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer);
     }
 
     private static DomainEventMessage<String> event(String aggregate, long sequence, Instant at) {
-        return new GenericDomainEventMessage<>("Product", aggregate, sequence, "event " + sequence,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), at);
+        return new GenericDomainEventMessage<>(
+                "Product",
+                aggregate,
+                sequence,
+                "event " + sequence,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at);
     }
 
     private void deleteGlobalIndexes(long... indexes) throws SQLException {
@@ -93,12 +105,15 @@ class OnceParsedTimestampsStorageEngineTest {
     }
 
     private static List<String> read(JdbcEventStorageEngine engine, TrackingToken from) {
-        return engine.readEvents(from, false).map(OnceParsedTimestampsStorageEngineTest::describe).toList();
+        return engine.readEvents(from, false)
+                .map(OnceParsedTimestampsStorageEngineTest::describe)
+                .toList();
     }
 
     private static String describe(TrackedEventMessage<?> event) {
         String aggregate = event instanceof DomainEventMessage<?> domain
-                ? domain.getAggregateIdentifier() + "#" + domain.getSequenceNumber() : "no aggregate";
+                ? domain.getAggregateIdentifier() + "#" + domain.getSequenceNumber()
+                : "no aggregate";
         return event.trackingToken() + " " + event.getTimestamp() + " " + aggregate + " " + event.getPayload();
     }
 }

@@ -1,15 +1,14 @@
 package io.sourced.app.axon;
 
-import org.axonframework.common.IdentifierFactory;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.common.IdentifierFactory;
+import org.junit.jupiter.api.Test;
 
 class RandomIdentifierFactoryTest {
 

@@ -1,11 +1,9 @@
 package io.sourced.app.deploy;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The container files say what docker/README.md says. The compose files are read as Compose reads them
@@ -39,9 +38,12 @@ class ComposeFilesIT {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
 
     /** One row of the README's services table. */
-    record Documented(String service, String image, Set<String> ports, List<String> healthCheck,
-                      Map<String, String> environment) {
-    }
+    record Documented(
+            String service,
+            String image,
+            Set<String> ports,
+            List<String> healthCheck,
+            Map<String, String> environment) {}
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
@@ -53,15 +55,18 @@ class ComposeFilesIT {
         services.forEach((name, service) -> {
             Documented expected = documented.get(name);
             String image = (String) service.get("image");
-            assertThat(image).as(name + " image").isEqualTo(expected.image())
-                    .doesNotEndWith(":latest").matches(".+:[^:/]*[0-9a-z][^:/]*");
+            assertThat(image)
+                    .as(name + " image")
+                    .isEqualTo(expected.image())
+                    .doesNotEndWith(":latest")
+                    .matches(".+:[^:/]*[0-9a-z][^:/]*");
             assertThat(ports(service)).as(name + " ports").isEqualTo(expected.ports());
             String healthCheck = healthCheck(service);
             assertThat(healthCheck).as(name + " health check").contains(expected.healthCheck());
             assertThat(environment(service)).as(name + " environment").isEqualTo(expected.environment());
         });
-        assertThat(volumes(services.get("axonserver"))).containsExactlyInAnyOrder(
-                "axonserver-data:/axonserver/data", "axonserver-events:/axonserver/events");
+        assertThat(volumes(services.get("axonserver")))
+                .containsExactlyInAnyOrder("axonserver-data:/axonserver/data", "axonserver-events:/axonserver/events");
         assertThat(volumes(services.get("postgres"))).containsExactly("postgres-data:/var/lib/postgresql/data");
     }
 
@@ -85,10 +90,15 @@ class ComposeFilesIT {
     @Test
     void dockerfile_runsTheJarOnAPinnedJre_asAnUnprivilegedUser_withAHealthCheck() throws IOException {
         List<String> lines = Files.readAllLines(DOCKER.resolve("Dockerfile")).stream()
-                .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         String from = instruction(lines, "FROM");
         assertThat(from).matches("eclipse-temurin:17\\.[0-9._]+-jre-[a-z]+").doesNotContain("latest");
-        assertThat(instruction(lines, "USER")).isNotIn("root", "0").doesNotStartWith("root:").doesNotStartWith("0:");
+        assertThat(instruction(lines, "USER"))
+                .isNotIn("root", "0")
+                .doesNotStartWith("root:")
+                .doesNotStartWith("0:");
         assertThat(instruction(lines, "EXPOSE")).isEqualTo("8080");
         assertThat(instruction(lines, "HEALTHCHECK")).contains("/app/healthcheck.sh");
         assertThat(lines).anyMatch(line -> line.startsWith("COPY") && line.contains("app/target/sourced.jar"));
@@ -101,7 +111,8 @@ class ComposeFilesIT {
         int[] status = {503};
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/actuator/health", exchange -> {
-            byte[] body = (status[0] == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (status[0] == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status[0], body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -123,17 +134,23 @@ class ComposeFilesIT {
     }
 
     private static int runHealthcheck(int port) throws Exception {
-        ProcessBuilder process = new ProcessBuilder("bash", DOCKER.resolve("healthcheck.sh").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder process = new ProcessBuilder(
+                        "bash", DOCKER.resolve("healthcheck.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         process.environment().put("SERVER_PORT", String.valueOf(port));
         Process started = process.start();
-        assertThat(started.waitFor(20, TimeUnit.SECONDS)).as("health check ends").isTrue();
+        assertThat(started.waitFor(20, TimeUnit.SECONDS))
+                .as("health check ends")
+                .isTrue();
         return started.exitValue();
     }
 
     private static String instruction(List<String> lines, String keyword) {
-        List<String> found = lines.stream().filter(line -> line.startsWith(keyword + " "))
-                .map(line -> line.substring(keyword.length()).trim()).toList();
+        List<String> found = lines.stream()
+                .filter(line -> line.startsWith(keyword + " "))
+                .map(line -> line.substring(keyword.length()).trim())
+                .toList();
         assertThat(found).as(keyword).hasSize(1);
         return found.get(0);
     }
@@ -142,8 +159,8 @@ class ComposeFilesIT {
 
     private static String composeConfig(String file) throws Exception {
         String binary = composeBinary();
-        ProcessBuilder builder = new ProcessBuilder(binary, "-f", DOCKER.resolve(file).toString(), "config")
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(binary, "-f", DOCKER.resolve(file).toString(), "config").redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         String path = environment.get("PATH");
         environment.clear(); // no SOURCED_* variable from this machine: the defaults apply
@@ -151,19 +168,23 @@ class ComposeFilesIT {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("docker-compose config " + file + ":\n" + output).isZero();
+        assertThat(process.exitValue())
+                .as("docker-compose config " + file + ":\n" + output)
+                .isZero();
         return output;
     }
 
     private static String composeBinary() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+        for (String folder :
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path candidate = Path.of(folder, "docker-compose");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
         if (Boolean.getBoolean("sourced.compose.required")) {
-            throw new IllegalStateException("docker-compose is required (sourced.compose.required) but not on the PATH");
+            throw new IllegalStateException(
+                    "docker-compose is required (sourced.compose.required) but not on the PATH");
         }
         assumeTrue(false, "docker-compose not installed");
         return null;
@@ -178,8 +199,10 @@ class ComposeFilesIT {
     @SuppressWarnings("unchecked")
     private static Set<String> ports(Map<String, Object> service) {
         List<Object> ports = (List<Object>) service.getOrDefault("ports", List.of());
-        return ports.stream().map(port -> port instanceof Map<?, ?> map
-                        ? map.get("published") + ":" + map.get("target") : String.valueOf(port))
+        return ports.stream()
+                .map(port -> port instanceof Map<?, ?> map
+                        ? map.get("published") + ":" + map.get("target")
+                        : String.valueOf(port))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -189,7 +212,8 @@ class ComposeFilesIT {
         assertThat(healthCheck).as("health check").isNotNull().containsKeys("interval", "retries");
         Object test = healthCheck.get("test");
         return test instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(" ")) : String.valueOf(test);
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(" "))
+                : String.valueOf(test);
     }
 
     @SuppressWarnings("unchecked")
@@ -210,7 +234,8 @@ class ComposeFilesIT {
     @SuppressWarnings("unchecked")
     private static List<String> volumes(Map<String, Object> service) {
         List<Object> volumes = (List<Object>) service.getOrDefault("volumes", List.of());
-        return volumes.stream().map(volume -> volume instanceof Map<?, ?> map
+        return volumes.stream()
+                .map(volume -> volume instanceof Map<?, ?> map
                         ? map.get("source") + ":" + map.get("target")
                         : String.valueOf(volume).replaceFirst(":rw$", ""))
                 .toList();
@@ -222,7 +247,8 @@ class ComposeFilesIT {
         List<List<String>> rows = table(readme(), "| file | service | image | ports | health check | environment |");
         Map<String, String> applicationEnvironment = new TreeMap<>();
         for (List<String> row : table(readme(), "| application environment | value |")) {
-            applicationEnvironment.put(code(row.get(0)).get(0), defaultOf(code(row.get(1)).get(0)));
+            applicationEnvironment.put(
+                    code(row.get(0)).get(0), defaultOf(code(row.get(1)).get(0)));
         }
         Map<String, Documented> documented = new TreeMap<>();
         for (List<String> row : rows) {
@@ -238,8 +264,14 @@ class ComposeFilesIT {
                 environment.put(pair[0], defaultOf(pair[1]));
             }
             String service = code(row.get(1)).get(0);
-            documented.put(service, new Documented(service, code(row.get(2)).get(0),
-                    new TreeSet<>(code(row.get(3))), code(row.get(4)), environment));
+            documented.put(
+                    service,
+                    new Documented(
+                            service,
+                            code(row.get(2)).get(0),
+                            new TreeSet<>(code(row.get(3))),
+                            code(row.get(4)),
+                            environment));
         }
         assertThat(documented).as("README rows for " + file).isNotEmpty();
         return documented;
@@ -259,7 +291,8 @@ class ComposeFilesIT {
             if (!line.startsWith("|")) {
                 break;
             }
-            List<String> cells = new ArrayList<>(List.of(line.substring(1, line.length() - 1).split("\\|", -1)));
+            List<String> cells =
+                    new ArrayList<>(List.of(line.substring(1, line.length() - 1).split("\\|", -1)));
             cells.replaceAll(String::trim);
             rows.add(cells);
         }
@@ -280,7 +313,8 @@ class ComposeFilesIT {
         Matcher matcher = VARIABLE.matcher(value);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group(2) == null ? "" : matcher.group(2)));
+            matcher.appendReplacement(
+                    result, Matcher.quoteReplacement(matcher.group(2) == null ? "" : matcher.group(2)));
         }
         matcher.appendTail(result);
         return result.toString();

@@ -1,8 +1,9 @@
 package io.sourced.app.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +14,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
-
 /** A REST client of the API, signed in as one user. */
 final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, String contentType, JsonNode body, String raw) {
@@ -32,8 +32,11 @@ final class Api {
 
     Api(String baseUrl, String username, String password) {
         this.baseUrl = baseUrl;
-        this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = username == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Api as(String username, String password) {
@@ -60,8 +63,11 @@ final class Api {
     Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -73,8 +79,13 @@ final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
             JsonNode json = raw.isBlank() || !(raw.startsWith("{") || raw.startsWith("["))
-                    ? JSON.nullNode() : JSON.readTree(raw);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, raw);
+                    ? JSON.nullNode()
+                    : JSON.readTree(raw);
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    json,
+                    raw);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -94,7 +105,8 @@ final class Api {
     // --- the workflow in domain words ---
 
     String registerProduct(String name, String price, int stock) {
-        Answer answer = post("/api/products", Map.of("name", name, "price", new java.math.BigDecimal(price), "stock", stock));
+        Answer answer =
+                post("/api/products", Map.of("name", name, "price", new java.math.BigDecimal(price), "stock", stock));
         if (answer.status() != 201) {
             throw new AssertionError("register product: " + answer);
         }
@@ -109,7 +121,8 @@ final class Api {
     }
 
     String openCustomer(String name, String deposit) {
-        Answer answer = post("/api/customers", Map.of("name", name, "initialDeposit", new java.math.BigDecimal(deposit)));
+        Answer answer =
+                post("/api/customers", Map.of("name", name, "initialDeposit", new java.math.BigDecimal(deposit)));
         if (answer.status() != 201) {
             throw new AssertionError("open customer: " + answer);
         }
@@ -117,21 +130,31 @@ final class Api {
     }
 
     Answer placeOrder(String customerId, Map<String, Integer> quantities) {
-        return post("/api/orders", Map.of("customerId", customerId, "lines", quantities.entrySet().stream()
-                .map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue())).toList()));
+        return post(
+                "/api/orders",
+                Map.of(
+                        "customerId",
+                        customerId,
+                        "lines",
+                        quantities.entrySet().stream()
+                                .map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue()))
+                                .toList()));
     }
 
     JsonNode awaitTerminal(String orderId) {
-        return awaitOrder(orderId, order -> !"PENDING".equals(order.path("status").asText()));
+        return awaitOrder(
+                orderId, order -> !"PENDING".equals(order.path("status").asText()));
     }
 
     JsonNode awaitOrder(String orderId, java.util.function.Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            Answer answer = get("/api/orders/" + orderId);
-            last[0] = answer.body();
-            return answer.status() == 200 && condition.test(answer.body());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    Answer answer = get("/api/orders/" + orderId);
+                    last[0] = answer.body();
+                    return answer.status() == 200 && condition.test(answer.body());
+                });
         return last[0];
     }
 }

@@ -1,10 +1,9 @@
 package io.sourced.app.it;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.List;
 
 /**
  * Scenarios against one running application, shared by the tests of a class, on the fresh database a

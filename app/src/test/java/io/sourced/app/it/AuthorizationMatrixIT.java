@@ -1,10 +1,6 @@
 package io.sourced.app.it;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every endpoint (API, pages, streams, actuator, simulators) × {anonymous, customer A, customer B, admin}: the status
@@ -138,20 +136,21 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
     }
 
     private String open(String username, String password) {
-        Api.Answer answer = admin.post("/api/customers",
+        Api.Answer answer = admin.post(
+                "/api/customers",
                 Map.of("name", username, "initialDeposit", 100, "username", username, "password", password));
         assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
         return answer.id("customerId");
     }
 
     private String order(String customerId) {
-        String orderId = admin.placeOrder(customerId, Map.of(ids.get("{product}"), 1)).id("orderId");
+        String orderId =
+                admin.placeOrder(customerId, Map.of(ids.get("{product}"), 1)).id("orderId");
         admin.awaitTerminal(orderId);
         return orderId;
     }
 
-    record Cell(String method, String path, String who, int expected, int actual) {
-    }
+    record Cell(String method, String path, String who, int expected, int actual) {}
 
     @Test
     void everyEndpoint_answersEachCallerAsTheTableSays() {
@@ -168,36 +167,65 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
                 cells++;
                 if (reply.status() != expected) {
                     wrong.add(method + " " + column[1] + " as " + WHO.get(i) + ": expected " + expected + ", got "
-                            + reply.status() + " " + reply.body().lines().findFirst().orElse(""));
+                            + reply.status() + " "
+                            + reply.body().lines().findFirst().orElse(""));
                 }
                 if (path.startsWith("/api/") && reply.status() >= 400) {
-                    assertThat(reply.contentType()).as(method + " " + path + " as " + WHO.get(i))
+                    assertThat(reply.contentType())
+                            .as(method + " " + path + " as " + WHO.get(i))
                             .startsWith("application/problem+json");
                 }
             }
         }
-        log.info("Authorization matrix: {} endpoints × {} callers = {} cells",
-                MATRIX.lines().count() - 1, WHO.size(), cells);
+        log.info(
+                "Authorization matrix: {} endpoints × {} callers = {} cells",
+                MATRIX.lines().count() - 1,
+                WHO.size(),
+                cells);
         assertThat(wrong).as("cells that differ from the table").isEmpty();
     }
 
     @Test
     void customerA_seesNothingOfCustomerB_onAnyListOrFeed() {
-        List<String> readable = List.of("/api/me", "/api/catalog", "/api/products", "/api/products/{product}",
-                "/api/products/{product}?asOf={now}", "/api/orders", "/api/orders?status=ACCEPTED",
-                "/api/orders?status=REJECTED", "/api/orders?size=100", "/api/customers/{A}",
-                "/api/customers/{A}?asOf={now}", "/api/customers/{A}/transactions", "/api/orders/{A-order}",
-                "/api/orders/{A-order}?asOf={now}", "/api/orders/{A-order}/updates", "/api/orders/{A-order}/trace",
-                "/api/aggregates/{A-order}/events", "/api/aggregates/{A}/events",
-                "/shop", "/shop/live", "/accounts/{A}", "/accounts/{A}?asOf={now}", "/accounts/{A}/ledger",
-                "/orders", "/orders/{A-order}", "/orders/{A-order}?asOf={now}", "/orders/{A-order}/history",
+        List<String> readable = List.of(
+                "/api/me",
+                "/api/catalog",
+                "/api/products",
+                "/api/products/{product}",
+                "/api/products/{product}?asOf={now}",
+                "/api/orders",
+                "/api/orders?status=ACCEPTED",
+                "/api/orders?status=REJECTED",
+                "/api/orders?size=100",
+                "/api/customers/{A}",
+                "/api/customers/{A}?asOf={now}",
+                "/api/customers/{A}/transactions",
+                "/api/orders/{A-order}",
+                "/api/orders/{A-order}?asOf={now}",
+                "/api/orders/{A-order}/updates",
+                "/api/orders/{A-order}/trace",
+                "/api/aggregates/{A-order}/events",
+                "/api/aggregates/{A}/events",
+                "/shop",
+                "/shop/live",
+                "/accounts/{A}",
+                "/accounts/{A}?asOf={now}",
+                "/accounts/{A}/ledger",
+                "/orders",
+                "/orders/{A-order}",
+                "/orders/{A-order}?asOf={now}",
+                "/orders/{A-order}/history",
                 "/orders/{A-order}/live");
-        String bUsername = new String(java.util.Base64.getDecoder().decode(authorization.get("B").substring(6)),
-                StandardCharsets.UTF_8).split(":")[0];
+        String bUsername = new String(
+                        java.util.Base64.getDecoder()
+                                .decode(authorization.get("B").substring(6)),
+                        StandardCharsets.UTF_8)
+                .split(":")[0];
         for (String path : readable) {
             Http.Reply reply = call("GET", fill(path), "A", null);
             assertThat(reply.status()).as(path).isEqualTo(200);
-            assertThat(reply.body()).as(path)
+            assertThat(reply.body())
+                    .as(path)
                     .doesNotContain(ids.get("{B}"))
                     .doesNotContain(ids.get("{B-order}"))
                     .doesNotContain(bUsername);
@@ -208,18 +236,28 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
     @Test
     void pages_carryTheSecurityHeaders_andASafeSessionCookie() {
         Http.Reply login = http.send("GET", "/login", null, null, null, Map.of());
-        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(login.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow();
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
 
         Http.Reply behindHttps = http.send("GET", "/login", null, null, null, Map.of("X-Forwarded-Proto", "https"));
-        assertThat(behindHttps.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow()).contains("Secure").contains("HttpOnly");
+        assertThat(behindHttps.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("JSESSIONID="))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("Secure")
+                .contains("HttpOnly");
 
         Http.Reply api = http.send("GET", "/api/me", authorization.get("A"), null, null, Map.of());
         assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
@@ -231,24 +269,36 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         String username = "locked-" + UUID.randomUUID().toString().substring(0, 8);
         open(username, "right-one");
         for (int i = 0; i < 5; i++) {
-            assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of()).status()).isEqualTo(401);
+            assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of())
+                            .status())
+                    .isEqualTo(401);
         }
 
         Http.Reply refused = http.send("GET", "/api/me", Http.basic(username, "right-one"), null, null, Map.of());
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
-        Http.Reply page = http.send("POST", "/login", null, "application/x-www-form-urlencoded",
-                ("username=" + username + "&password=right-one").getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 300L);
+        Http.Reply page = http.send(
+                "POST",
+                "/login",
+                null,
+                "application/x-www-form-urlencoded",
+                ("username=" + username + "&password=right-one").getBytes(StandardCharsets.UTF_8),
+                Map.of());
         assertThat(page.status()).isIn(302, 403);
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
             http.send("GET", "/api/me", Http.basic(unknown, "wrong"), null, null, Map.of());
         }
-        assertThat(http.send("GET", "/api/me", Http.basic(unknown, "x"), null, null, Map.of()).status())
-                .as("an unknown username locks out like a known one").isEqualTo(429);
-        assertThat(http.send("GET", "/api/me", authorization.get("A"), null, null, Map.of()).status()).isEqualTo(200);
+        assertThat(http.send("GET", "/api/me", Http.basic(unknown, "x"), null, null, Map.of())
+                        .status())
+                .as("an unknown username locks out like a known one")
+                .isEqualTo(429);
+        assertThat(http.send("GET", "/api/me", authorization.get("A"), null, null, Map.of())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -257,20 +307,34 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         open(username, "right-one");
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of()).status()).isEqualTo(401);
+                assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of())
+                                .status())
+                        .isEqualTo(401);
             }
-            assertThat(http.send("GET", "/api/me", Http.basic(username, "right-one"), null, null, Map.of()).status()).isEqualTo(200);
+            assertThat(http.send("GET", "/api/me", Http.basic(username, "right-one"), null, null, Map.of())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     private Http.Reply call(String method, String path, String who, String body) {
         Map<String, String> accept = path.startsWith("/api/") ? Map.of() : Map.of("Accept", "text/html,*/*;q=0.8");
         if ("form".equals(body)) {
-            return http.send(method, path, authorization.get(who), "application/x-www-form-urlencoded",
-                    "quantity=1&amount=1".getBytes(StandardCharsets.UTF_8), accept);
+            return http.send(
+                    method,
+                    path,
+                    authorization.get(who),
+                    "application/x-www-form-urlencoded",
+                    "quantity=1&amount=1".getBytes(StandardCharsets.UTF_8),
+                    accept);
         }
-        return http.send(method, path, authorization.get(who), body == null ? null : "application/json",
-                body == null ? null : fill(body).getBytes(StandardCharsets.UTF_8), accept);
+        return http.send(
+                method,
+                path,
+                authorization.get(who),
+                body == null ? null : "application/json",
+                body == null ? null : fill(body).getBytes(StandardCharsets.UTF_8),
+                accept);
     }
 
     private String fill(String text) {

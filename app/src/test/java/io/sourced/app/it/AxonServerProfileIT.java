@@ -1,5 +1,10 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -23,12 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The {@code axonserver} profile on a fresh PostgreSQL database, with no Axon Server to talk to: the application
  * starts, with Axon Server's connector, buses and event store in place, and everything else in PostgreSQL.
@@ -47,9 +46,13 @@ class AxonServerProfileIT {
             nobodyListens = socket.getLocalPort();
         }
         // the profile group brings postgres along: naming axonserver alone is enough
-        instance = Instance.start(database, List.of("--spring.profiles.active=axonserver",
-                "--axon.axonserver.servers=localhost:" + nobodyListens,
-                "--sourced.demo.enabled=false", "--sourced.security.admin-password=admin"));
+        instance = Instance.start(
+                database,
+                List.of(
+                        "--spring.profiles.active=axonserver",
+                        "--axon.axonserver.servers=localhost:" + nobodyListens,
+                        "--sourced.demo.enabled=false",
+                        "--sourced.security.admin-password=admin"));
     }
 
     @AfterAll
@@ -75,7 +78,8 @@ class AxonServerProfileIT {
         assertThat(connector.getServers()).isEqualTo("localhost:" + nobodyListens);
         assertThat(connector.getContext()).isEqualTo("default");
         assertThat(connector.getToken()).isNullOrEmpty();
-        assertThat(bean(AxonServerConnectionManager.class).isConnected("default")).isFalse();
+        assertThat(bean(AxonServerConnectionManager.class).isConnected("default"))
+                .isFalse();
     }
 
     @Test
@@ -85,8 +89,10 @@ class AxonServerProfileIT {
         assertThat(bean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
         assertThat(bean(CommandGateway.class)).isNotNull();
         // nothing reads or writes the JDBC event store: the event log is read through Axon Server's stream
-        assertThat(instance.context().getBeanNamesForType(EventStorageEngine.class)).isEmpty();
-        assertThat(instance.context().getBeanNamesForType(PersistenceExceptionResolver.class)).isEmpty();
+        assertThat(instance.context().getBeanNamesForType(EventStorageEngine.class))
+                .isEmpty();
+        assertThat(instance.context().getBeanNamesForType(PersistenceExceptionResolver.class))
+                .isEmpty();
     }
 
     @Test

@@ -1,18 +1,7 @@
 package io.sourced.app.it;
 
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,9 +17,19 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium (headless) driven by Selenium against one instance, with what a person does in words:
@@ -68,13 +67,24 @@ final class Browser implements AutoCloseable {
     /** A browser whose reader lives in the given time zone (e.g. {@code Asia/Kolkata}), whatever the machine's. */
     static Browser open(String baseUrl, String timeZone) throws IOException {
         Path profile = Files.createTempDirectory("sourced-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .withEnvironment(Map.of("TZ", timeZone)).usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .withEnvironment(Map.of("TZ", timeZone))
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
         Files.createDirectories(SCREENSHOTS);
         return new Browser(baseUrl, service, profile, new ChromeDriver(service, options));
     }
@@ -84,7 +94,8 @@ final class Browser implements AutoCloseable {
         driver.quit();
         service.stop();
         try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -157,7 +168,9 @@ final class Browser implements AutoCloseable {
         // the whole page, not only what fits the window
         Dimension window = driver.manage().window().getSize();
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 150)));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 150)));
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         driver.manage().window().setSize(window);
         try {
@@ -171,7 +184,12 @@ final class Browser implements AutoCloseable {
     int statusAsSignedIn(String path) throws Exception {
         Cookie session = driver.manage().getCookieNamed("JSESSIONID");
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Accept", "text/html").GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .header("Accept", "text/html")
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

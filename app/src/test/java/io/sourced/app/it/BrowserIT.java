@@ -1,6 +1,25 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,26 +37,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web UI driven by Debian's Chromium (headless) against the whole application on H2 and a random port:
@@ -69,12 +68,23 @@ class BrowserIT {
         admin = instance.admin;
         baseUrl = admin.baseUrl;
         profile = Files.createTempDirectory("sourced-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -92,7 +102,8 @@ class BrowserIT {
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -127,18 +138,26 @@ class BrowserIT {
             GateReservations.open(keyboard);
 
             waitForStatus("ACCEPTED");
-            assertThat(js("return window.sourcedSamePage;")).as("the page was not reloaded").isEqualTo("yes");
+            assertThat(js("return window.sourcedSamePage;"))
+                    .as("the page was not reloaded")
+                    .isEqualTo("yes");
             assertThat(badge().getText()).isEqualTo("ACCEPTED");
             waitForText(By.id("order-total"), "34.00");
-            assertThat(text(By.cssSelector("[data-unit-price='" + keyboard + "']"))).isEqualTo("12.50");
-            assertThat(text(By.cssSelector("[data-line-total='" + cable + "']"))).isEqualTo("9.00");
-            waitFor(driver -> driver.findElements(By.cssSelector("#history .timeline-entry")).size() >= 3);
+            assertThat(text(By.cssSelector("[data-unit-price='" + keyboard + "']")))
+                    .isEqualTo("12.50");
+            assertThat(text(By.cssSelector("[data-line-total='" + cable + "']")))
+                    .isEqualTo("9.00");
+            waitFor(driver -> driver.findElements(By.cssSelector("#history .timeline-entry"))
+                            .size()
+                    >= 3);
             assertThat(text(By.id("history"))).contains("alice");
 
             click(By.linkText("Shop"));
             waitForText(By.id("available-" + keyboard), "3");
             waitForText(By.id("available-" + cable), "7");
-            waitForText(By.id("balance"), balanceBefore.subtract(new BigDecimal("34.00")).toPlainString());
+            waitForText(
+                    By.id("balance"),
+                    balanceBefore.subtract(new BigDecimal("34.00")).toPlainString());
         } finally {
             GateReservations.open(keyboard);
         }
@@ -149,7 +168,8 @@ class BrowserIT {
         String lamp = admin.registerProduct(unique("Lamp"), "20.00", 3);
         GateReservations.close(lamp);
         try {
-            String orderId = aliceApi().placeOrder(aliceCustomerId(), Map.of(lamp, 1)).id("orderId");
+            String orderId =
+                    aliceApi().placeOrder(aliceCustomerId(), Map.of(lamp, 1)).id("orderId");
             signIn("alice");
             browser.get(baseUrl + "/orders");
             By row = By.cssSelector("tr[data-order-id='" + orderId + "'] [data-field=status]");
@@ -159,7 +179,8 @@ class BrowserIT {
 
             waitFor(ExpectedConditions.attributeToBe(row, "data-status", "ACCEPTED"));
             assertThat(js("return window.sourcedSamePage;")).isEqualTo("yes");
-            assertThat(text(By.cssSelector("tr[data-order-id='" + orderId + "'] [data-field=total]"))).isEqualTo("20.00");
+            assertThat(text(By.cssSelector("tr[data-order-id='" + orderId + "'] [data-field=total]")))
+                    .isEqualTo("20.00");
         } finally {
             GateReservations.open(lamp);
         }
@@ -205,8 +226,18 @@ class BrowserIT {
     @Test
     void badFormInput_showsItsMessageNextToTheField_andStoresNothing() {
         String username = "carol" + UUID.randomUUID().toString().substring(0, 6);
-        String customerId = admin.post("/api/customers", Map.of("name", "Carol " + username,
-                "initialDeposit", new BigDecimal("40.00"), "username", username, "password", "secret-1")).id("customerId");
+        String customerId = admin.post(
+                        "/api/customers",
+                        Map.of(
+                                "name",
+                                "Carol " + username,
+                                "initialDeposit",
+                                new BigDecimal("40.00"),
+                                "username",
+                                username,
+                                "password",
+                                "secret-1"))
+                .id("customerId");
         String mug = admin.registerProduct(unique("Mug"), "7.25", 10);
         long before = storedFor(customerId, mug);
 
@@ -257,15 +288,24 @@ class BrowserIT {
         aliceApi().awaitTerminal(orderId);
 
         signIn("bob");
-        for (String page : new String[]{"/orders/" + orderId, "/accounts/" + alice, "/orders/" + orderId + "/history",
-                "/orders/not-an-id", "/no-such-page"}) {
+        for (String page : new String[] {
+            "/orders/" + orderId,
+            "/accounts/" + alice,
+            "/orders/" + orderId + "/history",
+            "/orders/not-an-id",
+            "/no-such-page"
+        }) {
             browser.get(baseUrl + page);
             waitForText(By.cssSelector(".error-code"), "404");
             assertThat(text(By.tagName("h1"))).as(page).isEqualTo("Not found");
-            assertThat(browser.getPageSource()).as(page).doesNotContain("Exception").doesNotContain("Alice Martin");
+            assertThat(browser.getPageSource())
+                    .as(page)
+                    .doesNotContain("Exception")
+                    .doesNotContain("Alice Martin");
             assertThat(statusAsSignedIn(page)).as(page).isEqualTo(404);
         }
-        assertThat(statusAsSignedIn("/orders/" + orderId + "/live", "text/event-stream")).isEqualTo(404);
+        assertThat(statusAsSignedIn("/orders/" + orderId + "/live", "text/event-stream"))
+                .isEqualTo(404);
         assertThat(statusAsSignedIn("/admin/orders")).isEqualTo(403);
     }
 
@@ -286,7 +326,8 @@ class BrowserIT {
         // the reports follow the event log a moment later: read the page again until they show the orders
         new WebDriverWait(browser, PATIENCE, Duration.ofMillis(500)).until(driver -> {
             driver.navigate().refresh();
-            return driver.findElements(soldCell).stream().anyMatch(cell -> "3".equals(cell.getText().strip()));
+            return driver.findElements(soldCell).stream()
+                    .anyMatch(cell -> "3".equals(cell.getText().strip()));
         });
 
         String row = "#product-report tr[data-product-id='" + lamp + "'] ";
@@ -300,10 +341,13 @@ class BrowserIT {
         }
         assertThat(Integer.parseInt(text(By.id("total-placed")))).isGreaterThanOrEqualTo(2);
         // revenue by tier comes from GET /api/reports/tiers with the page's sign-in: drawn, or "not available"
-        waitFor(driver -> !driver.findElements(By.cssSelector("#chart-tiers canvas")).isEmpty()
-                || driver.findElement(By.id("tiers-status")).getText().contains("not available"));
-        assertThat(statusAsSignedIn("/api/reports/products", "application/json")).isEqualTo(200);
-        assertThat(statusAsSignedIn("/api/products", "application/json")).as("the rest of the API stays stateless")
+        waitFor(driver ->
+                !driver.findElements(By.cssSelector("#chart-tiers canvas")).isEmpty()
+                        || driver.findElement(By.id("tiers-status")).getText().contains("not available"));
+        assertThat(statusAsSignedIn("/api/reports/products", "application/json"))
+                .isEqualTo(200);
+        assertThat(statusAsSignedIn("/api/products", "application/json"))
+                .as("the rest of the API stays stateless")
                 .isEqualTo(401);
         screenshot("reports");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -336,7 +380,8 @@ class BrowserIT {
         type(By.id("quantity-" + cableId), "2");
         click(By.id("place-order"));
         waitForStatus("ACCEPTED");
-        waitFor(driver -> driver.findElements(By.cssSelector("#history .timeline-entry")).size() >= 3);
+        waitFor(driver ->
+                driver.findElements(By.cssSelector("#history .timeline-entry")).size() >= 3);
         screenshot("order-detail");
         browser.get(baseUrl + "/orders");
         screenshot("my-orders");
@@ -359,9 +404,17 @@ class BrowserIT {
         screenshot("admin-customers");
 
         try (Stream<Path> files = Files.list(SCREENSHOTS)) {
-            assertThat(files.map(path -> path.getFileName().toString())).contains("login.png", "shop.png",
-                    "shop-phone.png", "my-orders.png", "order-detail.png", "account.png", "admin-orders.png",
-                    "admin-products.png", "admin-customers.png");
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .contains(
+                            "login.png",
+                            "shop.png",
+                            "shop-phone.png",
+                            "my-orders.png",
+                            "order-detail.png",
+                            "account.png",
+                            "admin-orders.png",
+                            "admin-products.png",
+                            "admin-customers.png");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -387,7 +440,8 @@ class BrowserIT {
     }
 
     private static void waitForStatus(String status) {
-        waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".page-title [data-field=status]"), "data-status", status));
+        waitFor(ExpectedConditions.attributeToBe(
+                By.cssSelector(".page-title [data-field=status]"), "data-status", status));
     }
 
     private static WebElement badge() {
@@ -416,7 +470,9 @@ class BrowserIT {
         // the whole page, not only what fits the window
         Dimension window = browser.manage().window().getSize();
         Number height = (Number) js("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 150)));
+        browser.manage()
+                .window()
+                .setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 150)));
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         browser.manage().window().setSize(window);
         try {
@@ -434,8 +490,13 @@ class BrowserIT {
     private static int statusAsSignedIn(String page, String accept) throws Exception {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + page))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).header("Accept", accept).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .header("Accept", accept)
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static Api aliceApi() {
@@ -449,9 +510,12 @@ class BrowserIT {
 
     /** Events stored for a customer's account and a product, and every order placed. */
     private static long storedFor(String customerId, String productId) {
-        Long count = instance.jdbc().queryForObject("SELECT (SELECT COUNT(*) FROM domainevententry "
-                + "WHERE aggregateidentifier IN (?, ?)) + (SELECT COUNT(*) FROM domainevententry "
-                + "WHERE payloadtype LIKE '%OrderPlacedEvent')", Long.class, customerId, productId);
+        Long count = instance.jdbc()
+                .queryForObject(
+                        "SELECT (SELECT COUNT(*) FROM domainevententry "
+                                + "WHERE aggregateidentifier IN (?, ?)) + (SELECT COUNT(*) FROM domainevententry "
+                                + "WHERE payloadtype LIKE '%OrderPlacedEvent')",
+                        Long.class, customerId, productId);
         return count == null ? 0 : count;
     }
 

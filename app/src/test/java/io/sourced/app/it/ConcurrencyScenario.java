@@ -1,9 +1,10 @@
 package io.sourced.app.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.jdbc.core.JdbcTemplate;
-import io.sourced.app.it.Api.Answer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sourced.app.it.Api.Answer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Many orders at once on scarce stock and scarce money, some cancelled on the way; afterwards every
@@ -47,12 +46,11 @@ final class ConcurrencyScenario {
     }
 
     /** What the clients got: the orders answered 2xx, and how many requests got another status or no answer. */
-    record Load(List<String> accepted, Map<Integer, Integer> otherStatuses, int unanswered) {
-    }
+    record Load(List<String> accepted, Map<Integer, Integer> otherStatuses, int unanswered) {}
 
     void run(int orders, int threads) throws Exception {
         stockUp(1);
-        Load load = place(List.of(admin), orders, threads, Integer.MAX_VALUE, () -> { });
+        Load load = place(List.of(admin), orders, threads, Integer.MAX_VALUE, () -> {});
         assertThat(load.otherStatuses()).isEmpty();
         assertThat(load.unanswered()).isZero();
         assertThat(load.accepted()).hasSize(orders);
@@ -105,7 +103,8 @@ final class ConcurrencyScenario {
                         String orderId = answer.id("orderId");
                         accepted.add(orderId);
                         if (seed % 7 == 0) {
-                            int status = entrance.post("/api/orders/" + orderId + "/cancel", null).status();
+                            int status = entrance.post("/api/orders/" + orderId + "/cancel", null)
+                                    .status();
                             assertThat(status).isIn(202, 409, 503);
                         }
                     } else {
@@ -149,30 +148,46 @@ final class ConcurrencyScenario {
             JsonNode order = admin.get("/api/orders/" + orderId).body();
             String status = order.path("status").asText();
             assertThat(status).isIn("ACCEPTED", "REJECTED", "CANCELLED");
-            assertThat(log.count("OrderAcceptedEvent", orderId) + log.count("OrderRejectedEvent", orderId)
-                    + log.count("OrderCancelledEvent", orderId)).as("terminal events of %s: %s", orderId, log.trail(orderId)).isEqualTo(1);
+            assertThat(log.count("OrderAcceptedEvent", orderId)
+                            + log.count("OrderRejectedEvent", orderId)
+                            + log.count("OrderCancelledEvent", orderId))
+                    .as("terminal events of %s: %s", orderId, log.trail(orderId))
+                    .isEqualTo(1);
             long authorized = log.count("PaymentAuthorizedEvent", orderId);
             long refunded = log.count("PaymentRefundedEvent", orderId);
-            assertThat(authorized).as("payments of %s: %s", orderId, log.trail(orderId)).isLessThanOrEqualTo(1);
+            assertThat(authorized)
+                    .as("payments of %s: %s", orderId, log.trail(orderId))
+                    .isLessThanOrEqualTo(1);
             for (JsonNode line : order.path("lines")) {
                 String product = line.path("productId").asText();
                 long reserved = log.count("StockReservedEvent", orderId, product);
                 long released = log.count("StockReleasedEvent", orderId, product);
                 long confirmed = log.count("ReservationConfirmedEvent", orderId, product);
-                assertThat(reserved).as("reservations of %s on %s: %s", orderId, product, log.trail(orderId)).isLessThanOrEqualTo(1);
+                assertThat(reserved)
+                        .as("reservations of %s on %s: %s", orderId, product, log.trail(orderId))
+                        .isLessThanOrEqualTo(1);
                 if (status.equals("ACCEPTED")) {
-                    assertThat(List.of(reserved, released, confirmed)).as("stock of accepted %s: %s", orderId, log.trail(orderId)).containsExactly(1L, 0L, 1L);
+                    assertThat(List.of(reserved, released, confirmed))
+                            .as("stock of accepted %s: %s", orderId, log.trail(orderId))
+                            .containsExactly(1L, 0L, 1L);
                     soldByOrders.merge(product, line.path("quantity").asInt(), Integer::sum);
                 } else {
-                    assertThat(reserved - released - confirmed).as("stock held by %s: %s", orderId, log.trail(orderId)).isZero();
+                    assertThat(reserved - released - confirmed)
+                            .as("stock held by %s: %s", orderId, log.trail(orderId))
+                            .isZero();
                     assertThat(confirmed).isZero();
                 }
             }
             if (status.equals("ACCEPTED")) {
-                assertThat(List.of(authorized, refunded)).as("payment of accepted %s: %s", orderId, log.trail(orderId)).containsExactly(1L, 0L);
-                paidByOrders.merge(order.path("customerId").asText(), order.path("total").decimalValue(), BigDecimal::add);
+                assertThat(List.of(authorized, refunded))
+                        .as("payment of accepted %s: %s", orderId, log.trail(orderId))
+                        .containsExactly(1L, 0L);
+                paidByOrders.merge(
+                        order.path("customerId").asText(), order.path("total").decimalValue(), BigDecimal::add);
             } else {
-                assertThat(authorized - refunded).as("money held by %s: %s", orderId, log.trail(orderId)).isZero();
+                assertThat(authorized - refunded)
+                        .as("money held by %s: %s", orderId, log.trail(orderId))
+                        .isZero();
             }
         }
         stockReceived.forEach((productId, received) -> {
@@ -186,11 +201,16 @@ final class ConcurrencyScenario {
             assertThat(sold).isEqualTo(soldByOrders.getOrDefault(productId, 0));
         });
         deposited.forEach((customerId, deposit) -> {
-            BigDecimal balance = admin.get("/api/customers/" + customerId).body().path("balance").decimalValue();
+            BigDecimal balance = admin.get("/api/customers/" + customerId)
+                    .body()
+                    .path("balance")
+                    .decimalValue();
             assertThat(balance).isGreaterThanOrEqualTo(BigDecimal.ZERO);
-            assertThat(balance).isEqualByComparingTo(deposit.subtract(paidByOrders.getOrDefault(customerId, BigDecimal.ZERO)));
+            assertThat(balance)
+                    .isEqualByComparingTo(deposit.subtract(paidByOrders.getOrDefault(customerId, BigDecimal.ZERO)));
             BigDecimal ledger = BigDecimal.ZERO;
-            for (JsonNode entry : admin.get("/api/customers/" + customerId + "/transactions").body()) {
+            for (JsonNode entry :
+                    admin.get("/api/customers/" + customerId + "/transactions").body()) {
                 BigDecimal amount = entry.path("amount").decimalValue();
                 ledger = switch (entry.path("type").asText()) {
                     case "DEPOSIT", "REFUND" -> ledger.add(amount);

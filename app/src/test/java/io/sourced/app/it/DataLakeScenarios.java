@@ -1,14 +1,11 @@
 package io.sourced.app.it;
 
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,10 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.sourced.app.it.WorkflowScenarios.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The data-lake feed on a subclass's database: every event of the log lands in the lake exactly once, at its log
@@ -75,8 +74,10 @@ abstract class DataLakeScenarios {
         instance.close();
         instance = Instance.start(database, ARGUMENTS, HoldReservations.class);
         admin = instance.admin;
-        String afterRestart = admin.placeOrder(admin.openCustomer(unique("Again"), "50"),
-                Map.of(admin.registerProduct(unique("Again"), "2.00", 5), 1)).id("orderId");
+        String afterRestart = admin.placeOrder(
+                        admin.openCustomer(unique("Again"), "50"),
+                        Map.of(admin.registerProduct(unique("Again"), "2.00", 5), 1))
+                .id("orderId");
         assertThat(admin.awaitTerminal(afterRestart).path("status").asText()).isEqualTo("ACCEPTED");
         assertTheLakeIsTheLog(awaitTheLakeHoldsTheLog());
 
@@ -85,10 +86,13 @@ abstract class DataLakeScenarios {
         assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode status = statusOf("data-lake");
-            assertThat(status.path("replaying").asBoolean()).as(status.toString()).isFalse();
+            assertThat(status.path("replaying").asBoolean())
+                    .as(status.toString())
+                    .isFalse();
             assertThat(status.path("lag").asLong()).as(status.toString()).isZero();
             for (Path file : Lake.visibleFiles(lake)) {
-                assertThat(Files.getLastModifiedTime(file).toInstant()).as("%s rewritten by the replay", file)
+                assertThat(Files.getLastModifiedTime(file).toInstant())
+                        .as("%s rewritten by the replay", file)
                         .isAfterOrEqualTo(replayedAt);
             }
         });
@@ -101,13 +105,15 @@ abstract class DataLakeScenarios {
         String customer = admin.openCustomer(unique("Paused"), "200");
         awaitTheLakeHoldsTheLog();
         StreamingEventProcessor consumer = instance.bean(EventProcessingConfiguration.class)
-                .eventProcessor("data-lake", StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor("data-lake", StreamingEventProcessor.class)
+                .orElseThrow();
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<String>> placing = new ArrayList<>();
         for (int n = 0; n < 16; n++) {
             int quantity = 1 + n % 3;
-            placing.add(pool.submit(() -> admin.placeOrder(customer, Map.of(product, quantity)).id("orderId")));
+            placing.add(pool.submit(
+                    () -> admin.placeOrder(customer, Map.of(product, quantity)).id("orderId")));
             if (n == 3) {
                 consumer.shutDown();
             }
@@ -118,9 +124,10 @@ abstract class DataLakeScenarios {
         }
         pool.shutdown();
         orders.forEach(admin::awaitTerminal);
-        List<String> stored = instance.jdbc().queryForList(
-                "SELECT eventidentifier FROM domainevententry ORDER BY globalindex", String.class);
-        assertThat(Lake.read(lake).positionsById().keySet()).as("a stopped consumer writes nothing")
+        List<String> stored = instance.jdbc()
+                .queryForList("SELECT eventidentifier FROM domainevententry ORDER BY globalindex", String.class);
+        assertThat(Lake.read(lake).positionsById().keySet())
+                .as("a stopped consumer writes nothing")
                 .doesNotContainAnyElementsOf(stored.subList(stored.size() - 5, stored.size()));
 
         consumer.start();
@@ -140,7 +147,8 @@ abstract class DataLakeScenarios {
         List<Future<String>> placing = new ArrayList<>();
         for (int n = 0; n < 30; n++) {
             Random random = new Random(n);
-            placing.add(pool.submit(() -> admin.placeOrder(customer, Map.of(product, 1 + random.nextInt(3))).id("orderId")));
+            placing.add(pool.submit(() -> admin.placeOrder(customer, Map.of(product, 1 + random.nextInt(3)))
+                    .id("orderId")));
         }
         for (Future<String> order : placing) {
             admin.awaitTerminal(order.get(1, TimeUnit.MINUTES));
@@ -160,9 +168,13 @@ abstract class DataLakeScenarios {
             String product = admin.registerProduct(unique("Quick"), "1.00", 1);
             Duration left = Duration.between(Instant.now(), beforeCommit.plusSeconds(2));
             assertThat(left).isPositive();
-            await().atMost(left).pollInterval(Duration.ofMillis(20)).until(() -> Lake.read(lake).events().stream()
-                    .anyMatch(event -> product.equals(event.path("aggregateId").asText())
-                            && "ProductRegisteredEvent".equals(event.path("type").asText())));
+            await().atMost(left)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> Lake.read(lake).events().stream()
+                            .anyMatch(event ->
+                                    product.equals(event.path("aggregateId").asText())
+                                            && "ProductRegisteredEvent"
+                                                    .equals(event.path("type").asText())));
         }
     }
 
@@ -170,11 +182,14 @@ abstract class DataLakeScenarios {
     private Lake awaitTheLakeHoldsTheLog() {
         Lake[] seen = new Lake[1];
         instance.awaitQuiet();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            seen[0] = Lake.read(lake);
-            assertThat(seen[0].positionsById().keySet()).containsExactlyInAnyOrderElementsOf(
-                    instance.jdbc().queryForList("SELECT eventidentifier FROM domainevententry", String.class));
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    seen[0] = Lake.read(lake);
+                    assertThat(seen[0].positionsById().keySet())
+                            .containsExactlyInAnyOrderElementsOf(instance.jdbc()
+                                    .queryForList("SELECT eventidentifier FROM domainevententry", String.class));
+                });
         return seen[0];
     }
 
@@ -184,10 +199,9 @@ abstract class DataLakeScenarios {
      */
     private void assertTheLakeIsTheLog(Lake found) throws IOException {
         Map<String, Long> stored = new HashMap<>();
-        instance.jdbc().query("SELECT eventidentifier, globalindex FROM domainevententry",
-                row -> {
-                    stored.put(row.getString(1), row.getLong(2));
-                });
+        instance.jdbc().query("SELECT eventidentifier, globalindex FROM domainevententry", row -> {
+            stored.put(row.getString(1), row.getLong(2));
+        });
         Map<String, List<Long>> written = found.positionsById();
         assertThat(written.keySet()).containsExactlyInAnyOrderElementsOf(stored.keySet());
         Map<String, List<Long>> misplaced = new LinkedHashMap<>();
@@ -196,20 +210,29 @@ abstract class DataLakeScenarios {
                 misplaced.put(id + " at " + stored.get(id), positions);
             }
         });
-        assertThat(misplaced).as("events written more than once or away from their position").isEmpty();
+        assertThat(misplaced)
+                .as("events written more than once or away from their position")
+                .isEmpty();
 
         found.files().forEach((file, lines) -> {
-            List<Long> positions = lines.stream().map(line -> line.path("position").asLong()).toList();
+            List<Long> positions =
+                    lines.stream().map(line -> line.path("position").asLong()).toList();
             assertThat(positions).as(file).isSorted().doesNotHaveDuplicates();
-            assertThat(file).endsWith(String.format("/part-%019d-%019d.jsonl", positions.get(0),
-                    positions.get(positions.size() - 1)));
-            lines.forEach(line -> assertThat(file).as(line.toString()).startsWith("day="
-                    + LocalDate.ofInstant(Instant.parse(line.path("timestamp").asText()), ZoneOffset.UTC)
-                    + "/type=" + line.path("type").asText() + "/"));
+            assertThat(file)
+                    .endsWith(String.format(
+                            "/part-%019d-%019d.jsonl", positions.get(0), positions.get(positions.size() - 1)));
+            lines.forEach(line -> assertThat(file)
+                    .as(line.toString())
+                    .startsWith("day="
+                            + LocalDate.ofInstant(
+                                    Instant.parse(line.path("timestamp").asText()), ZoneOffset.UTC)
+                            + "/type=" + line.path("type").asText() + "/"));
         });
         try (var all = Files.walk(lake)) {
-            assertThat(all.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
-                    .as("nothing staged is left").allMatch(name -> name.endsWith(".jsonl") && !name.startsWith("."));
+            assertThat(all.filter(Files::isRegularFile)
+                            .map(path -> path.getFileName().toString()))
+                    .as("nothing staged is left")
+                    .allMatch(name -> name.endsWith(".jsonl") && !name.startsWith("."));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -228,16 +251,28 @@ abstract class DataLakeScenarios {
         orders.add(admin.placeOrder(poor, Map.of(stocked, 1)).id("orderId"));
         HoldReservations.HELD_PRODUCTS.add(held);
         try {
-            String toCancel = admin.placeOrder(rich, Map.of(held, 1, stocked, 1)).id("orderId");
-            admin.awaitOrder(toCancel, order -> order.path("lines").findValues("unitPrice").stream()
-                    .anyMatch(price -> !price.isNull()));
-            assertThat(admin.post("/api/orders/" + toCancel + "/cancel", null).status()).isEqualTo(202);
+            String toCancel =
+                    admin.placeOrder(rich, Map.of(held, 1, stocked, 1)).id("orderId");
+            admin.awaitOrder(
+                    toCancel,
+                    order ->
+                            order.path("lines").findValues("unitPrice").stream().anyMatch(price -> !price.isNull()));
+            assertThat(admin.post("/api/orders/" + toCancel + "/cancel", null).status())
+                    .isEqualTo(202);
             orders.add(toCancel);
             orders.add(admin.placeOrder(rich, Map.of(held, 1)).id("orderId"));
-            List<String> outcomes = orders.stream().map(admin::awaitTerminal)
-                    .map(order -> order.path("status").asText() + " " + order.path("rejectionReason").asText()).toList();
-            assertThat(outcomes).containsExactly("ACCEPTED null", "REJECTED OUT_OF_STOCK",
-                    "REJECTED PAYMENT_DECLINED", "CANCELLED null", "REJECTED TIMEOUT");
+            List<String> outcomes = orders.stream()
+                    .map(admin::awaitTerminal)
+                    .map(order -> order.path("status").asText() + " "
+                            + order.path("rejectionReason").asText())
+                    .toList();
+            assertThat(outcomes)
+                    .containsExactly(
+                            "ACCEPTED null",
+                            "REJECTED OUT_OF_STOCK",
+                            "REJECTED PAYMENT_DECLINED",
+                            "CANCELLED null",
+                            "REJECTED TIMEOUT");
         } finally {
             HoldReservations.HELD_PRODUCTS.remove(held);
         }

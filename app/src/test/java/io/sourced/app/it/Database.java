@@ -1,5 +1,7 @@
 package io.sourced.app.it;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A fresh database for one test class: an H2 file under a temporary folder, or a new PostgreSQL database; with a
@@ -25,8 +25,10 @@ record Database(String kind, String postgresName, List<String> arguments) {
             Path folder = Files.createTempDirectory("sourced-it-");
             String url = "jdbc:h2:file:" + folder.resolve("sourced")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
-            return new Database("h2", null, List.of("--spring.datasource.url=" + url,
-                    "--sourced.lake.folder=" + folder.resolve("lake")));
+            return new Database(
+                    "h2",
+                    null,
+                    List.of("--spring.datasource.url=" + url, "--sourced.lake.folder=" + folder.resolve("lake")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -37,9 +39,10 @@ record Database(String kind, String postgresName, List<String> arguments) {
      * PostgreSQL is required (as .ci/run does): then a missing server fails it.
      */
     static Database postgres() {
-        String name = "sourced_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "sourced_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(POSTGRES_HOST + "postgres", POSTGRES_USER, "");
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             if (Boolean.getBoolean("sourced.postgres.required")) {
@@ -49,15 +52,18 @@ record Database(String kind, String postgresName, List<String> arguments) {
         }
         // the postgres profile knows no outside systems: the application's simulators stand in for them here (a
         // suite with its own stand-ins overrides sourced.crm.base-url and sourced.shipping.base-url)
-        return new Database("postgres", name, List.of(
-                "--spring.profiles.active=postgres",
-                "--sourced.lake.folder=" + temporaryFolder("sourced-it-lake-"),
-                "--spring.datasource.url=" + POSTGRES_HOST + name,
-                "--spring.datasource.username=" + POSTGRES_USER,
-                "--spring.datasource.password=",
-                "--sourced.simulators.enabled=true",
-                "--SOURCED_CRM_URL=http://localhost:${local.server.port}/sim/crm",
-                "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping"));
+        return new Database(
+                "postgres",
+                name,
+                List.of(
+                        "--spring.profiles.active=postgres",
+                        "--sourced.lake.folder=" + temporaryFolder("sourced-it-lake-"),
+                        "--spring.datasource.url=" + POSTGRES_HOST + name,
+                        "--spring.datasource.username=" + POSTGRES_USER,
+                        "--spring.datasource.password=",
+                        "--sourced.simulators.enabled=true",
+                        "--SOURCED_CRM_URL=http://localhost:${local.server.port}/sim/crm",
+                        "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping"));
     }
 
     /**
@@ -68,7 +74,8 @@ record Database(String kind, String postgresName, List<String> arguments) {
     static void restartPostgres() {
         List<String> command = restartCommand();
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 cannotRestart(command, output, null);
@@ -95,16 +102,21 @@ record Database(String kind, String postgresName, List<String> arguments) {
             return List.of("sh", "-c", configured);
         }
         String[] versions = Path.of("/etc/postgresql").toFile().list();
-        String version = versions == null ? "15" : java.util.Arrays.stream(versions)
-                .max(java.util.Comparator.comparingInt(v -> v.matches("\\d+") ? Integer.parseInt(v) : 0)).orElse("15");
+        String version = versions == null
+                ? "15"
+                : java.util.Arrays.stream(versions)
+                        .max(java.util.Comparator.comparingInt(v -> v.matches("\\d+") ? Integer.parseInt(v) : 0))
+                        .orElse("15");
         return List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart");
     }
 
     /** The data lake's folder of instances on this database. */
     Path lakeFolder() {
-        return arguments.stream().filter(argument -> argument.startsWith("--sourced.lake.folder="))
+        return arguments.stream()
+                .filter(argument -> argument.startsWith("--sourced.lake.folder="))
                 .map(argument -> Path.of(argument.substring("--sourced.lake.folder=".length())))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Path temporaryFolder(String prefix) {
@@ -121,7 +133,7 @@ record Database(String kind, String postgresName, List<String> arguments) {
             return;
         }
         try (Connection admin = DriverManager.getConnection(POSTGRES_HOST + "postgres", POSTGRES_USER, "");
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + postgresName + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop test database " + postgresName, e);

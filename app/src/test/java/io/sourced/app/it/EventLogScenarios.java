@@ -1,9 +1,11 @@
 package io.sourced.app.it;
 
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,14 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.sourced.app.it.WorkflowScenarios.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** The event log given away — the NDJSON feed, an aggregate's audit trail, an order's trace — on a subclass's database. */
 abstract class EventLogScenarios extends ApplicationScenarios {
-
 
     /** A consumer of the feed: remembers what it read and where to resume. */
     private final class FeedReader {
@@ -62,11 +60,14 @@ abstract class EventLogScenarios extends ApplicationScenarios {
 
     @Test
     void eventFeed_readPageByPage_whileOrdersArePlaced_returnsEveryEventOnceInOrder() throws Exception {
-        List<String> products = List.of(admin.registerProduct(unique("Feed pen"), "1.00", 500),
+        List<String> products = List.of(
+                admin.registerProduct(unique("Feed pen"), "1.00", 500),
                 admin.registerProduct(unique("Feed pad"), "2.50", 500),
                 admin.registerProduct(unique("Feed ink"), "4.00", 3));
-        List<String> customers = List.of(admin.openCustomer(unique("Reader"), "500"),
-                admin.openCustomer(unique("Writer"), "500"), admin.openCustomer(unique("Poor"), "3"));
+        List<String> customers = List.of(
+                admin.openCustomer(unique("Reader"), "500"),
+                admin.openCustomer(unique("Writer"), "500"),
+                admin.openCustomer(unique("Poor"), "3"));
         FeedReader reader = new FeedReader();
         reader.readUntilEmpty();
 
@@ -86,42 +87,61 @@ abstract class EventLogScenarios extends ApplicationScenarios {
                 return answer.id("orderId");
             }));
         }
-        await().atMost(Duration.ofMinutes(2)).pollInSameThread().pollInterval(Duration.ofMillis(5)).until(() -> {
-            reader.readPage();
-            return placing.stream().allMatch(Future::isDone);
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> {
+                    reader.readPage();
+                    return placing.stream().allMatch(Future::isDone);
+                });
         pool.shutdown();
         int pagesWhilePlacing = reader.pages;
         for (Future<String> order : placing) {
             admin.awaitTerminal(order.get(1, TimeUnit.MINUTES));
         }
-        await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
-            long stored = lastStoredPosition();
-            reader.readUntilEmpty();
-            return reader.last >= stored;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    long stored = lastStoredPosition();
+                    reader.readUntilEmpty();
+                    return reader.last >= stored;
+                });
 
-        List<String> readIds = reader.read.stream().map(event -> event.path("eventId").asText()).toList();
+        List<String> readIds = reader.read.stream()
+                .map(event -> event.path("eventId").asText())
+                .toList();
         assertThat(new HashSet<>(readIds)).as("no event twice").hasSize(readIds.size());
-        List<String> storedIds = instance.jdbc().queryForList(
-                "SELECT eventidentifier FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex",
-                String.class, reader.last);
-        assertThat(readIds).as(() -> "every stored event, once, in log order; missed: " + instance.jdbc().queryForList(
-                        "SELECT globalindex, eventidentifier, payloadtype, timestamp FROM domainevententry WHERE globalindex <= ?",
-                        reader.last).stream().filter(row -> !readIds.contains(String.valueOf(row.get("eventidentifier"))))
-                        .toList())
+        List<String> storedIds = instance.jdbc()
+                .queryForList(
+                        "SELECT eventidentifier FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex",
+                        String.class,
+                        reader.last);
+        assertThat(readIds)
+                .as(() -> "every stored event, once, in log order; missed: "
+                        + instance
+                                .jdbc()
+                                .queryForList(
+                                        "SELECT globalindex, eventidentifier, payloadtype, timestamp FROM domainevententry WHERE globalindex <= ?",
+                                        reader.last)
+                                .stream()
+                                .filter(row -> !readIds.contains(String.valueOf(row.get("eventidentifier"))))
+                                .toList())
                 .containsExactlyElementsOf(storedIds);
         assertThat(pagesWhilePlacing).isGreaterThan(1);
         Set<String> placedIds = new HashSet<>();
         for (Future<String> order : placing) {
             placedIds.add(order.get());
         }
-        assertThat(reader.read.stream().filter(event -> event.path("type").asText().equals("OrderPlacedEvent"))
-                .map(event -> event.path("payload").path("orderId").asText())).containsAll(placedIds);
+        assertThat(reader.read.stream()
+                        .filter(event -> event.path("type").asText().equals("OrderPlacedEvent"))
+                        .map(event -> event.path("payload").path("orderId").asText()))
+                .containsAll(placedIds);
 
         // the index behind the traces places every event at the position the feed gave it, gap fillers included
         Map<String, Long> fedPositions = new LinkedHashMap<>();
-        reader.read.forEach(event -> fedPositions.put(event.path("eventId").asText(), event.path("position").asLong()));
+        reader.read.forEach(event -> fedPositions.put(
+                event.path("eventId").asText(), event.path("position").asLong()));
         for (String orderId : placedIds) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Answer trace = admin.get("/api/orders/" + orderId + "/trace");
@@ -129,7 +149,9 @@ abstract class EventLogScenarios extends ApplicationScenarios {
                 trace.body().forEach(event -> {
                     Long fed = fedPositions.get(event.path("eventId").asText());
                     if (fed != null) {
-                        assertThat(event.path("position").asLong()).as(event.toString()).isEqualTo(fed);
+                        assertThat(event.path("position").asLong())
+                                .as(event.toString())
+                                .isEqualTo(fed);
                     }
                 });
                 assertThat(trace.body().size()).isGreaterThan(1);
@@ -144,13 +166,22 @@ abstract class EventLogScenarios extends ApplicationScenarios {
         String customer = admin.openCustomer(unique("Tracy"), "100");
         String other = admin.openCustomer(unique("Otto"), "100");
 
-        CompletableFuture<Answer> otherOrder = CompletableFuture.supplyAsync(() -> admin.placeOrder(other, Map.of(keyboard, 1, cable, 1)));
-        String orderId = admin.placeOrder(customer, Map.of(keyboard, 2, cable, 3)).id("orderId");
+        CompletableFuture<Answer> otherOrder =
+                CompletableFuture.supplyAsync(() -> admin.placeOrder(other, Map.of(keyboard, 1, cable, 1)));
+        String orderId =
+                admin.placeOrder(customer, Map.of(keyboard, 2, cable, 3)).id("orderId");
         String otherId = otherOrder.join().id("orderId");
-        admin.awaitOrder(orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
+        admin.awaitOrder(
+                orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
 
-        List<String> story = List.of("OrderPlacedEvent", "StockReservedEvent", "StockReservedEvent",
-                "PaymentAuthorizedEvent", "ReservationConfirmedEvent", "ReservationConfirmedEvent", "OrderAcceptedEvent");
+        List<String> story = List.of(
+                "OrderPlacedEvent",
+                "StockReservedEvent",
+                "StockReservedEvent",
+                "PaymentAuthorizedEvent",
+                "ReservationConfirmedEvent",
+                "ReservationConfirmedEvent",
+                "OrderAcceptedEvent");
         JsonNode[] trace = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Answer answer = admin.get("/api/orders/" + orderId + "/trace");
@@ -166,8 +197,12 @@ abstract class EventLogScenarios extends ApplicationScenarios {
         assertThat(traceId).isNotBlank();
         long previous = -1;
         for (JsonNode event : events) {
-            assertThat(event.path("metadata").path("traceId").asText()).as(event.toString()).isEqualTo(traceId);
-            assertThat(event.path("payload").path("orderId").asText()).as(event.toString()).isEqualTo(orderId);
+            assertThat(event.path("metadata").path("traceId").asText())
+                    .as(event.toString())
+                    .isEqualTo(traceId);
+            assertThat(event.path("payload").path("orderId").asText())
+                    .as(event.toString())
+                    .isEqualTo(orderId);
             assertThat(event.path("metadata").path("username").asText()).isEqualTo("admin");
             assertThat(event.path("position").asLong()).isGreaterThan(previous);
             previous = event.path("position").asLong();
@@ -189,15 +224,21 @@ abstract class EventLogScenarios extends ApplicationScenarios {
         String aliceId = alice.get("/api/me").id("customerId");
         String product = admin.registerProduct(unique("Audit lamp"), "4.00", 10);
         admin.restock(product, 5);
-        String aliceOrder = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))))
+        String aliceOrder = alice.post(
+                        "/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))))
                 .id("orderId");
-        alice.awaitOrder(aliceOrder, order -> "ACCEPTED".equals(order.path("status").asText()));
+        alice.awaitOrder(
+                aliceOrder, order -> "ACCEPTED".equals(order.path("status").asText()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Answer history = admin.get("/api/aggregates/" + product + "/events");
             assertThat(history.status()).isEqualTo(200);
-            assertThat(types(history.body())).containsExactly("ProductRegisteredEvent", "ProductRestockedEvent",
-                    "StockReservedEvent", "ReservationConfirmedEvent");
+            assertThat(types(history.body()))
+                    .containsExactly(
+                            "ProductRegisteredEvent",
+                            "ProductRestockedEvent",
+                            "StockReservedEvent",
+                            "ReservationConfirmedEvent");
             List<Long> sequences = new ArrayList<>();
             history.body().forEach(event -> {
                 sequences.add(event.path("sequence").asLong());
@@ -214,17 +255,22 @@ abstract class EventLogScenarios extends ApplicationScenarios {
             Answer order = alice.get("/api/aggregates/" + aliceOrder + "/events");
             assertThat(order.status()).isEqualTo(200);
             assertThat(types(order.body())).containsExactly("OrderPlacedEvent", "OrderAcceptedEvent");
-            assertThat(alice.get("/api/orders/" + aliceOrder + "/trace").status()).isEqualTo(200);
+            assertThat(alice.get("/api/orders/" + aliceOrder + "/trace").status())
+                    .isEqualTo(200);
         });
 
         assertThat(bob.get("/api/aggregates/" + aliceId + "/events").status()).isEqualTo(404);
-        assertThat(bob.get("/api/aggregates/" + aliceOrder + "/events").status()).isEqualTo(404);
+        assertThat(bob.get("/api/aggregates/" + aliceOrder + "/events").status())
+                .isEqualTo(404);
         assertThat(bob.get("/api/orders/" + aliceOrder + "/trace").status()).isEqualTo(404);
         assertThat(alice.get("/api/aggregates/" + product + "/events").status()).isEqualTo(404);
         Answer forbidden = alice.get("/api/events");
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.contentType()).contains("application/problem+json");
-        assertThat(admin.as(null, null).get("/api/aggregates/" + aliceId + "/events").status()).isEqualTo(401);
+        assertThat(admin.as(null, null)
+                        .get("/api/aggregates/" + aliceId + "/events")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -235,8 +281,13 @@ abstract class EventLogScenarios extends ApplicationScenarios {
 
         JsonNode paths = admin.as(null, null).get("/v3/api-docs").body().path("paths");
         assertThat(paths.has("/api/events")).isTrue();
-        assertThat(paths.path("/api/events").path("get").path("responses").path("200").path("content")
-                .has("application/x-ndjson")).isTrue();
+        assertThat(paths.path("/api/events")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/x-ndjson"))
+                .isTrue();
         assertThat(paths.has("/api/aggregates/{aggregateId}/events")).isTrue();
         assertThat(paths.has("/api/orders/{orderId}/trace")).isTrue();
     }

@@ -1,14 +1,9 @@
 package io.sourced.app.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,9 +23,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * What event sourcing shows in the web UI, driven by Chromium against the whole application on H2: pages "as of"
@@ -75,14 +74,27 @@ class EventSourcingBrowserIT {
             throws Exception {
         String clock = admin.registerProduct(unique("Clock"), "15.00", 5);
         String username = "dana" + UUID.randomUUID().toString().substring(0, 6);
-        String customer = admin.post("/api/customers", Map.of("name", "Dana " + username, "initialDeposit",
-                new BigDecimal("100.00"), "username", username, "password", "secret-1")).id("customerId");
+        String customer = admin.post(
+                        "/api/customers",
+                        Map.of(
+                                "name",
+                                "Dana " + username,
+                                "initialDeposit",
+                                new BigDecimal("100.00"),
+                                "username",
+                                username,
+                                "password",
+                                "secret-1"))
+                .id("customerId");
         GateReservations.close(clock);
         Instant pending;
         String orderId;
         try {
-            orderId = admin.as(username, "secret-1").placeOrder(customer, Map.of(clock, 2)).id("orderId");
-            Instant placedAt = Instant.parse(admin.awaitOrder(orderId, order -> true).path("placedAt").asText());
+            orderId = admin.as(username, "secret-1")
+                    .placeOrder(customer, Map.of(clock, 2))
+                    .id("orderId");
+            Instant placedAt = Instant.parse(
+                    admin.awaitOrder(orderId, order -> true).path("placedAt").asText());
             pending = placedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(pending.plusMillis(200)));
         } finally {
@@ -97,11 +109,19 @@ class EventSourcingBrowserIT {
         assertThat(browser.present(By.id("as-of-banner"))).isFalse();
 
         showAsOf(pending);
-        assertThat(asOfInUrl()).as("the local time typed, as the instant it means").isEqualTo(pending);
+        assertThat(asOfInUrl())
+                .as("the local time typed, as the instant it means")
+                .isEqualTo(pending);
         waitForStatus("PENDING");
-        assertThat(browser.text(By.id("as-of-banner"))).startsWith("As it was on").endsWith("back to now");
-        assertThat(browser.present(By.cssSelector(".cancel-form"))).as("no form that changes the past").isFalse();
-        assertThat(browser.present(By.cssSelector("[data-live-order]"))).as("no live updates of the past").isFalse();
+        assertThat(browser.text(By.id("as-of-banner")))
+                .startsWith("As it was on")
+                .endsWith("back to now");
+        assertThat(browser.present(By.cssSelector(".cancel-form")))
+                .as("no form that changes the past")
+                .isFalse();
+        assertThat(browser.present(By.cssSelector("[data-live-order]")))
+                .as("no live updates of the past")
+                .isFalse();
         String shown = localInputValue(pending);
         // Chromium leaves out the seconds of a datetime-local value when they are zero
         assertThat(browser.find(By.id("as-of-local")).getAttribute("value"))
@@ -117,18 +137,25 @@ class EventSourcingBrowserIT {
 
         browser.click(By.cssSelector("#trace summary"));
         List<String> trace = browser.driver.findElements(By.cssSelector("#trace .trail-entry")).stream()
-                .map(row -> row.getAttribute("data-event")).toList();
+                .map(row -> row.getAttribute("data-event"))
+                .toList();
         assertThat(trace.get(0)).isEqualTo("OrderPlacedEvent");
-        assertThat(trace).containsSubsequence("OrderPlacedEvent", "StockReservedEvent", "PaymentAuthorizedEvent",
-                "OrderAcceptedEvent");
-        assertThat(browser.text(By.id("trace"))).contains("Order " + orderId.substring(0, 8), "Product " + clock.substring(0, 8),
-                "CustomerAccount " + customer.substring(0, 8), username);
+        assertThat(trace)
+                .containsSubsequence(
+                        "OrderPlacedEvent", "StockReservedEvent", "PaymentAuthorizedEvent", "OrderAcceptedEvent");
+        assertThat(browser.text(By.id("trace")))
+                .contains(
+                        "Order " + orderId.substring(0, 8),
+                        "Product " + clock.substring(0, 8),
+                        "CustomerAccount " + customer.substring(0, 8),
+                        username);
 
         showAsOf(pending.minusSeconds(3600));
         browser.waitForText(By.tagName("h1"), "Did not exist yet");
         assertThat(browser.text(By.id("not-yet"))).startsWith("This order did not exist yet on");
         browser.screenshot("order-not-yet");
-        assertThat(browser.statusAsSignedIn("/orders/" + orderId + "?asOf=" + pending.minusSeconds(3600))).isEqualTo(404);
+        assertThat(browser.statusAsSignedIn("/orders/" + orderId + "?asOf=" + pending.minusSeconds(3600)))
+                .isEqualTo(404);
         browser.click(By.id("back-to-now"));
         waitForStatus("ACCEPTED");
     }
@@ -136,12 +163,23 @@ class EventSourcingBrowserIT {
     @Test
     void accountAsOf_beforeADeposit_showsTheBalanceThen_withoutForms_andTheAuditTrail() throws Exception {
         String username = "erin" + UUID.randomUUID().toString().substring(0, 6);
-        String customer = admin.post("/api/customers", Map.of("name", "Erin " + username, "initialDeposit",
-                new BigDecimal("40.00"), "username", username, "password", "secret-1")).id("customerId");
+        String customer = admin.post(
+                        "/api/customers",
+                        Map.of(
+                                "name",
+                                "Erin " + username,
+                                "initialDeposit",
+                                new BigDecimal("40.00"),
+                                "username",
+                                username,
+                                "password",
+                                "secret-1"))
+                .id("customerId");
         Instant opened = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         await().atMost(Duration.ofSeconds(3)).until(() -> Instant.now().isAfter(opened.plusMillis(200)));
         assertThat(admin.post("/api/customers/" + customer + "/deposits", Map.of("amount", new BigDecimal("10.00")))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
 
         browser.signIn(username, "secret-1");
         browser.click(By.linkText("My account"));
@@ -149,26 +187,38 @@ class EventSourcingBrowserIT {
         browser.click(By.cssSelector("#audit-trail summary"));
         List<String> trail = events("#audit-trail");
         assertThat(trail).startsWith("AccountOpenedEvent").endsWith("FundsDepositedEvent");
-        int transactions = browser.driver.findElements(By.cssSelector("#transactions tbody tr")).size();
+        int transactions = browser.driver
+                .findElements(By.cssSelector("#transactions tbody tr"))
+                .size();
 
         showAsOf(opened);
         browser.waitForText(By.id("balance"), "40.00");
         assertThat(browser.text(By.id("balance-title"))).isEqualTo("Balance then");
-        assertThat(browser.present(By.id("deposit-amount"))).as("no form that changes the past").isFalse();
+        assertThat(browser.present(By.id("deposit-amount")))
+                .as("no form that changes the past")
+                .isFalse();
         assertThat(browser.present(By.id("withdrawal-amount"))).isFalse();
-        assertThat(browser.present(By.cssSelector("[data-refresh]"))).as("no live updates of the past").isFalse();
-        assertThat(browser.driver.findElements(By.cssSelector("#transactions tbody tr"))).hasSize(transactions - 1);
+        assertThat(browser.present(By.cssSelector("[data-refresh]")))
+                .as("no live updates of the past")
+                .isFalse();
+        assertThat(browser.driver.findElements(By.cssSelector("#transactions tbody tr")))
+                .hasSize(transactions - 1);
         assertThat(events("#audit-trail")).isEqualTo(trail.subList(0, trail.size() - 1));
 
         browser.click(By.id("back-to-now"));
         browser.waitForText(By.id("balance"), "50.00");
         assertThat(browser.present(By.id("deposit-amount"))).isTrue();
 
-        String bob = admin.as("bob", "bob").get("/api/me").body().path("customerId").asText();
-        assertThat(browser.statusAsSignedIn("/accounts/" + bob + "?asOf=" + opened)).as("another's account").isEqualTo(404);
-        assertThat(browser.statusAsSignedIn("/accounts/" + customer + "?asOf=yesterday")).isEqualTo(400);
+        String bob =
+                admin.as("bob", "bob").get("/api/me").body().path("customerId").asText();
+        assertThat(browser.statusAsSignedIn("/accounts/" + bob + "?asOf=" + opened))
+                .as("another's account")
+                .isEqualTo(404);
+        assertThat(browser.statusAsSignedIn("/accounts/" + customer + "?asOf=yesterday"))
+                .isEqualTo(400);
         String typedWithoutScript = "?asOfLocal=" + LocalDateTime.ofInstant(opened, ZoneOffset.UTC) + "&asOf=";
-        assertThat(browser.statusAsSignedIn("/accounts/" + customer + typedWithoutScript)).isEqualTo(200);
+        assertThat(browser.statusAsSignedIn("/accounts/" + customer + typedWithoutScript))
+                .isEqualTo(200);
         assertThat(browser.statusAsSignedIn("/admin/operations")).isEqualTo(403);
     }
 
@@ -188,21 +238,25 @@ class EventSourcingBrowserIT {
         assertThat(browser.text(row)).contains("streaming", "RUNNING");
         browser.click(By.id("replay-products-view"));
         browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
-                "Replaying products-view"));
-        By replaying = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='replaying:products-view']");
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Replaying products-view"));
+        By replaying =
+                By.cssSelector("#processors tr[data-processor='products-view'] [data-live='replaying:products-view']");
         By lag = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='lag:products-view']");
         assertThat(browser.text(replaying)).as("replaying, or already done").isIn("yes", "no");
         js("window.sourcedSamePage = 'yes';");
         browser.waitFor(driver -> "no".equals(driver.findElement(replaying).getText())
                 && "0".equals(driver.findElement(lag).getText()));
-        assertThat(js("return window.sourcedSamePage;")).as("refreshed in place").isEqualTo("yes");
+        assertThat(js("return window.sourcedSamePage;"))
+                .as("refreshed in place")
+                .isEqualTo("yes");
         assertThat(browser.text(row)).contains("RUNNING");
         String replica = browser.text(By.id("this-replica"));
         By heldBy = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='claims:products-view']");
         int segments = Integer.parseInt(browser.text(
                 By.cssSelector("#processors tr[data-processor='products-view'] [data-live='segments:products-view']")));
-        String allHeldHere = IntStream.range(0, segments).mapToObj(segment -> segment + " " + replica)
+        String allHeldHere = IntStream.range(0, segments)
+                .mapToObj(segment -> segment + " " + replica)
                 .collect(Collectors.joining(" · "));
         assertThat(segments).as("segments of products-view").isPositive();
         browser.waitFor(driver -> driver.findElement(heldBy).getText().equals(allHeldHere));
@@ -218,8 +272,9 @@ class EventSourcingBrowserIT {
         String name = unique("Kettle");
         String kettle = admin.registerProduct(name, "30.00", 1);
         Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                admin.get("/api/products/" + kettle).status() == 200 && Instant.now().isAfter(registered.plusMillis(200)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.get("/api/products/" + kettle).status() == 200
+                        && Instant.now().isAfter(registered.plusMillis(200)));
         browser.signIn("admin", "admin");
         browser.click(By.linkText("Products"));
         browser.click(By.linkText(name));
@@ -227,15 +282,20 @@ class EventSourcingBrowserIT {
 
         browser.type(By.id("restock-quantity"), "0");
         browser.click(By.id("restock-submit"));
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("restock-quantity-error"), "must be at least 1"));
-        assertThat(browser.find(By.id("restock-quantity")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("restock-quantity-error"), "must be at least 1"));
+        assertThat(browser.find(By.id("restock-quantity")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
 
         PoisonedProducts.POISONED.add(kettle);
         try {
             browser.type(By.id("restock-quantity"), "4");
             browser.click(By.id("restock-submit"));
-            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Restocked " + name));
-            assertThat(browser.text(By.id("available"))).as("parked, not applied").isEqualTo("1");
+            browser.waitFor(
+                    ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Restocked " + name));
+            assertThat(browser.text(By.id("available")))
+                    .as("parked, not applied")
+                    .isEqualTo("1");
 
             browser.click(By.linkText("Operations"));
             By letter = By.cssSelector(".dead-letter-group[data-processor='products-view'] .dead-letter");
@@ -247,8 +307,8 @@ class EventSourcingBrowserIT {
             PoisonedProducts.POISONED.remove(kettle);
         }
         browser.click(By.id("retry-products-view"));
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
-                "every dead letter went through"));
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "every dead letter went through"));
         assertThat(browser.present(By.cssSelector(".dead-letter"))).isFalse();
         assertThat(browser.text(By.id("no-dead-letters"))).startsWith("No dead letters");
 
@@ -259,7 +319,9 @@ class EventSourcingBrowserIT {
 
         showAsOf(registered);
         browser.waitForText(By.id("available"), "1");
-        assertThat(browser.present(By.id("restock-quantity"))).as("no restock of the past").isFalse();
+        assertThat(browser.present(By.id("restock-quantity")))
+                .as("no restock of the past")
+                .isFalse();
         assertThat(browser.present(By.cssSelector("main[data-live-source]"))).isFalse();
         assertThat(events("#audit-trail")).containsExactly("ProductRegisteredEvent");
     }
@@ -271,7 +333,8 @@ class EventSourcingBrowserIT {
         By placed = By.cssSelector("#catalog tr[data-event='OrderPlacedEvent']");
         browser.click(By.cssSelector("#catalog tr[data-event='OrderPlacedEvent'] summary"));
         assertThat(browser.text(placed)).contains("OrderPlacedEvent", "\"orderId\"", "\"lines\"");
-        assertThat(browser.text(By.cssSelector("#catalog tr[data-event='ProductRegisteredEvent'] [data-label='Revision']")))
+        assertThat(browser.text(
+                        By.cssSelector("#catalog tr[data-event='ProductRegisteredEvent'] [data-label='Revision']")))
                 .isEqualTo("2");
         browser.screenshot("catalog");
         try (Stream<Path> files = Files.list(Browser.SCREENSHOTS)) {
@@ -293,10 +356,12 @@ class EventSourcingBrowserIT {
 
     /** The browser's own local date and time for an instant, as a datetime-local input holds it. */
     private static String localInputValue(Instant at) {
-        return (String) browser.js("var d = new Date(arguments[0]);"
-                + "function p(n) { return (n < 10 ? '0' : '') + n; }"
-                + "return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours())"
-                + " + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds());", at.toString());
+        return (String) browser.js(
+                "var d = new Date(arguments[0]);"
+                        + "function p(n) { return (n < 10 ? '0' : '') + n; }"
+                        + "return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours())"
+                        + " + ':' + p(d.getMinutes()) + ':' + p(d.getSeconds());",
+                at.toString());
     }
 
     private static Instant asOfInUrl() {
@@ -306,18 +371,20 @@ class EventSourcingBrowserIT {
     }
 
     private static void waitForStatus(String status) {
-        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".page-title [data-field=status]"),
-                "data-status", status));
+        browser.waitFor(ExpectedConditions.attributeToBe(
+                By.cssSelector(".page-title [data-field=status]"), "data-status", status));
     }
 
     private static List<String> timeline() {
         return browser.driver.findElements(By.cssSelector("#history .timeline-entry")).stream()
-                .map(entry -> entry.getAttribute("data-event")).toList();
+                .map(entry -> entry.getAttribute("data-event"))
+                .toList();
     }
 
     private static List<String> events(String trail) {
         return browser.driver.findElements(By.cssSelector(trail + " .trail-entry")).stream()
-                .map(row -> row.getAttribute("data-event")).toList();
+                .map(row -> row.getAttribute("data-event"))
+                .toList();
     }
 
     private static Map<String, String> availability() {

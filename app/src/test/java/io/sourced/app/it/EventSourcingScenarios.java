@@ -1,19 +1,18 @@
 package io.sourced.app.it;
 
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.sourced.app.it.WorkflowScenarios.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** What event sourcing promises — temporal queries, rebuild by replay, dead letters — on a given database. */
 abstract class EventSourcingScenarios extends ApplicationScenarios {
@@ -42,8 +41,11 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         JsonNode[] seen = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             seen[0] = admin.get("/api/products/" + productId).body();
-            assertThat(List.of(seen[0].path("available").asInt(), seen[0].path("reserved").asInt(),
-                    seen[0].path("sold").asInt())).containsExactly(available, reserved, sold);
+            assertThat(List.of(
+                            seen[0].path("available").asInt(),
+                            seen[0].path("reserved").asInt(),
+                            seen[0].path("sold").asInt()))
+                    .containsExactly(available, reserved, sold);
         });
         return seen[0];
     }
@@ -73,8 +75,9 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
 
         HoldReservations.HELD_PRODUCTS.add(held);
         String pending = admin.placeOrder(customer, Map.of(steady, 2, held, 1)).id("orderId");
-        JsonNode halfPriced = admin.awaitOrder(pending, order -> order.path("lines").findValues("unitPrice").stream()
-                .anyMatch(price -> !price.isNull()));
+        JsonNode halfPriced = admin.awaitOrder(
+                pending,
+                order -> order.path("lines").findValues("unitPrice").stream().anyMatch(price -> !price.isNull()));
         remember(productLife, awaitProduct(steady, 13, 2, 0));
         orderLife.put(Instant.now(), halfPriced);
         JsonNode timedOut = admin.awaitTerminal(pending);
@@ -82,24 +85,44 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         orderLife.put(Instant.now(), timedOut);
         HoldReservations.HELD_PRODUCTS.remove(held);
         String accepted = admin.placeOrder(customer, Map.of(steady, 3)).id("orderId");
-        JsonNode acceptedNow = admin.awaitOrder(accepted, order -> "ACCEPTED".equals(order.path("status").asText()));
+        JsonNode acceptedNow = admin.awaitOrder(
+                accepted, order -> "ACCEPTED".equals(order.path("status").asText()));
         remember(productLife, awaitProduct(steady, 12, 0, 3));
 
-        productLife.forEach((at, live) -> assertThat(admin.get("/api/products/" + steady + "?asOf=" + at).body())
-                .as("product as of %s", at).isEqualTo(live));
-        orderLife.forEach((at, live) -> assertThat(admin.get("/api/orders/" + pending + "?asOf=" + at).body())
-                .as("order as of %s", at).isEqualTo(live));
-        assertThat(admin.get("/api/orders/" + accepted + "?asOf=" + settledNow()).body()).isEqualTo(acceptedNow);
-        assertThat(orderLife.values()).extracting(order -> order.path("status").asText()).containsExactly("PENDING", "REJECTED");
-        assertThat(admin.get("/api/products/" + steady + "?asOf=" + beforeAll).status()).isEqualTo(404);
-        assertThat(admin.get("/api/orders/" + pending + "?asOf=" + beforeAll).status()).isEqualTo(404);
-        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + beforeAll).status()).isEqualTo(404);
-        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + settledNow()).body().path("balance").decimalValue())
+        productLife.forEach((at, live) -> assertThat(
+                        admin.get("/api/products/" + steady + "?asOf=" + at).body())
+                .as("product as of %s", at)
+                .isEqualTo(live));
+        orderLife.forEach((at, live) -> assertThat(
+                        admin.get("/api/orders/" + pending + "?asOf=" + at).body())
+                .as("order as of %s", at)
+                .isEqualTo(live));
+        assertThat(admin.get("/api/orders/" + accepted + "?asOf=" + settledNow())
+                        .body())
+                .isEqualTo(acceptedNow);
+        assertThat(orderLife.values())
+                .extracting(order -> order.path("status").asText())
+                .containsExactly("PENDING", "REJECTED");
+        assertThat(admin.get("/api/products/" + steady + "?asOf=" + beforeAll).status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/orders/" + pending + "?asOf=" + beforeAll).status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + beforeAll)
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/customers/" + customer + "?asOf=" + settledNow())
+                        .body()
+                        .path("balance")
+                        .decimalValue())
                 .isEqualByComparingTo("85.00");
-        assertThat(admin.get("/api/products/" + steady + "?asOf=yesterday").status()).isEqualTo(400);
+        assertThat(admin.get("/api/products/" + steady + "?asOf=yesterday").status())
+                .isEqualTo(400);
         Api bob = admin.as("bob", "bob");
-        assertThat(bob.get("/api/orders/" + pending + "?asOf=" + settledNow()).status()).isEqualTo(404);
-        assertThat(bob.get("/api/customers/" + customer + "?asOf=" + settledNow()).status()).isEqualTo(404);
+        assertThat(bob.get("/api/orders/" + pending + "?asOf=" + settledNow()).status())
+                .isEqualTo(404);
+        assertThat(bob.get("/api/customers/" + customer + "?asOf=" + settledNow())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -116,12 +139,17 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         });
         assertThat(replayable).contains("orders-view", "products-view", "customers-view", "order-history", "event-log");
         for (String name : replayable) {
-            assertThat(admin.post("/api/admin/processors/" + name + "/replay", null).status()).isEqualTo(202);
+            assertThat(admin.post("/api/admin/processors/" + name + "/replay", null)
+                            .status())
+                    .isEqualTo(202);
         }
         Answer saga = admin.post("/api/admin/processors/OrderFulfilmentSagaProcessor/replay", null);
         assertThat(saga.status()).isEqualTo(409);
-        assertThat(admin.post("/api/admin/processors/no-such-processor/replay", null).status()).isEqualTo(404);
-        assertThat(admin.as("alice", "alice").get("/api/admin/processors").status()).isEqualTo(403);
+        assertThat(admin.post("/api/admin/processors/no-such-processor/replay", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.as("alice", "alice").get("/api/admin/processors").status())
+                .isEqualTo(403);
 
         instance.awaitQuiet();
         assertThat(views()).isEqualTo(before);
@@ -140,14 +168,20 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         admin.restock(healthy, 3);
 
         awaitProduct(healthy, 6, 0, 0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(admin.get("/api/admin/dead-letters").body().findValues("aggregateId"))
-                        .extracting(JsonNode::asText).containsExactly(poisoned, poisoned));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                admin.get("/api/admin/dead-letters").body().findValues("aggregateId"))
+                        .extracting(JsonNode::asText)
+                        .containsExactly(poisoned, poisoned));
         JsonNode letter = admin.get("/api/admin/dead-letters").body().get(0);
         assertThat(letter.path("processor").asText()).isEqualTo("products-view");
         assertThat(letter.path("eventType").asText()).isEqualTo("ProductRestockedEvent");
         assertThat(letter.path("error").asText()).contains("poisoned product");
-        assertThat(admin.get("/api/products/" + poisoned).body().path("available").asInt()).as("parked, not up to date")
+        assertThat(admin.get("/api/products/" + poisoned)
+                        .body()
+                        .path("available")
+                        .asInt())
+                .as("parked, not up to date")
                 .isLessThan(6);
         JsonNode status = statusOf("products-view");
         assertThat(status.path("deadLetters").asLong()).isEqualTo(2);
@@ -181,15 +215,26 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         orders.add(admin.placeOrder(poor, Map.of(stocked, 1)).id("orderId"));
         HoldReservations.HELD_PRODUCTS.add(held);
         String toCancel = admin.placeOrder(rich, Map.of(held, 1, stocked, 1)).id("orderId");
-        admin.awaitOrder(toCancel, order -> order.path("lines").findValues("unitPrice").stream().anyMatch(p -> !p.isNull()));
-        assertThat(admin.post("/api/orders/" + toCancel + "/cancel", null).status()).isEqualTo(202);
+        admin.awaitOrder(
+                toCancel,
+                order -> order.path("lines").findValues("unitPrice").stream().anyMatch(p -> !p.isNull()));
+        assertThat(admin.post("/api/orders/" + toCancel + "/cancel", null).status())
+                .isEqualTo(202);
         orders.add(toCancel);
         orders.add(admin.placeOrder(rich, Map.of(held, 1)).id("orderId"));
-        List<String> outcomes = orders.stream().map(id -> admin.awaitTerminal(id))
-                .map(o -> o.path("status").asText() + " " + o.path("rejectionReason").asText()).toList();
+        List<String> outcomes = orders.stream()
+                .map(id -> admin.awaitTerminal(id))
+                .map(o -> o.path("status").asText() + " "
+                        + o.path("rejectionReason").asText())
+                .toList();
         HoldReservations.HELD_PRODUCTS.remove(held);
-        assertThat(outcomes).containsExactly("ACCEPTED null", "REJECTED OUT_OF_STOCK", "REJECTED PAYMENT_DECLINED",
-                "CANCELLED null", "REJECTED TIMEOUT");
+        assertThat(outcomes)
+                .containsExactly(
+                        "ACCEPTED null",
+                        "REJECTED OUT_OF_STOCK",
+                        "REJECTED PAYMENT_DECLINED",
+                        "CANCELLED null",
+                        "REJECTED TIMEOUT");
         awaitProduct(stocked, 3, 0, 2);
     }
 

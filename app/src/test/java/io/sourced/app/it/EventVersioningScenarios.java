@@ -1,12 +1,11 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sourced.app.it.Api.Answer;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,9 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
 
 /**
  * Events are a public interface: a ProductRegisteredEvent stored as revision 1 (before categories) is read as
@@ -30,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 abstract class EventVersioningScenarios extends ApplicationScenarios {
 
     private static final String PRODUCT_REGISTERED = "io.sourced.api.inventory.ProductRegisteredEvent";
-
 
     @Test
     void eventStore_inTheApplicationsDatabase_isAxonsJdbcEngineParsingEachTimestampOnce() {
@@ -54,37 +52,49 @@ abstract class EventVersioningScenarios extends ApplicationScenarios {
             assertThat(product.body().path("available").asInt()).isEqualTo(10);
         });
         assertThat(instance.jdbc().queryForList("""
-                SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber""",
-                String.class, productId))
+                SELECT payloadrevision FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber""", String.class, productId))
                 .as("the stored event stays revision 1; it is upcast on every read")
                 .containsExactly("1", "1");
     }
 
     @Test
     void registerProduct_withCategory_showsIt_andACategoryBeyondSixtyCharactersIsRefused() {
-        Answer registered = admin.post("/api/products",
-                Map.of("name", WorkflowScenarios.unique("Lamp"), "price", new BigDecimal("19.90"), "stock", 2,
-                        "category", "Lighting"));
-        Answer tooLong = admin.post("/api/products",
+        Answer registered = admin.post(
+                "/api/products",
+                Map.of(
+                        "name",
+                        WorkflowScenarios.unique("Lamp"),
+                        "price",
+                        new BigDecimal("19.90"),
+                        "stock",
+                        2,
+                        "category",
+                        "Lighting"));
+        Answer tooLong = admin.post(
+                "/api/products",
                 Map.of("name", "Lamp", "price", BigDecimal.ONE, "stock", 1, "category", "x".repeat(61)));
-        Answer blank = admin.post("/api/products",
-                Map.of("name", "Lamp", "price", BigDecimal.ONE, "stock", 1, "category", " "));
+        Answer blank = admin.post(
+                "/api/products", Map.of("name", "Lamp", "price", BigDecimal.ONE, "stock", 1, "category", " "));
 
         assertThat(registered.status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                admin.get("/api/products/" + registered.id("productId")).body().path("category").asText())
-                .isEqualTo("Lighting"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.get("/api/products/" + registered.id("productId"))
+                                .body()
+                                .path("category")
+                                .asText())
+                        .isEqualTo("Lighting"));
         assertThat(List.of(tooLong.status(), blank.status())).containsExactly(400, 400);
         assertThat(tooLong.body().path("errors").get(0).path("field").asText()).isEqualTo("category");
     }
 
     @Test
     void demoProducts_haveCategories() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/products").body())
-                .anySatisfy(product -> {
-                    assertThat(product.path("name").asText()).isEqualTo("Mechanical keyboard");
-                    assertThat(product.path("category").asText()).isEqualTo("Peripherals");
-                }));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.get("/api/products").body())
+                        .anySatisfy(product -> {
+                            assertThat(product.path("name").asText()).isEqualTo("Mechanical keyboard");
+                            assertThat(product.path("category").asText()).isEqualTo("Peripherals");
+                        }));
     }
 
     @Test
@@ -100,10 +110,21 @@ abstract class EventVersioningScenarios extends ApplicationScenarios {
         });
         assertThat(admin.as(null, null).get("/api/catalog").status()).isEqualTo(401);
         JsonNode openApi = admin.get("/v3/api-docs").body();
-        assertThat(openApi.path("paths").path("/api/catalog").path("get").path("tags").get(0).asText())
+        assertThat(openApi.path("paths")
+                        .path("/api/catalog")
+                        .path("get")
+                        .path("tags")
+                        .get(0)
+                        .asText())
                 .isEqualTo("Event catalog");
-        assertThat(openApi.path("components").path("schemas").path("RegisterProductRequest").path("properties")
-                .path("category").path("maxLength").asInt()).isEqualTo(60);
+        assertThat(openApi.path("components")
+                        .path("schemas")
+                        .path("RegisterProductRequest")
+                        .path("properties")
+                        .path("category")
+                        .path("maxLength")
+                        .asInt())
+                .isEqualTo(60);
     }
 
     /** The fixture as revision 1 stored it, written straight into the event store, as an old database holds it. */
@@ -112,17 +133,23 @@ abstract class EventVersioningScenarios extends ApplicationScenarios {
         payload.put("productId", productId);
         String metadata = """
                 {"username":"admin","traceId":"%s","correlationId":"%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID());
-        instance.jdbc().update("""
+        instance.jdbc()
+                .update(
+                        """
                 INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
                                               payload, payloadrevision, payloadtype, timestamp)
                 VALUES (?, 0, 'Product', ?, ?, ?, '1', ?, ?)""",
-                productId, UUID.randomUUID().toString(), metadata.getBytes(StandardCharsets.UTF_8),
-                payload.toString().getBytes(StandardCharsets.UTF_8), PRODUCT_REGISTERED,
-                DateTimeUtils.formatInstant(Instant.now()));
+                        productId,
+                        UUID.randomUUID().toString(),
+                        metadata.getBytes(StandardCharsets.UTF_8),
+                        payload.toString().getBytes(StandardCharsets.UTF_8),
+                        PRODUCT_REGISTERED,
+                        DateTimeUtils.formatInstant(Instant.now()));
     }
 
     private static String fixture() {
-        try (InputStream in = EventVersioningScenarios.class.getResourceAsStream("/events/ProductRegisteredEvent-rev1.json")) {
+        try (InputStream in =
+                EventVersioningScenarios.class.getResourceAsStream("/events/ProductRegisteredEvent-rev1.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,7 +161,9 @@ abstract class EventVersioningScenarios extends ApplicationScenarios {
         while (dir != null && !Files.exists(dir.resolve("docs/event-catalog.json"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("docs/event-catalog.json above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("docs/event-catalog.json above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         try {
             return Files.readString(dir.resolve("docs/event-catalog.json"));
         } catch (IOException e) {

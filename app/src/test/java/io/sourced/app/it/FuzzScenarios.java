@@ -1,15 +1,11 @@
 package io.sourced.app.it;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +19,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generated hostile requests (a seeded {@link Random}) for every operation of the OpenAPI document, as admin and as
@@ -43,8 +41,20 @@ abstract class FuzzScenarios extends ApplicationScenarios {
     private static final Pattern LEAK = Pattern.compile(
             "(?i)exception|\\bat (io|org|java|jdk|com)\\.|java\\.|org\\.springframework|org\\.axonframework|io\\.sourced\\."
                     + "|\\bselect\\b.*\\bfrom\\b|\\binsert into\\b|\\bupdate\\b.*\\bset\\b|jdbc|sqlstate|\\bh2\\b|postgres");
-    private static final String[] ODD = {"\u0000", "\\u0000", "\\ud800", "\\udfff", "\u202eevil", "\ud83d\ude00",
-            "\u200b", "\ufeff", "e\u0301", "\ud83c\udff3\ufe0f\u200d\ud83c\udf08", "\u0661\u0662", "\uffff"};
+    private static final String[] ODD = {
+        "\u0000",
+        "\\u0000",
+        "\\ud800",
+        "\\udfff",
+        "\u202eevil",
+        "\ud83d\ude00",
+        "\u200b",
+        "\ufeff",
+        "e\u0301",
+        "\ud83c\udff3\ufe0f\u200d\ud83c\udf08",
+        "\u0661\u0662",
+        "\uffff"
+    };
 
     private final Random random = new Random(SEED);
     private Http http;
@@ -67,13 +77,24 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         product = admin.registerProduct("Fuzz kettle " + UUID.randomUUID(), "3.00", 1000);
         authorization.put("admin", Http.basic("admin", "admin"));
         for (String who : List.of("A", "B")) {
-            String username = "fuzz-" + who.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-            Api.Answer opened = admin.post("/api/customers",
-                    Map.of("name", username, "initialDeposit", 100, "username", username, "password", "pw-" + username));
+            String username = "fuzz-" + who.toLowerCase() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
+            Api.Answer opened = admin.post(
+                    "/api/customers",
+                    Map.of(
+                            "name",
+                            username,
+                            "initialDeposit",
+                            100,
+                            "username",
+                            username,
+                            "password",
+                            "pw-" + username));
             assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
             authorization.put(who, Http.basic(username, "pw-" + username));
             customerOf.put(who, opened.id("customerId"));
-            String order = admin.placeOrder(opened.id("customerId"), Map.of(product, 1)).id("orderId");
+            String order = admin.placeOrder(opened.id("customerId"), Map.of(product, 1))
+                    .id("orderId");
             admin.awaitTerminal(order);
             orderOf.put(who, order);
         }
@@ -101,21 +122,26 @@ abstract class FuzzScenarios extends ApplicationScenarios {
                     seen.merge(reply.status(), 1, Integer::sum);
                     String problem = check(operation, request, reply);
                     if (problem != null && failures.size() < 50) {
-                        failures.add(who + " " + operation.method() + " " + shorten(request.path()) + " [" + request.defect()
-                                + "] " + shorten(new String(request.body() == null ? new byte[0] : request.body(),
-                                StandardCharsets.UTF_8)) + " → " + reply.status() + " " + shorten(reply.body()) + ": " + problem);
+                        failures.add(who + " " + operation.method() + " " + shorten(request.path()) + " ["
+                                + request.defect()
+                                + "] "
+                                + shorten(new String(
+                                        request.body() == null ? new byte[0] : request.body(), StandardCharsets.UTF_8))
+                                + " → " + reply.status() + " " + shorten(reply.body()) + ": " + problem);
                     }
                 }
             }
             long after = instance.eventCount();
             if (after != before) {
-                failures.add(operation + ": the event log grew by " + (after - before) + " events from refused requests");
+                failures.add(
+                        operation + ": the event log grew by " + (after - before) + " events from refused requests");
             }
         }
         log.info("Fuzz (seed {}): {} requests to {} operations", SEED, total, operations.size());
         statuses.forEach((operation, byStatus) -> log.info("  {} {}", operation, byStatus));
         assertThat(failures).as("hostile requests answered wrongly").isEmpty();
-        assertThat(total).as("requests on this database (several thousand across H2 and PostgreSQL)")
+        assertThat(total)
+                .as("requests on this database (several thousand across H2 and PostgreSQL)")
                 .isGreaterThanOrEqualTo(1500);
     }
 
@@ -123,22 +149,36 @@ abstract class FuzzScenarios extends ApplicationScenarios {
     void bodiesOverTheLimit_chunkedOrFormPosted_areRefusedWith413() throws Exception {
         instance.awaitQuiet();
         long before = instance.eventCount();
-        byte[] big = ("{\"name\":\"" + "n".repeat(MAX_BODY + 10) + "\",\"price\":1,\"stock\":1}").getBytes(StandardCharsets.UTF_8);
-        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin.baseUrl + "/api/products"))
-                .header("Authorization", authorization.get("admin")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+        byte[] big = ("{\"name\":\"" + "n".repeat(MAX_BODY + 10) + "\",\"price\":1,\"stock\":1}")
+                .getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(admin.baseUrl + "/api/products"))
+                .header("Authorization", authorization.get("admin"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
                 .build();
         java.net.http.HttpResponse<String> answer;
         try {
-            answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+            answer = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(413);
-            assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(answer.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
+                    .startsWith("application/problem+json");
         } catch (java.io.IOException closedAfterTheRefusal) {
             // the server may close the connection under the rest of the upload once it has answered
         }
-        Http.Reply form = http.send("POST", "/login", null, "application/x-www-form-urlencoded",
-                ("username=admin&password=" + "p".repeat(MAX_BODY)).getBytes(StandardCharsets.UTF_8), Map.of());
+        Http.Reply form = http.send(
+                "POST",
+                "/login",
+                null,
+                "application/x-www-form-urlencoded",
+                ("username=admin&password=" + "p".repeat(MAX_BODY)).getBytes(StandardCharsets.UTF_8),
+                Map.of());
         assertThat(form.status()).isEqualTo(413);
         assertThat(form.contentType()).startsWith("application/problem+json");
         assertThat(instance.eventCount()).isEqualTo(before);
@@ -151,7 +191,8 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         if (reply.status() < 400 && !"GET".equals(operation.method())) {
             return "accepted";
         }
-        if (reply.status() >= 400 && operation.path().startsWith("/api/")
+        if (reply.status() >= 400
+                && operation.path().startsWith("/api/")
                 && !reply.contentType().startsWith("application/problem+json")) {
             return "not a problem detail";
         }
@@ -163,13 +204,21 @@ abstract class FuzzScenarios extends ApplicationScenarios {
 
     private Http.Reply send(Operation operation, String who, Hostile request) {
         try {
-            return http.send(operation.method(), request.path(), authorization.get(who), request.contentType(),
-                    request.body(), Map.of());
+            return http.send(
+                    operation.method(),
+                    request.path(),
+                    authorization.get(who),
+                    request.contentType(),
+                    request.body(),
+                    Map.of());
         } catch (IllegalStateException e) {
             // an oversized body may be cut off by the server after its 413: the connection closes under the upload
             if (request.body() != null && request.body().length > MAX_BODY) {
-                return new Http.Reply(413, java.net.http.HttpHeaders.of(Map.of("Content-Type",
-                        List.of("application/problem+json")), (a, b) -> true), "");
+                return new Http.Reply(
+                        413,
+                        java.net.http.HttpHeaders.of(
+                                Map.of("Content-Type", List.of("application/problem+json")), (a, b) -> true),
+                        "");
             }
             throw e;
         }
@@ -179,43 +228,78 @@ abstract class FuzzScenarios extends ApplicationScenarios {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
-            }
-        }));
+        openApi.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                        operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
+                    }
+                }));
         return operations;
     }
 
-    record Hostile(String defect, String path, String contentType, byte[] body) {
-    }
+    record Hostile(String defect, String path, String contentType, byte[] body) {}
 
     // --- the generator ---
 
     private Hostile hostile(Operation operation, String who) {
-        JsonNode bodySchema = operation.spec().path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode bodySchema = operation
+                .spec()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         boolean hasBody = !bodySchema.isMissingNode();
         boolean hasPathId = operation.path().contains("{");
         int choice = random.nextInt(hasBody ? 14 : 4);
         if (!hasBody || choice < 3) {
             if (hasPathId || !hasBody) {
                 String defect = hasPathId ? "path id" : "query";
-                String path = hasPathId ? fillPath(operation.path(), who, true) : fillPath(operation.path(), who, false);
+                String path =
+                        hasPathId ? fillPath(operation.path(), who, true) : fillPath(operation.path(), who, false);
                 return new Hostile(defect, path + hostileQuery(operation), null, null);
             }
         }
         String path = fillPath(operation.path(), who, false);
         JsonNode body = plausible(bodySchema, who, "", 0);
         return switch (choice % 11) {
-            case 0 -> new Hostile("malformed JSON", path, "application/json", bytes(pick(
-                    "{oops", "[", "{\"a\":}", "nul", "", "{\"x\":1,}", "{'single':1}", "\u0000", "{\"a\":1}{\"b\":2}",
-                    "{\"name\":\"\\q\"}", "{\"name\":\"\\ud800\"", "[]", "[1,2,3]", "\"text\"", "12", "true", "null")));
+            case 0 ->
+                new Hostile(
+                        "malformed JSON",
+                        path,
+                        "application/json",
+                        bytes(pick(
+                                "{oops",
+                                "[",
+                                "{\"a\":}",
+                                "nul",
+                                "",
+                                "{\"x\":1,}",
+                                "{'single':1}",
+                                "\u0000",
+                                "{\"a\":1}{\"b\":2}",
+                                "{\"name\":\"\\q\"}",
+                                "{\"name\":\"\\ud800\"",
+                                "[]",
+                                "[1,2,3]",
+                                "\"text\"",
+                                "12",
+                                "true",
+                                "null")));
             case 1 -> {
                 String json = body.toString();
-                yield new Hostile("truncated JSON", path, "application/json",
+                yield new Hostile(
+                        "truncated JSON",
+                        path,
+                        "application/json",
                         bytes(json.substring(0, 1 + random.nextInt(Math.max(1, json.length() - 1)))));
             }
-            case 2 -> new Hostile("wrong type", path, "application/json", bytes(mutateLeaf(body, this::wrongType).toString()));
+            case 2 ->
+                new Hostile(
+                        "wrong type",
+                        path,
+                        "application/json",
+                        bytes(mutateLeaf(body, this::wrongType).toString()));
             case 3 -> {
                 ObjectNode changed = objectOrWrap(body);
                 changed.put("fuzz" + pick(ODD), pick(ODD));
@@ -229,24 +313,61 @@ abstract class FuzzScenarios extends ApplicationScenarios {
                 String duplicate = "{\"" + name + "\":" + object.path(name) + "," + json.substring(1);
                 yield new Hostile("duplicate key", path, "application/json", bytes(duplicate));
             }
-            case 5 -> new Hostile("huge number", path, "application/json", bytes(mutateLeaf(body, leaf ->
-                    leaf.isNumber() || leaf.isNull()
-                            ? JsonNodeFactory.instance.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
-                            pick("1e400", "-1e400", "9223372036854775808", "-9223372036854775809", "1e-400",
-                                    "123456789012345678901234567890.123")))
-                            : JsonNodeFactory.instance.objectNode()).toString()));
-            case 6 -> new Hostile("huge string", path, "application/json", bytes(mutateLeaf(body, leaf ->
-                    JsonNodeFactory.instance.textNode(("x" + pick(ODD)).repeat(2000 + random.nextInt(8000)))).toString()));
+            case 5 ->
+                new Hostile(
+                        "huge number",
+                        path,
+                        "application/json",
+                        bytes(mutateLeaf(
+                                        body,
+                                        leaf -> leaf.isNumber() || leaf.isNull()
+                                                ? JsonNodeFactory.instance.rawValueNode(
+                                                        new com.fasterxml.jackson.databind.util.RawValue(pick(
+                                                                "1e400",
+                                                                "-1e400",
+                                                                "9223372036854775808",
+                                                                "-9223372036854775809",
+                                                                "1e-400",
+                                                                "123456789012345678901234567890.123")))
+                                                : JsonNodeFactory.instance.objectNode())
+                                .toString()));
+            case 6 ->
+                new Hostile(
+                        "huge string",
+                        path,
+                        "application/json",
+                        bytes(mutateLeaf(
+                                        body,
+                                        leaf -> JsonNodeFactory.instance.textNode(
+                                                ("x" + pick(ODD)).repeat(2000 + random.nextInt(8000))))
+                                .toString()));
             case 7 -> {
                 ObjectNode padded = objectOrWrap(body);
                 padded.put("padding", "p".repeat(MAX_BODY + random.nextInt(4 * MAX_BODY)));
                 yield new Hostile("over the size limit", path, "application/json", bytes(padded.toString()));
             }
-            case 8 -> new Hostile("odd id", path, "application/json", bytes(mutateId(body, who, null).toString()));
-            case 9 -> new Hostile("wrong media type", path, pick("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                    "multipart/form-data; boundary=x"), bytes(body.toString()));
-            default -> new Hostile("odd Unicode in an id", path, "application/json", bytes(mutateId(body, who,
-                    pick(ODD) + UUID.randomUUID()).toString()));
+            case 8 ->
+                new Hostile(
+                        "odd id",
+                        path,
+                        "application/json",
+                        bytes(mutateId(body, who, null).toString()));
+            case 9 ->
+                new Hostile(
+                        "wrong media type",
+                        path,
+                        pick(
+                                "text/plain",
+                                "application/xml",
+                                "application/x-www-form-urlencoded",
+                                "multipart/form-data; boundary=x"),
+                        bytes(body.toString()));
+            default ->
+                new Hostile(
+                        "odd Unicode in an id",
+                        path,
+                        "application/json",
+                        bytes(mutateId(body, who, pick(ODD) + UUID.randomUUID()).toString()));
         };
     }
 
@@ -274,9 +395,20 @@ abstract class FuzzScenarios extends ApplicationScenarios {
 
     private String hostileId(String who, String name) {
         String other = "A".equals(who) ? "B" : "A";
-        List<String> choices = new ArrayList<>(List.of(UUID.randomUUID().toString(), "not-a-uuid", "1e400",
-                "9223372036854775808", "%E2%80%AE" + UUID.randomUUID(), "%F0%9F%98%80", "%20", "x".repeat(3000),
-                UUID.randomUUID().toString().toUpperCase() + "0", "..%2F..%2Fetc", "%25", "null", "-1"));
+        List<String> choices = new ArrayList<>(List.of(
+                UUID.randomUUID().toString(),
+                "not-a-uuid",
+                "1e400",
+                "9223372036854775808",
+                "%E2%80%AE" + UUID.randomUUID(),
+                "%F0%9F%98%80",
+                "%20",
+                "x".repeat(3000),
+                UUID.randomUUID().toString().toUpperCase() + "0",
+                "..%2F..%2Fetc",
+                "%25",
+                "null",
+                "-1"));
         if (!"admin".equals(who)) {
             choices.add("customerId".equals(name) ? customerOf.get(other) : orderOf.get(other));
             choices.add(customerOf.get(other));
@@ -296,10 +428,25 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         StringBuilder query = new StringBuilder("?");
         for (String name : names) {
             if (random.nextBoolean()) {
-                query.append(name).append('=').append(pick("not-a-value", "-1", "9223372036854775808", "1e400",
-                        "%E2%80%AE", "%F0%9F%98%80", "2026-13-45T99:99:99Z", "+999999999-12-31T23:59:59Z",
-                        "-999999999-01-01T00:00:00Z", "0", "99999999999", "ACCEPTEDX", "%20",
-                        UUID.randomUUID().toString(), "x".repeat(2000))).append('&');
+                query.append(name)
+                        .append('=')
+                        .append(pick(
+                                "not-a-value",
+                                "-1",
+                                "9223372036854775808",
+                                "1e400",
+                                "%E2%80%AE",
+                                "%F0%9F%98%80",
+                                "2026-13-45T99:99:99Z",
+                                "+999999999-12-31T23:59:59Z",
+                                "-999999999-01-01T00:00:00Z",
+                                "0",
+                                "99999999999",
+                                "ACCEPTEDX",
+                                "%20",
+                                UUID.randomUUID().toString(),
+                                "x".repeat(2000)))
+                        .append('&');
             }
         }
         return query.length() == 1 ? "?asOf=garbage" : query.substring(0, query.length() - 1);
@@ -314,8 +461,11 @@ abstract class FuzzScenarios extends ApplicationScenarios {
             case "object": {
                 ObjectNode object = nodes.objectNode();
                 if (depth < 4) {
-                    resolved.path("properties").fields().forEachRemaining(property ->
-                            object.set(property.getKey(), plausible(property.getValue(), who, property.getKey(), depth + 1)));
+                    resolved.path("properties")
+                            .fields()
+                            .forEachRemaining(property -> object.set(
+                                    property.getKey(),
+                                    plausible(property.getValue(), who, property.getKey(), depth + 1)));
                 }
                 return object;
             }
@@ -395,7 +545,9 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         List<Map.Entry<JsonNode, String>> leaves = new ArrayList<>();
         collectLeaves(copy, leaves);
         List<Map.Entry<JsonNode, String>> ids = leaves.stream()
-                .filter(leaf -> leaf.getKey() instanceof ObjectNode && leaf.getValue().endsWith("Id")).toList();
+                .filter(leaf ->
+                        leaf.getKey() instanceof ObjectNode && leaf.getValue().endsWith("Id"))
+                .toList();
         if (ids.isEmpty()) {
             ObjectNode changed = objectOrWrap(body);
             changed.put("id" + pick(ODD), "not-a-uuid" + pick(ODD));
@@ -407,7 +559,8 @@ abstract class FuzzScenarios extends ApplicationScenarios {
             return copy;
         }
         value = hostileId(who, id.getValue()).replace("%E2%80%AE", "\u202e").replace("%F0%9F%98%80", "\ud83d\ude00");
-        if (value.equals(customerOf.get(who)) || value.equals(orderOf.get(who))
+        if (value.equals(customerOf.get(who))
+                || value.equals(orderOf.get(who))
                 || ("admin".equals(who) && (customerOf.containsValue(value) || orderOf.containsValue(value)))) {
             value = UUID.randomUUID().toString();
         }

@@ -1,14 +1,13 @@
 package io.sourced.app.it;
 
 import io.sourced.api.inventory.ReserveStockCommand;
-import org.axonframework.commandhandling.SimpleCommandBus;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.annotation.Bean;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Test-only source: a reservation for a gated product waits until the test opens the gate, so an order

@@ -1,20 +1,19 @@
 package io.sourced.app.it;
 
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static io.sourced.app.it.WorkflowScenarios.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Replay safety with outside systems: a real HTTP server stands in for the CRM and the shipping partner and counts
@@ -71,17 +70,22 @@ abstract class GatewayScenarios {
         String scarce = admin.registerProduct(unique("Scarce"), "5.00", 1);
         List<String> accepted = List.of(order(gold, product, 2), order(silver, product, 1), order(gold, product, 3));
         List<String> rejected = List.of(order(poor, product, 1), order(silver, scarce, 5));
-        accepted.forEach(id -> assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("ACCEPTED"));
-        rejected.forEach(id -> assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("REJECTED"));
+        accepted.forEach(id ->
+                assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("ACCEPTED"));
+        rejected.forEach(id ->
+                assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("REJECTED"));
 
         awaitIdle();
         assertThat(outside.tierAnswers(gold)).isEqualTo(2);
         assertThat(outside.tierAnswers(silver)).isEqualTo(1);
         assertThat(outside.crmCalls(poor)).isZero();
-        accepted.forEach(id -> assertThat(outside.shippingCalls(id)).as("shipments of %s", id).isEqualTo(1));
-        rejected.forEach(id -> assertThat(outside.shippingCalls(id)).as("shipments of %s", id).isZero());
-        assertThat(outside.shipment(accepted.get(0))).isEqualTo(Api.readTree(
-                "{\"orderId\":\"" + accepted.get(0) + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":2}]}"));
+        accepted.forEach(id ->
+                assertThat(outside.shippingCalls(id)).as("shipments of %s", id).isEqualTo(1));
+        rejected.forEach(id ->
+                assertThat(outside.shippingCalls(id)).as("shipments of %s", id).isZero());
+        assertThat(outside.shipment(accepted.get(0)))
+                .isEqualTo(Api.readTree("{\"orderId\":\"" + accepted.get(0) + "\",\"lines\":[{\"productId\":\""
+                        + product + "\",\"quantity\":2}]}"));
         JsonNode report = tiers();
         assertThat(report.findValuesAsText("tier")).containsExactly("GOLD", "SILVER", "BRONZE");
         assertThat(revenue(report, "GOLD")).isGreaterThanOrEqualTo(25.0);
@@ -90,17 +94,23 @@ abstract class GatewayScenarios {
         outside.tier(silver, "GOLD");
         long callsBefore = outside.totalCalls();
         for (String processor : List.of("reports", "shipping")) {
-            assertThat(admin.post("/api/admin/processors/" + processor + "/replay", null).status()).isEqualTo(202);
+            assertThat(admin.post("/api/admin/processors/" + processor + "/replay", null)
+                            .status())
+                    .isEqualTo(202);
         }
         awaitReplayed("reports", "shipping");
 
-        assertThat(outside.totalCalls()).as("calls to outside systems during the replay").isEqualTo(callsBefore);
+        assertThat(outside.totalCalls())
+                .as("calls to outside systems during the replay")
+                .isEqualTo(callsBefore);
         assertThat(tiers()).isEqualTo(report);
 
         String afterReplay = order(gold, product, 1);
         assertThat(admin.awaitTerminal(afterReplay).path("status").asText()).isEqualTo("ACCEPTED");
         awaitIdle();
-        assertThat(outside.tierAnswers(gold)).as("a live event after the replay asks again").isEqualTo(3);
+        assertThat(outside.tierAnswers(gold))
+                .as("a live event after the replay asks again")
+                .isEqualTo(3);
         assertThat(outside.shipmentsTaken(afterReplay)).isEqualTo(1);
         assertThat(revenue(tiers(), "BRONZE")).isEqualTo(revenue(report, "BRONZE") + 5.0);
     }
@@ -109,17 +119,22 @@ abstract class GatewayScenarios {
     void partnerDown_shipmentsWait_andEachArrivesOnceItIsBack() {
         String customer = customer("SILVER", "1000");
         outside.partnerDown(true);
-        List<String> orders = List.of(order(customer, product, 1), order(customer, product, 2), order(customer, product, 3));
-        orders.forEach(id -> assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("ACCEPTED"));
+        List<String> orders =
+                List.of(order(customer, product, 1), order(customer, product, 2), order(customer, product, 3));
+        orders.forEach(id ->
+                assertThat(admin.awaitTerminal(id).path("status").asText()).isEqualTo("ACCEPTED"));
         await().atMost(PATIENCE).until(() -> outside.shippingCalls(orders.get(0)) >= 3);
         orders.forEach(id -> assertThat(outside.shipmentsTaken(id)).isZero());
 
         outside.partnerDown(false);
 
-        await().atMost(PATIENCE).untilAsserted(() ->
-                orders.forEach(id -> assertThat(outside.shipmentsTaken(id)).as("shipments of %s", id).isEqualTo(1)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> orders.forEach(id -> assertThat(outside.shipmentsTaken(id))
+                        .as("shipments of %s", id)
+                        .isEqualTo(1)));
         awaitIdle();
-        orders.forEach(id -> assertThat(outside.shipmentsTaken(id)).as("shipments of %s", id).isEqualTo(1));
+        orders.forEach(id ->
+                assertThat(outside.shipmentsTaken(id)).as("shipments of %s", id).isEqualTo(1));
     }
 
     @Test
@@ -140,8 +155,9 @@ abstract class GatewayScenarios {
 
         outside.crmDown(false);
 
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(revenue(tiers(), "SILVER")).isEqualTo(revenue(before, "SILVER") + 20.0));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(revenue(tiers(), "SILVER")).isEqualTo(revenue(before, "SILVER") + 20.0));
         assertThat(orders(tiers(), "SILVER")).isEqualTo(orders(before, "SILVER") + 1);
         assertThat(outside.tierAnswers(customer)).isEqualTo(1);
         assertThat(crmJournalEntries()).isEqualTo(journaled + 1);
@@ -149,7 +165,8 @@ abstract class GatewayScenarios {
 
     @Test
     void tierReport_isForAdminsOnly() {
-        assertThat(admin.as("alice", "alice").get("/api/reports/tiers").status()).isEqualTo(403);
+        assertThat(admin.as("alice", "alice").get("/api/reports/tiers").status())
+                .isEqualTo(403);
         assertThat(admin.as(null, null).get("/api/reports/tiers").status()).isEqualTo(401);
     }
 
@@ -189,7 +206,8 @@ abstract class GatewayScenarios {
     }
 
     private long crmJournalEntries() {
-        Long count = instance.jdbc().queryForObject("SELECT COUNT(*) FROM external_journal WHERE system = 'crm'", Long.class);
+        Long count = instance.jdbc()
+                .queryForObject("SELECT COUNT(*) FROM external_journal WHERE system = 'crm'", Long.class);
         return count == null ? 0 : count;
     }
 

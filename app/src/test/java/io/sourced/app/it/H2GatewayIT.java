@@ -1,10 +1,9 @@
 package io.sourced.app.it;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class H2GatewayIT extends GatewayScenarios {
 
@@ -15,7 +14,8 @@ class H2GatewayIT extends GatewayScenarios {
 
     @Test
     void start_withoutTheCrmsAddress_fails() {
-        assertThatThrownBy(() -> Instance.start(Database.h2(), List.of("--sourced.crm.base-url=")).close())
+        assertThatThrownBy(() -> Instance.start(Database.h2(), List.of("--sourced.crm.base-url="))
+                        .close())
                 .hasStackTraceContaining("sourced.crm.base-url is not set");
     }
 }

@@ -1,12 +1,11 @@
 package io.sourced.app.it;
 
 import io.sourced.api.inventory.ReserveStockCommand;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test-only source: a reservation request for a held product is lost (never handled, never answered),

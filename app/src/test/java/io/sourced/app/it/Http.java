@@ -21,7 +21,8 @@ final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final int STREAM_PEEK = 16 * 1024;
 
     record Reply(int status, HttpHeaders headers, String body) {
@@ -44,13 +45,24 @@ final class Http {
     }
 
     static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Reply send(String method, String path, String authorization, String contentType, byte[] body, Map<String, String> headers) {
+    Reply send(
+            String method,
+            String path,
+            String authorization,
+            String contentType,
+            byte[] body,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -59,10 +71,13 @@ final class Http {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");
             try (InputStream in = response.body()) {
-                byte[] bytes = !type.startsWith("text/event-stream") ? in.readAllBytes() : readStreams ? peek(in) : new byte[0];
+                byte[] bytes = !type.startsWith("text/event-stream")
+                        ? in.readAllBytes()
+                        : readStreams ? peek(in) : new byte[0];
                 return new Reply(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

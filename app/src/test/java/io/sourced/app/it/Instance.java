@@ -1,21 +1,20 @@
 package io.sourced.app.it;
 
-import io.sourced.app.SourcedApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.sourced.api.operations.FindProcessorsQuery;
 import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.app.SourcedApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The whole application, started in this JVM on a random port, on a given database. */
 final class Instance implements AutoCloseable {
@@ -38,13 +37,14 @@ final class Instance implements AutoCloseable {
         arguments.add("--server.port=0");
         arguments.add("--sourced.demo.enabled=true");
         arguments.add("--spring.main.banner-mode=off");
-        arguments.removeIf(argument -> moreArguments.stream().anyMatch(more -> name(more).equals(name(argument))));
+        arguments.removeIf(
+                argument -> moreArguments.stream().anyMatch(more -> name(more).equals(name(argument))));
         arguments.addAll(moreArguments);
         Class<?>[] sources = new Class<?>[extraSources.length + 1];
         sources[0] = SourcedApplication.class;
         System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new));
         return new Instance(context);
     }
 
@@ -76,14 +76,17 @@ final class Instance implements AutoCloseable {
      * stays put unless asked to move, and the views are what the log says.
      */
     void awaitQuiet() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            for (ProcessorStatus status : bean(QueryGateway.class).query(new FindProcessorsQuery(),
-                    ResponseTypes.multipleInstancesOf(ProcessorStatus.class)).join()) {
-                assertThat(status.replaying()).as(status.toString()).isFalse();
-                assertThat(status.status()).as(status.toString()).isEqualTo("RUNNING");
-                assertThat(status.lag()).as(status.toString()).isZero();
-            }
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    for (ProcessorStatus status : bean(QueryGateway.class)
+                            .query(new FindProcessorsQuery(), ResponseTypes.multipleInstancesOf(ProcessorStatus.class))
+                            .join()) {
+                        assertThat(status.replaying()).as(status.toString()).isFalse();
+                        assertThat(status.status()).as(status.toString()).isEqualTo("RUNNING");
+                        assertThat(status.lag()).as(status.toString()).isZero();
+                    }
+                });
     }
 
     long eventCount() {

@@ -1,7 +1,6 @@
 package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +72,8 @@ record Lake(Map<String, List<JsonNode>> files) {
     /** Each event id with every position it was written at (once, if the lake is right). */
     Map<String, List<Long>> positionsById() {
         Map<String, List<Long>> positions = new LinkedHashMap<>();
-        events().forEach(event -> positions.computeIfAbsent(event.path("eventId").asText(), id -> new ArrayList<>())
+        events().forEach(event -> positions
+                .computeIfAbsent(event.path("eventId").asText(), id -> new ArrayList<>())
                 .add(event.path("position").asLong()));
         return positions;
     }

@@ -1,14 +1,13 @@
 package io.sourced.app.it;
 
 import io.sourced.api.inventory.ProductRestockedEvent;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test-only source: a handler in the products view's processing group that fails on the restocks of a

@@ -1,23 +1,22 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.ConcurrencyScenario.Load;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two application processes (separate JVMs, started from the built jar) on one PostgreSQL database, under orders
@@ -55,7 +54,7 @@ class PostgresReplicasIT {
         ConcurrencyScenario scenario = new ConcurrencyScenario(eventStore(), a.admin);
         scenario.stockUp(SCARCITY);
 
-        Load load = scenario.place(List.of(a.admin, b.admin), ORDERS, CLIENTS, Integer.MAX_VALUE, () -> { });
+        Load load = scenario.place(List.of(a.admin, b.admin), ORDERS, CLIENTS, Integer.MAX_VALUE, () -> {});
 
         assertThat(load.otherStatuses()).as("answers other than 2xx").isEmpty();
         assertThat(load.unanswered()).isZero();
@@ -71,9 +70,10 @@ class PostgresReplicasIT {
         int exit = b.stop(Duration.ofSeconds(60));
         assertThat(exit).as("exit code of a replica stopped by SIGTERM").isIn(0, 143);
         assertThat(ownersOfSegments()).as("claims left by the stopped replica").doesNotContain(b.name);
-        assertThat(eventStore().queryForList("SELECT name FROM replica", String.class)).containsExactly(a.name);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(ownersOfSegments()).containsExactly(a.name));
+        assertThat(eventStore().queryForList("SELECT name FROM replica", String.class))
+                .containsExactly(a.name);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ownersOfSegments()).containsExactly(a.name));
         String customer = a.admin.openCustomer(WorkflowScenarios.unique("After"), "50");
         String product = a.admin.registerProduct(WorkflowScenarios.unique("After"), "5.00", 3);
         String order = a.admin.placeOrder(customer, Map.of(product, 1)).id("orderId");
@@ -95,8 +95,8 @@ class PostgresReplicasIT {
         assertThat(b.alive()).isFalse();
         assertThat(load.otherStatuses()).as("answers other than 2xx").isEmpty();
         assertThat(load.accepted()).hasSizeGreaterThan(ORDERS / 2);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(ownersOfSegments()).containsExactly(a.name));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ownersOfSegments()).containsExactly(a.name));
         scenario.settle(load.accepted());
         await().atMost(Duration.ofSeconds(60)).until(() -> scheduledDeadlines() == 0);
         report("a replica killed", load);
@@ -112,11 +112,15 @@ class PostgresReplicasIT {
 
         Load load = scenario.place(List.of(a.admin, b.admin), ORDERS, CLIENTS, ORDERS / 3, Database::restartPostgres);
 
-        assertThat(load.otherStatuses().keySet()).as("while the database restarts: 503, never a 500").isSubsetOf(503);
+        assertThat(load.otherStatuses().keySet())
+                .as("while the database restarts: 503, never a 500")
+                .isSubsetOf(503);
         assertThat(load.unanswered()).isZero();
         assertThat(load.accepted()).hasSizeGreaterThan(ORDERS / 2);
         scenario.settle(load.accepted());
-        assertThat(List.of(a.alive(), b.alive())).as("neither replica restarted").containsExactly(true, true);
+        assertThat(List.of(a.alive(), b.alive()))
+                .as("neither replica restarted")
+                .containsExactly(true, true);
         assertThat(List.of(a.healthy(), b.healthy())).containsExactly(true, true);
         report("PostgreSQL restarted", load);
     }
@@ -132,19 +136,26 @@ class PostgresReplicasIT {
 
     /** The processors API of one replica shows both replicas holding segments of the parallel processors. */
     private void awaitSegmentsHeldByBoth(ReplicaProcess through) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode processors = through.admin.get("/api/admin/processors").body();
-            for (String name : List.of("orders-view", "products-view", "OrderFulfilmentSagaProcessor")) {
-                Set<String> holders = new HashSet<>();
-                for (JsonNode processor : processors) {
-                    if (processor.path("name").asText().equals(name)) {
-                        processor.path("claims").forEach(claim -> holders.add(claim.path("replica").asText()));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode processors =
+                            through.admin.get("/api/admin/processors").body();
+                    for (String name : List.of("orders-view", "products-view", "OrderFulfilmentSagaProcessor")) {
+                        Set<String> holders = new HashSet<>();
+                        for (JsonNode processor : processors) {
+                            if (processor.path("name").asText().equals(name)) {
+                                processor
+                                        .path("claims")
+                                        .forEach(claim -> holders.add(
+                                                claim.path("replica").asText()));
+                            }
+                        }
+                        assertThat(holders)
+                                .as("replicas holding segments of %s", name)
+                                .containsExactlyInAnyOrder("replica-a", "replica-b");
                     }
-                }
-                assertThat(holders).as("replicas holding segments of %s", name)
-                        .containsExactlyInAnyOrder("replica-a", "replica-b");
-            }
-        });
+                });
     }
 
     private List<String> ownersOfSegments() {
@@ -152,21 +163,28 @@ class PostgresReplicasIT {
     }
 
     private int scheduledDeadlines() {
-        Integer count = eventStore().queryForObject(
-                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name LIKE '%eadline%'", Integer.class);
+        Integer count = eventStore()
+                .queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name LIKE '%eadline%'", Integer.class);
         return count == null ? 0 : count;
     }
 
     private JdbcTemplate eventStore() {
-        return new JdbcTemplate(new DriverManagerDataSource(Database.POSTGRES_HOST + database.postgresName(),
-                Database.POSTGRES_USER, ""));
+        return new JdbcTemplate(new DriverManagerDataSource(
+                Database.POSTGRES_HOST + database.postgresName(), Database.POSTGRES_USER, ""));
     }
 
     private void report(String fault, Load load) {
         EventLog events = EventLog.read(eventStore());
-        log.info("{}: {} orders sent through 2 replicas, {} answered 2xx, other answers {}, unanswered {}; outcomes {}",
-                fault, ORDERS, load.accepted().size(), load.otherStatuses(), load.unanswered(),
-                load.accepted().stream().map(id -> events.terminalOf(id)).collect(
-                        java.util.stream.Collectors.groupingBy(status -> status, java.util.stream.Collectors.counting())));
+        log.info(
+                "{}: {} orders sent through 2 replicas, {} answered 2xx, other answers {}, unanswered {}; outcomes {}",
+                fault,
+                ORDERS,
+                load.accepted().size(),
+                load.otherStatuses(),
+                load.unanswered(),
+                load.accepted().stream()
+                        .map(id -> events.terminalOf(id))
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                status -> status, java.util.stream.Collectors.counting())));
     }
 }

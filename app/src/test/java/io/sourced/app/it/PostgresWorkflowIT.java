@@ -1,8 +1,8 @@
 package io.sourced.app.it;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The workflow under the postgres profile, on a fresh PostgreSQL database. */
 class PostgresWorkflowIT extends WorkflowScenarios {
@@ -19,7 +19,9 @@ class PostgresWorkflowIT extends WorkflowScenarios {
         var columns = instance.jdbc().queryForList("""
                 SELECT table_name, column_name, data_type FROM information_schema.columns
                 WHERE table_schema = 'public' AND data_type IN ('oid', 'bytea')""");
-        assertThat(columns).isNotEmpty().allSatisfy(column -> assertThat(column.get("data_type")).isEqualTo("bytea"));
+        assertThat(columns)
+                .isNotEmpty()
+                .allSatisfy(column -> assertThat(column.get("data_type")).isEqualTo("bytea"));
         var sequence = instance.jdbc().queryForMap("""
                 SELECT seqincrement, seqcache FROM pg_sequence
                 WHERE seqrelid = pg_get_serial_sequence('domainevententry', 'globalindex')::regclass""");

@@ -1,5 +1,7 @@
 package io.sourced.app.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -8,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The application as a process of its own (a JVM started from the built jar), as an operator runs a replica: on a
@@ -38,20 +38,26 @@ final class ReplicaProcess implements AutoCloseable {
     /** Starts without waiting; {@link #awaitHealthy()} waits. */
     static ReplicaProcess start(Database database, String name, List<String> moreArguments) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException("No application jar at " + JAR.toAbsolutePath() + ": run mvn package first");
+            throw new IllegalStateException(
+                    "No application jar at " + JAR.toAbsolutePath() + ": run mvn package first");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", JAR.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
         command.addAll(database.arguments());
-        command.addAll(List.of("--server.port=" + port, "--sourced.demo.enabled=true", "--spring.main.banner-mode=off",
+        command.addAll(List.of(
+                "--server.port=" + port,
+                "--sourced.demo.enabled=true",
+                "--spring.main.banner-mode=off",
                 "--sourced.replica.name=" + name));
         command.addAll(moreArguments);
         try {
             Path log = Files.createDirectories(Path.of("target", "replicas"))
                     .resolve(database.postgresName() + "-" + name + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new ReplicaProcess(name, process, port, log);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start replica " + name, e);
@@ -61,8 +67,8 @@ final class ReplicaProcess implements AutoCloseable {
     ReplicaProcess awaitHealthy() {
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Replica " + name + " exited with " + process.exitValue()
-                        + "; see " + log.toAbsolutePath());
+                throw new IllegalStateException(
+                        "Replica " + name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
             }
             return healthy();
         });

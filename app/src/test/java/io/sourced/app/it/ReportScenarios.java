@@ -1,13 +1,13 @@
 package io.sourced.app.it;
 
+import static io.sourced.app.it.WorkflowScenarios.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.ReportsFromTheLog.DayRow;
 import io.sourced.app.it.ReportsFromTheLog.ProductDay;
 import io.sourced.app.it.ReportsFromTheLog.ProductRow;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static io.sourced.app.it.WorkflowScenarios.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
 
 /**
  * The reports equal the same numbers computed independently from the event log, after orders of every outcome, after
@@ -41,9 +40,15 @@ abstract class ReportScenarios extends ApplicationScenarios {
     @Test
     void reports_afterOrdersOfEveryOutcome_matchTheNumbersComputedFromTheEventLog() {
         List<String> orders = ordersOfEveryOutcome();
-        List<String> outcomes = orders.stream().map(id -> outcome(admin.awaitTerminal(id))).toList();
-        assertThat(outcomes).contains("ACCEPTED", "REJECTED OUT_OF_STOCK", "REJECTED PAYMENT_DECLINED",
-                "REJECTED TIMEOUT", "CANCELLED");
+        List<String> outcomes =
+                orders.stream().map(id -> outcome(admin.awaitTerminal(id))).toList();
+        assertThat(outcomes)
+                .contains(
+                        "ACCEPTED",
+                        "REJECTED OUT_OF_STOCK",
+                        "REJECTED PAYMENT_DECLINED",
+                        "REJECTED TIMEOUT",
+                        "CANCELLED");
 
         awaitReportsCaughtUp();
 
@@ -61,7 +66,8 @@ abstract class ReportScenarios extends ApplicationScenarios {
             JsonNode stopped = processorStatus();
             assertThat(stopped.path("status").asText()).isEqualTo("STOPPED");
             assertThat(stopped.path("lag").asLong()).isPositive();
-            assertThat(productReport()).as("reports wait while their processor is stopped")
+            assertThat(productReport())
+                    .as("reports wait while their processor is stopped")
                     .isNotEqualTo(ReportsFromTheLog.read(instance.jdbc()).products());
         } finally {
             reports.start();
@@ -79,7 +85,9 @@ abstract class ReportScenarios extends ApplicationScenarios {
         Map<ProductDay, ProductRow> products = productReport();
         Map<LocalDate, DayRow> days = dayReport();
 
-        assertThat(admin.post("/api/admin/processors/" + REPORTS + "/replay", null).status()).isEqualTo(202);
+        assertThat(admin.post("/api/admin/processors/" + REPORTS + "/replay", null)
+                        .status())
+                .isEqualTo(202);
         awaitReportsCaughtUp();
 
         assertThat(productReport()).isEqualTo(products);
@@ -114,14 +122,17 @@ abstract class ReportScenarios extends ApplicationScenarios {
         String rich = admin.openCustomer(unique("Rich"), "1000");
         String poor = admin.openCustomer(unique("Poor"), "10");
         List<String> orders = new ArrayList<>();
-        orders.add(admin.placeOrder(rich, new LinkedHashMap<>(Map.of(lamp, 2, cable, 3))).id("orderId"));
-        orders.add(admin.placeOrder(rich, new LinkedHashMap<>(Map.of(cable, 1, scarce, 5))).id("orderId"));
+        orders.add(admin.placeOrder(rich, new LinkedHashMap<>(Map.of(lamp, 2, cable, 3)))
+                .id("orderId"));
+        orders.add(admin.placeOrder(rich, new LinkedHashMap<>(Map.of(cable, 1, scarce, 5)))
+                .id("orderId"));
         orders.add(admin.placeOrder(poor, Map.of(scarce, 1)).id("orderId"));
         HoldReservations.HELD_PRODUCTS.add(held);
         try {
             orders.add(admin.placeOrder(rich, Map.of(held, 1)).id("orderId"));
             String cancelled = admin.placeOrder(rich, Map.of(held, 2)).id("orderId");
-            assertThat(admin.post("/api/orders/" + cancelled + "/cancel", null).status()).isEqualTo(202);
+            assertThat(admin.post("/api/orders/" + cancelled + "/cancel", null).status())
+                    .isEqualTo(202);
             orders.add(cancelled);
             admin.awaitTerminal(orders.get(3));
         } finally {
@@ -150,8 +161,12 @@ abstract class ReportScenarios extends ApplicationScenarios {
         Map<ProductDay, ProductRow> rows = new TreeMap<>();
         Api.Answer answer = admin.get("/api/reports/products" + period);
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-        answer.body().forEach(row -> rows.put(new ProductDay(row.path("productId").asText(),
-                LocalDate.parse(row.path("day").asText())), ProductRow.of(row)));
+        answer.body()
+                .forEach(row -> rows.put(
+                        new ProductDay(
+                                row.path("productId").asText(),
+                                LocalDate.parse(row.path("day").asText())),
+                        ProductRow.of(row)));
         return rows;
     }
 
@@ -169,7 +184,8 @@ abstract class ReportScenarios extends ApplicationScenarios {
     }
 
     private StreamingEventProcessor reportsProcessor() {
-        return (StreamingEventProcessor) instance.bean(EventProcessingConfiguration.class).eventProcessor(REPORTS)
+        return (StreamingEventProcessor) instance.bean(EventProcessingConfiguration.class)
+                .eventProcessor(REPORTS)
                 .orElseThrow();
     }
 
@@ -186,13 +202,17 @@ abstract class ReportScenarios extends ApplicationScenarios {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode reports = processorStatus();
             assertThat(reports.path("status").asText()).as(reports.toString()).isEqualTo("RUNNING");
-            assertThat(reports.path("replaying").asBoolean()).as(reports.toString()).isFalse();
+            assertThat(reports.path("replaying").asBoolean())
+                    .as(reports.toString())
+                    .isFalse();
             assertThat(reports.path("lag").asLong()).as(reports.toString()).isZero();
         });
     }
 
     private static String outcome(JsonNode order) {
         String status = order.path("status").asText();
-        return "REJECTED".equals(status) ? status + " " + order.path("rejectionReason").asText() : status;
+        return "REJECTED".equals(status)
+                ? status + " " + order.path("rejectionReason").asText()
+                : status;
     }
 }

@@ -1,8 +1,6 @@
 package io.sourced.app.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The reports computed again, independently of the reports processor: straight from the event store's table, by the
@@ -46,22 +45,45 @@ final class ReportsFromTheLog {
     }
 
     /** One row of the product report; amounts without trailing zeros so that equal numbers are equal rows. */
-    record ProductRow(String productName, int unitsOrdered, int unitsSold, BigDecimal revenue, int unitsLost,
-                      int stockEndOfDay, BigDecimal sellThrough) {
+    record ProductRow(
+            String productName,
+            int unitsOrdered,
+            int unitsSold,
+            BigDecimal revenue,
+            int unitsLost,
+            int stockEndOfDay,
+            BigDecimal sellThrough) {
         static ProductRow of(JsonNode json) {
-            return new ProductRow(json.path("productName").asText(), json.path("unitsOrdered").asInt(),
-                    json.path("unitsSold").asInt(), plain(json.path("revenue")), json.path("unitsLost").asInt(),
-                    json.path("stockEndOfDay").asInt(), plain(json.path("sellThrough")));
+            return new ProductRow(
+                    json.path("productName").asText(),
+                    json.path("unitsOrdered").asInt(),
+                    json.path("unitsSold").asInt(),
+                    plain(json.path("revenue")),
+                    json.path("unitsLost").asInt(),
+                    json.path("stockEndOfDay").asInt(),
+                    plain(json.path("sellThrough")));
         }
     }
 
-    record DayRow(int placed, int accepted, int rejectedOutOfStock, int rejectedPaymentDeclined, int rejectedTimeout,
-                  int cancelled, BigDecimal medianSecondsToAccept, BigDecimal p95SecondsToAccept) {
+    record DayRow(
+            int placed,
+            int accepted,
+            int rejectedOutOfStock,
+            int rejectedPaymentDeclined,
+            int rejectedTimeout,
+            int cancelled,
+            BigDecimal medianSecondsToAccept,
+            BigDecimal p95SecondsToAccept) {
         static DayRow of(JsonNode json) {
-            return new DayRow(json.path("placed").asInt(), json.path("accepted").asInt(),
-                    json.path("rejectedOutOfStock").asInt(), json.path("rejectedPaymentDeclined").asInt(),
-                    json.path("rejectedTimeout").asInt(), json.path("cancelled").asInt(),
-                    plain(json.path("medianSecondsToAccept")), plain(json.path("p95SecondsToAccept")));
+            return new DayRow(
+                    json.path("placed").asInt(),
+                    json.path("accepted").asInt(),
+                    json.path("rejectedOutOfStock").asInt(),
+                    json.path("rejectedPaymentDeclined").asInt(),
+                    json.path("rejectedTimeout").asInt(),
+                    json.path("cancelled").asInt(),
+                    plain(json.path("medianSecondsToAccept")),
+                    plain(json.path("p95SecondsToAccept")));
         }
     }
 
@@ -76,7 +98,10 @@ final class ReportsFromTheLog {
                 "SELECT globalindex, payloadtype, payload, timestamp FROM domainevententry ORDER BY globalindex",
                 (rs, i) -> {
                     String type = rs.getString(2);
-                    return new Event(rs.getLong(1), type.substring(type.lastIndexOf('.') + 1), json(rs.getBytes(3)),
+                    return new Event(
+                            rs.getLong(1),
+                            type.substring(type.lastIndexOf('.') + 1),
+                            json(rs.getBytes(3)),
                             Instant.parse(rs.getString(4)));
                 }));
     }
@@ -108,25 +133,41 @@ final class ReportsFromTheLog {
                 case "ProductRestockedEvent" -> available.merge(product, e.number("quantity"), Integer::sum);
                 case "StockReservedEvent" -> {
                     available.merge(product, -e.number("quantity"), Integer::sum);
-                    reservedPrices.put(e.text("orderId") + "/" + product, e.payload().path("unitPrice").decimalValue());
+                    reservedPrices.put(
+                            e.text("orderId") + "/" + product,
+                            e.payload().path("unitPrice").decimalValue());
                 }
                 case "StockReleasedEvent" -> available.merge(product, e.number("quantity"), Integer::sum);
                 case "ReservationConfirmedEvent" -> {
                     ProductDay key = new ProductDay(product, e.day());
                     units.computeIfAbsent(key, k -> new int[3])[1] += e.number("quantity");
-                    revenue.merge(key, reservedPrices.get(e.text("orderId") + "/" + product)
-                            .multiply(BigDecimal.valueOf(e.number("quantity"))), BigDecimal::add);
+                    revenue.merge(
+                            key,
+                            reservedPrices
+                                    .get(e.text("orderId") + "/" + product)
+                                    .multiply(BigDecimal.valueOf(e.number("quantity"))),
+                            BigDecimal::add);
                 }
                 case "StockReservationRejectedEvent" ->
-                        units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[3])[2] += e.number("requested");
-                case "OrderPlacedEvent" -> e.payload().path("lines").forEach(line -> units.computeIfAbsent(
-                        new ProductDay(line.path("productId").asText(), e.day()), k -> new int[3])[0]
-                        += line.path("quantity").asInt());
+                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[3])[2] +=
+                            e.number("requested");
+                case "OrderPlacedEvent" ->
+                    e.payload()
+                            .path("lines")
+                            .forEach(line -> units.computeIfAbsent(
+                                                    new ProductDay(
+                                                            line.path("productId")
+                                                                    .asText(),
+                                                            e.day()),
+                                                    k -> new int[3])[0] +=
+                                    line.path("quantity").asInt());
                 default -> {
                     continue;
                 }
             }
-            if (e.type().startsWith("Product") || e.type().startsWith("Stock") || e.type().startsWith("Reservation")) {
+            if (e.type().startsWith("Product")
+                    || e.type().startsWith("Stock")
+                    || e.type().startsWith("Reservation")) {
                 units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[3]);
                 stockEvents.computeIfAbsent(product, p -> new ArrayList<>()).add(e);
                 availableAfter.put(e, available.get(product));
@@ -136,9 +177,19 @@ final class ReportsFromTheLog {
         units.forEach((key, counts) -> {
             int stock = stockAtEndOf(key, stockEvents.getOrDefault(key.productId(), List.of()), availableAfter);
             int base = counts[1] + stock;
-            rows.put(key, new ProductRow(names.get(key.productId()), counts[0], counts[1],
-                    plain(revenue.getOrDefault(key, BigDecimal.ZERO)), counts[2], stock,
-                    base == 0 ? null : plain(BigDecimal.valueOf(counts[1]).divide(BigDecimal.valueOf(base), 4, RoundingMode.HALF_UP))));
+            rows.put(
+                    key,
+                    new ProductRow(
+                            names.get(key.productId()),
+                            counts[0],
+                            counts[1],
+                            plain(revenue.getOrDefault(key, BigDecimal.ZERO)),
+                            counts[2],
+                            stock,
+                            base == 0
+                                    ? null
+                                    : plain(BigDecimal.valueOf(counts[1])
+                                            .divide(BigDecimal.valueOf(base), 4, RoundingMode.HALF_UP))));
         });
         return rows;
     }
@@ -151,11 +202,12 @@ final class ReportsFromTheLog {
             int column = switch (e.type()) {
                 case "OrderPlacedEvent" -> 0;
                 case "OrderAcceptedEvent" -> 1;
-                case "OrderRejectedEvent" -> switch (e.text("reason")) {
-                    case "OUT_OF_STOCK" -> 2;
-                    case "PAYMENT_DECLINED" -> 3;
-                    default -> 4;
-                };
+                case "OrderRejectedEvent" ->
+                    switch (e.text("reason")) {
+                        case "OUT_OF_STOCK" -> 2;
+                        case "PAYMENT_DECLINED" -> 3;
+                        default -> 4;
+                    };
                 case "OrderCancelledEvent" -> 5;
                 default -> -1;
             };
@@ -166,15 +218,21 @@ final class ReportsFromTheLog {
             if (column == 0) {
                 placedAt.put(e.text("orderId"), e.timestamp());
             } else if (column == 1) {
-                timesToAccept.computeIfAbsent(e.day(), d -> new ArrayList<>()).add(Duration.between(
-                        placedAt.get(e.text("orderId")).truncatedTo(ChronoUnit.MILLIS),
-                        e.timestamp().truncatedTo(ChronoUnit.MILLIS)).toMillis());
+                timesToAccept
+                        .computeIfAbsent(e.day(), d -> new ArrayList<>())
+                        .add(Duration.between(
+                                        placedAt.get(e.text("orderId")).truncatedTo(ChronoUnit.MILLIS),
+                                        e.timestamp().truncatedTo(ChronoUnit.MILLIS))
+                                .toMillis());
             }
         }
         Map<LocalDate, DayRow> rows = new TreeMap<>();
         counts.forEach((day, c) -> {
             List<Long> times = timesToAccept.getOrDefault(day, List.of());
-            rows.put(day, new DayRow(c[0], c[1], c[2], c[3], c[4], c[5], percentile(times, "0.5"), percentile(times, "0.95")));
+            rows.put(
+                    day,
+                    new DayRow(
+                            c[0], c[1], c[2], c[3], c[4], c[5], percentile(times, "0.5"), percentile(times, "0.95")));
         });
         return rows;
     }

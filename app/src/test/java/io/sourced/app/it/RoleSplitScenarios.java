@@ -1,25 +1,24 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Without Axon Server, on one database: a command-and-saga process and a query-and-UI process. Events reach the
@@ -75,8 +74,11 @@ abstract class RoleSplitScenarios {
         assertThat(order.path("total").decimalValue()).isEqualByComparingTo("50.00");
         // the products view and the event index follow the log on their own, a moment later
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(queries.get("/api/products/" + lamp).body().path("sold").asInt()).isEqualTo(2);
-            assertThat(queries.get("/api/orders/" + placed.id("orderId") + "/trace").status()).isEqualTo(200);
+            assertThat(queries.get("/api/products/" + lamp).body().path("sold").asInt())
+                    .isEqualTo(2);
+            assertThat(queries.get("/api/orders/" + placed.id("orderId") + "/trace")
+                            .status())
+                    .isEqualTo(200);
         });
     }
 
@@ -84,11 +86,12 @@ abstract class RoleSplitScenarios {
     void placeOrder_throughTheQueryProcess_isNotOffered() {
         Api alice = querySide.api("alice", "alice");
         String customerId = alice.get("/api/me").body().path("customerId").asText();
-        String productId = alice.get("/api/products").body().path(0).path("productId").asText();
+        String productId =
+                alice.get("/api/products").body().path(0).path("productId").asText();
 
         assertThat(alice.placeOrder(customerId, Map.of(productId, 1)).status()).isEqualTo(405);
-        PlaceOrderCommand order = new PlaceOrderCommand(OrderId.random(), CustomerId.of(customerId),
-                List.of(new OrderLine(ProductId.of(productId), 1)));
+        PlaceOrderCommand order = new PlaceOrderCommand(
+                OrderId.random(), CustomerId.of(customerId), List.of(new OrderLine(ProductId.of(productId), 1)));
         assertThatThrownBy(() -> querySide.bean(CommandGateway.class).sendAndWait(order))
                 .isInstanceOf(NoHandlerForCommandException.class);
     }
@@ -108,8 +111,13 @@ abstract class RoleSplitScenarios {
 
         assertThat(uiAlone.admin.as(null, null).get("/login").status()).isEqualTo(200);
         assertThat(alice.get("/api/me").status()).isEqualTo(200);
-        assertThat(alice.send("GET", "/shop", null, html).status()).as("the products are asked on a bus no query side is on")
+        assertThat(alice.send("GET", "/shop", null, html).status())
+                .as("the products are asked on a bus no query side is on")
                 .isEqualTo(503);
-        assertThat(querySide.api("alice", "alice").send("GET", "/shop", null, html).status()).isEqualTo(200);
+        assertThat(querySide
+                        .api("alice", "alice")
+                        .send("GET", "/shop", null, html)
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -1,5 +1,8 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.sourced.api.catalog.EventSchema;
 import io.sourced.api.catalog.FindEventCatalogQuery;
@@ -9,6 +12,10 @@ import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -19,29 +26,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Under every role subset the application starts and exposes only its part (H2, one process). */
 class RolesIT {
 
-    private static final List<String> VIEWS = List.of("orders-view", "order-history", "products-view",
-            "customers-view", "event-log");
+    private static final List<String> VIEWS =
+            List.of("orders-view", "order-history", "products-view", "customers-view", "event-log");
 
     @ParameterizedTest(name = "sourced.roles={0}")
     @ValueSource(strings = {"command", "saga", "query", "ui", "command,saga", "query,ui", "command,saga,query"})
     void roles_startAndExposeOnlyTheirPart(String roles) {
         Set<String> runs = Set.copyOf(Arrays.asList(roles.split(",")));
-        try (Instance instance = Instance.start(Database.h2(), List.of("--sourced.roles=" + roles,
-                "--sourced.demo.enabled=false", "--sourced.security.admin-password=admin"))) {
+        try (Instance instance = Instance.start(
+                Database.h2(),
+                List.of(
+                        "--sourced.roles=" + roles,
+                        "--sourced.demo.enabled=false",
+                        "--sourced.security.admin-password=admin"))) {
             Api admin = instance.admin;
             Api anonymous = admin.as(null, null);
-            Set<String> processors = instance.bean(EventProcessingConfiguration.class).eventProcessors().keySet();
+            Set<String> processors = instance.bean(EventProcessingConfiguration.class)
+                    .eventProcessors()
+                    .keySet();
 
             // command: the aggregates handle commands, the command endpoints answer
             Api.Answer register = admin.post("/api/products", Map.of("name", "Lamp", "price", 12.5, "stock", 3));
@@ -51,8 +56,8 @@ class RolesIT {
             } else {
                 assertThat(register.status()).isIn(404, 405);
                 assertThat(processors).doesNotContain("command-lookups");
-                PlaceOrderCommand order = new PlaceOrderCommand(OrderId.random(), CustomerId.random(),
-                        List.of(new OrderLine(ProductId.random(), 1)));
+                PlaceOrderCommand order = new PlaceOrderCommand(
+                        OrderId.random(), CustomerId.random(), List.of(new OrderLine(ProductId.random(), 1)));
                 assertThatThrownBy(() -> instance.bean(CommandGateway.class).sendAndWait(order))
                         .isInstanceOf(NoHandlerForCommandException.class);
             }
@@ -60,7 +65,8 @@ class RolesIT {
             // saga: the workflow's processor and the deadline scheduler
             assertThat(processors.contains("OrderFulfilmentSagaProcessor")).isEqualTo(runs.contains("saga"));
             assertThat(instance.context().getBeanNamesForType(Scheduler.class).length > 0)
-                    .as("db-scheduler runs").isEqualTo(runs.contains("saga"));
+                    .as("db-scheduler runs")
+                    .isEqualTo(runs.contains("saga"));
 
             // query: the views' processors and the query endpoints
             if (runs.contains("query")) {
@@ -85,7 +91,9 @@ class RolesIT {
             if (!runs.contains("ui")) {
                 assertThat(anonymous.get("/").status()).isEqualTo(404);
                 assertThat(admin.get("/shop").status()).isEqualTo(404);
-                assertThat(admin.send("GET", "/shop", null, Map.of("Accept", "text/html")).status()).isEqualTo(404);
+                assertThat(admin.send("GET", "/shop", null, Map.of("Accept", "text/html"))
+                                .status())
+                        .isEqualTo(404);
                 assertThat(admin.get("/admin/orders").status()).isEqualTo(404);
             }
 
@@ -104,9 +112,12 @@ class RolesIT {
     private static void assertPagesAskTheBuses(Instance ui) {
         Api admin = ui.admin;
         Map<String, String> html = Map.of("Accept", "text/html");
-        assertThat(admin.send("GET", "/admin/catalog", null, html).status()).as("no query side to answer").isEqualTo(503);
+        assertThat(admin.send("GET", "/admin/catalog", null, html).status())
+                .as("no query side to answer")
+                .isEqualTo(503);
         assertThatThrownBy(() -> ui.bean(CommandGateway.class).sendAndWait(new ReplayProcessorCommand("orders-view")))
-                .as("no processor here to replay").isInstanceOf(NoHandlerForCommandException.class);
+                .as("no processor here to replay")
+                .isInstanceOf(NoHandlerForCommandException.class);
 
         new AnnotationQueryHandlerAdapter<>(new StandInCatalog()).subscribe(ui.bean(QueryBus.class));
 
@@ -126,7 +137,8 @@ class RolesIT {
 
     @Test
     void roles_unknownName_stopsTheStartWithItsReason() {
-        assertThatThrownBy(() -> Instance.start(Database.h2(), List.of("--sourced.roles=command,reports")).close())
+        assertThatThrownBy(() -> Instance.start(Database.h2(), List.of("--sourced.roles=command,reports"))
+                        .close())
                 .hasStackTraceContaining("sourced.roles=command,reports names unknown role(s) [reports]")
                 .hasStackTraceContaining("known roles are command, saga, query, ui");
     }

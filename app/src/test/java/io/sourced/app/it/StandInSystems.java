@@ -3,7 +3,6 @@ package io.sourced.app.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -67,20 +66,28 @@ final class StandInSystems implements AutoCloseable {
 
     /** The CRM's answers (2xx) about this customer. */
     long tierAnswers(String customerId) {
-        return calls.stream().filter(c -> c.system().equals("crm") && c.subject().equals(customerId) && c.succeeded()).count();
+        return calls.stream()
+                .filter(c -> c.system().equals("crm") && c.subject().equals(customerId) && c.succeeded())
+                .count();
     }
 
     long crmCalls(String customerId) {
-        return calls.stream().filter(c -> c.system().equals("crm") && c.subject().equals(customerId)).count();
+        return calls.stream()
+                .filter(c -> c.system().equals("crm") && c.subject().equals(customerId))
+                .count();
     }
 
     /** Shipments the partner took (2xx) under this idempotency key. */
     long shipmentsTaken(String key) {
-        return calls.stream().filter(c -> c.system().equals("shipping") && c.subject().equals(key) && c.succeeded()).count();
+        return calls.stream()
+                .filter(c -> c.system().equals("shipping") && c.subject().equals(key) && c.succeeded())
+                .count();
     }
 
     long shippingCalls(String key) {
-        return calls.stream().filter(c -> c.system().equals("shipping") && c.subject().equals(key)).count();
+        return calls.stream()
+                .filter(c -> c.system().equals("shipping") && c.subject().equals(key))
+                .count();
     }
 
     JsonNode shipment(String key) {
@@ -98,7 +105,9 @@ final class StandInSystems implements AutoCloseable {
             answer(exchange, new Call("crm", customerId, 503, ""));
             return;
         }
-        answer(exchange, new Call("crm", customerId, 200, "{\"tier\":\"" + tiers.getOrDefault(customerId, "BRONZE") + "\"}"));
+        answer(
+                exchange,
+                new Call("crm", customerId, 200, "{\"tier\":\"" + tiers.getOrDefault(customerId, "BRONZE") + "\"}"));
     }
 
     private void shipping(HttpExchange exchange) throws IOException {

@@ -1,9 +1,10 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,13 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** The REST workflow end to end, on whichever database a subclass gives. */
 abstract class WorkflowScenarios extends ApplicationScenarios {
-
 
     static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -42,14 +40,18 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     void awaitStock(String productId, int available, int reserved, int sold) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode product = product(productId);
-            assertThat(List.of(product.path("available").asInt(), product.path("reserved").asInt(), product.path("sold").asInt()))
+            assertThat(List.of(
+                            product.path("available").asInt(),
+                            product.path("reserved").asInt(),
+                            product.path("sold").asInt()))
                     .containsExactly(available, reserved, sold);
         });
     }
 
     void awaitBalance(String customerId, String balance) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(amount(customer(customerId).path("balance"))).isEqualByComparingTo(balance));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(amount(customer(customerId).path("balance"))).isEqualByComparingTo(balance));
     }
 
     @Test
@@ -72,7 +74,8 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         awaitStock(cable, 7, 0, 3);
         awaitBalance(customer, "66.00");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode ledger = admin.get("/api/customers/" + customer + "/transactions").body();
+            JsonNode ledger =
+                    admin.get("/api/customers/" + customer + "/transactions").body();
             assertThat(ledger).hasSize(2);
             assertThat(ledger.get(0).path("type").asText()).isEqualTo("DEPOSIT");
             assertThat(ledger.get(1).path("type").asText()).isEqualTo("PAYMENT");
@@ -116,7 +119,8 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         String lamp = admin.registerProduct(unique("Lamp"), "20", 3);
         String customer = admin.openCustomer(unique("Gus"), "100");
         String orderId = admin.placeOrder(customer, Map.of(lamp, 1)).id("orderId");
-        admin.awaitOrder(orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
+        admin.awaitOrder(
+                orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
 
         Answer cancel = admin.post("/api/orders/" + orderId + "/cancel", null);
 
@@ -133,30 +137,61 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         String unknown = UUID.randomUUID().toString();
 
         List<Object[]> cases = new ArrayList<>();
-        cases.add(new Object[]{"/api/orders", "{oops", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[]}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":0}]}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":-2}]}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1.5}]}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"not-a-uuid\",\"quantity\":1}]}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}],\"extra\":1}", 400});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + unknown + "\",\"quantity\":1}]}", 404});
-        cases.add(new Object[]{"/api/orders", "{\"customerId\":\"" + unknown + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}", 404});
-        cases.add(new Object[]{"/api/products", "{\"name\":\"Bad\",\"price\":1.234,\"stock\":1}", 400});
-        cases.add(new Object[]{"/api/products", "{\"name\":\"Bad\",\"price\":-1,\"stock\":1}", 400});
-        cases.add(new Object[]{"/api/products", "{\"name\":\"\",\"price\":1,\"stock\":1}", 400});
-        cases.add(new Object[]{"/api/products/" + product + "/restock", "{\"quantity\":0}", 400});
-        cases.add(new Object[]{"/api/products/" + unknown + "/restock", "{\"quantity\":3}", 404});
-        cases.add(new Object[]{"/api/customers", "{\"name\":\"Bad\",\"initialDeposit\":0.001}", 400});
-        cases.add(new Object[]{"/api/customers/" + customer + "/deposits", "{\"amount\":10.555}", 400});
-        cases.add(new Object[]{"/api/customers/" + customer + "/deposits", "{\"amount\":0}", 400});
-        cases.add(new Object[]{"/api/customers/" + unknown + "/deposits", "{\"amount\":10}", 404});
-        cases.add(new Object[]{"/api/customers/" + customer + "/withdrawals", "{\"amount\":30.01}", 422});
-        cases.add(new Object[]{"/api/orders/" + unknown + "/cancel", null, 404});
+        cases.add(new Object[] {"/api/orders", "{oops", 400});
+        cases.add(new Object[] {"/api/orders", "{\"customerId\":\"" + customer + "\",\"lines\":[]}", 400});
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":0}]}",
+            400
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":-2}]}",
+            400
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1.5}]}",
+            400
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"not-a-uuid\",\"quantity\":1}]}",
+            400
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + product
+                    + "\",\"quantity\":1}],\"extra\":1}",
+            400
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + customer + "\",\"lines\":[{\"productId\":\"" + unknown + "\",\"quantity\":1}]}",
+            404
+        });
+        cases.add(new Object[] {
+            "/api/orders",
+            "{\"customerId\":\"" + unknown + "\",\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}",
+            404
+        });
+        cases.add(new Object[] {"/api/products", "{\"name\":\"Bad\",\"price\":1.234,\"stock\":1}", 400});
+        cases.add(new Object[] {"/api/products", "{\"name\":\"Bad\",\"price\":-1,\"stock\":1}", 400});
+        cases.add(new Object[] {"/api/products", "{\"name\":\"\",\"price\":1,\"stock\":1}", 400});
+        cases.add(new Object[] {"/api/products/" + product + "/restock", "{\"quantity\":0}", 400});
+        cases.add(new Object[] {"/api/products/" + unknown + "/restock", "{\"quantity\":3}", 404});
+        cases.add(new Object[] {"/api/customers", "{\"name\":\"Bad\",\"initialDeposit\":0.001}", 400});
+        cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":10.555}", 400});
+        cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":0}", 400});
+        cases.add(new Object[] {"/api/customers/" + unknown + "/deposits", "{\"amount\":10}", 404});
+        cases.add(new Object[] {"/api/customers/" + customer + "/withdrawals", "{\"amount\":30.01}", 422});
+        cases.add(new Object[] {"/api/orders/" + unknown + "/cancel", null, 404});
 
         for (Object[] c : cases) {
             Answer answer = admin.post((String) c[0], c[1]);
-            assertThat(answer.status()).as("%s %s → %s", c[0], c[1], answer.raw()).isEqualTo((int) c[2]);
+            assertThat(answer.status())
+                    .as("%s %s → %s", c[0], c[1], answer.raw())
+                    .isEqualTo((int) c[2]);
             assertThat(answer.contentType()).as("%s %s", c[0], c[1]).contains("application/problem+json");
             assertThat(answer.body().path("status").asInt()).isEqualTo((int) c[2]);
             assertThat(answer.raw()).doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("select ");
@@ -172,7 +207,8 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     void placeOrder_sameIdempotencyKeyTwice_placesOnce() {
         String product = admin.registerProduct(unique("Pen"), "2.00", 10);
         String customer = admin.openCustomer(unique("Ivy"), "30");
-        Map<String, Object> body = Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1)));
+        Map<String, Object> body =
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1)));
         Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
 
         Answer first = admin.post("/api/orders", body, key);
@@ -182,7 +218,8 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         assertThat(second.status()).isEqualTo(202);
         assertThat(second.id("orderId")).isEqualTo(first.id("orderId"));
         admin.awaitTerminal(first.id("orderId"));
-        assertThat(EventLog.read(instance.jdbc()).count("OrderPlacedEvent", first.id("orderId"))).isEqualTo(1);
+        assertThat(EventLog.read(instance.jdbc()).count("OrderPlacedEvent", first.id("orderId")))
+                .isEqualTo(1);
         awaitStock(product, 9, 0, 1);
         Answer other = admin.post("/api/orders", body, Map.of("Idempotency-Key", "order-" + UUID.randomUUID()));
         assertThat(other.id("orderId")).isNotEqualTo(first.id("orderId"));
@@ -196,30 +233,48 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         String bobId = bob.get("/api/me").id("customerId");
         assertThat(aliceId).isNotBlank().isNotEqualTo(bobId);
         String product = admin.registerProduct(unique("Tea"), "1.00", 100);
-        Answer placed = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))));
+        Answer placed =
+                alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))));
         assertThat(placed.status()).isEqualTo(202);
         String aliceOrder = placed.id("orderId");
         alice.awaitTerminal(aliceOrder);
 
         assertThat(bob.get("/api/orders/" + aliceOrder).status()).isEqualTo(404);
         assertThat(bob.get("/api/orders/" + aliceOrder + "/updates").status()).isEqualTo(404);
-        assertThat(bob.post("/api/orders/" + aliceOrder + "/cancel", null).status()).isEqualTo(404);
+        assertThat(bob.post("/api/orders/" + aliceOrder + "/cancel", null).status())
+                .isEqualTo(404);
         assertThat(bob.get("/api/customers/" + aliceId).status()).isEqualTo(404);
-        assertThat(bob.get("/api/customers/" + aliceId + "/transactions").status()).isEqualTo(404);
-        assertThat(bob.post("/api/customers/" + aliceId + "/deposits", Map.of("amount", 5)).status()).isEqualTo(404);
-        assertThat(bob.post("/api/orders", Map.of("customerId", aliceId,
-                "lines", List.of(Map.of("productId", product, "quantity", 1)))).status()).isEqualTo(404);
+        assertThat(bob.get("/api/customers/" + aliceId + "/transactions").status())
+                .isEqualTo(404);
+        assertThat(bob.post("/api/customers/" + aliceId + "/deposits", Map.of("amount", 5))
+                        .status())
+                .isEqualTo(404);
+        assertThat(bob.post(
+                                "/api/orders",
+                                Map.of(
+                                        "customerId",
+                                        aliceId,
+                                        "lines",
+                                        List.of(Map.of("productId", product, "quantity", 1))))
+                        .status())
+                .isEqualTo(404);
         assertThat(bob.get("/api/orders?customerId=" + aliceId).status()).isEqualTo(404);
-        bob.get("/api/orders").body().path("items")
+        bob.get("/api/orders")
+                .body()
+                .path("items")
                 .forEach(order -> assertThat(order.path("customerId").asText()).isEqualTo(bobId));
-        assertThat(bob.post("/api/products", Map.of("name", "X", "price", 1, "stock", 1)).status()).isEqualTo(403);
+        assertThat(bob.post("/api/products", Map.of("name", "X", "price", 1, "stock", 1))
+                        .status())
+                .isEqualTo(403);
         assertThat(bob.get("/api/customers").status()).isEqualTo(403);
         assertThat(admin.as(null, null).get("/api/products").status()).isEqualTo(401);
         assertThat(admin.as("bob", "wrong").get("/api/products").status()).isEqualTo(401);
 
         assertThat(alice.get("/api/orders/" + aliceOrder).status()).isEqualTo(200);
         assertThat(alice.get("/api/customers/" + aliceId).status()).isEqualTo(200);
-        alice.get("/api/orders").body().path("items")
+        alice.get("/api/orders")
+                .body()
+                .path("items")
                 .forEach(order -> assertThat(order.path("customerId").asText()).isEqualTo(aliceId));
     }
 
@@ -227,37 +282,61 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     void everyEvent_carriesWhoCausedIt_andItsTrace() {
         Api alice = admin.as("alice", "alice");
         String product = admin.registerProduct(unique("Soap"), "1.00", 100);
-        String orderId = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 2)))).id("orderId");
-        alice.awaitOrder(orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
+        String orderId = alice.post(
+                        "/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 2))))
+                .id("orderId");
+        alice.awaitOrder(
+                orderId, order -> "ACCEPTED".equals(order.path("status").asText()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<EventLog.Entry> trace = EventLog.read(instance.jdbc()).about(orderId);
-            assertThat(trace).extracting(EventLog.Entry::simpleType).contains("OrderPlacedEvent", "StockReservedEvent",
-                    "PaymentAuthorizedEvent", "OrderAcceptedEvent", "ReservationConfirmedEvent");
+            assertThat(trace)
+                    .extracting(EventLog.Entry::simpleType)
+                    .contains(
+                            "OrderPlacedEvent",
+                            "StockReservedEvent",
+                            "PaymentAuthorizedEvent",
+                            "OrderAcceptedEvent",
+                            "ReservationConfirmedEvent");
             String traceId = trace.get(0).metadata().path("traceId").asText();
             assertThat(traceId).isNotBlank();
             trace.forEach(event -> {
-                assertThat(event.metadata().path("username").asText()).as(event.type()).isEqualTo("alice");
-                assertThat(event.metadata().path("traceId").asText()).as(event.type()).isEqualTo(traceId);
-                assertThat(event.metadata().path("correlationId").asText()).as(event.type()).isNotBlank();
+                assertThat(event.metadata().path("username").asText())
+                        .as(event.type())
+                        .isEqualTo("alice");
+                assertThat(event.metadata().path("traceId").asText())
+                        .as(event.type())
+                        .isEqualTo(traceId);
+                assertThat(event.metadata().path("correlationId").asText())
+                        .as(event.type())
+                        .isNotBlank();
             });
         });
-        EventLog.read(instance.jdbc()).entries().forEach(event ->
-                assertThat(event.metadata().path("username").asText()).as(event.type()).isNotBlank());
+        EventLog.read(instance.jdbc())
+                .entries()
+                .forEach(event -> assertThat(event.metadata().path("username").asText())
+                        .as(event.type())
+                        .isNotBlank());
     }
 
     @Test
     void orderUpdates_streamTheOrderUntilItIsTerminal() {
         Api alice = admin.as("alice", "alice");
         String product = admin.registerProduct(unique("Candle"), "2.00", 10);
-        String orderId = alice.post("/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1)))).id("orderId");
+        String orderId = alice.post(
+                        "/api/orders", Map.of("lines", List.of(Map.of("productId", product, "quantity", 1))))
+                .id("orderId");
 
-        Answer stream = alice.send("GET", "/api/orders/" + orderId + "/updates", null, Map.of("Accept", "text/event-stream"));
+        Answer stream =
+                alice.send("GET", "/api/orders/" + orderId + "/updates", null, Map.of("Accept", "text/event-stream"));
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.contentType()).startsWith("text/event-stream");
-        List<String> states = stream.raw().lines().filter(line -> line.startsWith("data:"))
-                .map(line -> Api.readTree(line.substring(5)).path("status").asText()).toList();
+        List<String> states = stream.raw()
+                .lines()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> Api.readTree(line.substring(5)).path("status").asText())
+                .toList();
         assertThat(states).isNotEmpty().last().isEqualTo("ACCEPTED");
         assertThat(states).allSatisfy(state -> assertThat(state).isIn("PENDING", "ACCEPTED"));
     }
@@ -265,15 +344,21 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     @Test
     void health_isOpen_andOpenApiDescribesTheApi() {
         Api anonymous = admin.as(null, null);
-        assertThat(anonymous.get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health").body().path("status").asText())
+                .isEqualTo("UP");
         JsonNode openApi = anonymous.get("/v3/api-docs").body();
         assertThat(openApi.path("paths").has("/api/orders")).isTrue();
         assertThat(openApi.path("paths").has("/api/orders/{orderId}/cancel")).isTrue();
-        assertThat(openApi.path("paths").has("/api/customers/{customerId}/transactions")).isTrue();
+        assertThat(openApi.path("paths").has("/api/customers/{customerId}/transactions"))
+                .isTrue();
         assertThat(openApi.at("/paths/~1api~1orders/post/responses").has("202")).isTrue();
-        assertThat(openApi.at("/paths/~1api~1products/post/responses").has("201")).isTrue();
-        assertThat(openApi.at("/paths/~1api~1customers~1{customerId}~1withdrawals/post/responses").has("422")).isTrue();
-        assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(openApi.at("/paths/~1api~1products/post/responses").has("201"))
+                .isTrue();
+        assertThat(openApi.at("/paths/~1api~1customers~1{customerId}~1withdrawals/post/responses")
+                        .has("422"))
+                .isTrue();
+        assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.sourced.app.replicas;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SegmentBalancerTest {
 
@@ -14,7 +13,9 @@ class SegmentBalancerTest {
         assertThat(SegmentBalancer.fairShare(4, 2)).isEqualTo(2);
         assertThat(SegmentBalancer.fairShare(4, 3)).isEqualTo(2);
         assertThat(SegmentBalancer.fairShare(1, 2)).isEqualTo(1);
-        assertThat(SegmentBalancer.fairShare(4, 0)).as("no replica registered yet").isEqualTo(4);
+        assertThat(SegmentBalancer.fairShare(4, 0))
+                .as("no replica registered yet")
+                .isEqualTo(4);
     }
 
     @Test

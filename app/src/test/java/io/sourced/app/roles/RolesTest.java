@@ -1,11 +1,11 @@
 package io.sourced.app.roles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RolesTest {
 
@@ -30,7 +30,9 @@ class RolesTest {
         MockEnvironment environment = new MockEnvironment();
         new RoleSettings().postProcessEnvironment(environment, new SpringApplication());
 
-        Roles.ALL.forEach(role -> assertThat(environment.getProperty(Roles.switchOf(role))).as(role).isEqualTo("true"));
+        Roles.ALL.forEach(role -> assertThat(environment.getProperty(Roles.switchOf(role)))
+                .as(role)
+                .isEqualTo("true"));
     }
 
     @Test
@@ -38,7 +40,8 @@ class RolesTest {
         MockEnvironment environment = settledFor("command");
 
         assertThat(environment.getProperty("db-scheduler.enabled")).isEqualTo("false");
-        assertThat(environment.getProperty("spring.thymeleaf.check-template-location")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.thymeleaf.check-template-location"))
+                .isEqualTo("false");
         assertThat(settledFor("saga,ui").getProperty("db-scheduler.enabled")).isNull();
     }
 

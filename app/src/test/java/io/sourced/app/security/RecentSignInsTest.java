@@ -1,16 +1,15 @@
 package io.sourced.app.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 
 class RecentSignInsTest {
 
@@ -41,9 +40,20 @@ class RecentSignInsTest {
     void recall_afterTheWhile_isNothing() {
         Clock[] clock = {Clock.fixed(now, ZoneOffset.UTC)};
         RecentSignIns recent = new RecentSignIns(Duration.ofSeconds(60), new Clock() {
-            @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return clock[0].instant(); }
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock[0].instant();
+            }
         });
         recent.remember("alice", "alice-password", alice);
         clock[0] = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);

@@ -1,10 +1,10 @@
 package io.sourced.command.finance;
 
-import java.math.BigDecimal;
-
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
 
-record AmountRequest(@NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount) {
-}
+record AmountRequest(
+        @NotNull @Positive @Digits(integer = 12, fraction = 2)
+        BigDecimal amount) {}

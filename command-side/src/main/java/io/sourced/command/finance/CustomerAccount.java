@@ -2,14 +2,6 @@ package io.sourced.command.finance;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.math.BigDecimal;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -29,6 +21,13 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -39,24 +38,24 @@ import org.axonframework.spring.stereotype.Aggregate;
  * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events, never by exceptions: the workflow sends them.
  */
 @Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger", cache = "customerAccountCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-                getterVisibility = JsonAutoDetect.Visibility.NONE,
-                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class CustomerAccount {
 
     @AggregateIdentifier
     private CustomerId customerId;
+
     private BigDecimal balance = BigDecimal.ZERO;
     /** By order: looked up on every payment command, so not a list to scan. */
     private Map<OrderId, Payment> paymentsByOrder = new LinkedHashMap<>();
     /** Orders whose payment was declined: asked again (a step the workflow retries), the answer stays no. */
     private Set<OrderId> declinedOrders = new HashSet<>();
 
-    record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {
-    }
+    record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {}
 
-    CustomerAccount() {
-    }
+    CustomerAccount() {}
 
     /** Snapshots taken before payments were kept by order hold them as a list. */
     @JsonSetter("payments")
@@ -95,8 +94,8 @@ class CustomerAccount {
     void handle(WithdrawFundsCommand command) {
         requireValid(command.amount());
         if (command.amount().compareTo(balance) > 0) {
-            throw Refused.unprocessable("withdrawal of " + command.amount().toPlainString()
-                                           + " exceeds the balance " + balance.toPlainString());
+            throw Refused.unprocessable("withdrawal of " + command.amount().toPlainString() + " exceeds the balance "
+                    + balance.toPlainString());
         }
         apply(new FundsWithdrawnEvent(customerId, command.amount(), balance.subtract(command.amount())));
     }
@@ -110,8 +109,8 @@ class CustomerAccount {
         if (command.amount().compareTo(balance) > 0) {
             apply(new PaymentDeclinedEvent(customerId, command.orderId(), command.amount(), balance));
         } else {
-            apply(new PaymentAuthorizedEvent(customerId, command.orderId(), command.amount(),
-                                             balance.subtract(command.amount())));
+            apply(new PaymentAuthorizedEvent(
+                    customerId, command.orderId(), command.amount(), balance.subtract(command.amount())));
         }
     }
 
@@ -119,8 +118,8 @@ class CustomerAccount {
     void handle(RefundPaymentCommand command) {
         paymentFor(command.orderId())
                 .filter(payment -> !payment.refunded())
-                .ifPresent(payment -> apply(new PaymentRefundedEvent(customerId, payment.orderId(), payment.amount(),
-                                                                     balance.add(payment.amount()))));
+                .ifPresent(payment -> apply(new PaymentRefundedEvent(
+                        customerId, payment.orderId(), payment.amount(), balance.add(payment.amount()))));
     }
 
     private static void requireValid(BigDecimal amount) {
@@ -162,7 +161,7 @@ class CustomerAccount {
     @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
         balance = event.balance();
-        paymentsByOrder.computeIfPresent(event.orderId(),
-                (orderId, payment) -> new Payment(orderId, payment.amount(), true));
+        paymentsByOrder.computeIfPresent(
+                event.orderId(), (orderId, payment) -> new Payment(orderId, payment.amount(), true));
     }
 }

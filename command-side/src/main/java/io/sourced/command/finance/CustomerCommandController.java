@@ -1,7 +1,5 @@
 package io.sourced.command.finance;
 
-import java.net.URI;
-
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
@@ -11,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +45,10 @@ class CustomerCommandController {
     @PostMapping("/{customerId}/deposits")
     @Operation(summary = "Deposit funds")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<CustomerIdResponse> deposit(@PathVariable CustomerId customerId,
-                                               @Valid @RequestBody AmountRequest request,
-                                               @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CustomerIdResponse> deposit(
+            @PathVariable CustomerId customerId,
+            @Valid @RequestBody AmountRequest request,
+            @Parameter(hidden = true) Caller caller) {
         requireMayActFor(caller, customerId);
         commandGateway.sendAndWait(new DepositFundsCommand(customerId, request.amount()));
         return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
@@ -57,9 +57,10 @@ class CustomerCommandController {
     @PostMapping("/{customerId}/withdrawals")
     @Operation(summary = "Withdraw funds; 422 beyond the balance")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<CustomerIdResponse> withdraw(@PathVariable CustomerId customerId,
-                                                @Valid @RequestBody AmountRequest request,
-                                                @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<CustomerIdResponse> withdraw(
+            @PathVariable CustomerId customerId,
+            @Valid @RequestBody AmountRequest request,
+            @Parameter(hidden = true) Caller caller) {
         requireMayActFor(caller, customerId);
         commandGateway.sendAndWait(new WithdrawFundsCommand(customerId, request.amount()));
         return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));

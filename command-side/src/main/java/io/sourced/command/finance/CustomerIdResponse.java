@@ -2,5 +2,4 @@ package io.sourced.command.finance;
 
 import io.sourced.api.finance.CustomerId;
 
-record CustomerIdResponse(CustomerId customerId) {
-}
+record CustomerIdResponse(CustomerId customerId) {}

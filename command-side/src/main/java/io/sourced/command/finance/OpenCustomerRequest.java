@@ -1,7 +1,5 @@
 package io.sourced.command.finance;
 
-import java.math.BigDecimal;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sourced.api.finance.SignIn;
 import jakarta.validation.constraints.AssertTrue;
@@ -10,12 +8,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 
 record OpenCustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal initialDeposit,
+
         @Pattern(regexp = "[A-Za-z0-9._-]{3,40}", message = "must be 3 to 40 letters, digits, '.', '_' or '-'")
         String username,
+
         @Size(min = 4, max = 100) String password) {
 
     @JsonIgnore

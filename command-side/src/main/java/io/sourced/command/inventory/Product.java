@@ -2,13 +2,6 @@ package io.sourced.command.inventory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.sourced.api.inventory.ConfirmReservationCommand;
@@ -27,6 +20,12 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,18 +36,21 @@ import org.axonframework.spring.stereotype.Aggregate;
  * received. Reservations are answered by events, never by exceptions: the workflow sends them.
  */
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-                getterVisibility = JsonAutoDetect.Visibility.NONE,
-                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Product {
 
     static final int MAX_CATEGORY_LENGTH = 60;
 
     @AggregateIdentifier
     private ProductId productId;
+
     private BigDecimal price;
     /** Initialised for snapshots taken before categories existed. */
     private String category = ProductRegisteredEvent.UNCATEGORISED;
+
     private int available;
     private int sold;
     private List<Reservation> reservations = new ArrayList<>();
@@ -60,11 +62,9 @@ class Product {
      */
     private Set<OrderId> rejectedOrders = new HashSet<>();
 
-    record Reservation(OrderId orderId, int quantity) {
-    }
+    record Reservation(OrderId orderId, int quantity) {}
 
-    Product() {
-    }
+    Product() {}
 
     /**
      * Snapshots taken before settled reservations were forgotten hold every order answered, settled or rejected, in
@@ -89,12 +89,13 @@ class Product {
             throw Refused.invalid("initialStock", "must not be negative");
         }
         String category = command.category() == null || command.category().isBlank()
-                ? ProductRegisteredEvent.UNCATEGORISED : command.category().strip();
+                ? ProductRegisteredEvent.UNCATEGORISED
+                : command.category().strip();
         if (category.length() > MAX_CATEGORY_LENGTH) {
             throw Refused.invalid("category", "must be at most " + MAX_CATEGORY_LENGTH + " characters");
         }
-        apply(new ProductRegisteredEvent(command.productId(), command.name().strip(), command.price(),
-                                         command.initialStock(), category));
+        apply(new ProductRegisteredEvent(
+                command.productId(), command.name().strip(), command.price(), command.initialStock(), category));
     }
 
     @CommandHandler
@@ -125,18 +126,22 @@ class Product {
 
     @CommandHandler
     void handle(ConfirmReservationCommand command) {
-        reservationOf(command.orderId()).ifPresent(reservation -> apply(
-                new ReservationConfirmedEvent(productId, reservation.orderId(), reservation.quantity())));
+        reservationOf(command.orderId())
+                .ifPresent(reservation ->
+                        apply(new ReservationConfirmedEvent(productId, reservation.orderId(), reservation.quantity())));
     }
 
     @CommandHandler
     void handle(ReleaseStockCommand command) {
-        reservationOf(command.orderId()).ifPresent(reservation -> apply(
-                new StockReleasedEvent(productId, reservation.orderId(), reservation.quantity())));
+        reservationOf(command.orderId())
+                .ifPresent(reservation ->
+                        apply(new StockReleasedEvent(productId, reservation.orderId(), reservation.quantity())));
     }
 
     private Optional<Reservation> reservationOf(OrderId orderId) {
-        return reservations.stream().filter(reservation -> reservation.orderId().equals(orderId)).findFirst();
+        return reservations.stream()
+                .filter(reservation -> reservation.orderId().equals(orderId))
+                .findFirst();
     }
 
     private int reserved() {

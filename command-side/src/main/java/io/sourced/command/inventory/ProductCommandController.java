@@ -1,13 +1,12 @@
 package io.sourced.command.inventory;
 
-import java.net.URI;
-
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,17 +34,16 @@ class ProductCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProductIdResponse> register(@Valid @RequestBody RegisterProductRequest request) {
         ProductId productId = ProductId.random();
-        commandGateway.sendAndWait(
-                new RegisterProductCommand(productId, request.name(), request.price(), request.stock(),
-                                           request.category()));
+        commandGateway.sendAndWait(new RegisterProductCommand(
+                productId, request.name(), request.price(), request.stock(), request.category()));
         return ResponseEntity.created(location(productId)).body(new ProductIdResponse(productId));
     }
 
     @PostMapping("/{productId}/restock")
     @Operation(summary = "Add stock to a product (ADMIN)")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<ProductIdResponse> restock(@PathVariable ProductId productId,
-                                              @Valid @RequestBody RestockRequest request) {
+    ResponseEntity<ProductIdResponse> restock(
+            @PathVariable ProductId productId, @Valid @RequestBody RestockRequest request) {
         commandGateway.sendAndWait(new RestockProductCommand(productId, request.quantity()));
         return ResponseEntity.accepted().location(location(productId)).body(new ProductIdResponse(productId));
     }

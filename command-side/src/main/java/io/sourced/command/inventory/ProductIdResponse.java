@@ -2,5 +2,4 @@ package io.sourced.command.inventory;
 
 import io.sourced.api.inventory.ProductId;
 
-record ProductIdResponse(ProductId productId) {
-}
+record ProductIdResponse(ProductId productId) {}

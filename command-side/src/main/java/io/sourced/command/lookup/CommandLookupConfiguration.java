@@ -16,7 +16,7 @@ class CommandLookupConfiguration {
     ConfigurerModule commandLookupsProcessing() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(KnownIdsRecorder.GROUP)
-                .registerListenerInvocationErrorHandler(KnownIdsRecorder.GROUP,
-                                                        config -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(
+                        KnownIdsRecorder.GROUP, config -> PropagatingErrorHandler.instance()));
     }
 }

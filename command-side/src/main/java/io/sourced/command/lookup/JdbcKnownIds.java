@@ -1,14 +1,13 @@
 package io.sourced.command.lookup;
 
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.sourced.api.finance.CustomerId;
-import io.sourced.api.inventory.ProductId;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,10 @@ class JdbcKnownIds implements KnownIds {
 
     @Override
     public boolean customerExists(CustomerId customerId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM known_customer WHERE customer_id = :id",
-                                            Map.of("id", customerId.value()), Integer.class);
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM known_customer WHERE customer_id = :id",
+                Map.of("id", customerId.value()),
+                Integer.class);
         return count != null && count > 0;
     }
 
@@ -35,10 +36,11 @@ class JdbcKnownIds implements KnownIds {
         }
         Set<String> wanted = productIds.stream().map(ProductId::value).collect(Collectors.toSet());
         Set<String> known = new HashSet<>(jdbc.queryForList(
-                "SELECT product_id FROM known_product WHERE product_id IN (:ids)", Map.of("ids", wanted),
+                "SELECT product_id FROM known_product WHERE product_id IN (:ids)",
+                Map.of("ids", wanted),
                 String.class));
         return productIds.stream()
-                         .filter(id -> !known.contains(id.value()))
-                         .collect(Collectors.toCollection(LinkedHashSet::new));
+                .filter(id -> !known.contains(id.value()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -1,10 +1,9 @@
 package io.sourced.command.lookup;
 
-import java.util.Collection;
-import java.util.Set;
-
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * Which customers and products exist, read in the command's own transaction: a command handler

@@ -2,12 +2,6 @@ package io.sourced.command.ordering;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
@@ -22,8 +16,13 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.api.ordering.RejectOrderCommand;
-import io.sourced.command.lookup.KnownIds;
 import io.sourced.command.Refused;
+import io.sourced.command.lookup.KnownIds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -33,18 +32,19 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /** An order decides its single terminal status, whatever order the workflow's replies and a cancel arrive in. */
 @Aggregate(cache = "orderCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-                getterVisibility = JsonAutoDetect.Visibility.NONE,
-                isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Order {
 
     @AggregateIdentifier
     private OrderId orderId;
+
     private CustomerId customerId;
     private OrderStatus status;
 
-    Order() {
-    }
+    Order() {}
 
     /** Created if missing, so that placing the same order id again answers the existing order. */
     @CommandHandler
@@ -60,10 +60,11 @@ class Order {
         if (!knownIds.customerExists(command.customerId())) {
             throw Refused.notFound("No customer " + command.customerId());
         }
-        Set<ProductId> unknown = knownIds.unknownProducts(lines.stream().map(OrderLine::productId).toList());
+        Set<ProductId> unknown = knownIds.unknownProducts(
+                lines.stream().map(OrderLine::productId).toList());
         if (!unknown.isEmpty()) {
-            throw Refused.notFound("No product " + unknown.stream().map(ProductId::value)
-                                                                .collect(Collectors.joining(", ")));
+            throw Refused.notFound(
+                    "No product " + unknown.stream().map(ProductId::value).collect(Collectors.joining(", ")));
         }
         apply(new OrderPlacedEvent(command.orderId(), command.customerId(), lines));
         return command.orderId();
@@ -88,8 +89,8 @@ class Order {
             throw Refused.invalid("lines", "ask for too many units of one product");
         }
         return quantities.entrySet().stream()
-                         .map(entry -> new OrderLine(entry.getKey(), entry.getValue().intValue()))
-                         .toList();
+                .map(entry -> new OrderLine(entry.getKey(), entry.getValue().intValue()))
+                .toList();
     }
 
     @CommandHandler

@@ -1,7 +1,5 @@
 package io.sourced.command.ordering;
 
-import java.net.URI;
-
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.ordering.CancelOrderCommand;
@@ -12,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +39,18 @@ class OrderCommandController {
     @PostMapping
     @Operation(summary = "Place an order; the same Idempotency-Key (same user) answers the first order's id")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<OrderIdResponse> place(@Valid @RequestBody PlaceOrderRequest request,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                          @Parameter(hidden = true) Caller caller) {
+    ResponseEntity<OrderIdResponse> place(
+            @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Parameter(hidden = true) Caller caller) {
         CustomerId customerId = customerFor(request, caller);
         OrderId orderId = orderIdFor(caller, key);
         PlaceOrderCommand command = new PlaceOrderCommand(
-                orderId, customerId, request.lines().stream().map(PlaceOrderRequest.Line::toOrderLine).toList());
+                orderId,
+                customerId,
+                request.lines().stream()
+                        .map(PlaceOrderRequest.Line::toOrderLine)
+                        .toList());
         OrderId placed = commandGateway.sendAndWait(command);
         return ResponseEntity.accepted().location(location(placed)).body(new OrderIdResponse(placed));
     }

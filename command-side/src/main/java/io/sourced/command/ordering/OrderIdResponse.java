@@ -2,5 +2,4 @@ package io.sourced.command.ordering;
 
 import io.sourced.api.ordering.OrderId;
 
-record OrderIdResponse(OrderId orderId) {
-}
+record OrderIdResponse(OrderId orderId) {}

@@ -1,12 +1,8 @@
 package io.sourced.command.finance;
 
-import static io.sourced.command.RefusalMatchers.refused;
 import static io.sourced.api.refusal.Refusal.Kind.*;
-
+import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.math.BigDecimal;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -19,6 +15,8 @@ import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -27,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /** A snapshot is the aggregate serialized by Jackson: its state must come back whole. */
 class CustomerAccountSnapshotTest {
 
-    private final JacksonSerializer serializer =
-            JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .build();
     private final CustomerId alice = CustomerId.random();
     private final OrderId paid = OrderId.random();
     private final OrderId refunded = OrderId.random();
@@ -88,12 +87,13 @@ class CustomerAccountSnapshotTest {
     private CustomerAccount accountWithPayments() {
         AtomicReference<CustomerAccount> captured = new AtomicReference<>();
         new AggregateTestFixture<>(CustomerAccount.class)
-                .given(new AccountOpenedEvent(alice, "Alice"),
-                       new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00")),
-                       new PaymentAuthorizedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("70.00")),
-                       new PaymentAuthorizedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("50.00")),
-                       new PaymentRefundedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("70.00")),
-                       new PaymentDeclinedEvent(alice, declined, new BigDecimal("500.00"), new BigDecimal("70.00")))
+                .given(
+                        new AccountOpenedEvent(alice, "Alice"),
+                        new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00")),
+                        new PaymentAuthorizedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("70.00")),
+                        new PaymentAuthorizedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("50.00")),
+                        new PaymentRefundedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("70.00")),
+                        new PaymentDeclinedEvent(alice, declined, new BigDecimal("500.00"), new BigDecimal("70.00")))
                 .when(new AuthorizePaymentCommand(alice, paid, new BigDecimal("30.00")))
                 .expectNoEvents()
                 .expectState(captured::set);

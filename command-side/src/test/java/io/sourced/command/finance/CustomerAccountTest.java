@@ -1,12 +1,8 @@
 package io.sourced.command.finance;
 
+import static io.sourced.api.refusal.Refusal.Kind.*;
 import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.sourced.api.refusal.Refusal.Kind.*;
-
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
@@ -15,13 +11,16 @@ import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
-import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +39,8 @@ class CustomerAccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CustomerAccount.class);
-        fixture.registerInjectableResource((CustomerSignIns) (username, password, customerId) ->
-                signIns.putIfAbsent(username, customerId) == null);
+        fixture.registerInjectableResource((CustomerSignIns)
+                (username, password, customerId) -> signIns.putIfAbsent(username, customerId) == null);
     }
 
     private static BigDecimal amount(String value) {
@@ -51,8 +50,8 @@ class CustomerAccountTest {
     @Test
     void openAccount_withSignIn_opensAndCreatesTheSignIn() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", null, new SignIn("alice", "secret")))
-               .expectEvents(opened);
+                .when(new OpenAccountCommand(alice, "Alice", null, new SignIn("alice", "secret")))
+                .expectEvents(opened);
 
         assertThat(signIns).containsEntry("alice", alice);
     }
@@ -62,194 +61,200 @@ class CustomerAccountTest {
         signIns.put("alice", CustomerId.random());
 
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", amount("10.00"), new SignIn("alice", "secret")))
-               .expectNoEvents()
-               .expectException(refused(CONFLICT));
+                .when(new OpenAccountCommand(alice, "Alice", amount("10.00"), new SignIn("alice", "secret")))
+                .expectNoEvents()
+                .expectException(refused(CONFLICT));
     }
 
     @Test
     void openAccount_withInitialDeposit_opensAndDeposits() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", amount("100.00")))
-               .expectEvents(opened, deposited);
+                .when(new OpenAccountCommand(alice, "Alice", amount("100.00")))
+                .expectEvents(opened, deposited);
     }
 
     @Test
     void openAccount_nameWithControlCharacters_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(CustomerId.random(), "Ann\u0000", null))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new OpenAccountCommand(CustomerId.random(), "Ann\u0000", null))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void openAccount_withoutInitialDeposit_opensOnly() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", null))
-               .expectEvents(opened);
+                .when(new OpenAccountCommand(alice, "Alice", null))
+                .expectEvents(opened);
     }
 
     @Test
     void openAccount_zeroInitialDeposit_opensOnly() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", amount("0.00")))
-               .expectEvents(opened);
+                .when(new OpenAccountCommand(alice, "Alice", amount("0.00")))
+                .expectEvents(opened);
     }
 
     @Test
     void openAccount_blankName_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, " ", null))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new OpenAccountCommand(alice, " ", null))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void openAccount_negativeInitialDeposit_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new OpenAccountCommand(alice, "Alice", amount("-1")))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new OpenAccountCommand(alice, "Alice", amount("-1")))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void depositFunds_validAmount_raisesTheBalance() {
         fixture.given(opened, deposited)
-               .when(new DepositFundsCommand(alice, amount("12.5")))
-               .expectEvents(new FundsDepositedEvent(alice, amount("12.5"), amount("112.50")));
+                .when(new DepositFundsCommand(alice, amount("12.5")))
+                .expectEvents(new FundsDepositedEvent(alice, amount("12.5"), amount("112.50")));
     }
 
     @Test
     void depositFunds_threeDecimals_isRefused() {
         fixture.given(opened)
-               .when(new DepositFundsCommand(alice, amount("1.005")))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new DepositFundsCommand(alice, amount("1.005")))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void depositFunds_zero_isRefused() {
         fixture.given(opened)
-               .when(new DepositFundsCommand(alice, BigDecimal.ZERO))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new DepositFundsCommand(alice, BigDecimal.ZERO))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void depositFunds_unknownCustomer_isNotFound() {
         fixture.givenNoPriorActivity()
-               .when(new DepositFundsCommand(alice, amount("10")))
-               .expectException(AggregateNotFoundException.class);
+                .when(new DepositFundsCommand(alice, amount("10")))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test
     void withdrawFunds_withinBalance_lowersTheBalance() {
         fixture.given(opened, deposited)
-               .when(new WithdrawFundsCommand(alice, amount("30.25")))
-               .expectEvents(new FundsWithdrawnEvent(alice, amount("30.25"), amount("69.75")));
+                .when(new WithdrawFundsCommand(alice, amount("30.25")))
+                .expectEvents(new FundsWithdrawnEvent(alice, amount("30.25"), amount("69.75")));
     }
 
     @Test
     void withdrawFunds_wholeBalance_leavesZero() {
         fixture.given(opened, deposited)
-               .when(new WithdrawFundsCommand(alice, amount("100")))
-               .expectEvents(new FundsWithdrawnEvent(alice, amount("100"), amount("0.00")));
+                .when(new WithdrawFundsCommand(alice, amount("100")))
+                .expectEvents(new FundsWithdrawnEvent(alice, amount("100"), amount("0.00")));
     }
 
     @Test
     void withdrawFunds_beyondBalance_isRefused() {
         fixture.given(opened, deposited)
-               .when(new WithdrawFundsCommand(alice, amount("100.01")))
-               .expectNoEvents()
-               .expectException(refused(UNPROCESSABLE))
-               .expectExceptionMessage("withdrawal of 100.01 exceeds the balance 100.00");
+                .when(new WithdrawFundsCommand(alice, amount("100.01")))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE))
+                .expectExceptionMessage("withdrawal of 100.01 exceeds the balance 100.00");
     }
 
     @Test
     void withdrawFunds_negative_isRefused() {
         fixture.given(opened, deposited)
-               .when(new WithdrawFundsCommand(alice, amount("-5")))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new WithdrawFundsCommand(alice, amount("-5")))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void authorizePayment_withinBalance_isAuthorized() {
         fixture.given(opened, deposited)
-               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
-               .expectEvents(new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")));
+                .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+                .expectEvents(new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")));
     }
 
     @Test
     void authorizePayment_beyondBalance_isDeclined() {
         fixture.given(opened, deposited)
-               .when(new AuthorizePaymentCommand(alice, order, amount("100.01")))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(new PaymentDeclinedEvent(alice, order, amount("100.01"), amount("100.00")));
+                .when(new AuthorizePaymentCommand(alice, order, amount("100.01")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PaymentDeclinedEvent(alice, order, amount("100.01"), amount("100.00")));
     }
 
     @Test
     void authorizePayment_twiceForOneOrder_paysOnce() {
         fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")))
-               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void authorizePayment_afterRefund_paysNothingMore() {
-        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
-                      new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
-               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+        fixture.given(
+                        opened,
+                        deposited,
+                        new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
+                        new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
+                .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void authorizePayment_askedAgainAfterDeclineAndDeposit_staysDeclined() {
         fixture.given(opened, new PaymentDeclinedEvent(alice, order, amount("40.00"), BigDecimal.ZERO), deposited)
-               .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new AuthorizePaymentCommand(alice, order, amount("40.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void authorizePayment_zeroAmount_isRefused() {
         fixture.given(opened, deposited)
-               .when(new AuthorizePaymentCommand(alice, order, BigDecimal.ZERO))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new AuthorizePaymentCommand(alice, order, BigDecimal.ZERO))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void refundPayment_paid_isRefunded() {
         fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")))
-               .when(new RefundPaymentCommand(alice, order))
-               .expectEvents(new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")));
+                .when(new RefundPaymentCommand(alice, order))
+                .expectEvents(new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")));
     }
 
     @Test
     void refundPayment_notPaid_changesNothing() {
         fixture.given(opened, deposited)
-               .when(new RefundPaymentCommand(alice, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new RefundPaymentCommand(alice, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void refundPayment_declined_changesNothing() {
         fixture.given(opened, new PaymentDeclinedEvent(alice, order, amount("40.00"), BigDecimal.ZERO))
-               .when(new RefundPaymentCommand(alice, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new RefundPaymentCommand(alice, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void refundPayment_twice_refundsOnce() {
-        fixture.given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
-                      new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
-               .when(new RefundPaymentCommand(alice, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+        fixture.given(
+                        opened,
+                        deposited,
+                        new PaymentAuthorizedEvent(alice, order, amount("40.00"), amount("60.00")),
+                        new PaymentRefundedEvent(alice, order, amount("40.00"), amount("100.00")))
+                .when(new RefundPaymentCommand(alice, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

@@ -2,23 +2,24 @@ package io.sourced.command.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class OpenCustomerRequestTest {
 
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     private Set<String> invalidFields(Object request) {
         return validator.validate(request).stream()
-                        .map(ConstraintViolation::getPropertyPath).map(Object::toString)
-                        .collect(Collectors.toSet());
+                .map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -29,26 +30,32 @@ class OpenCustomerRequestTest {
 
     @Test
     void openCustomer_withoutSignInOrDeposit_isValid() {
-        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, null, null))).isEmpty();
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, null, null)))
+                .isEmpty();
     }
 
     @Test
     void openCustomer_usernameWithoutPassword_isInvalid() {
-        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", null))).containsExactly("signInComplete");
-        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, null, "secret"))).containsExactly("signInComplete");
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", null)))
+                .containsExactly("signInComplete");
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, null, "secret")))
+                .containsExactly("signInComplete");
     }
 
     @Test
     void openCustomer_badUsernameOrPassword_isInvalid() {
-        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "ca", "secret"))).containsExactly("username");
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "ca", "secret")))
+                .containsExactly("username");
         assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol smith", "secret")))
                 .containsExactly("username");
-        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", "abc"))).containsExactly("password");
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", "abc")))
+                .containsExactly("password");
     }
 
     @Test
     void openCustomer_badNameOrDeposit_isInvalid() {
-        assertThat(invalidFields(new OpenCustomerRequest(" ", null, null, null))).containsExactly("name");
+        assertThat(invalidFields(new OpenCustomerRequest(" ", null, null, null)))
+                .containsExactly("name");
         assertThat(invalidFields(new OpenCustomerRequest("Carol", new BigDecimal("1.001"), null, null)))
                 .containsExactly("initialDeposit");
         assertThat(invalidFields(new OpenCustomerRequest("Carol", new BigDecimal("-1"), null, null)))

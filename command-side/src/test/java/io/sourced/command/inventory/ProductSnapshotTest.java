@@ -2,9 +2,6 @@ package io.sourced.command.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.concurrent.atomic.AtomicReference;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -15,6 +12,8 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -26,8 +25,9 @@ class ProductSnapshotTest {
 
     private static final BigDecimal PRICE = new BigDecimal("2.50");
 
-    private final JacksonSerializer serializer =
-            JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .build();
     private final ProductId pen = ProductId.random();
     private final OrderId held = OrderId.random();
     private final OrderId alsoHeld = OrderId.random();
@@ -66,11 +66,12 @@ class ProductSnapshotTest {
 
     @Test
     void productSnapshot_takenBeforeCategories_isUncategorised() {
-        String withCategory = serializer.serialize(productWithReservations(), String.class).getData();
+        String withCategory =
+                serializer.serialize(productWithReservations(), String.class).getData();
         String beforeCategories = withCategory.replace("\"category\":\"Uncategorised\",", "");
 
-        Product restored = serializer.deserialize(new SimpleSerializedObject<>(beforeCategories, String.class,
-                Product.class.getName(), null));
+        Product restored = serializer.deserialize(
+                new SimpleSerializedObject<>(beforeCategories, String.class, Product.class.getName(), null));
 
         assertThat(beforeCategories).doesNotContain("category");
         assertThat(restored).extracting("category", "available").containsExactly("Uncategorised", 12);
@@ -79,11 +80,12 @@ class ProductSnapshotTest {
     @Test
     void productSnapshot_ofAnEarlierVersion_withEveryAnsweredOrder_keepsRefusingThem() {
         OrderId answered = OrderId.random();
-        String current = serializer.serialize(productWithReservations(), String.class).getData();
+        String current =
+                serializer.serialize(productWithReservations(), String.class).getData();
         String earlier = current.replace("\"rejectedOrders\":[]", "\"answeredOrders\":[\"" + answered.value() + "\"]");
 
-        Product restored = serializer.deserialize(new SimpleSerializedObject<>(earlier, String.class,
-                Product.class.getName(), null));
+        Product restored = serializer.deserialize(
+                new SimpleSerializedObject<>(earlier, String.class, Product.class.getName(), null));
 
         assertThat(earlier).contains("answeredOrders").doesNotContain("rejectedOrders");
         new AggregateTestFixture<>(Product.class)
@@ -100,11 +102,12 @@ class ProductSnapshotTest {
     private Product productWithReservations() {
         AtomicReference<Product> captured = new AtomicReference<>();
         new AggregateTestFixture<>(Product.class)
-                .given(new ProductRegisteredEvent(pen, "Pen", PRICE, 24),
-                       new StockReservedEvent(pen, held, 4, PRICE),
-                       new StockReservedEvent(pen, sold, 3, PRICE),
-                       new ReservationConfirmedEvent(pen, sold, 3),
-                       new StockReservedEvent(pen, alsoHeld, 5, PRICE))
+                .given(
+                        new ProductRegisteredEvent(pen, "Pen", PRICE, 24),
+                        new StockReservedEvent(pen, held, 4, PRICE),
+                        new StockReservedEvent(pen, sold, 3, PRICE),
+                        new ReservationConfirmedEvent(pen, sold, 3),
+                        new StockReservedEvent(pen, alsoHeld, 5, PRICE))
                 .when(new ReserveStockCommand(pen, held, 4))
                 .expectNoEvents()
                 .expectState(captured::set);

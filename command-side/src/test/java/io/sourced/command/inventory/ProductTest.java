@@ -1,13 +1,8 @@
 package io.sourced.command.inventory;
 
-import static io.sourced.command.RefusalMatchers.refused;
 import static io.sourced.api.refusal.Refusal.Kind.*;
-
+import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Set;
 
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
@@ -22,6 +17,9 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,253 +45,273 @@ class ProductTest {
     @Test
     void registerProduct_valid_isRegistered() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, " Pen ", PRICE, 10))
-               .expectEvents(registered);
+                .when(new RegisterProductCommand(pen, " Pen ", PRICE, 10))
+                .expectEvents(registered);
     }
 
     @Test
     void registerProduct_noStock_isRegistered() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 0))
-               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 0));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 0))
+                .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 0));
     }
 
     @Test
     void registerProduct_withCategory_isRegisteredInIt() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, " Stationery "))
-               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Stationery"))
-               .expectState(product -> assertThat(product).extracting("category").isEqualTo("Stationery"));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, " Stationery "))
+                .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Stationery"))
+                .expectState(
+                        product -> assertThat(product).extracting("category").isEqualTo("Stationery"));
     }
 
     @Test
     void registerProduct_withoutOrWithBlankCategory_isUncategorised() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, null))
-               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
-        new AggregateTestFixture<>(Product.class).givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "  "))
-               .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, null))
+                .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
+        new AggregateTestFixture<>(Product.class)
+                .givenNoPriorActivity()
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "  "))
+                .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
     }
 
     @Test
     void registerProduct_categoryBeyondSixtyCharacters_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "x".repeat(61)))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "x".repeat(61)))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void registerProduct_nameOrCategoryWithControlCharacters_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen\u0000", PRICE, 10))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen\u0000", PRICE, 10))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "Office\nsupplies"))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "Office\nsupplies"))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void registerProduct_blankName_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "  ", PRICE, 10))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "  ", PRICE, 10))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void registerProduct_zeroPrice_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", BigDecimal.ZERO, 10))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen", BigDecimal.ZERO, 10))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void registerProduct_priceWithThreeDecimals_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", new BigDecimal("2.505"), 10))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen", new BigDecimal("2.505"), 10))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void registerProduct_negativeStock_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new RegisterProductCommand(pen, "Pen", PRICE, -1))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RegisterProductCommand(pen, "Pen", PRICE, -1))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void restockProduct_positiveQuantity_isRestocked() {
         fixture.given(registered)
-               .when(new RestockProductCommand(pen, 5))
-               .expectEvents(new ProductRestockedEvent(pen, 5))
-               .expectState(product -> assertThat(product).extracting("available").isEqualTo(15));
+                .when(new RestockProductCommand(pen, 5))
+                .expectEvents(new ProductRestockedEvent(pen, 5))
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(15));
     }
 
     @Test
     void restockProduct_zeroQuantity_isRefused() {
         fixture.given(registered)
-               .when(new RestockProductCommand(pen, 0))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RestockProductCommand(pen, 0))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void restockProduct_beyondCountableStock_isRefused() {
         fixture.given(registered)
-               .when(new RestockProductCommand(pen, Integer.MAX_VALUE))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new RestockProductCommand(pen, Integer.MAX_VALUE))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void restockProduct_unknownProduct_isNotFound() {
         fixture.givenNoPriorActivity()
-               .when(new RestockProductCommand(pen, 5))
-               .expectException(AggregateNotFoundException.class);
+                .when(new RestockProductCommand(pen, 5))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test
     void reserveStock_withinAvailable_isReservedAtCurrentPrice() {
         fixture.given(registered)
-               .when(new ReserveStockCommand(pen, order, 10))
-               .expectEvents(new StockReservedEvent(pen, order, 10, PRICE))
-               .expectState(product -> assertThat(product).extracting("available").isEqualTo(0));
+                .when(new ReserveStockCommand(pen, order, 10))
+                .expectEvents(new StockReservedEvent(pen, order, 10, PRICE))
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(0));
     }
 
     @Test
     void reserveStock_beyondAvailable_isRejected() {
         fixture.given(registered, new StockReservedEvent(pen, otherOrder, 7, PRICE))
-               .when(new ReserveStockCommand(pen, order, 4))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(new StockReservationRejectedEvent(pen, order, 4, 3));
+                .when(new ReserveStockCommand(pen, order, 4))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new StockReservationRejectedEvent(pen, order, 4, 3));
     }
 
     @Test
     void reserveStock_twiceForOneOrder_reservesOnce() {
         fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE))
-               .when(new ReserveStockCommand(pen, order, 2))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new ReserveStockCommand(pen, order, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void reserveStock_askedAgainAfterRejectionAndRestock_staysRejected() {
-        fixture.given(registered, new StockReservationRejectedEvent(pen, order, 40, 10), new ProductRestockedEvent(pen, 50))
-               .when(new ReserveStockCommand(pen, order, 40))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+        fixture.given(
+                        registered,
+                        new StockReservationRejectedEvent(pen, order, 40, 10),
+                        new ProductRestockedEvent(pen, 50))
+                .when(new ReserveStockCommand(pen, order, 40))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void reserveStock_askedAgainAfterItsReservationWasSettled_isAnsweredAfresh() {
         // the workflow settles only after every step asking for the reservation committed: no such question comes
         fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE), new StockReleasedEvent(pen, order, 2))
-               .when(new ReserveStockCommand(pen, order, 2))
-               .expectEvents(new StockReservedEvent(pen, order, 2, PRICE));
+                .when(new ReserveStockCommand(pen, order, 2))
+                .expectEvents(new StockReservedEvent(pen, order, 2, PRICE));
     }
 
     @Test
     void reservationsSettled_confirmedOrReleased_leaveNoTraceOfTheirOrders() {
-        fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE),
-                      new StockReservedEvent(pen, otherOrder, 3, PRICE),
-                      new ReservationConfirmedEvent(pen, order, 2))
-               .when(new ReleaseStockCommand(pen, otherOrder))
-               .expectEvents(new StockReleasedEvent(pen, otherOrder, 3))
-               .expectState(product -> assertThat(product)
-                       .extracting("reservations", "rejectedOrders")
-                       .containsExactly(List.of(), Set.of()));
+        fixture.given(
+                        registered,
+                        new StockReservedEvent(pen, order, 2, PRICE),
+                        new StockReservedEvent(pen, otherOrder, 3, PRICE),
+                        new ReservationConfirmedEvent(pen, order, 2))
+                .when(new ReleaseStockCommand(pen, otherOrder))
+                .expectEvents(new StockReleasedEvent(pen, otherOrder, 3))
+                .expectState(product -> assertThat(product)
+                        .extracting("reservations", "rejectedOrders")
+                        .containsExactly(List.of(), Set.of()));
     }
 
     @Test
     void reserveStock_zeroQuantity_isRefused() {
         fixture.given(registered)
-               .when(new ReserveStockCommand(pen, order, 0))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new ReserveStockCommand(pen, order, 0))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void reserveStock_afterAnotherOrdersRelease_usesTheReleasedStock() {
-        fixture.given(registered, new StockReservedEvent(pen, otherOrder, 10, PRICE),
-                      new StockReleasedEvent(pen, otherOrder, 10))
-               .when(new ReserveStockCommand(pen, order, 10))
-               .expectEvents(new StockReservedEvent(pen, order, 10, PRICE));
+        fixture.given(
+                        registered,
+                        new StockReservedEvent(pen, otherOrder, 10, PRICE),
+                        new StockReleasedEvent(pen, otherOrder, 10))
+                .when(new ReserveStockCommand(pen, order, 10))
+                .expectEvents(new StockReservedEvent(pen, order, 10, PRICE));
     }
 
     @Test
     void confirmReservation_held_isSold() {
         fixture.given(registered, new StockReservedEvent(pen, order, 3, PRICE))
-               .when(new ConfirmReservationCommand(pen, order))
-               .expectEvents(new ReservationConfirmedEvent(pen, order, 3))
-               .expectState(product -> assertThat(product)
-                       .extracting("available", "sold").containsExactly(7, 3));
+                .when(new ConfirmReservationCommand(pen, order))
+                .expectEvents(new ReservationConfirmedEvent(pen, order, 3))
+                .expectState(product ->
+                        assertThat(product).extracting("available", "sold").containsExactly(7, 3));
     }
 
     @Test
     void confirmReservation_notHeld_changesNothing() {
         fixture.given(registered)
-               .when(new ConfirmReservationCommand(pen, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new ConfirmReservationCommand(pen, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void confirmReservation_twice_sellsOnce() {
-        fixture.given(registered, new StockReservedEvent(pen, order, 3, PRICE),
-                      new ReservationConfirmedEvent(pen, order, 3))
-               .when(new ConfirmReservationCommand(pen, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+        fixture.given(
+                        registered,
+                        new StockReservedEvent(pen, order, 3, PRICE),
+                        new ReservationConfirmedEvent(pen, order, 3))
+                .when(new ConfirmReservationCommand(pen, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void releaseStock_held_isAvailableAgain() {
         fixture.given(registered, new StockReservedEvent(pen, order, 3, PRICE))
-               .when(new ReleaseStockCommand(pen, order))
-               .expectEvents(new StockReleasedEvent(pen, order, 3))
-               .expectState(product -> assertThat(product).extracting("available").isEqualTo(10));
+                .when(new ReleaseStockCommand(pen, order))
+                .expectEvents(new StockReleasedEvent(pen, order, 3))
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(10));
     }
 
     @Test
     void releaseStock_notHeld_changesNothing() {
         fixture.given(registered)
-               .when(new ReleaseStockCommand(pen, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new ReleaseStockCommand(pen, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void releaseStock_afterConfirmation_changesNothing() {
-        fixture.given(registered, new StockReservedEvent(pen, order, 3, PRICE),
-                      new ReservationConfirmedEvent(pen, order, 3))
-               .when(new ReleaseStockCommand(pen, order))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+        fixture.given(
+                        registered,
+                        new StockReservedEvent(pen, order, 3, PRICE),
+                        new ReservationConfirmedEvent(pen, order, 3))
+                .when(new ReleaseStockCommand(pen, order))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void stockReserved_confirmedAndReleased_keepsAllStockAccountedFor() {
-        fixture.given(registered, new ProductRestockedEvent(pen, 5),
-                      new StockReservedEvent(pen, order, 4, PRICE),
-                      new StockReservedEvent(pen, otherOrder, 6, PRICE),
-                      new ReservationConfirmedEvent(pen, order, 4))
-               .when(new ReserveStockCommand(pen, OrderId.random(), 2))
-               .expectState(product -> {
-                   int available = (int) field(product, "available");
-                   int sold = (int) field(product, "sold");
-                   @SuppressWarnings("unchecked")
-                   List<Product.Reservation> reservations = (List<Product.Reservation>) field(product, "reservations");
-                   int reserved = reservations.stream().mapToInt(Product.Reservation::quantity).sum();
-                   assertThat(available).isEqualTo(3);
-                   assertThat(available + reserved + sold).isEqualTo(15);
-               });
+        fixture.given(
+                        registered,
+                        new ProductRestockedEvent(pen, 5),
+                        new StockReservedEvent(pen, order, 4, PRICE),
+                        new StockReservedEvent(pen, otherOrder, 6, PRICE),
+                        new ReservationConfirmedEvent(pen, order, 4))
+                .when(new ReserveStockCommand(pen, OrderId.random(), 2))
+                .expectState(product -> {
+                    int available = (int) field(product, "available");
+                    int sold = (int) field(product, "sold");
+                    @SuppressWarnings("unchecked")
+                    List<Product.Reservation> reservations = (List<Product.Reservation>) field(product, "reservations");
+                    int reserved = reservations.stream()
+                            .mapToInt(Product.Reservation::quantity)
+                            .sum();
+                    assertThat(available).isEqualTo(3);
+                    assertThat(available + reserved + sold).isEqualTo(15);
+                });
     }
 
     private static Object field(Product product, String name) {

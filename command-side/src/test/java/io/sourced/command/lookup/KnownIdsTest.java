@@ -3,15 +3,14 @@ package io.sourced.command.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -26,8 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.math.BigDecimal;
-
 class KnownIdsTest {
 
     private final DataSource dataSource = h2();
@@ -38,12 +35,18 @@ class KnownIdsTest {
 
     private static DataSource h2() {
         return new DriverManagerDataSource(
-                "jdbc:h2:mem:lookups-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "sa", "");
+                "jdbc:h2:mem:lookups-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
     }
 
     private void migrate() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @AfterEach
@@ -91,8 +94,10 @@ class KnownIdsTest {
         recorder.on(new AccountOpenedEvent(alice, "Alice"));
         recorder.on(new AccountOpenedEvent(alice, "Alice"));
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM known_product", Integer.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM known_customer", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM known_product", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM known_customer", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -101,10 +106,12 @@ class KnownIdsTest {
         axon = startAxon();
         ProductId pen = ProductId.random();
 
-        axon.eventBus().publish(GenericEventMessage.asEventMessage(new ProductRegisteredEvent(pen, "Pen", BigDecimal.ONE, 1)));
+        axon.eventBus()
+                .publish(GenericEventMessage.asEventMessage(new ProductRegisteredEvent(pen, "Pen", BigDecimal.ONE, 1)));
 
         assertThat(axon.eventProcessingConfiguration()
-                       .eventProcessor(KnownIdsRecorder.GROUP, SubscribingEventProcessor.class)).isPresent();
+                        .eventProcessor(KnownIdsRecorder.GROUP, SubscribingEventProcessor.class))
+                .isPresent();
         assertThat(knownIds.unknownProducts(List.of(pen))).isEmpty();
     }
 
@@ -112,8 +119,9 @@ class KnownIdsTest {
     void productRegistered_recordingFails_failsThePublisher() {
         axon = startAxon(); // no migration: the insert fails
 
-        assertThatThrownBy(() -> axon.eventBus().publish(GenericEventMessage.asEventMessage(
-                new ProductRegisteredEvent(ProductId.random(), "Pen", BigDecimal.ONE, 1))))
+        assertThatThrownBy(() -> axon.eventBus()
+                        .publish(GenericEventMessage.asEventMessage(
+                                new ProductRegisteredEvent(ProductId.random(), "Pen", BigDecimal.ONE, 1))))
                 .hasMessageContaining("known_product");
     }
 

@@ -1,13 +1,12 @@
 package io.sourced.command.ordering;
 
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
+import io.sourced.command.lookup.KnownIds;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.sourced.api.finance.CustomerId;
-import io.sourced.api.inventory.ProductId;
-import io.sourced.command.lookup.KnownIds;
 
 class FakeKnownIds implements KnownIds {
 
@@ -26,7 +25,8 @@ class FakeKnownIds implements KnownIds {
 
     @Override
     public Set<ProductId> unknownProducts(Collection<ProductId> productIds) {
-        return productIds.stream().filter(id -> !products.contains(id))
-                         .collect(Collectors.toCollection(LinkedHashSet::new));
+        return productIds.stream()
+                .filter(id -> !products.contains(id))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

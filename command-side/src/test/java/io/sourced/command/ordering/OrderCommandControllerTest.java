@@ -1,21 +1,19 @@
 package io.sourced.command.ordering;
 
-import io.sourced.api.refusal.Refusal;
 import static io.sourced.api.refusal.Refusal.Kind.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.refusal.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -28,42 +26,55 @@ class OrderCommandControllerTest {
     private final Caller bob = new Caller("bob", Set.of(Caller.CUSTOMER), CustomerId.random());
     private final Caller admin = new Caller("admin", Set.of(Caller.ADMIN), null);
     private final List<PlaceOrderRequest.Line> oneLine = List.of(new PlaceOrderRequest.Line(ProductId.random(), 1));
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void placeOrder_sameKeySameUser_namesTheSameOrder() {
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1")).isEqualTo(OrderCommandController.orderIdFor(alice, "k-1"));
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1")).isNotEqualTo(OrderCommandController.orderIdFor(bob, "k-1"));
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1")).isNotEqualTo(OrderCommandController.orderIdFor(alice, "k-2"));
-        assertThat(OrderCommandController.orderIdFor(alice, null)).isNotEqualTo(OrderCommandController.orderIdFor(alice, null));
+        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
+                .isEqualTo(OrderCommandController.orderIdFor(alice, "k-1"));
+        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
+                .isNotEqualTo(OrderCommandController.orderIdFor(bob, "k-1"));
+        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
+                .isNotEqualTo(OrderCommandController.orderIdFor(alice, "k-2"));
+        assertThat(OrderCommandController.orderIdFor(alice, null))
+                .isNotEqualTo(OrderCommandController.orderIdFor(alice, null));
     }
 
     @Test
     void placeOrder_keyBlankOrTooLong_isInvalid() {
-        assertThatThrownBy(() -> OrderCommandController.orderIdFor(alice, "")).matches(failure -> Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
+        assertThatThrownBy(() -> OrderCommandController.orderIdFor(alice, ""))
+                .matches(failure ->
+                        Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
         assertThatThrownBy(() -> OrderCommandController.orderIdFor(alice, "x".repeat(101)))
-                .matches(failure -> Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
+                .matches(failure ->
+                        Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
         assertThat(OrderCommandController.orderIdFor(alice, "x".repeat(100))).isNotNull();
     }
 
     @Test
     void placeOrder_customerOmittedByCustomer_defaultsToTheirOwn() {
-        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(null, oneLine), alice)).isEqualTo(aliceId);
-        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(aliceId, oneLine), alice)).isEqualTo(aliceId);
+        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(null, oneLine), alice))
+                .isEqualTo(aliceId);
+        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(aliceId, oneLine), alice))
+                .isEqualTo(aliceId);
     }
 
     @Test
     void placeOrder_anotherCustomers_isNotFound() {
         assertThatThrownBy(() -> OrderCommandController.customerFor(new PlaceOrderRequest(aliceId, oneLine), bob))
-                .isInstanceOfSatisfying(ResponseStatusException.class,
-                                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
     }
 
     @Test
     void placeOrder_customerOmittedByAdmin_isInvalid() {
         assertThatThrownBy(() -> OrderCommandController.customerFor(new PlaceOrderRequest(null, oneLine), admin))
-                .matches(failure -> Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
-        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(aliceId, oneLine), admin)).isEqualTo(aliceId);
+                .matches(failure ->
+                        Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
+        assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(aliceId, oneLine), admin))
+                .isEqualTo(aliceId);
     }
 
     @Test
@@ -72,14 +83,16 @@ class OrderCommandControllerTest {
         assertThat(invalidFields(new PlaceOrderRequest(null, null))).containsExactly("lines");
         assertThat(invalidFields(new PlaceOrderRequest(null, List.of(new PlaceOrderRequest.Line(null, 1)))))
                 .containsExactly("lines[0].productId");
-        assertThat(invalidFields(new PlaceOrderRequest(null, List.of(new PlaceOrderRequest.Line(ProductId.random(), 0)))))
+        assertThat(invalidFields(
+                        new PlaceOrderRequest(null, List.of(new PlaceOrderRequest.Line(ProductId.random(), 0)))))
                 .containsExactly("lines[0].quantity");
         assertThat(invalidFields(new PlaceOrderRequest(null, oneLine))).isEmpty();
     }
 
     private Set<String> invalidFields(Object request) {
         return validator.validate(request).stream()
-                        .map(ConstraintViolation::getPropertyPath).map(Object::toString)
-                        .collect(Collectors.toSet());
+                .map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,13 +1,8 @@
 package io.sourced.command.ordering;
 
-import static io.sourced.command.RefusalMatchers.refused;
 import static io.sourced.api.refusal.Refusal.Kind.*;
-
+import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Set;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
@@ -22,6 +17,9 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,172 +45,172 @@ class OrderTest {
     @Test
     void placeOrder_knownCustomerAndProducts_isPlaced() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 2))))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(placed)
-               .expectResultMessagePayload(orderId);
+                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 2))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(placed)
+                .expectResultMessagePayload(orderId);
     }
 
     @Test
     void placeOrder_sameProductOnTwoLines_placesOneMergedLine() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice,
-                                           List.of(new OrderLine(pen, 2), new OrderLine(ink, 1), new OrderLine(pen, 3))))
-               .expectEvents(new OrderPlacedEvent(orderId, alice,
-                                                  List.of(new OrderLine(pen, 5), new OrderLine(ink, 1))));
+                .when(new PlaceOrderCommand(
+                        orderId, alice, List.of(new OrderLine(pen, 2), new OrderLine(ink, 1), new OrderLine(pen, 3))))
+                .expectEvents(
+                        new OrderPlacedEvent(orderId, alice, List.of(new OrderLine(pen, 5), new OrderLine(ink, 1))));
     }
 
     @Test
     void placeOrder_sameKeyTwice_placesOnce() {
         fixture.given(placed)
-               .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(ink, 7))))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents()
-               .expectResultMessagePayload(orderId);
+                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(ink, 7))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(orderId);
     }
 
     @Test
     void placeOrder_noLines_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice, List.of()))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new PlaceOrderCommand(orderId, alice, List.of()))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void placeOrder_quantityZero_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(ink, 0))))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(ink, 0))))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void placeOrder_lineWithoutProduct_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(null, 1))))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(null, 1))))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void placeOrder_withoutCustomer_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, null, List.of(new OrderLine(pen, 1))))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new PlaceOrderCommand(orderId, null, List.of(new OrderLine(pen, 1))))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 
     @Test
     void placeOrder_unknownCustomer_isRefused() {
         CustomerId stranger = CustomerId.random();
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, stranger, List.of(new OrderLine(pen, 1))))
-               .expectNoEvents()
-               .expectException(refused(NOT_FOUND))
-               .expectExceptionMessage("No customer " + stranger);
+                .when(new PlaceOrderCommand(orderId, stranger, List.of(new OrderLine(pen, 1))))
+                .expectNoEvents()
+                .expectException(refused(NOT_FOUND))
+                .expectExceptionMessage("No customer " + stranger);
     }
 
     @Test
     void placeOrder_unknownProduct_isRefused() {
         ProductId unknown = ProductId.random();
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(unknown, 1))))
-               .expectNoEvents()
-               .expectException(refused(NOT_FOUND))
-               .expectExceptionMessage("No product " + unknown);
+                .when(new PlaceOrderCommand(orderId, alice, List.of(new OrderLine(pen, 1), new OrderLine(unknown, 1))))
+                .expectNoEvents()
+                .expectException(refused(NOT_FOUND))
+                .expectExceptionMessage("No product " + unknown);
     }
 
     @Test
     void acceptOrder_pending_isAccepted() {
         fixture.given(placed)
-               .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00")))
-               .expectEvents(new OrderAcceptedEvent(orderId, alice, new BigDecimal("21.00")));
+                .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00")))
+                .expectEvents(new OrderAcceptedEvent(orderId, alice, new BigDecimal("21.00")));
     }
 
     @Test
     void acceptOrder_cancelled_changesNothing() {
         fixture.given(placed, new OrderCancelledEvent(orderId, alice))
-               .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00")))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void acceptOrder_accepted_changesNothing() {
         fixture.given(placed, new OrderAcceptedEvent(orderId, alice, BigDecimal.TEN))
-               .when(new AcceptOrderCommand(orderId, BigDecimal.TEN))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new AcceptOrderCommand(orderId, BigDecimal.TEN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void rejectOrder_pending_isRejected() {
         fixture.given(placed)
-               .when(new RejectOrderCommand(orderId, RejectionReason.OUT_OF_STOCK))
-               .expectEvents(new OrderRejectedEvent(orderId, alice, RejectionReason.OUT_OF_STOCK));
+                .when(new RejectOrderCommand(orderId, RejectionReason.OUT_OF_STOCK))
+                .expectEvents(new OrderRejectedEvent(orderId, alice, RejectionReason.OUT_OF_STOCK));
     }
 
     @Test
     void rejectOrder_accepted_changesNothing() {
         fixture.given(placed, new OrderAcceptedEvent(orderId, alice, BigDecimal.TEN))
-               .when(new RejectOrderCommand(orderId, RejectionReason.TIMEOUT))
-               .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+                .when(new RejectOrderCommand(orderId, RejectionReason.TIMEOUT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void cancelOrder_pendingByItsCustomer_isCancelled() {
         fixture.given(placed)
-               .when(new CancelOrderCommand(orderId, alice))
-               .expectEvents(new OrderCancelledEvent(orderId, alice));
+                .when(new CancelOrderCommand(orderId, alice))
+                .expectEvents(new OrderCancelledEvent(orderId, alice));
     }
 
     @Test
     void cancelOrder_pendingByStaff_isCancelled() {
         fixture.given(placed)
-               .when(new CancelOrderCommand(orderId, null))
-               .expectEvents(new OrderCancelledEvent(orderId, alice));
+                .when(new CancelOrderCommand(orderId, null))
+                .expectEvents(new OrderCancelledEvent(orderId, alice));
     }
 
     @Test
     void cancelOrder_accepted_isRefused() {
         fixture.given(placed, new OrderAcceptedEvent(orderId, alice, BigDecimal.TEN))
-               .when(new CancelOrderCommand(orderId, alice))
-               .expectNoEvents()
-               .expectException(refused(CONFLICT))
-               .expectExceptionMessage("order is ACCEPTED and can no longer be cancelled");
+                .when(new CancelOrderCommand(orderId, alice))
+                .expectNoEvents()
+                .expectException(refused(CONFLICT))
+                .expectExceptionMessage("order is ACCEPTED and can no longer be cancelled");
     }
 
     @Test
     void cancelOrder_rejected_isRefused() {
         fixture.given(placed, new OrderRejectedEvent(orderId, alice, RejectionReason.TIMEOUT))
-               .when(new CancelOrderCommand(orderId, null))
-               .expectNoEvents()
-               .expectException(refused(CONFLICT));
+                .when(new CancelOrderCommand(orderId, null))
+                .expectNoEvents()
+                .expectException(refused(CONFLICT));
     }
 
     @Test
     void cancelOrder_cancelled_isRefused() {
         fixture.given(placed, new OrderCancelledEvent(orderId, alice))
-               .when(new CancelOrderCommand(orderId, alice))
-               .expectNoEvents()
-               .expectException(refused(CONFLICT));
+                .when(new CancelOrderCommand(orderId, alice))
+                .expectNoEvents()
+                .expectException(refused(CONFLICT));
     }
 
     @Test
     void cancelOrder_anotherCustomers_isNotFound() {
         fixture.given(placed)
-               .when(new CancelOrderCommand(orderId, bob))
-               .expectNoEvents()
-               .expectException(refused(NOT_FOUND));
+                .when(new CancelOrderCommand(orderId, bob))
+                .expectNoEvents()
+                .expectException(refused(NOT_FOUND));
     }
 
     @Test
     void cancelOrder_unknownOrder_isNotFound() {
         fixture.givenNoPriorActivity()
-               .when(new CancelOrderCommand(orderId, alice))
-               .expectException(AggregateNotFoundException.class);
+                .when(new CancelOrderCommand(orderId, alice))
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test
@@ -224,9 +222,9 @@ class OrderTest {
     @Test
     void placeOrder_quantitiesSummingBeyondInt_isRefused() {
         fixture.givenNoPriorActivity()
-               .when(new PlaceOrderCommand(orderId, alice,
-                                           List.of(new OrderLine(pen, Integer.MAX_VALUE), new OrderLine(pen, 1))))
-               .expectNoEvents()
-               .expectException(refused(INVALID));
+                .when(new PlaceOrderCommand(
+                        orderId, alice, List.of(new OrderLine(pen, Integer.MAX_VALUE), new OrderLine(pen, 1))))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
     }
 }

@@ -1,10 +1,9 @@
 package io.sourced.query.integration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Repeats an attempt until it succeeds, waiting longer after each {@link ExternalSystemFailure} (doubling up to a
@@ -31,7 +30,11 @@ final class Backoff {
             try {
                 return attempt.get();
             } catch (ExternalSystemFailure failure) {
-                log.warn("{} failed (attempt {}): {}; next attempt in {} ms", what, attempts, failure.getMessage(),
+                log.warn(
+                        "{} failed (attempt {}): {}; next attempt in {} ms",
+                        what,
+                        attempts,
+                        failure.getMessage(),
                         wait.toMillis());
                 pause(what, wait);
                 wait = wait.multipliedBy(2).compareTo(max) > 0 ? max : wait.multipliedBy(2);

@@ -1,10 +1,5 @@
 package io.sourced.query.integration;
 
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
  * Where the outside systems are and one HTTP attempt at them, bounded by {@code sourced.integration.timeout}.
@@ -25,8 +24,7 @@ class ExternalSystems {
     static final String CRM_URL = "sourced.crm.base-url";
     static final String SHIPPING_URL = "sourced.shipping.base-url";
 
-    record Reply(int status, String body) {
-    }
+    record Reply(int status, String body) {}
 
     private final Environment environment;
     private final IntegrationSettings settings;
@@ -35,8 +33,10 @@ class ExternalSystems {
     ExternalSystems(Environment environment, IntegrationSettings settings) {
         this.environment = environment;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** An unset or unresolvable base URL fails the start, not the first order. */
@@ -75,7 +75,8 @@ class ExternalSystems {
     private Reply send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(settings.timeout()).build();
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new ExternalSystemFailure(built.method() + " " + built.uri() + ": " + e, e);

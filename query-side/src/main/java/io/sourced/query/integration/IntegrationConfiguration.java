@@ -16,7 +16,7 @@ class IntegrationConfiguration {
 
     @Autowired
     void shipEveryOrderOrWait(EventProcessingConfigurer eventProcessing) {
-        eventProcessing.registerListenerInvocationErrorHandler(OrderShipper.PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerListenerInvocationErrorHandler(
+                OrderShipper.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,9 +1,8 @@
 package io.sourced.query.integration;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How the gateway talks to outside systems (their base URLs are read apart, when first called: see
@@ -14,9 +13,10 @@ import java.time.Duration;
  * @param maxBackoff   the longest wait between two attempts
  */
 @ConfigurationProperties("sourced.integration")
-record IntegrationSettings(@DefaultValue("2s") Duration timeout,
-                           @DefaultValue("100ms") Duration firstBackoff,
-                           @DefaultValue("5s") Duration maxBackoff) {
+record IntegrationSettings(
+        @DefaultValue("2s") Duration timeout,
+        @DefaultValue("100ms") Duration firstBackoff,
+        @DefaultValue("5s") Duration maxBackoff) {
 
     IntegrationSettings {
         requirePositive("timeout", timeout);

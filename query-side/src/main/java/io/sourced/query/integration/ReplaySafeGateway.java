@@ -8,6 +8,10 @@ import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.query.integration.ExternalSystems.Reply;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.slf4j.Logger;
@@ -15,11 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The one place that talks to systems outside ours, told by each event handler whether its event is live or
@@ -47,8 +46,8 @@ public class ReplaySafeGateway {
         this(jdbc, systems, settings, Sleeper.real(), Clock.systemUTC());
     }
 
-    ReplaySafeGateway(JdbcTemplate jdbc, ExternalSystems systems, IntegrationSettings settings, Sleeper sleeper,
-                      Clock clock) {
+    ReplaySafeGateway(
+            JdbcTemplate jdbc, ExternalSystems systems, IntegrationSettings settings, Sleeper sleeper, Clock clock) {
         this.journal = new ExternalJournal(jdbc);
         this.systems = systems;
         this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff(), sleeper);
@@ -65,12 +64,14 @@ public class ReplaySafeGateway {
     public Tier tierOf(CustomerId customer, EventMessage<?> event, ReplayStatus replayStatus) {
         Optional<String> journaled = journal.answer(event.getIdentifier(), CRM);
         if (journaled.isPresent()) {
-            return tierIn(journaled.get()).orElseThrow(() -> new IllegalStateException(
-                    "The journaled CRM answer for event " + event.getIdentifier() + " names no tier: " + journaled.get()));
+            return tierIn(journaled.get())
+                    .orElseThrow(() -> new IllegalStateException("The journaled CRM answer for event "
+                            + event.getIdentifier() + " names no tier: " + journaled.get()));
         }
         if (replayStatus.isReplay()) {
-            throw new IllegalStateException("Replaying event " + event.getIdentifier() + " (" + event.getPayloadType()
-                    .getSimpleName() + ") needs the CRM's tier of customer " + customer + " as journaled live, and "
+            throw new IllegalStateException("Replaying event " + event.getIdentifier() + " ("
+                    + event.getPayloadType().getSimpleName() + ") needs the CRM's tier of customer " + customer
+                    + " as journaled live, and "
                     + "there is none; a replay never asks the CRM");
         }
         String path = "/customers/" + customer + "/tier";
@@ -95,15 +96,17 @@ public class ReplaySafeGateway {
      * shipment for a reason of its own (journaled, logged, not retried); any other 4xx is a bug on our side and
      * propagates, so the event waits for a fix.
      */
-    public void shipOrder(OrderAcceptedEvent accepted, List<OrderLine> lines, EventMessage<?> event,
-                          ReplayStatus replayStatus) {
-        if (replayStatus.isReplay() || journal.answer(event.getIdentifier(), SHIPPING).isPresent()) {
+    public void shipOrder(
+            OrderAcceptedEvent accepted, List<OrderLine> lines, EventMessage<?> event, ReplayStatus replayStatus) {
+        if (replayStatus.isReplay()
+                || journal.answer(event.getIdentifier(), SHIPPING).isPresent()) {
             return;
         }
         OrderId orderId = accepted.orderId();
         String request = json(new ShipmentRequest(orderId, lines));
         Reply reply = backoff.untilDone("Shipping order " + orderId, () -> {
-            Reply answer = systems.post(systems.shipping("/shipments"), request, Map.of("Idempotency-Key", orderId.value()));
+            Reply answer =
+                    systems.post(systems.shipping("/shipments"), request, Map.of("Idempotency-Key", orderId.value()));
             int status = answer.status();
             if (status >= 500 || status == 408 || status == 429) {
                 throw new ExternalSystemFailure("the shipping partner answered " + status);
@@ -118,12 +121,15 @@ public class ReplaySafeGateway {
         if (reply.status() == 422) {
             log.warn("The shipping partner refused order {}: {}", orderId, reply.body());
         }
-        journal.record(event.getIdentifier(), SHIPPING, "POST /shipments " + request,
-                reply.status() + " " + reply.body(), clock.instant());
+        journal.record(
+                event.getIdentifier(),
+                SHIPPING,
+                "POST /shipments " + request,
+                reply.status() + " " + reply.body(),
+                clock.instant());
     }
 
-    record ShipmentRequest(OrderId orderId, List<OrderLine> lines) {
-    }
+    record ShipmentRequest(OrderId orderId, List<OrderLine> lines) {}
 
     private static Optional<Tier> tierIn(String answer) {
         try {

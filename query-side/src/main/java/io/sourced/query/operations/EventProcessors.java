@@ -5,6 +5,16 @@ import io.sourced.api.operations.ProcessorStatus;
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.RetryOutcome;
 import io.sourced.api.operations.SegmentClaim;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,17 +29,6 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /** What operators may see and do with the event processors: status, replay, dead letters. */
 @Component
 class EventProcessors {
@@ -43,8 +42,11 @@ class EventProcessors {
     private final SegmentClaims segmentClaims;
     private final ReplayRequests replayRequests;
 
-    EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, SegmentClaims segmentClaims,
-                    ReplayRequests replayRequests) {
+    EventProcessors(
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            SegmentClaims segmentClaims,
+            ReplayRequests replayRequests) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.segmentClaims = segmentClaims;
@@ -61,8 +63,10 @@ class EventProcessors {
     }
 
     Optional<ProcessorStatus> status(String name) {
-        return processing.eventProcessor(name).map(processor ->
-                status(processor, position(eventStore.createHeadToken()), segmentClaims.byProcessor()));
+        return processing
+                .eventProcessor(name)
+                .map(processor ->
+                        status(processor, position(eventStore.createHeadToken()), segmentClaims.byProcessor()));
     }
 
     /**
@@ -112,8 +116,9 @@ class EventProcessors {
 
     List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
-        processing.eventProcessors().keySet().stream().sorted().forEach(name ->
-                processing.deadLetterQueue(name).ifPresent(queue -> collect(name, queue, letters)));
+        processing.eventProcessors().keySet().stream()
+                .sorted()
+                .forEach(name -> processing.deadLetterQueue(name).ifPresent(queue -> collect(name, queue, letters)));
         return letters;
     }
 
@@ -133,7 +138,8 @@ class EventProcessors {
 
     /** Processes the processor's parked sequences again, oldest first; answers how many sequences went through. */
     private int retry(String name) {
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = processing.sequencedDeadLetterProcessor(name);
+        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor =
+                processing.sequencedDeadLetterProcessor(name);
         if (processor.isEmpty()) {
             return 0;
         }
@@ -144,48 +150,80 @@ class EventProcessors {
         return retried;
     }
 
-    private static void collect(String name, SequencedDeadLetterQueue<EventMessage<?>> queue, List<DeadLetterView> into) {
+    private static void collect(
+            String name, SequencedDeadLetterQueue<EventMessage<?>> queue, List<DeadLetterView> into) {
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
                 EventMessage<?> message = letter.message();
-                into.add(new DeadLetterView(name, String.valueOf(sequenceOf(message)), message.getIdentifier(),
+                into.add(new DeadLetterView(
+                        name,
+                        String.valueOf(sequenceOf(message)),
+                        message.getIdentifier(),
                         message.getPayloadType().getSimpleName(),
                         message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
                         letter.cause().map(cause -> cause.message()).orElse(null),
-                        letter.enqueuedAt(), letter.lastTouched()));
+                        letter.enqueuedAt(),
+                        letter.lastTouched()));
             }
         }
     }
 
     private static Object sequenceOf(EventMessage<?> message) {
-        return message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : message.getIdentifier();
+        return message instanceof DomainEventMessage<?> domain
+                ? domain.getAggregateIdentifier()
+                : message.getIdentifier();
     }
 
     private ProcessorStatus status(EventProcessor processor, Long head, Map<String, List<SegmentClaim>> claims) {
-        long deadLetters = processing.deadLetterQueue(processor.getName()).map(q -> q.size()).orElse(0L);
+        long deadLetters = processing
+                .deadLetterQueue(processor.getName())
+                .map(q -> q.size())
+                .orElse(0L);
         String status = !processor.isRunning() ? "STOPPED" : processor.isError() ? "ERROR" : "RUNNING";
         if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorStatus(processor.getName(), "subscribing", 0, List.of(), head, head, 0L, false, false, status,
+            return new ProcessorStatus(
+                    processor.getName(),
+                    "subscribing",
+                    0,
+                    List.of(),
+                    head,
+                    head,
+                    0L,
+                    false,
+                    false,
+                    status,
                     deadLetters);
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
         // the segments held here are fresher in memory than in the store; the others only the store knows
         List<SegmentClaim> segments = claims.getOrDefault(processor.getName(), List.of()).stream()
                 .map(claim -> local.containsKey(claim.segment())
-                        ? claim.progressed(position(local.get(claim.segment()).getTrackingToken()),
-                        stillReplaying(local.get(claim.segment())))
+                        ? claim.progressed(
+                                position(local.get(claim.segment()).getTrackingToken()),
+                                stillReplaying(local.get(claim.segment())))
                         : claim)
                 .toList();
         List<Long> positions = segments.stream().map(SegmentClaim::position).toList();
         Long position = positions.isEmpty() || positions.contains(null)
-                ? null : positions.stream().min(Long::compare).orElseThrow();
+                ? null
+                : positions.stream().min(Long::compare).orElseThrow();
         boolean replaying = segments.stream().anyMatch(SegmentClaim::replaying);
         if (local.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
             status = "ERROR";
         }
         Long lag = head == null ? null : head - (position == null ? -1 : position);
-        return new ProcessorStatus(processor.getName(), "streaming", segments.size(), segments, position, head, lag,
-                replaying, streaming.supportsReset(), status, deadLetters);
+        return new ProcessorStatus(
+                processor.getName(),
+                "streaming",
+                segments.size(),
+                segments,
+                position,
+                head,
+                lag,
+                replaying,
+                streaming.supportsReset(),
+                status,
+                deadLetters);
     }
 
     /**

@@ -35,6 +35,7 @@ class ProcessorCommands {
     /** Null when the processor has no dead-letter queue. */
     @CommandHandler
     RetryOutcome handle(RetryDeadLettersCommand command) {
-        return outsideTransaction.execute(status -> processors.retryDeadLetters(command.processor()).orElse(null));
+        return outsideTransaction.execute(
+                status -> processors.retryDeadLetters(command.processor()).orElse(null));
     }
 }

@@ -4,10 +4,9 @@ import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.FindDeadLettersQuery;
 import io.sourced.api.operations.FindProcessorsQuery;
 import io.sourced.api.operations.ProcessorStatus;
+import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /** The processors' status and dead letters for whoever asks over the query bus (the operations page). */
 @Component

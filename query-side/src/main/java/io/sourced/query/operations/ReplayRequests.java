@@ -1,5 +1,10 @@
 package io.sourced.query.operations;
 
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.slf4j.Logger;
@@ -7,12 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replays across replicas. Resetting a processor's token needs every one of its segments, and other replicas on the
@@ -55,13 +54,16 @@ class ReplayRequests {
     /** Whether no replica holds a claim on the processor's segments. */
     boolean unclaimed(String processor) {
         Integer claimed = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL", Integer.class, processor);
+                "SELECT COUNT(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
+                Integer.class,
+                processor);
         return claimed != null && claimed == 0;
     }
 
     synchronized void follow() {
         Set<String> requested = new HashSet<>(jdbc.queryForList(
-                "SELECT processor FROM replay_request WHERE requested_at > ?", String.class,
+                "SELECT processor FROM replay_request WHERE requested_at > ?",
+                String.class,
                 java.sql.Timestamp.from(java.time.Instant.now().minus(LAPSE))));
         requested.removeAll(ownRequests);
         for (String name : requested) {

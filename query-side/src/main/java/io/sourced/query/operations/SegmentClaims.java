@@ -1,15 +1,6 @@
 package io.sourced.query.operations;
 
 import io.sourced.api.operations.SegmentClaim;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Every processor's segments as the token store holds them, whichever replica processes them: the holder and its
@@ -31,24 +30,25 @@ class SegmentClaims {
     private final Serializer serializer;
     private final Duration replicaTimeout;
 
-    SegmentClaims(JdbcTemplate jdbc, Serializer serializer,
-                  @Value("${sourced.replica.timeout:8s}") Duration replicaTimeout) {
+    SegmentClaims(
+            JdbcTemplate jdbc, Serializer serializer, @Value("${sourced.replica.timeout:8s}") Duration replicaTimeout) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.replicaTimeout = replicaTimeout;
     }
 
-    private record Row(String processor, SegmentClaim claim) {
-    }
+    private record Row(String processor, SegmentClaim claim) {}
 
     Map<String, List<SegmentClaim>> byProcessor() {
-        return jdbc.query("SELECT t.processorname, t.segment, t.owner, t.token, t.tokentype, r.heartbeat_at,"
+        return jdbc
+                .query(
+                        "SELECT t.processorname, t.segment, t.owner, t.token, t.tokentype, r.heartbeat_at,"
                                 + " CURRENT_TIMESTAMP AS now FROM tokenentry t LEFT JOIN replica r ON r.name = t.owner"
                                 + " ORDER BY t.processorname, t.segment",
                         (row, i) -> new Row(row.getString("processorname"), claim(row)))
                 .stream()
-                .collect(Collectors.groupingBy(Row::processor, LinkedHashMap::new,
-                        Collectors.mapping(Row::claim, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Row::processor, LinkedHashMap::new, Collectors.mapping(Row::claim, Collectors.toList())));
     }
 
     private SegmentClaim claim(ResultSet row) throws SQLException {
@@ -56,7 +56,11 @@ class SegmentClaims {
         boolean alive = heartbeat != null
                 && row.getTimestamp("now").getTime() - heartbeat.getTime() <= replicaTimeout.toMillis();
         TrackingToken token = token(row.getBytes("token"), row.getString("tokentype"));
-        return new SegmentClaim(row.getInt("segment"), row.getString("owner"), alive, position(token),
+        return new SegmentClaim(
+                row.getInt("segment"),
+                row.getString("owner"),
+                alive,
+                position(token),
                 token instanceof ReplayToken replay && stillReplaying(replay));
     }
 
@@ -64,11 +68,14 @@ class SegmentClaims {
         if (bytes == null || type == null) {
             return null;
         }
-        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, null)));
+        return serializer.deserialize(
+                new SimpleSerializedObject<>(bytes, byte[].class, new SimpleSerializedType(type, null)));
     }
 
     private static boolean stillReplaying(ReplayToken replay) {
-        OptionalLong reset = replay.getTokenAtReset() == null ? OptionalLong.empty() : replay.getTokenAtReset().position();
+        OptionalLong reset = replay.getTokenAtReset() == null
+                ? OptionalLong.empty()
+                : replay.getTokenAtReset().position();
         OptionalLong current = replay.position();
         return reset.isEmpty() || current.isEmpty() || current.getAsLong() < reset.getAsLong();
     }

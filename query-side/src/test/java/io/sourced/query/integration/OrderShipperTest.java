@@ -1,5 +1,7 @@
 package io.sourced.query.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderAcceptedEvent;
@@ -8,17 +10,14 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.InMemoryLog;
 import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderShipperTest {
 
@@ -30,8 +29,8 @@ class OrderShipperTest {
     private final CustomerId customer = CustomerId.random();
     private final ProductId keyboard = ProductId.random();
     private final ProductId mouse = ProductId.random();
-    private final EventMessage<?> accepted = GenericEventMessage.asEventMessage(
-            new OrderAcceptedEvent(orderId, customer, new BigDecimal("30.00")));
+    private final EventMessage<?> accepted =
+            GenericEventMessage.asEventMessage(new OrderAcceptedEvent(orderId, customer, new BigDecimal("30.00")));
 
     @AfterEach
     void stop() {
@@ -39,8 +38,11 @@ class OrderShipperTest {
     }
 
     private void placed() {
-        log.record("Order", orderId, new OrderPlacedEvent(orderId, customer,
-                List.of(new OrderLine(keyboard, 1), new OrderLine(mouse, 3))), Instant.now());
+        log.record(
+                "Order",
+                orderId,
+                new OrderPlacedEvent(orderId, customer, List.of(new OrderLine(keyboard, 1), new OrderLine(mouse, 3))),
+                Instant.now());
     }
 
     @Test
@@ -51,8 +53,9 @@ class OrderShipperTest {
 
         assertThat(partner.requests()).singleElement().satisfies(request -> {
             assertThat(request.idempotencyKey()).isEqualTo(orderId.value());
-            assertThat(request.body()).isEqualTo("{\"orderId\":\"" + orderId + "\",\"lines\":[{\"productId\":\""
-                    + keyboard + "\",\"quantity\":1},{\"productId\":\"" + mouse + "\",\"quantity\":3}]}");
+            assertThat(request.body())
+                    .isEqualTo("{\"orderId\":\"" + orderId + "\",\"lines\":[{\"productId\":\"" + keyboard
+                            + "\",\"quantity\":1},{\"productId\":\"" + mouse + "\",\"quantity\":3}]}");
         });
     }
 
@@ -67,8 +70,9 @@ class OrderShipperTest {
 
     @Test
     void shippingGroup_handlesOnlyAcceptedOrders() {
-        assertThat(axon.canHandle(GenericEventMessage.asEventMessage(new OrderPlacedEvent(orderId, customer,
-                List.of(new OrderLine(keyboard, 1)))))).isFalse();
+        assertThat(axon.canHandle(GenericEventMessage.asEventMessage(
+                        new OrderPlacedEvent(orderId, customer, List.of(new OrderLine(keyboard, 1))))))
+                .isFalse();
         assertThat(axon.canHandle(accepted)).isTrue();
     }
 }

@@ -1,5 +1,12 @@
 package io.sourced.query.integration;
 
+import static io.sourced.query.integration.ExternalSystems.CRM_URL;
+import static io.sourced.query.integration.ExternalSystems.SHIPPING_URL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.axonframework.eventhandling.ReplayStatus.REGULAR;
+import static org.axonframework.eventhandling.ReplayStatus.REPLAY;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderAcceptedEvent;
@@ -7,13 +14,6 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.query.ViewDatabase;
 import io.sourced.query.integration.StubServer.Reply;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.env.MockEnvironment;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,13 +22,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.sourced.query.integration.ExternalSystems.CRM_URL;
-import static io.sourced.query.integration.ExternalSystems.SHIPPING_URL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.axonframework.eventhandling.ReplayStatus.REGULAR;
-import static org.axonframework.eventhandling.ReplayStatus.REPLAY;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.env.MockEnvironment;
 
 class ReplaySafeGatewayTest {
 
@@ -43,8 +42,7 @@ class ReplaySafeGatewayTest {
             .withProperty(CRM_URL, crm.url("/crm/"))
             .withProperty(SHIPPING_URL, partner.url("/partner"));
     private final List<Duration> waits = new ArrayList<>();
-    private Runnable onWait = () -> {
-    };
+    private Runnable onWait = () -> {};
 
     private final CustomerId customer = CustomerId.random();
     private final OrderId orderId = OrderId.random();
@@ -67,7 +65,11 @@ class ReplaySafeGatewayTest {
             waits.add(duration);
             onWait.run();
         };
-        return new ReplaySafeGateway(jdbc, new ExternalSystems(environment, settings), settings, recording,
+        return new ReplaySafeGateway(
+                jdbc,
+                new ExternalSystems(environment, settings),
+                settings,
+                recording,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -82,12 +84,22 @@ class ReplaySafeGatewayTest {
         Tier tier = gateway().tierOf(customer, event, REGULAR);
 
         assertThat(tier).isEqualTo(Tier.GOLD);
-        assertThat(crm.requests()).extracting(StubServer.Request::method, StubServer.Request::path)
+        assertThat(crm.requests())
+                .extracting(StubServer.Request::method, StubServer.Request::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/crm/customers/" + customer + "/tier"));
-        assertThat(journal()).containsExactly(Map.of("event_id", event.getIdentifier(), "system", "crm",
-                "request", "GET /customers/" + customer + "/tier", "answer", GOLD));
+        assertThat(journal())
+                .containsExactly(Map.of(
+                        "event_id",
+                        event.getIdentifier(),
+                        "system",
+                        "crm",
+                        "request",
+                        "GET /customers/" + customer + "/tier",
+                        "answer",
+                        GOLD));
         assertThat(jdbc.queryForObject("SELECT answered_at FROM external_journal", java.time.OffsetDateTime.class)
-                .toInstant()).isEqualTo(NOW);
+                        .toInstant())
+                .isEqualTo(NOW);
     }
 
     @Test
@@ -108,7 +120,8 @@ class ReplaySafeGatewayTest {
 
         assertThatThrownBy(() -> gateway().tierOf(customer, event, REPLAY))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(event.getIdentifier()).hasMessageContaining("never asks the CRM");
+                .hasMessageContaining(event.getIdentifier())
+                .hasMessageContaining("never asks the CRM");
         assertThat(crm.requests()).isEmpty();
         assertThat(journal()).isEmpty();
     }
@@ -131,8 +144,9 @@ class ReplaySafeGatewayTest {
         Tier tier = gateway().tierOf(customer, event, REGULAR);
 
         assertThat(tier).isEqualTo(Tier.GOLD);
-        assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300),
-                Duration.ofMillis(300));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(300));
         assertThat(crm.requests()).hasSize(5);
         assertThat(journal()).extracting(row -> row.get("answer")).containsExactly(GOLD);
     }
@@ -166,8 +180,8 @@ class ReplaySafeGatewayTest {
     @Test
     void tierOf_crmTooSlow_isCutOffByTheTimeout_andAskedAgain() {
         crm.answer(Reply.stalled(), Reply.of(200, GOLD));
-        IntegrationSettings settings = new IntegrationSettings(Duration.ofMillis(200), Duration.ofMillis(100),
-                Duration.ofMillis(100));
+        IntegrationSettings settings =
+                new IntegrationSettings(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(100));
 
         assertThat(gateway(settings).tierOf(customer, event, REGULAR)).isEqualTo(Tier.GOLD);
         assertThat(waits).hasSize(1);
@@ -181,7 +195,8 @@ class ReplaySafeGatewayTest {
 
         try {
             assertThatThrownBy(() -> gateway().tierOf(customer, event, REGULAR))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("Interrupted");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
             assertThat(journal()).isEmpty();
         } finally {
@@ -195,10 +210,15 @@ class ReplaySafeGatewayTest {
 
         gateway().shipOrder(accepted, List.of(new OrderLine(product, 2)), event, REGULAR);
 
-        assertThat(partner.requests()).containsExactly(new StubServer.Request("POST", "/partner/shipments",
-                orderId.value(), "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"productId\":\"" + product
-                        + "\",\"quantity\":2}]}"));
-        assertThat(journal()).extracting(row -> row.get("system") + " " + row.get("answer"))
+        assertThat(partner.requests())
+                .containsExactly(new StubServer.Request(
+                        "POST",
+                        "/partner/shipments",
+                        orderId.value(),
+                        "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"productId\":\"" + product
+                                + "\",\"quantity\":2}]}"));
+        assertThat(journal())
+                .extracting(row -> row.get("system") + " " + row.get("answer"))
                 .containsExactly("shipping 201 {\"shipmentId\":\"s-1\"}");
     }
 
@@ -226,7 +246,10 @@ class ReplaySafeGatewayTest {
 
         gateway().shipOrder(accepted, List.of(new OrderLine(product, 1)), event, REGULAR);
 
-        assertThat(partner.requests()).hasSize(5).extracting(StubServer.Request::idempotencyKey).containsOnly(orderId.value());
+        assertThat(partner.requests())
+                .hasSize(5)
+                .extracting(StubServer.Request::idempotencyKey)
+                .containsOnly(orderId.value());
         assertThat(waits).hasSize(4);
         assertThat(journal()).hasSize(1);
     }
@@ -239,7 +262,9 @@ class ReplaySafeGatewayTest {
 
         assertThat(partner.requests()).hasSize(1);
         assertThat(waits).isEmpty();
-        assertThat(journal()).extracting(row -> row.get("answer")).containsExactly("409 {\"detail\":\"already shipped\"}");
+        assertThat(journal())
+                .extracting(row -> row.get("answer"))
+                .containsExactly("409 {\"detail\":\"already shipped\"}");
     }
 
     @Test
@@ -250,7 +275,9 @@ class ReplaySafeGatewayTest {
 
         assertThat(partner.requests()).hasSize(1);
         assertThat(waits).isEmpty();
-        assertThat(journal()).extracting(row -> row.get("answer")).containsExactly("422 {\"detail\":\"no delivery to the moon\"}");
+        assertThat(journal())
+                .extracting(row -> row.get("answer"))
+                .containsExactly("422 {\"detail\":\"no delivery to the moon\"}");
     }
 
     @Test
@@ -258,7 +285,8 @@ class ReplaySafeGatewayTest {
         partner.answer(400, "{\"detail\":\"lines missing\"}");
 
         assertThatThrownBy(() -> gateway().shipOrder(accepted, List.of(new OrderLine(product, 1)), event, REGULAR))
-                .isInstanceOf(ShipmentNotAcceptedException.class).hasMessageContaining("400");
+                .isInstanceOf(ShipmentNotAcceptedException.class)
+                .hasMessageContaining("400");
         assertThat(partner.requests()).hasSize(1);
         assertThat(waits).isEmpty();
         assertThat(journal()).isEmpty();

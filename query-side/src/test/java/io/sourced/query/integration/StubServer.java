@@ -2,7 +2,6 @@ package io.sourced.query.integration;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StubServer implements AutoCloseable {
 
-    public record Request(String method, String path, String idempotencyKey, String body) {
-    }
+    public record Request(String method, String path, String idempotencyKey, String body) {}
 
     /** A reply; {@code stall} makes the server hold the answer until the test ends (a system too slow to wait for). */
     record Reply(int status, String body, boolean stall) {
@@ -80,8 +78,11 @@ public final class StubServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                body));
         Reply reply = next();
         if (reply.stall()) {
             try {

@@ -1,21 +1,20 @@
 package io.sourced.query.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.operations.RetryDeadLettersCommand;
 import io.sourced.api.operations.RetryOutcome;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class ProcessorCommandsTest {
 
@@ -37,8 +36,8 @@ class ProcessorCommandsTest {
             return ReplayOutcome.STARTED;
         });
 
-        ReplayOutcome outcome = new TransactionTemplate(transactions).execute(status ->
-                commands.handle(new ReplayProcessorCommand("orders-view")));
+        ReplayOutcome outcome = new TransactionTemplate(transactions)
+                .execute(status -> commands.handle(new ReplayProcessorCommand("orders-view")));
 
         assertThat(outcome).isEqualTo(ReplayOutcome.STARTED);
         assertThat(inTransaction).isFalse();
@@ -49,7 +48,8 @@ class ProcessorCommandsTest {
         when(processors.retryDeadLetters("orders-view")).thenReturn(Optional.of(new RetryOutcome("orders-view", 2, 1)));
         when(processors.retryDeadLetters("event-log")).thenReturn(Optional.empty());
 
-        assertThat(commands.handle(new RetryDeadLettersCommand("orders-view"))).isEqualTo(new RetryOutcome("orders-view", 2, 1));
+        assertThat(commands.handle(new RetryDeadLettersCommand("orders-view")))
+                .isEqualTo(new RetryOutcome("orders-view", 2, 1));
         assertThat(commands.handle(new RetryDeadLettersCommand("event-log"))).isNull();
     }
 }

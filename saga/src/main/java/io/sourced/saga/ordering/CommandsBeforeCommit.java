@@ -1,8 +1,5 @@
 package io.sourced.saga.ordering;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The commands a batch of saga steps sent, awaited all together just before the batch commits: they run at once
@@ -23,8 +22,7 @@ final class CommandsBeforeCommit {
     static final long LIMIT_SECONDS = 60;
     private static final String RESOURCE = CommandsBeforeCommit.class.getName();
 
-    private CommandsBeforeCommit() {
-    }
+    private CommandsBeforeCommit() {}
 
     /** Outside a unit of work (none in production) the command is awaited at once. */
     static void await(CompletableFuture<?> result) {
@@ -55,7 +53,8 @@ final class CommandsBeforeCommit {
     }
 
     private static RuntimeException failure(Throwable cause) {
-        Throwable unwrapped = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        Throwable unwrapped =
+                cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         if (unwrapped instanceof RuntimeException runtime) {
             return runtime;
         }

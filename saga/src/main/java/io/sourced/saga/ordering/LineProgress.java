@@ -1,9 +1,8 @@
 package io.sourced.saga.ordering;
 
-import java.math.BigDecimal;
-
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderLine;
+import java.math.BigDecimal;
 
 /** One order line as the saga tracks it; {@code unitPrice} is known once the stock is reserved. */
 record LineProgress(ProductId productId, int quantity, LineState state, BigDecimal unitPrice) {

@@ -1,10 +1,5 @@
 package io.sourced.saga.ordering;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.sourced.api.finance.AuthorizePaymentCommand;
@@ -26,6 +21,10 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -47,7 +46,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Public with a public no-arg constructor because Axon instantiates sagas reflectively without widening access.
  */
 @Saga
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class OrderFulfilmentSaga {
 
@@ -56,8 +57,10 @@ public class OrderFulfilmentSaga {
 
     @Autowired
     transient CommandGateway commandGateway;
+
     @Autowired
     transient DeadlineManager deadlineManager;
+
     @Autowired
     transient OrderWorkflowSettings settings;
 
@@ -69,15 +72,15 @@ public class OrderFulfilmentSaga {
     /** The pending timeout's schedule id; null once it fired or was cancelled. */
     private String timeoutId;
 
-    public OrderFulfilmentSaga() {
-    }
+    public OrderFulfilmentSaga() {}
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();
         customerId = event.customerId();
-        lines = new ArrayList<>(event.lines().stream().map(LineProgress::awaiting).toList());
+        lines = new ArrayList<>(
+                event.lines().stream().map(LineProgress::awaiting).toList());
         timeoutId = deadlineManager.schedule(settings.timeout(), ORDER_TIMEOUT);
         lines.forEach(line -> send(new ReserveStockCommand(line.productId(), orderId, line.quantity())));
     }

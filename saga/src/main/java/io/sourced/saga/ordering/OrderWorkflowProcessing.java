@@ -16,7 +16,7 @@ class OrderWorkflowProcessing {
 
     @Autowired
     void retryFailedSteps(EventProcessingConfigurer eventProcessing) {
-        eventProcessing.registerListenerInvocationErrorHandler(PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerListenerInvocationErrorHandler(
+                PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

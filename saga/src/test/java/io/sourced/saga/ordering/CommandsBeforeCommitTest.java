@@ -1,16 +1,15 @@
 package io.sourced.saga.ordering;
 
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.Test;
 
 class CommandsBeforeCommitTest {
 
@@ -44,7 +43,9 @@ class CommandsBeforeCommitTest {
         CommandsBeforeCommit.await(CompletableFuture.completedFuture("reserved"));
         CommandsBeforeCommit.await(CompletableFuture.failedFuture(new IllegalStateException("store away")));
 
-        assertThatThrownBy(batch::commit).isInstanceOf(IllegalStateException.class).hasMessage("store away");
+        assertThatThrownBy(batch::commit)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("store away");
         assertThat(rolledBack).isTrue();
     }
 
@@ -64,6 +65,7 @@ class CommandsBeforeCommitTest {
     @Test
     void withoutAUnitOfWork_theCommandIsAwaitedAtOnce() {
         assertThatThrownBy(() -> CommandsBeforeCommit.await(
-                CompletableFuture.failedFuture(new IllegalStateException("refused")))).hasMessage("refused");
+                        CompletableFuture.failedFuture(new IllegalStateException("refused"))))
+                .hasMessage("refused");
     }
 }

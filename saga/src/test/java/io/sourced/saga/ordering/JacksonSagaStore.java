@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -15,8 +14,7 @@ import org.axonframework.serialization.Serializer;
 /** Keeps sagas only as their serialized bytes, as the JDBC saga store does, so every load is a deserialization. */
 class JacksonSagaStore implements SagaStore<Object> {
 
-    private record Stored(SerializedObject<byte[]> saga, Set<AssociationValue> associations) {
-    }
+    private record Stored(SerializedObject<byte[]> saga, Set<AssociationValue> associations) {}
 
     private final Serializer serializer;
     private final Map<String, Stored> sagas = new LinkedHashMap<>();
@@ -72,15 +70,15 @@ class JacksonSagaStore implements SagaStore<Object> {
     }
 
     @Override
-    public void insertSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
-                           Set<AssociationValue> associationValues) {
+    public void insertSaga(
+            Class<?> sagaType, String sagaIdentifier, Object saga, Set<AssociationValue> associationValues) {
         sagas.put(sagaIdentifier, new Stored(serializer.serialize(saga, byte[].class), Set.copyOf(associationValues)));
     }
 
     @Override
-    public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
-                           AssociationValues associationValues) {
-        sagas.put(sagaIdentifier,
+    public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga, AssociationValues associationValues) {
+        sagas.put(
+                sagaIdentifier,
                 new Stored(serializer.serialize(saga, byte[].class), Set.copyOf(associationValues.asSet())));
     }
 }

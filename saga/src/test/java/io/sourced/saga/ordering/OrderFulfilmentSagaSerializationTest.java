@@ -1,8 +1,6 @@
 package io.sourced.saga.ordering;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +13,9 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,8 +33,6 @@ import org.axonframework.test.deadline.StubDeadlineManager;
 import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The saga as the JDBC saga store keeps it: serialized by Jackson between every two events, handled each time by a
  * freshly built saga manager, as after a restart.
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderFulfilmentSagaSerializationTest {
 
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(objectMapper).build();
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(objectMapper).build();
     private final JacksonSagaStore store = new JacksonSagaStore(serializer);
     private final RecordingCommandBus commandBus = new RecordingCommandBus();
     private final StubDeadlineManager deadlineManager = new StubDeadlineManager();
@@ -72,23 +72,27 @@ class OrderFulfilmentSagaSerializationTest {
         assertThat(json.has("settings")).isFalse();
 
         OrderFulfilmentSaga restored = serializer.deserialize(new SimpleSerializedObject<>(
-                store.serialized(store.onlySagaId()), byte[].class,
+                store.serialized(store.onlySagaId()),
+                byte[].class,
                 new SimpleSerializedType(OrderFulfilmentSaga.class.getName(), null)));
-        JsonNode again = objectMapper.readTree(serializer.serialize(restored, byte[].class).getData());
+        JsonNode again = objectMapper.readTree(
+                serializer.serialize(restored, byte[].class).getData());
         assertThat(again).isEqualTo(json);
     }
 
     @Test
     void orderCancelled_afterARestartMidWay_compensatesWhatWasReservedAndTheLateReply() throws Exception {
         handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(book, 2), new OrderLine(pen, 1))));
-        assertThat(dispatched()).containsExactly(new ReserveStockCommand(book, orderId, 2),
-                new ReserveStockCommand(pen, orderId, 1));
+        assertThat(dispatched())
+                .containsExactly(new ReserveStockCommand(book, orderId, 2), new ReserveStockCommand(pen, orderId, 1));
         assertThat(deadlineManager.getScheduledDeadlines()).hasSize(1);
         handle(new StockReservedEvent(book, orderId, 2, new BigDecimal("10.00")));
 
         handle(new OrderCancelledEvent(orderId, customerId));
         assertThat(dispatched()).containsExactly(new ReleaseStockCommand(book, orderId));
-        assertThat(deadlineManager.getScheduledDeadlines()).as("the timeout found by its stored id").isEmpty();
+        assertThat(deadlineManager.getScheduledDeadlines())
+                .as("the timeout found by its stored id")
+                .isEmpty();
         assertThat(store.size()).as("waits for the pen's answer").isEqualTo(1);
 
         handle(new StockReservedEvent(pen, orderId, 1, new BigDecimal("5.50")));
@@ -100,7 +104,8 @@ class OrderFulfilmentSagaSerializationTest {
     private void handle(Object payload) throws Exception {
         commandBus.clearCommands();
         SimpleResourceInjector resources = new SimpleResourceInjector(
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), deadlineManager,
+                DefaultCommandGateway.builder().commandBus(commandBus).build(),
+                deadlineManager,
                 new OrderWorkflowSettings(Duration.ofSeconds(30)));
         AnnotatedSagaRepository<OrderFulfilmentSaga> repository = AnnotatedSagaRepository.<OrderFulfilmentSaga>builder()
                 .sagaType(OrderFulfilmentSaga.class)
@@ -125,7 +130,9 @@ class OrderFulfilmentSagaSerializationTest {
     }
 
     private List<Object> dispatched() {
-        return commandBus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast)
+        return commandBus.getDispatchedCommands().stream()
+                .map(CommandMessage::getPayload)
+                .map(Object.class::cast)
                 .toList();
     }
 }

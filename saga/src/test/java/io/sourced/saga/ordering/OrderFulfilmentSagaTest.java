@@ -1,7 +1,8 @@
 package io.sourced.saga.ordering;
 
-import java.math.BigDecimal;
-import java.time.Duration;
+import static io.sourced.api.ordering.RejectionReason.OUT_OF_STOCK;
+import static io.sourced.api.ordering.RejectionReason.PAYMENT_DECLINED;
+import static io.sourced.api.ordering.RejectionReason.TIMEOUT;
 
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
@@ -23,13 +24,11 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import java.math.BigDecimal;
+import java.time.Duration;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static io.sourced.api.ordering.RejectionReason.OUT_OF_STOCK;
-import static io.sourced.api.ordering.RejectionReason.PAYMENT_DECLINED;
-import static io.sourced.api.ordering.RejectionReason.TIMEOUT;
 
 class OrderFulfilmentSagaTest {
 
@@ -65,8 +64,10 @@ class OrderFulfilmentSagaTest {
                 .whenPublishingA(threeLineOrder)
                 .expectActiveSagas(1)
                 .expectAssociationWith("orderId", orderId)
-                .expectDispatchedCommands(new ReserveStockCommand(book, orderId, 2),
-                        new ReserveStockCommand(pen, orderId, 1), new ReserveStockCommand(lamp, orderId, 3))
+                .expectDispatchedCommands(
+                        new ReserveStockCommand(book, orderId, 2),
+                        new ReserveStockCommand(pen, orderId, 1),
+                        new ReserveStockCommand(lamp, orderId, 3))
                 .expectScheduledDeadlineWithName(ORDER_TIMEOUT, DEADLINE);
     }
 
@@ -74,8 +75,7 @@ class OrderFulfilmentSagaTest {
     void stockReserved_forTheOnlyLine_authorizesPaymentOfTheTotal() {
         fixture.givenAPublished(oneLineOrder)
                 .whenPublishingA(bookReserved())
-                .expectDispatchedCommands(
-                        new AuthorizePaymentCommand(customerId, orderId, new BigDecimal("20.00")));
+                .expectDispatchedCommands(new AuthorizePaymentCommand(customerId, orderId, new BigDecimal("20.00")));
     }
 
     @Test
@@ -124,8 +124,8 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(bookReserved())
                 .andThenAPublished(paymentAuthorized(twoLineTotal))
                 .whenPublishingA(new OrderAcceptedEvent(orderId, customerId, twoLineTotal))
-                .expectDispatchedCommands(new ConfirmReservationCommand(book, orderId),
-                        new ConfirmReservationCommand(pen, orderId))
+                .expectDispatchedCommands(
+                        new ConfirmReservationCommand(book, orderId), new ConfirmReservationCommand(pen, orderId))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -227,8 +227,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(penReserved())
                 .andThenAPublished(new PaymentDeclinedEvent(customerId, orderId, twoLineTotal, BigDecimal.ONE))
                 .whenPublishingA(orderRejected(PAYMENT_DECLINED))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId), new ReleaseStockCommand(pen, orderId))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -298,8 +297,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(penReserved())
                 .andThenTimeElapses(ORDER_TIMEOUT)
                 .whenPublishingA(orderRejected(TIMEOUT))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId), new ReleaseStockCommand(pen, orderId))
                 .expectActiveSagas(1);
     }
 
@@ -330,8 +328,10 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(paymentAuthorized(twoLineTotal))
                 .andThenTimeElapses(ORDER_TIMEOUT)
                 .whenPublishingA(orderRejected(TIMEOUT))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId), new RefundPaymentCommand(customerId, orderId))
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand(book, orderId),
+                        new ReleaseStockCommand(pen, orderId),
+                        new RefundPaymentCommand(customerId, orderId))
                 .expectActiveSagas(0);
     }
 
@@ -384,8 +384,10 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(penReserved())
                 .andThenAPublished(paymentAuthorized(twoLineTotal))
                 .whenPublishingA(orderRejected(TIMEOUT))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId), new RefundPaymentCommand(customerId, orderId))
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand(book, orderId),
+                        new ReleaseStockCommand(pen, orderId),
+                        new RefundPaymentCommand(customerId, orderId))
                 .expectActiveSagas(0);
     }
 
@@ -428,8 +430,10 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(penReserved())
                 .andThenAPublished(paymentAuthorized(twoLineTotal))
                 .whenPublishingA(new OrderCancelledEvent(orderId, customerId))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId), new RefundPaymentCommand(customerId, orderId))
+                .expectDispatchedCommands(
+                        new ReleaseStockCommand(book, orderId),
+                        new ReleaseStockCommand(pen, orderId),
+                        new RefundPaymentCommand(customerId, orderId))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -440,8 +444,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(bookReserved())
                 .andThenAPublished(penReserved())
                 .whenPublishingA(new OrderCancelledEvent(orderId, customerId))
-                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId),
-                        new ReleaseStockCommand(pen, orderId))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId), new ReleaseStockCommand(pen, orderId))
                 .expectActiveSagas(1);
     }
 

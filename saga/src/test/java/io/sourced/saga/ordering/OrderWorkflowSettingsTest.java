@@ -1,11 +1,10 @@
 package io.sourced.saga.ordering;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderWorkflowSettingsTest {
 
@@ -14,8 +13,8 @@ class OrderWorkflowSettingsTest {
 
     @Test
     void orderTimeout_notConfigured_isThirtySeconds() {
-        context.run(app -> assertThat(app.getBean(OrderWorkflowSettings.class).timeout())
-                .isEqualTo(Duration.ofSeconds(30)));
+        context.run(app ->
+                assertThat(app.getBean(OrderWorkflowSettings.class).timeout()).isEqualTo(Duration.ofSeconds(30)));
     }
 
     @Test

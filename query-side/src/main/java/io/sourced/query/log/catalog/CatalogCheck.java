@@ -22,14 +22,14 @@ final class CatalogCheck {
 
     /** Order does not matter in these arrays, nor do titles: they change no payload. */
     private static final Set<String> UNORDERED = Set.of("required", "enum");
+
     private static final Set<String> ANNOTATIONS = Set.of("title", "description", "$comment");
 
-    private CatalogCheck() {
-    }
+    private CatalogCheck() {}
 
     static List<String> violations(List<CatalogEntry> committed, List<CatalogEntry> current) {
-        Map<String, CatalogEntry> now = current.stream()
-                .collect(Collectors.toMap(CatalogEntry::type, Function.identity()));
+        Map<String, CatalogEntry> now =
+                current.stream().collect(Collectors.toMap(CatalogEntry::type, Function.identity()));
         List<String> violations = new ArrayList<>();
         for (CatalogEntry before : committed) {
             CatalogEntry after = now.get(before.type());
@@ -44,7 +44,7 @@ final class CatalogCheck {
                         .formatted(before.type(), before.revision(), after.revision()));
             } else if (order == 0 && !sameShape(before.schema(), after.schema())) {
                 violations.add(("%s changed shape but kept revision %s: give it @Revision(\"%s\") and an upcaster"
-                        + " from revision %s, since stored events keep the old shape")
+                                + " from revision %s, since stored events keep the old shape")
                         .formatted(after.type(), after.revision(), next(after.revision()), after.revision()));
             }
         }

@@ -19,8 +19,9 @@ class CatalogController {
         this.catalog = catalog;
     }
 
-    @Operation(summary = "Every event type with its current revision and the JSON Schema (draft 2020-12) of its "
-            + "payload, by type")
+    @Operation(
+            summary = "Every event type with its current revision and the JSON Schema (draft 2020-12) of its "
+                    + "payload, by type")
     @GetMapping
     List<CatalogEntry> catalog() {
         return catalog.entries();

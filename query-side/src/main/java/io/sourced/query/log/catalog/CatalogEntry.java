@@ -8,16 +8,19 @@ import org.axonframework.serialization.Revision;
 public record CatalogEntry(
         @Schema(description = "The event's simple class name", example = "ProductRegisteredEvent")
         String type,
-        @Schema(description = "Its current @Revision; stored events of older revisions are upcast on read",
+
+        @Schema(
+                description = "Its current @Revision; stored events of older revisions are upcast on read",
                 example = "2")
         String revision,
+
         @Schema(description = "The JSON Schema (draft 2020-12) of its payload", type = "object")
         JsonNode schema) {
 
     static CatalogEntry of(Class<?> eventType) {
         Revision revision = eventType.getAnnotation(Revision.class);
-        return new CatalogEntry(eventType.getSimpleName(), revision == null ? null : revision.value(),
-                JsonSchemas.of(eventType));
+        return new CatalogEntry(
+                eventType.getSimpleName(), revision == null ? null : revision.value(), JsonSchemas.of(eventType));
     }
 
     CatalogEntry copy() {

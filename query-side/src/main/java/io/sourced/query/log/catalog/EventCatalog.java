@@ -26,8 +26,8 @@ class EventCatalog {
                 .map(CatalogEntry::of)
                 .sorted(Comparator.comparing(CatalogEntry::type))
                 .toList();
-        Map<String, Long> byType = found.stream()
-                .collect(Collectors.groupingBy(CatalogEntry::type, Collectors.counting()));
+        Map<String, Long> byType =
+                found.stream().collect(Collectors.groupingBy(CatalogEntry::type, Collectors.counting()));
         byType.forEach((type, count) -> {
             if (count > 1) {
                 throw new IllegalStateException(count + " event types are named " + type + ": names must be unique");
@@ -43,7 +43,8 @@ class EventCatalog {
 
     static List<Class<?>> eventTypes(String basePackage) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Event"));
+        scanner.addIncludeFilter(
+                (reader, factory) -> reader.getClassMetadata().getClassName().endsWith("Event"));
         return scanner.findCandidateComponents(basePackage).stream()
                 .map(BeanDefinition::getBeanClassName)
                 .map(load())

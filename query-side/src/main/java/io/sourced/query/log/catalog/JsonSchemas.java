@@ -22,8 +22,7 @@ final class JsonSchemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     static ObjectNode of(Class<?> payloadType) {
         ObjectNode schema = JSON.objectNode().put("$schema", DIALECT);

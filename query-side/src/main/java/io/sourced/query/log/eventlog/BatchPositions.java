@@ -1,11 +1,10 @@
 package io.sourced.query.log.eventlog;
 
-import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The log positions one processor batch gives its events in a table that records every event at its position
@@ -37,8 +36,8 @@ public final class BatchPositions {
             return OptionalLong.empty();
         }
         RecordedPositions stored = new RecordedPositions(jdbc, table);
-        long position = LogPositions.inferred(token, highest,
-                candidate -> positions.contains(candidate) || stored.test(candidate));
+        long position = LogPositions.inferred(
+                token, highest, candidate -> positions.contains(candidate) || stored.test(candidate));
         positions.add(position);
         eventIds.add(eventId);
         highest = Math.max(highest, position);
@@ -49,8 +48,8 @@ public final class BatchPositions {
         if (eventIds.contains(eventId)) {
             return true;
         }
-        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE event_id = ?", Integer.class,
-                eventId);
+        Integer stored =
+                jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE event_id = ?", Integer.class, eventId);
         return stored != null && stored > 0;
     }
 }

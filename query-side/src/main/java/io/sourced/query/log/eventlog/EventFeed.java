@@ -1,17 +1,5 @@
 package io.sourced.query.log.eventlog;
 
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +11,17 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Pages of the event log, read through Axon's API (never by SQL on its tables). A page holds the events after a
@@ -48,13 +47,20 @@ class EventFeed {
     private final Clock clock;
 
     @Autowired
-    EventFeed(EventStore eventStore, ObjectProvider<EventStorageEngine> storageEngine, EventMapper mapper,
-              EventLogSettings settings) {
+    EventFeed(
+            EventStore eventStore,
+            ObjectProvider<EventStorageEngine> storageEngine,
+            EventMapper mapper,
+            EventLogSettings settings) {
         this(eventStore, storageEngine.getIfUnique(), mapper, settings.gapTimeout(), Clock.systemUTC());
     }
 
-    EventFeed(EventStore eventStore, EventStorageEngine storageEngine, EventMapper mapper, Duration gapTimeout,
-              Clock clock) {
+    EventFeed(
+            EventStore eventStore,
+            EventStorageEngine storageEngine,
+            EventMapper mapper,
+            Duration gapTimeout,
+            Clock clock) {
         this.eventStore = eventStore;
         this.storageEngine = storageEngine;
         this.mapper = mapper;
@@ -64,9 +70,11 @@ class EventFeed {
 
     /** Up to {@code limit} events after position {@code after} (negative: from the start of the log). */
     List<Event> page(long after, int limit) {
-        TrackingToken start = after < 0 ? null
-                : storageEngine != null ? GapAwareTrackingToken.newInstance(after, Set.of())
-                : new GlobalSequenceTrackingToken(after);
+        TrackingToken start = after < 0
+                ? null
+                : storageEngine != null
+                        ? GapAwareTrackingToken.newInstance(after, Set.of())
+                        : new GlobalSequenceTrackingToken(after);
         Instant now = clock.instant();
         List<Event> page = new ArrayList<>();
         long previous = after;
@@ -76,8 +84,8 @@ class EventFeed {
                 TrackedEventMessage<?> next = events.next();
                 long position = LogPositions.of(previousToken, next.trackingToken());
                 previousToken = next.trackingToken();
-                GapRule.Verdict verdict = GapRule.judge(previous, position, gapsOf(next.trackingToken()),
-                        next.getTimestamp(), now, gapTimeout);
+                GapRule.Verdict verdict = GapRule.judge(
+                        previous, position, gapsOf(next.trackingToken()), next.getTimestamp(), now, gapTimeout);
                 if (verdict == GapRule.Verdict.STOP) {
                     break;
                 }
@@ -92,7 +100,8 @@ class EventFeed {
 
     private static Collection<Long> gapsOf(TrackingToken token) {
         return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware
-                ? gapAware.getGaps() : Set.of();
+                ? gapAware.getGaps()
+                : Set.of();
     }
 
     private Events open(TrackingToken start) {
@@ -103,31 +112,34 @@ class EventFeed {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start);
-        return new Events(new Iterator<>() {
-            private long last = start == null ? -1 : LogPositions.positionOf(start);
+        return new Events(
+                new Iterator<>() {
+                    private long last = start == null ? -1 : LogPositions.positionOf(start);
 
-            @Override
-            public boolean hasNext() {
-                try {
-                    return last < head && stream.hasNextAvailable((int) HEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            return last < head
+                                    && stream.hasNextAvailable((int) HEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    }
 
-            @Override
-            public TrackedEventMessage<?> next() {
-                try {
-                    TrackedEventMessage<?> next = stream.nextAvailable();
-                    last = LogPositions.positionOf(next.trackingToken());
-                    return next;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NoSuchElementException("Interrupted while reading the event log");
-                }
-            }
-        }, stream::close);
+                    @Override
+                    public TrackedEventMessage<?> next() {
+                        try {
+                            TrackedEventMessage<?> next = stream.nextAvailable();
+                            last = LogPositions.positionOf(next.trackingToken());
+                            return next;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new NoSuchElementException("Interrupted while reading the event log");
+                        }
+                    }
+                },
+                stream::close);
     }
 
     /** The events available now, without waiting; closing releases the underlying stream. */

@@ -16,7 +16,7 @@ class EventLogConfiguration {
 
     @Autowired
     void indexEveryEventOrStop(EventProcessingConfigurer eventProcessing) {
-        eventProcessing.registerListenerInvocationErrorHandler(EventLogProjector.PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerListenerInvocationErrorHandler(
+                EventLogProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -13,6 +13,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * The event log given away: the whole log as a resumable NDJSON feed (read from the event store), and from its
@@ -48,18 +47,26 @@ class EventLogController {
         this.json = json;
     }
 
-    @Operation(summary = "The event log (ADMIN): one Event a line, in log order",
+    @Operation(
+            summary = "The event log (ADMIN): one Event a line, in log order",
             description = "Resume with after=<the last position seen>: no event is missed or repeated across pages. "
                     + "A page may hold fewer than limit events (even none) while a concurrent write is still "
                     + "committing; ask again.")
-    @ApiResponse(responseCode = "200", description = "NDJSON, one Event a line",
+    @ApiResponse(
+            responseCode = "200",
+            description = "NDJSON, one Event a line",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = Event.class)))
     @GetMapping(path = "/api/events", produces = NDJSON)
     ResponseEntity<byte[]> events(
             @Parameter(description = "the last position seen; -1 (default) reads from the start")
-            @RequestParam(defaultValue = "-1") @Min(-1) long after,
+                    @RequestParam(defaultValue = "-1")
+                    @Min(-1)
+                    long after,
             @Parameter(description = "at most this many events, 1 to " + MAX_LIMIT)
-            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+                    @RequestParam(defaultValue = "100")
+                    @Min(1)
+                    @Max(MAX_LIMIT)
+                    int limit) {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         try {
             for (Event event : feed.page(after, limit)) {
@@ -74,34 +81,43 @@ class EventLogController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(lines.toByteArray());
     }
 
-    @Operation(summary = "An aggregate's history, oldest first; a customer sees only their own account and orders",
+    @Operation(
+            summary = "An aggregate's history, oldest first; a customer sees only their own account and orders",
             description = "404 when the aggregate has no event yet or is not the customer's (the index follows "
                     + "the log within milliseconds)")
-    @ApiResponse(responseCode = "200",
+    @ApiResponse(
+            responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
     @GetMapping("/api/aggregates/{aggregateId}/events")
     List<Event> aggregateEvents(@PathVariable String aggregateId, @Parameter(hidden = true) Caller caller) {
         List<EventIndex.Indexed> history = index.ofAggregate(aggregateId);
-        boolean visible = !history.isEmpty() && (caller.isAdmin() || (caller.customerId() != null
-                && history.stream().allMatch(e -> caller.customerId().value().equals(e.customerId()))));
+        boolean visible = !history.isEmpty()
+                && (caller.isAdmin()
+                        || (caller.customerId() != null
+                                && history.stream()
+                                        .allMatch(
+                                                e -> caller.customerId().value().equals(e.customerId()))));
         if (!visible) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No aggregate " + aggregateId);
         }
         return history.stream().map(EventIndex.Indexed::event).toList();
     }
 
-    @Operation(summary = "Every event the order caused, across the aggregates and the workflow, in log order",
+    @Operation(
+            summary = "Every event the order caused, across the aggregates and the workflow, in log order",
             description = "Found through the traceId of the order's OrderPlacedEvent; 404 when unknown or another "
                     + "customer's")
-    @ApiResponse(responseCode = "200",
+    @ApiResponse(
+            responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
     @GetMapping("/api/orders/{orderId}/trace")
     List<Event> trace(@PathVariable String orderId, @Parameter(hidden = true) Caller caller) {
         String id = canonical(orderId);
         return index.placementOf(id)
                 .filter(placed -> placed.traceId() != null)
-                .filter(placed -> caller.isAdmin() || (caller.customerId() != null
-                        && caller.customerId().value().equals(placed.customerId())))
+                .filter(placed -> caller.isAdmin()
+                        || (caller.customerId() != null
+                                && caller.customerId().value().equals(placed.customerId())))
                 .map(placed -> index.traced(placed.traceId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
     }

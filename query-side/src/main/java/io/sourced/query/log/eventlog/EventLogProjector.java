@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.query.BatchScope;
 import io.sourced.query.SqlTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,9 +14,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Keeps {@code event_log_view}: every event of the log with what the audit trail and the trace look it up by
@@ -62,11 +61,23 @@ class EventLogProjector {
         void index(EventMessage<?> message, TrackingToken token) {
             positions.place(message.getIdentifier(), token).ifPresent(position -> {
                 Event event = mapper.toEvent(message, position);
-                rows.add(new Object[] {event.position(), event.eventId(), event.aggregateType(), event.aggregateId(),
-                        event.sequence(), event.type(), event.revision(), SqlTime.of(event.timestamp()),
-                        text(event.payload()), text(event.metadata()), field(event.metadata(), "traceId"),
-                        field(event.metadata(), "correlationId"), field(event.metadata(), "username"),
-                        field(event.payload(), "orderId"), field(event.payload(), "customerId")});
+                rows.add(new Object[] {
+                    event.position(),
+                    event.eventId(),
+                    event.aggregateType(),
+                    event.aggregateId(),
+                    event.sequence(),
+                    event.type(),
+                    event.revision(),
+                    SqlTime.of(event.timestamp()),
+                    text(event.payload()),
+                    text(event.metadata()),
+                    field(event.metadata(), "traceId"),
+                    field(event.metadata(), "correlationId"),
+                    field(event.metadata(), "username"),
+                    field(event.payload(), "orderId"),
+                    field(event.payload(), "customerId")
+                });
             });
         }
 

@@ -1,9 +1,8 @@
 package io.sourced.query.log.eventlog;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Tunes the event feed.

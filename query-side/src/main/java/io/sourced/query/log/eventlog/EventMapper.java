@@ -38,8 +38,16 @@ public class EventMapper {
             sequence = domain.getSequenceNumber();
         }
         // the message was upcast on reading: its payload class is the current shape, so is its @Revision
-        return new Event(position, message.getIdentifier(), aggregateType, aggregateId, sequence,
-                message.getPayloadType().getSimpleName(), REVISIONS.revisionOf(message.getPayloadType()),
-                message.getTimestamp(), json.valueToTree(message.getPayload()), json.valueToTree(message.getMetaData()));
+        return new Event(
+                position,
+                message.getIdentifier(),
+                aggregateType,
+                aggregateId,
+                sequence,
+                message.getPayloadType().getSimpleName(),
+                REVISIONS.revisionOf(message.getPayloadType()),
+                message.getTimestamp(),
+                json.valueToTree(message.getPayload()),
+                json.valueToTree(message.getMetaData()));
     }
 }

@@ -21,8 +21,7 @@ final class GapRule {
         STOP
     }
 
-    private GapRule() {
-    }
+    private GapRule() {}
 
     /**
      * @param previous  the position last served (the client's {@code after} at the start of a page)
@@ -30,8 +29,8 @@ final class GapRule {
      * @param gaps      the positions the event store knows to be missing below {@code position}
      * @param eventTime when the next event was recorded
      */
-    static Verdict judge(long previous, long position, Collection<Long> gaps, Instant eventTime, Instant now,
-                         Duration gapTimeout) {
+    static Verdict judge(
+            long previous, long position, Collection<Long> gaps, Instant eventTime, Instant now, Duration gapTimeout) {
         if (position <= previous) {
             return Verdict.SKIP;
         }

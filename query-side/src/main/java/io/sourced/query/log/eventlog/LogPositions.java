@@ -1,13 +1,12 @@
 package io.sourced.query.log.eventlog;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
-
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * The global log position of an event, from its tracking token. A {@link GapAwareTrackingToken}'s
@@ -20,8 +19,7 @@ public final class LogPositions {
     /** How far below the highest position a gap can be (Axon's JDBC storage engine's default maxGapOffset). */
     static final int MAX_GAP_OFFSET = 10_000;
 
-    private LogPositions() {
-    }
+    private LogPositions() {}
 
     /** The event's position when the token read just before it, in the same stream, is known ({@code null}: none). */
     static long of(TrackingToken previous, TrackingToken current) {
@@ -50,8 +48,9 @@ public final class LogPositions {
             return positionOf(current);
         }
         Set<Long> gaps = gapAware(current).getGaps();
-        for (long candidate = highestRecorded - 1; candidate > highestRecorded - MAX_GAP_OFFSET && candidate >= 0;
-             candidate--) {
+        for (long candidate = highestRecorded - 1;
+                candidate > highestRecorded - MAX_GAP_OFFSET && candidate >= 0;
+                candidate--) {
             if (!gaps.contains(candidate) && !recorded.test(candidate)) {
                 return candidate;
             }
@@ -71,6 +70,7 @@ public final class LogPositions {
 
     private static GapAwareTrackingToken gapAware(TrackingToken token) {
         return token != null && WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware
-                ? gapAware : null;
+                ? gapAware
+                : null;
     }
 }

@@ -1,10 +1,9 @@
 package io.sourced.query.log.eventlog;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Whether a position is recorded in a table's {@code position} column, read a window at a time, downwards: the

@@ -20,10 +20,12 @@ class DataLakeConfiguration {
 
     @Autowired
     void oneOrderedStreamThatWaitsOnFailure(EventProcessingConfigurer eventProcessing, LakeSettings settings) {
-        eventProcessing.registerTrackingEventProcessor(DataLakeProjector.PROCESSING_GROUP, Configuration::eventStore,
+        eventProcessing.registerTrackingEventProcessor(
+                DataLakeProjector.PROCESSING_GROUP,
+                Configuration::eventStore,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(settings.batchSize()));
-        eventProcessing.registerListenerInvocationErrorHandler(DataLakeProjector.PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerListenerInvocationErrorHandler(
+                DataLakeProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,10 +1,20 @@
 package io.sourced.query.log.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
 import io.sourced.query.log.eventlog.EventMapper;
-import io.sourced.query.log.eventlog.BatchPositions;
 import jakarta.annotation.PostConstruct;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,17 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The data-lake feed: every event, once, as a line of JSON (the API's {@code Event}) in files partitioned by day
@@ -84,15 +83,18 @@ class DataLakeProjector {
         try {
             reconcile();
         } catch (RuntimeException e) {
-            log.warn("Could not reconcile the data lake in {} at start-up; the processor retries before it writes",
-                    files.root(), e);
+            log.warn(
+                    "Could not reconcile the data lake in {} at start-up; the processor retries before it writes",
+                    files.root(),
+                    e);
         }
     }
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
         Batch batch = currentBatch();
-        batch.positions.place(message.getIdentifier(), token)
+        batch.positions
+                .place(message.getIdentifier(), token)
                 .ifPresent(position -> batch.add(mapper.toEvent(message, position)));
     }
 
@@ -126,12 +128,19 @@ class DataLakeProjector {
     private void reconcile() {
         LakeFiles.Reconciliation done = files.reconcile(ledger.fileNames());
         if (!done.published().isEmpty() || !done.deleted().isEmpty()) {
-            log.info("Data lake {}: published {} staged file(s) of committed batches, deleted {} not recorded",
-                    files.root(), done.published().size(), done.deleted().size());
+            log.info(
+                    "Data lake {}: published {} staged file(s) of committed batches, deleted {} not recorded",
+                    files.root(),
+                    done.published().size(),
+                    done.deleted().size());
         }
         if (!done.missing().isEmpty()) {
-            log.warn("Data lake {}: {} recorded file(s) are missing, first {}; replay the {} processor to rebuild the lake",
-                    files.root(), done.missing().size(), done.missing().get(0), PROCESSING_GROUP);
+            log.warn(
+                    "Data lake {}: {} recorded file(s) are missing, first {}; replay the {} processor to rebuild the lake",
+                    files.root(),
+                    done.missing().size(),
+                    done.missing().get(0),
+                    PROCESSING_GROUP);
         }
         reconciled = true;
     }
@@ -152,7 +161,9 @@ class DataLakeProjector {
             Map<String, List<Event>> partitions = events.stream()
                     .collect(Collectors.groupingBy(LakeLayout::partitionOf, LinkedHashMap::new, Collectors.toList()));
             partitions.forEach((partition, inPartition) -> {
-                List<Event> ordered = inPartition.stream().sorted(Comparator.comparingLong(Event::position)).toList();
+                List<Event> ordered = inPartition.stream()
+                        .sorted(Comparator.comparingLong(Event::position))
+                        .toList();
                 long first = ordered.get(0).position();
                 long last = ordered.get(ordered.size() - 1).position();
                 String file = LakeLayout.fileOf(partition, first, last);

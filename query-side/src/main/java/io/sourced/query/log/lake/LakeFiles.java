@@ -24,8 +24,7 @@ import java.util.stream.Stream;
 class LakeFiles {
 
     /** What a reconciliation did. */
-    record Reconciliation(List<String> published, List<String> deleted, List<String> missing) {
-    }
+    record Reconciliation(List<String> published, List<String> deleted, List<String> missing) {}
 
     private final Path root;
 
@@ -42,7 +41,10 @@ class LakeFiles {
         Path staged = resolve(LakeLayout.stagedOf(file));
         try {
             Files.createDirectories(staged.getParent());
-            try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            try (FileChannel channel = FileChannel.open(
+                    staged,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -78,7 +80,10 @@ class LakeFiles {
 
     /** The files that have a staged twin, relative to the lake, sorted. */
     synchronized List<String> staged() {
-        return list().stream().flatMap(name -> LakeLayout.fileOfStaged(name).stream()).sorted().toList();
+        return list().stream()
+                .flatMap(name -> LakeLayout.fileOfStaged(name).stream())
+                .sorted()
+                .toList();
     }
 
     /**
@@ -109,14 +114,20 @@ class LakeFiles {
         if (!deleted.isEmpty()) {
             deleteEmptyFolders();
         }
-        List<String> missing = recorded.stream().filter(file -> !present.contains(file)).sorted().toList();
+        List<String> missing = recorded.stream()
+                .filter(file -> !present.contains(file))
+                .sorted()
+                .toList();
         return new Reconciliation(published, deleted, missing);
     }
 
     private void publishStaged(String file) {
         Path target = resolve(file);
         try {
-            Files.move(resolve(LakeLayout.stagedOf(file)), target, StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    resolve(LakeLayout.stagedOf(file)),
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot publish lake file " + file, e);
@@ -136,8 +147,10 @@ class LakeFiles {
 
     private void deleteEmptyFolders() {
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path folder : paths.filter(Files::isDirectory).filter(path -> !path.equals(root))
-                    .sorted(Comparator.reverseOrder()).toList()) {
+            for (Path folder : paths.filter(Files::isDirectory)
+                    .filter(path -> !path.equals(root))
+                    .sorted(Comparator.reverseOrder())
+                    .toList()) {
                 try {
                     Files.deleteIfExists(folder);
                 } catch (DirectoryNotEmptyException e) {

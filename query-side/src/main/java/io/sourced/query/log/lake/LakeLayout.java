@@ -1,7 +1,6 @@
 package io.sourced.query.log.lake;
 
 import io.sourced.query.log.eventlog.Event;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -17,8 +16,7 @@ final class LakeLayout {
     private static final String STAGED_PREFIX = ".";
     private static final String STAGED_SUFFIX = ".tmp";
 
-    private LakeLayout() {
-    }
+    private LakeLayout() {}
 
     /** The partition (folder) of an event: its day (UTC) and type. */
     static String partitionOf(Event event) {
@@ -49,7 +47,8 @@ final class LakeLayout {
 
     /** Whether a name, relative to the lake, is a published file (what readers load). */
     static boolean isPublished(String file) {
-        return file.endsWith(EXTENSION) && !file.substring(file.lastIndexOf('/') + 1).startsWith(STAGED_PREFIX);
+        return file.endsWith(EXTENSION)
+                && !file.substring(file.lastIndexOf('/') + 1).startsWith(STAGED_PREFIX);
     }
 
     private static String padded(long position) {

@@ -2,11 +2,10 @@ package io.sourced.query.log.lake;
 
 import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the lake holds, in the database ({@code lake_event}, {@code lake_file}): written in the processor's
@@ -15,8 +14,7 @@ import java.util.Set;
 class LakeLedger {
 
     /** A file of the lake: its name relative to the lake and the events it holds. */
-    record LakeFile(String name, long firstPosition, long lastPosition, int eventCount) {
-    }
+    record LakeFile(String name, long firstPosition, long lastPosition, int eventCount) {}
 
     private final JdbcTemplate jdbc;
 
@@ -30,13 +28,20 @@ class LakeLedger {
     }
 
     void recordEvents(List<Event> events) {
-        jdbc.batchUpdate("INSERT INTO lake_event (position, event_id) VALUES (?, ?)",
-                events.stream().map(event -> new Object[] {event.position(), event.eventId()}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO lake_event (position, event_id) VALUES (?, ?)",
+                events.stream()
+                        .map(event -> new Object[] {event.position(), event.eventId()})
+                        .toList());
     }
 
     void recordFile(LakeFile file) {
-        jdbc.update("INSERT INTO lake_file (file_name, first_position, last_position, event_count) VALUES (?, ?, ?, ?)",
-                file.name(), file.firstPosition(), file.lastPosition(), file.eventCount());
+        jdbc.update(
+                "INSERT INTO lake_file (file_name, first_position, last_position, event_count) VALUES (?, ?, ?, ?)",
+                file.name(),
+                file.firstPosition(),
+                file.lastPosition(),
+                file.eventCount());
     }
 
     Set<String> fileNames() {
@@ -44,7 +49,8 @@ class LakeLedger {
     }
 
     List<LakeFile> files() {
-        return jdbc.query("SELECT file_name, first_position, last_position, event_count FROM lake_file ORDER BY file_name",
+        return jdbc.query(
+                "SELECT file_name, first_position, last_position, event_count FROM lake_file ORDER BY file_name",
                 (rs, i) -> new LakeFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)));
     }
 

@@ -1,9 +1,8 @@
 package io.sourced.query.log.lake;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.nio.file.Path;
 
 /**
  * The data-lake feed.
@@ -13,7 +12,9 @@ import java.nio.file.Path;
  *                  type; a batch never waits to fill: it takes the events available
  */
 @ConfigurationProperties("sourced.lake")
-record LakeSettings(@DefaultValue("./data/lake") String folder, @DefaultValue("200") int batchSize) {
+record LakeSettings(
+        @DefaultValue("./data/lake") String folder,
+        @DefaultValue("200") int batchSize) {
 
     LakeSettings {
         if (folder == null || folder.isBlank()) {

@@ -3,11 +3,10 @@ package io.sourced.query.views.finance;
 import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FindCustomerAsOfQuery;
 import io.sourced.query.AsOf;
+import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** A customer as it was at an instant: {@link CustomerFold} over the account's events up to then. */
 @Component
@@ -22,7 +21,11 @@ class CustomerAsOfQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(CustomerView.class)}. */
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerAsOfQuery query) {
-        return Optional.ofNullable(AsOf.fold(eventStore, query.customerId().value(), query.asOf(),
-                (CustomerView) null, (customer, event) -> CustomerFold.apply(customer, event.getPayload())));
+        return Optional.ofNullable(AsOf.fold(
+                eventStore,
+                query.customerId().value(),
+                query.asOf(),
+                (CustomerView) null,
+                (customer, event) -> CustomerFold.apply(customer, event.getPayload())));
     }
 }

@@ -8,7 +8,6 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,8 +18,7 @@ import java.util.Optional;
  */
 final class CustomerFold {
 
-    private CustomerFold() {
-    }
+    private CustomerFold() {}
 
     static CustomerView apply(CustomerView customer, Object event) {
         if (event instanceof AccountOpenedEvent opened) {

@@ -12,6 +12,9 @@ import io.sourced.query.BatchInserts;
 import io.sourced.query.BatchScope;
 import io.sourced.query.FoldedRows;
 import io.sourced.query.SqlTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,10 +22,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Keeps {@code customer_view} and the ledger {@code customer_transaction_view} with {@link CustomerFold}, a processor
@@ -90,11 +89,18 @@ class CustomerViewProjector {
             if (!customers.fold(customerId, sequence, current -> CustomerFold.apply(current, event))) {
                 return;
             }
-            CustomerFold.transaction(event, at).ifPresent(t -> ledger.add("""
+            CustomerFold.transaction(event, at)
+                    .ifPresent(t -> ledger.add(
+                            """
                     INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after,
                         occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""", customerId.value(), t.type().name(), t.amount(),
-                    t.orderId() == null ? null : t.orderId().value(), t.balanceAfter(), SqlTime.of(t.at())));
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                            customerId.value(),
+                            t.type().name(),
+                            t.amount(),
+                            t.orderId() == null ? null : t.orderId().value(),
+                            t.balanceAfter(),
+                            SqlTime.of(t.at())));
         }
 
         void write() {
@@ -108,10 +114,10 @@ class CustomerViewProjector {
                     inserts.add(new Object[] {customerId.value(), view.name(), view.balance(), changed.version()});
                 }
             });
-            jdbc.batchUpdate("INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)",
-                    inserts);
-            jdbc.batchUpdate("UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?",
-                    updates);
+            jdbc.batchUpdate(
+                    "INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)", inserts);
+            jdbc.batchUpdate(
+                    "UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?", updates);
             ledger.write(jdbc);
         }
     }

@@ -34,41 +34,57 @@ class CustomerViewQueries {
     }
 
     Optional<CustomerView> find(CustomerId customerId) {
-        return jdbc.query("SELECT customer_id, name, balance FROM customer_view WHERE customer_id = ?",
-                CustomerViewQueries::customer, customerId.value()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT customer_id, name, balance FROM customer_view WHERE customer_id = ?",
+                        CustomerViewQueries::customer,
+                        customerId.value())
+                .stream()
+                .findFirst();
     }
 
     /** The sequence number of the last account event the view applied; null when it has no row. */
     Long version(CustomerId customerId) {
-        return jdbc.query("SELECT version FROM customer_view WHERE customer_id = ?", (rs, i) -> rs.getLong(1),
-                customerId.value()).stream().findFirst().orElse(null);
+        return jdbc
+                .query(
+                        "SELECT version FROM customer_view WHERE customer_id = ?",
+                        (rs, i) -> rs.getLong(1),
+                        customerId.value())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(CustomerView.class)}. */
     @QueryHandler
     List<CustomerView> handle(FindAllCustomersQuery query) {
-        return jdbc.query("SELECT customer_id, name, balance FROM customer_view ORDER BY name, customer_id",
+        return jdbc.query(
+                "SELECT customer_id, name, balance FROM customer_view ORDER BY name, customer_id",
                 CustomerViewQueries::customer);
     }
 
     /** Oldest first; ask with {@code ResponseTypes.multipleInstancesOf(TransactionView.class)}. */
     @QueryHandler
     List<TransactionView> handle(FindTransactionsQuery query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view
                 WHERE customer_id = ? ORDER BY id
                 """, CustomerViewQueries::transaction, query.customerId().value());
     }
 
     private static CustomerView customer(ResultSet rs, int row) throws SQLException {
-        return new CustomerView(CustomerId.of(rs.getString("customer_id")), rs.getString("name"),
-                rs.getBigDecimal("balance"));
+        return new CustomerView(
+                CustomerId.of(rs.getString("customer_id")), rs.getString("name"), rs.getBigDecimal("balance"));
     }
 
     private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
         String orderId = rs.getString("order_id");
-        return new TransactionView(TransactionType.valueOf(rs.getString("type")), rs.getBigDecimal("amount"),
-                orderId == null ? null : OrderId.of(orderId), rs.getBigDecimal("balance_after"),
+        return new TransactionView(
+                TransactionType.valueOf(rs.getString("type")),
+                rs.getBigDecimal("amount"),
+                orderId == null ? null : OrderId.of(orderId),
+                rs.getBigDecimal("balance_after"),
                 SqlTime.instant(rs, "occurred_at"));
     }
 }

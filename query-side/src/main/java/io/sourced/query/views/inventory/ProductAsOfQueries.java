@@ -3,11 +3,10 @@ package io.sourced.query.views.inventory;
 import io.sourced.api.inventory.FindProductAsOfQuery;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.query.AsOf;
+import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** A product as it was at an instant: {@link ProductFold} over its events up to then. */
 @Component
@@ -22,7 +21,11 @@ class ProductAsOfQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(ProductView.class)}. */
     @QueryHandler
     Optional<ProductView> handle(FindProductAsOfQuery query) {
-        return Optional.ofNullable(AsOf.fold(eventStore, query.productId().value(), query.asOf(), (ProductView) null,
+        return Optional.ofNullable(AsOf.fold(
+                eventStore,
+                query.productId().value(),
+                query.asOf(),
+                (ProductView) null,
                 (product, event) -> ProductFold.apply(product, event.getPayload())));
     }
 }

@@ -13,13 +13,20 @@ import io.sourced.api.inventory.StockReservedEvent;
  */
 final class ProductFold {
 
-    private ProductFold() {
-    }
+    private ProductFold() {}
 
     static ProductView apply(ProductView product, Object event) {
         if (event instanceof ProductRegisteredEvent registered) {
-            return product != null ? product : new ProductView(registered.productId(), registered.name(),
-                    registered.price(), registered.initialStock(), 0, 0, registered.category());
+            return product != null
+                    ? product
+                    : new ProductView(
+                            registered.productId(),
+                            registered.name(),
+                            registered.price(),
+                            registered.initialStock(),
+                            0,
+                            0,
+                            registered.category());
         }
         if (product == null) {
             return null;
@@ -40,7 +47,13 @@ final class ProductFold {
     }
 
     private static ProductView move(ProductView p, int available, int reserved, int sold) {
-        return new ProductView(p.productId(), p.name(), p.price(), p.available() + available,
-                p.reserved() + reserved, p.sold() + sold, p.category());
+        return new ProductView(
+                p.productId(),
+                p.name(),
+                p.price(),
+                p.available() + available,
+                p.reserved() + reserved,
+                p.sold() + sold,
+                p.category());
     }
 }

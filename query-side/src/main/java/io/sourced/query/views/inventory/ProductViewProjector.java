@@ -10,15 +10,14 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.query.BatchScope;
 import io.sourced.query.FoldedRows;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Keeps {@code product_view} with {@link ProductFold}, a processor batch's changes written together. Each row
@@ -70,8 +69,11 @@ class ProductViewProjector {
     }
 
     private void fold(ProductScoped event, long sequence) {
-        BatchScope.within(this, () -> new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow()),
-                this::write, changes -> changes.fold(event.productId(), sequence, current -> ProductFold.apply(current, event)));
+        BatchScope.within(
+                this,
+                () -> new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow()),
+                this::write,
+                changes -> changes.fold(event.productId(), sequence, current -> ProductFold.apply(current, event)));
     }
 
     private void write(FoldedRows<ProductId, ProductView> changes) {
@@ -80,11 +82,27 @@ class ProductViewProjector {
         changes.changed().forEach((productId, changed) -> {
             ProductView view = changed.row();
             if (changed.stored()) {
-                updates.add(new Object[] {view.name(), view.price(), view.available(), view.reserved(), view.sold(),
-                        view.category(), changed.version(), productId.value()});
+                updates.add(new Object[] {
+                    view.name(),
+                    view.price(),
+                    view.available(),
+                    view.reserved(),
+                    view.sold(),
+                    view.category(),
+                    changed.version(),
+                    productId.value()
+                });
             } else {
-                inserts.add(new Object[] {productId.value(), view.name(), view.price(), view.available(),
-                        view.reserved(), view.sold(), view.category(), changed.version()});
+                inserts.add(new Object[] {
+                    productId.value(),
+                    view.name(),
+                    view.price(),
+                    view.available(),
+                    view.reserved(),
+                    view.sold(),
+                    view.category(),
+                    changed.version()
+                });
             }
         });
         jdbc.batchUpdate("""

@@ -31,26 +31,42 @@ class ProductViewQueries {
     }
 
     Optional<ProductView> find(ProductId productId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM product_view WHERE product_id = ?", ProductViewQueries::product,
-                productId.value()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM product_view WHERE product_id = ?",
+                        ProductViewQueries::product,
+                        productId.value())
+                .stream()
+                .findFirst();
     }
 
     /** The sequence number of the last event the view applied to this product; null when it has no row. */
     Long version(ProductId productId) {
-        return jdbc.query("SELECT version FROM product_view WHERE product_id = ?", (rs, i) -> rs.getLong(1),
-                productId.value()).stream().findFirst().orElse(null);
+        return jdbc
+                .query(
+                        "SELECT version FROM product_view WHERE product_id = ?",
+                        (rs, i) -> rs.getLong(1),
+                        productId.value())
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(ProductView.class)}. */
     @QueryHandler
     List<ProductView> handle(FindAllProductsQuery query) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM product_view ORDER BY name, product_id",
-                ProductViewQueries::product);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM product_view ORDER BY name, product_id", ProductViewQueries::product);
     }
 
     private static ProductView product(ResultSet rs, int row) throws SQLException {
-        return new ProductView(ProductId.of(rs.getString("product_id")), rs.getString("name"),
-                rs.getBigDecimal("price"), rs.getInt("available"), rs.getInt("reserved"), rs.getInt("sold"),
+        return new ProductView(
+                ProductId.of(rs.getString("product_id")),
+                rs.getString("name"),
+                rs.getBigDecimal("price"),
+                rs.getInt("available"),
+                rs.getInt("reserved"),
+                rs.getInt("sold"),
                 rs.getString("category"));
     }
 }

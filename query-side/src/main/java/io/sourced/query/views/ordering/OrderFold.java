@@ -9,7 +9,6 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.api.ordering.RejectionReason;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +21,23 @@ import java.util.Objects;
  */
 final class OrderFold {
 
-    private OrderFold() {
-    }
+    private OrderFold() {}
 
     static OrderView apply(OrderView order, Object event, Instant at) {
         if (event instanceof OrderPlacedEvent placed) {
-            return order != null ? order : new OrderView(placed.orderId(), placed.customerId(), OrderStatus.PENDING,
-                    null, placed.lines().stream().map(l -> new OrderLineView(l.productId(), l.quantity(), null)).toList(),
-                    null, at, null);
+            return order != null
+                    ? order
+                    : new OrderView(
+                            placed.orderId(),
+                            placed.customerId(),
+                            OrderStatus.PENDING,
+                            null,
+                            placed.lines().stream()
+                                    .map(l -> new OrderLineView(l.productId(), l.quantity(), null))
+                                    .toList(),
+                            null,
+                            at,
+                            null);
         }
         if (order == null) {
             return null;
@@ -57,20 +65,29 @@ final class OrderFold {
                         : line)
                 .toList();
         BigDecimal total = order.total();
-        if (order.status() == OrderStatus.PENDING && lines.stream().map(OrderLineView::unitPrice).allMatch(Objects::nonNull)) {
-            total = lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+        if (order.status() == OrderStatus.PENDING
+                && lines.stream().map(OrderLineView::unitPrice).allMatch(Objects::nonNull)) {
+            total = lines.stream()
+                    .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
-        return new OrderView(order.orderId(), order.customerId(), order.status(), order.rejectionReason(), lines,
-                total, order.placedAt(), order.completedAt());
+        return new OrderView(
+                order.orderId(),
+                order.customerId(),
+                order.status(),
+                order.rejectionReason(),
+                lines,
+                total,
+                order.placedAt(),
+                order.completedAt());
     }
 
-    private static OrderView completed(OrderView order, OrderStatus status, RejectionReason reason, BigDecimal total,
-                                       Instant at) {
+    private static OrderView completed(
+            OrderView order, OrderStatus status, RejectionReason reason, BigDecimal total, Instant at) {
         if (order.status().isTerminal()) {
             return order;
         }
-        return new OrderView(order.orderId(), order.customerId(), status, reason, order.lines(), total,
-                order.placedAt(), at);
+        return new OrderView(
+                order.orderId(), order.customerId(), status, reason, order.lines(), total, order.placedAt(), at);
     }
 }

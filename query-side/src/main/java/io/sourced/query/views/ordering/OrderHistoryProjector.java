@@ -16,16 +16,15 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.query.BatchInserts;
 import io.sourced.query.BatchScope;
 import io.sourced.query.SqlTime;
+import java.util.Arrays;
+import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Arrays;
-import java.util.OptionalLong;
 
 /**
  * Keeps {@code order_history_view}: one row per event that concerns an order, whichever aggregate recorded
@@ -47,18 +46,29 @@ class OrderHistoryProjector {
     @EventHandler
     void on(OrderPlacedEvent event, EventMessage<?> message) {
         int units = event.lines().stream().mapToInt(line -> line.quantity()).sum();
-        record(message, event.orderId(), null, "Order placed: " + event.lines().size() + " line(s), " + units + " unit(s)");
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Order placed: " + event.lines().size() + " line(s), " + units + " unit(s)");
     }
 
     @EventHandler
     void on(StockReservedEvent event, EventMessage<?> message) {
-        record(message, event.orderId(), event.productId(),
-                "Stock reserved: " + event.quantity() + " at " + event.unitPrice().toPlainString() + " each");
+        record(
+                message,
+                event.orderId(),
+                event.productId(),
+                "Stock reserved: " + event.quantity() + " at "
+                        + event.unitPrice().toPlainString() + " each");
     }
 
     @EventHandler
     void on(StockReservationRejectedEvent event, EventMessage<?> message) {
-        record(message, event.orderId(), event.productId(),
+        record(
+                message,
+                event.orderId(),
+                event.productId(),
                 "Out of stock: " + event.requested() + " asked, " + event.available() + " available");
     }
 
@@ -79,8 +89,12 @@ class OrderHistoryProjector {
 
     @EventHandler
     void on(PaymentDeclinedEvent event, EventMessage<?> message) {
-        record(message, event.orderId(), null, "Payment of " + event.amount().toPlainString()
-                + " declined: the balance was " + event.balance().toPlainString());
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Payment of " + event.amount().toPlainString() + " declined: the balance was "
+                        + event.balance().toPlainString());
     }
 
     @EventHandler
@@ -90,7 +104,11 @@ class OrderHistoryProjector {
 
     @EventHandler
     void on(OrderAcceptedEvent event, EventMessage<?> message) {
-        record(message, event.orderId(), null, "Order accepted, total " + event.total().toPlainString());
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Order accepted, total " + event.total().toPlainString());
     }
 
     @EventHandler
@@ -108,6 +126,7 @@ class OrderHistoryProjector {
             INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
                 product_id)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
     private static final String INSERT_AT_POSITION = """
             INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
                 product_id, position)
@@ -120,11 +139,18 @@ class OrderHistoryProjector {
 
     private void record(EventMessage<?> message, OrderId orderId, ProductId productId, String description) {
         Object username = message.getMetaData().get(USERNAME);
-        Object[] row = {message.getIdentifier(), orderId.value(), message.getPayloadType().getSimpleName(),
-                SqlTime.of(message.getTimestamp()), username == null ? null : username.toString(), description,
-                productId == null ? null : productId.value()};
+        Object[] row = {
+            message.getIdentifier(),
+            orderId.value(),
+            message.getPayloadType().getSimpleName(),
+            SqlTime.of(message.getTimestamp()),
+            username == null ? null : username.toString(),
+            description,
+            productId == null ? null : productId.value()
+        };
         OptionalLong logPosition = message instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position() : OptionalLong.empty();
+                ? tracked.trackingToken().position()
+                : OptionalLong.empty();
         if (logPosition.isEmpty()) {
             insert(INSERT, row);
             return;

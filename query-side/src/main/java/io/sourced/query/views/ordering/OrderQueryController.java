@@ -1,9 +1,8 @@
 package io.sourced.query.views.ordering;
 
-import java.time.Instant;
-import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.FindOrdersQuery;
 import io.sourced.api.ordering.OrderId;
@@ -15,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -42,14 +42,21 @@ class OrderQueryController {
         this.orderUpdates = orderUpdates;
     }
 
-    @Operation(summary = "One order, now or as of an instant; 404 when unknown (or not yet placed then) or another customer's")
+    @Operation(
+            summary =
+                    "One order, now or as of an instant; 404 when unknown (or not yet placed then) or another customer's")
     @GetMapping("/{orderId}")
-    OrderView order(@PathVariable String orderId, @Parameter(hidden = true) Caller caller,
-                    @Parameter(description = "The state at this instant (ISO-8601), computed from the event log") @RequestParam(required = false) Instant asOf) {
+    OrderView order(
+            @PathVariable String orderId,
+            @Parameter(hidden = true) Caller caller,
+            @Parameter(description = "The state at this instant (ISO-8601), computed from the event log")
+                    @RequestParam(required = false)
+                    Instant asOf) {
         OrderId id = orderIdOrNotFound(orderId);
         var found = asOf == null
                 ? queryGateway.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class))
-                : queryGateway.query(new FindOrderAsOfQuery(id, asOf), ResponseTypes.optionalInstanceOf(OrderView.class));
+                : queryGateway.query(
+                        new FindOrderAsOfQuery(id, asOf), ResponseTypes.optionalInstanceOf(OrderView.class));
         return found.join()
                 .filter(order -> caller.mayActFor(order.customerId()))
                 .orElseThrow(() -> noOrder(orderId));
@@ -57,12 +64,14 @@ class OrderQueryController {
 
     @Operation(summary = "Orders newest first; a customer only ever sees their own")
     @GetMapping
-    OrderPage orders(@Parameter(description = "a customer id (UUID); customers may only name their own")
-                     @RequestParam(required = false) String customerId,
-                     @RequestParam(required = false) OrderStatus status,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "20") @Min(1) @Max(OrderViewQueries.MAX_PAGE_SIZE) int size,
-                     @Parameter(hidden = true) Caller caller) {
+    OrderPage orders(
+            @Parameter(description = "a customer id (UUID); customers may only name their own")
+                    @RequestParam(required = false)
+                    String customerId,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(OrderViewQueries.MAX_PAGE_SIZE) int size,
+            @Parameter(hidden = true) Caller caller) {
         CustomerId named = customerIdOrBadRequest(customerId);
         if (named != null && !caller.mayActFor(named)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + customerId);
@@ -71,13 +80,16 @@ class OrderQueryController {
         if (!caller.isAdmin() && filter == null) {
             return new OrderPage(List.of(), page, size, 0);
         }
-        return queryGateway.query(new FindOrdersQuery(filter, status, page, size), OrderPage.class).join();
+        return queryGateway
+                .query(new FindOrdersQuery(filter, status, page, size), OrderPage.class)
+                .join();
     }
 
     @Operation(summary = "The order now, then each change as server-sent events, until the order is terminal")
     @GetMapping(path = "/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<OrderView>> updates(@PathVariable String orderId, @Parameter(hidden = true) Caller caller) {
-        return orderUpdates.follow(orderIdOrNotFound(orderId), order -> caller.mayActFor(order.customerId()))
+        return orderUpdates
+                .follow(orderIdOrNotFound(orderId), order -> caller.mayActFor(order.customerId()))
                 .orElseThrow(() -> noOrder(orderId))
                 .map(order -> ServerSentEvent.builder(order).build());
     }

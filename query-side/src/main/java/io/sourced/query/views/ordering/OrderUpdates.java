@@ -4,18 +4,17 @@ import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * Follows one order: its state now, then each change, ending once the order is terminal — from an Axon
@@ -36,8 +35,8 @@ public class OrderUpdates {
 
     private Flux<OrderView> reread(OrderId orderId) {
         return Flux.interval(REREAD_EVERY)
-                .concatMap(tick -> Mono.fromFuture(() -> queryGateway.query(new FindOrderQuery(orderId),
-                                ResponseTypes.optionalInstanceOf(OrderView.class)))
+                .concatMap(tick -> Mono.fromFuture(() -> queryGateway.query(
+                                new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class)))
                         .onErrorResume(failure -> Mono.just(Optional.empty())))
                 .flatMap(Mono::justOrEmpty);
     }
@@ -47,7 +46,9 @@ public class OrderUpdates {
      * follow it, so its state is folded from the event log instead.
      */
     private Optional<OrderView> foldedFromTheLog(OrderId orderId) {
-        return queryGateway.query(new FindOrderAsOfQuery(orderId, Instant.now()),
+        return queryGateway
+                .query(
+                        new FindOrderAsOfQuery(orderId, Instant.now()),
                         ResponseTypes.optionalInstanceOf(OrderView.class))
                 .orTimeout(INITIAL_RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> Optional.empty())
@@ -57,7 +58,8 @@ public class OrderUpdates {
     /** Empty when the order is unknown or not {@code visible} to the reader; then nothing stays subscribed. */
     public Optional<Flux<OrderView>> follow(OrderId orderId, Predicate<OrderView> visible) {
         SubscriptionQueryResult<Optional<OrderView>, OrderView> subscription = queryGateway.subscriptionQuery(
-                new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class),
+                new FindOrderQuery(orderId),
+                ResponseTypes.optionalInstanceOf(OrderView.class),
                 ResponseTypes.instanceOf(OrderView.class));
         Optional<OrderView> now;
         try {

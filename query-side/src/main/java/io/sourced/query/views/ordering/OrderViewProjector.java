@@ -10,15 +10,6 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.query.BatchScope;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code order_view} and {@code order_line_view} with {@link OrderFold}, a processor batch's changes written
@@ -117,10 +116,12 @@ class OrderViewProjector {
                 }
             });
             rows.save(changes);
-            // not during a replay: a rebuilt past is not news; subscribers get the row as stored, once the batch commits
+            // not during a replay: a rebuilt past is not news; subscribers get the row as stored, once the batch
+            // commits
             if (!live.isEmpty() && !updateEmitter.activeSubscriptions().isEmpty()) {
-                live.forEach(orderId -> rows.find(orderId).ifPresent(view ->
-                        updateEmitter.emit(FindOrderQuery.class, query -> orderId.equals(query.orderId()), view)));
+                live.forEach(orderId -> rows.find(orderId)
+                        .ifPresent(view -> updateEmitter.emit(
+                                FindOrderQuery.class, query -> orderId.equals(query.orderId()), view)));
             }
         }
     }

@@ -37,15 +37,15 @@ final class OrderViewRows {
     Optional<OrderView> find(OrderId orderId) {
         List<OrderView> found = withLines(jdbc.query(
                 "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id = :orderId",
-                Map.of("orderId", orderId.value()), OrderViewRows::order));
+                Map.of("orderId", orderId.value()),
+                OrderViewRows::order));
         return found.stream().findFirst();
     }
 
     /** Newest first; a null customer or status matches every order. */
     OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("limit", size)
-                .addValue("offset", (long) page * size);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("limit", size).addValue("offset", (long) page * size);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (customerId != null) {
             where.append(" AND customer_id = :customerId");
@@ -59,7 +59,8 @@ final class OrderViewRows {
         List<OrderView> items = withLines(jdbc.query(
                 "SELECT " + ORDER_COLUMNS + " FROM order_view" + where
                         + " ORDER BY placed_at DESC, order_id DESC LIMIT :limit OFFSET :offset",
-                params, OrderViewRows::order));
+                params,
+                OrderViewRows::order));
         return new OrderPage(items, page, size, total == null ? 0 : total);
     }
 
@@ -67,30 +68,39 @@ final class OrderViewRows {
         if (orders.isEmpty()) {
             return orders;
         }
-        Map<String, List<OrderLineView>> lines = linesOf(orders.stream().map(o -> o.orderId().value()).toList());
+        Map<String, List<OrderLineView>> lines =
+                linesOf(orders.stream().map(o -> o.orderId().value()).toList());
         return orders.stream()
-                .map(o -> new OrderView(o.orderId(), o.customerId(), o.status(), o.rejectionReason(),
-                        List.copyOf(lines.getOrDefault(o.orderId().value(), List.of())), o.total(), o.placedAt(),
+                .map(o -> new OrderView(
+                        o.orderId(),
+                        o.customerId(),
+                        o.status(),
+                        o.rejectionReason(),
+                        List.copyOf(lines.getOrDefault(o.orderId().value(), List.of())),
+                        o.total(),
+                        o.placedAt(),
                         o.completedAt()))
                 .toList();
     }
 
     private Map<String, List<OrderLineView>> linesOf(Collection<String> orderIds) {
         Map<String, List<OrderLineView>> lines = new LinkedHashMap<>();
-        jdbc.query("SELECT order_id, product_id, quantity, unit_price FROM order_line_view"
+        jdbc.query(
+                "SELECT order_id, product_id, quantity, unit_price FROM order_line_view"
                         + " WHERE order_id IN (:orderIds) ORDER BY order_id, line_no",
                 Map.of("orderIds", orderIds),
                 rs -> {
                     lines.computeIfAbsent(rs.getString("order_id"), id -> new ArrayList<>())
-                            .add(new OrderLineView(ProductId.of(rs.getString("product_id")), rs.getInt("quantity"),
+                            .add(new OrderLineView(
+                                    ProductId.of(rs.getString("product_id")),
+                                    rs.getInt("quantity"),
                                     rs.getBigDecimal("unit_price")));
                 });
         return lines;
     }
 
     /** An order's change from {@code previous} (null for a new order) to {@code next}. */
-    record Change(OrderView previous, OrderView next) {
-    }
+    record Change(OrderView previous, OrderView next) {}
 
     /** Writes the changes, one JDBC batch per statement. */
     void save(List<Change> changes) {
@@ -136,7 +146,9 @@ final class OrderViewRows {
         order.put("orderId", next.orderId().value());
         order.put("customerId", next.customerId().value());
         order.put("status", next.status().name());
-        order.put("reason", next.rejectionReason() == null ? null : next.rejectionReason().name());
+        order.put(
+                "reason",
+                next.rejectionReason() == null ? null : next.rejectionReason().name());
         order.put("total", next.total());
         order.put("placedAt", SqlTime.of(next.placedAt()));
         order.put("completedAt", SqlTime.of(next.completedAt()));
@@ -155,9 +167,14 @@ final class OrderViewRows {
 
     private static OrderView order(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("rejection_reason");
-        return new OrderView(OrderId.of(rs.getString("order_id")), CustomerId.of(rs.getString("customer_id")),
-                OrderStatus.valueOf(rs.getString("status")), reason == null ? null : RejectionReason.valueOf(reason),
-                List.of(), rs.getBigDecimal("total"), SqlTime.instant(rs, "placed_at"),
+        return new OrderView(
+                OrderId.of(rs.getString("order_id")),
+                CustomerId.of(rs.getString("customer_id")),
+                OrderStatus.valueOf(rs.getString("status")),
+                reason == null ? null : RejectionReason.valueOf(reason),
+                List.of(),
+                rs.getBigDecimal("total"),
+                SqlTime.instant(rs, "placed_at"),
                 SqlTime.instant(rs, "completed_at"));
     }
 }

@@ -24,9 +24,9 @@ class OrdersViewConfiguration {
 
     @Autowired
     void sequenceOrdersViewPerOrder(EventProcessingConfigurer eventProcessing) {
-        eventProcessing.registerSequencingPolicy(OrderViewProjector.PROCESSING_GROUP,
-                configuration -> new OrderIdSequencingPolicy());
-        eventProcessing.registerSequencingPolicy(OrderHistoryProjector.PROCESSING_GROUP,
-                configuration -> new OrderIdSequencingPolicy());
+        eventProcessing.registerSequencingPolicy(
+                OrderViewProjector.PROCESSING_GROUP, configuration -> new OrderIdSequencingPolicy());
+        eventProcessing.registerSequencingPolicy(
+                OrderHistoryProjector.PROCESSING_GROUP, configuration -> new OrderIdSequencingPolicy());
     }
 }

@@ -3,8 +3,6 @@ package io.sourced.query.views.reports;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.query.SqlTime;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One processor batch's changes to {@code day_report} (the order funnel per day) and {@code order_timing_report} (each
@@ -46,15 +45,20 @@ class OrderDayRows {
     }
 
     /** An order's timing as the batch sees it: placed (null if unknown), outcome (null: pending). */
-    private record Timing(Instant placedAt, Outcome outcome, Instant completedAt, boolean stored) {
-    }
+    private record Timing(Instant placedAt, Outcome outcome, Instant completedAt, boolean stored) {}
 
-    private static final List<String> COLUMNS = List.of("placed", "accepted", "rejected_out_of_stock",
-            "rejected_payment_declined", "rejected_timeout", "cancelled");
+    private static final List<String> COLUMNS = List.of(
+            "placed",
+            "accepted",
+            "rejected_out_of_stock",
+            "rejected_payment_declined",
+            "rejected_timeout",
+            "cancelled");
 
     private final JdbcTemplate jdbc;
     /** Orders read or placed in this batch; null: not in the report (never seen placed). */
     private final Map<OrderId, Timing> timings = new HashMap<>();
+
     private final Map<OrderId, Timing> changed = new LinkedHashMap<>();
     private final Map<LocalDate, int[]> counts = new LinkedHashMap<>();
 
@@ -97,9 +101,13 @@ class OrderDayRows {
         List<Object[]> updates = new ArrayList<>();
         changed.forEach((orderId, timing) -> {
             Outcome outcome = timing.outcome();
-            Object[] row = {outcome == null ? null : outcome.name(), SqlTime.of(timing.completedAt()),
-                    outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null, orderId.value(),
-                    SqlTime.of(timing.placedAt())};
+            Object[] row = {
+                outcome == null ? null : outcome.name(),
+                SqlTime.of(timing.completedAt()),
+                outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null,
+                orderId.value(),
+                SqlTime.of(timing.placedAt())
+            };
             (timing.stored() ? updates : inserts).add(timing.stored() ? Arrays.copyOf(row, 4) : row);
         });
         jdbc.batchUpdate("""
@@ -108,14 +116,16 @@ class OrderDayRows {
         jdbc.batchUpdate("""
                 UPDATE order_timing_report SET outcome = ?, completed_at = ?, accepted_day = ?
                 WHERE order_id = ? AND outcome IS NULL""", updates);
-        List<Object[]> days = counts.entrySet().stream().map(entry -> {
-            Object[] row = new Object[COLUMNS.size() + 1];
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                row[i] = entry.getValue()[i];
-            }
-            row[COLUMNS.size()] = entry.getKey();
-            return row;
-        }).toList();
+        List<Object[]> days = counts.entrySet().stream()
+                .map(entry -> {
+                    Object[] row = new Object[COLUMNS.size() + 1];
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        row[i] = entry.getValue()[i];
+                    }
+                    row[COLUMNS.size()] = entry.getKey();
+                    return row;
+                })
+                .toList();
         int[] updated = jdbc.batchUpdate("""
                 UPDATE day_report SET placed = placed + ?, accepted = accepted + ?,
                     rejected_out_of_stock = rejected_out_of_stock + ?,
@@ -136,9 +146,20 @@ class OrderDayRows {
 
     private Timing timing(OrderId orderId) {
         if (!timings.containsKey(orderId)) {
-            timings.put(orderId, jdbc.query("SELECT outcome FROM order_timing_report WHERE order_id = ?",
-                    (rs, i) -> new Timing(null, rs.getString(1) == null ? null : Outcome.valueOf(rs.getString(1)),
-                            null, true), orderId.value()).stream().findFirst().orElse(null));
+            timings.put(
+                    orderId,
+                    jdbc
+                            .query(
+                                    "SELECT outcome FROM order_timing_report WHERE order_id = ?",
+                                    (rs, i) -> new Timing(
+                                            null,
+                                            rs.getString(1) == null ? null : Outcome.valueOf(rs.getString(1)),
+                                            null,
+                                            true),
+                                    orderId.value())
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
         }
         return timings.get(orderId);
     }

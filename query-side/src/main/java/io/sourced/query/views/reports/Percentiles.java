@@ -12,8 +12,7 @@ final class Percentiles {
 
     private static final BigDecimal MILLIS_PER_SECOND = BigDecimal.valueOf(1000);
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** The {@code fraction} (0–1) percentile of the durations in milliseconds, in seconds with 3 decimals; null when there are none. */
     static BigDecimal seconds(List<Long> millis, BigDecimal fraction) {

@@ -2,10 +2,6 @@ package io.sourced.query.views.reports;
 
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One processor batch's changes to {@code product_day_report} and what it carries between events: each product's
@@ -46,25 +45,22 @@ class ProductDayRows {
     }
 
     /** A product's stock as the batch sees it; {@code name} is set for a product registered in this batch. */
-    private record Stock(int available, long version, String name) {
-    }
+    private record Stock(int available, long version, String name) {}
 
     /**
      * What the batch adds to a product's day: counts to add, the stock at the end of the day when an event moved it
      * (null: unchanged), and the stock a new row of the day starts with otherwise.
      */
-    private record DayChange(Counts counts, Integer stockEndOfDay, int stockIfNew) {
-    }
+    private record DayChange(Counts counts, Integer stockEndOfDay, int stockIfNew) {}
 
-    private record DayKey(ProductId productId, LocalDate day) {
-    }
+    private record DayKey(ProductId productId, LocalDate day) {}
 
-    private record ReservationKey(OrderId orderId, ProductId productId) {
-    }
+    private record ReservationKey(OrderId orderId, ProductId productId) {}
 
     private final JdbcTemplate jdbc;
     /** Products read or registered in this batch; null: not in the report. */
     private final Map<ProductId, Stock> stocks = new HashMap<>();
+
     private final Map<ProductId, Stock> changedStocks = new LinkedHashMap<>();
     private final Map<DayKey, DayChange> days = new LinkedHashMap<>();
     private final Map<ReservationKey, BigDecimal> reservations = new LinkedHashMap<>();
@@ -103,9 +99,14 @@ class ProductDayRows {
         Stock stock = stock(productId);
         DayKey key = new DayKey(productId, day);
         DayChange change = days.get(key);
-        days.put(key, change == null
-                ? new DayChange(Counts.ordered(units), null, stock == null ? 0 : stock.available())
-                : new DayChange(change.counts().plus(Counts.ordered(units)), change.stockEndOfDay(), change.stockIfNew()));
+        days.put(
+                key,
+                change == null
+                        ? new DayChange(Counts.ordered(units), null, stock == null ? 0 : stock.available())
+                        : new DayChange(
+                                change.counts().plus(Counts.ordered(units)),
+                                change.stockEndOfDay(),
+                                change.stockIfNew()));
     }
 
     void reservedAt(OrderId orderId, ProductId productId, BigDecimal unitPrice) {
@@ -116,13 +117,22 @@ class ProductDayRows {
     BigDecimal revenue(OrderId orderId, ProductId productId, int units) {
         BigDecimal unitPrice = reservations.get(new ReservationKey(orderId, productId));
         if (unitPrice == null) {
-            unitPrice = jdbc.query("SELECT unit_price FROM report_reservation WHERE order_id = ? AND product_id = ?",
-                    (rs, i) -> rs.getBigDecimal(1), orderId.value(), productId.value()).stream().findFirst()
+            unitPrice = jdbc
+                    .query(
+                            "SELECT unit_price FROM report_reservation WHERE order_id = ? AND product_id = ?",
+                            (rs, i) -> rs.getBigDecimal(1),
+                            orderId.value(),
+                            productId.value())
+                    .stream()
+                    .findFirst()
                     .orElse(null);
         }
         if (unitPrice == null) {
-            log.warn("No reservation price for order {} and product {}: {} units sold count no revenue", orderId,
-                    productId, units);
+            log.warn(
+                    "No reservation price for order {} and product {}: {} units sold count no revenue",
+                    orderId,
+                    productId,
+                    units);
             return BigDecimal.ZERO;
         }
         return unitPrice.multiply(BigDecimal.valueOf(units));
@@ -146,9 +156,10 @@ class ProductDayRows {
             }
         });
         jdbc.batchUpdate("UPDATE report_product SET available = ?, version = ? WHERE product_id = ?", stockUpdates);
-        jdbc.batchUpdate("INSERT INTO report_product (product_id, name, available, version) VALUES (?, ?, ?, ?)",
-                stockInserts);
-        upsert("""
+        jdbc.batchUpdate(
+                "INSERT INTO report_product (product_id, name, available, version) VALUES (?, ?, ?, ?)", stockInserts);
+        upsert(
+                """
                         UPDATE product_day_report SET units_ordered = units_ordered + ?, units_sold = units_sold + ?,
                             revenue = revenue + ?, units_lost = units_lost + ?,
                             stock_end_of_day = COALESCE(?, stock_end_of_day)
@@ -157,12 +168,24 @@ class ProductDayRows {
                         INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, stock_end_of_day,
                             product_id, report_day)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                days.entrySet().stream().map(entry -> dayRow(entry.getKey(), entry.getValue())).toList(),
-                days.entrySet().stream().map(entry -> newDayRow(entry.getKey(), entry.getValue())).toList());
-        List<Object[]> prices = reservations.entrySet().stream().map(entry -> new Object[] {entry.getValue(),
-                entry.getKey().orderId().value(), entry.getKey().productId().value()}).toList();
-        upsert("UPDATE report_reservation SET unit_price = ? WHERE order_id = ? AND product_id = ?",
-                "INSERT INTO report_reservation (unit_price, order_id, product_id) VALUES (?, ?, ?)", prices, prices);
+                days.entrySet().stream()
+                        .map(entry -> dayRow(entry.getKey(), entry.getValue()))
+                        .toList(),
+                days.entrySet().stream()
+                        .map(entry -> newDayRow(entry.getKey(), entry.getValue()))
+                        .toList());
+        List<Object[]> prices = reservations.entrySet().stream()
+                .map(entry -> new Object[] {
+                    entry.getValue(),
+                    entry.getKey().orderId().value(),
+                    entry.getKey().productId().value()
+                })
+                .toList();
+        upsert(
+                "UPDATE report_reservation SET unit_price = ? WHERE order_id = ? AND product_id = ?",
+                "INSERT INTO report_reservation (unit_price, order_id, product_id) VALUES (?, ?, ?)",
+                prices,
+                prices);
     }
 
     /** Updates each row; inserts the rows whose update changed nothing (same order of rows in both lists). */
@@ -179,22 +202,42 @@ class ProductDayRows {
 
     private static Object[] dayRow(DayKey key, DayChange change) {
         Counts counts = change.counts();
-        return new Object[] {counts.ordered(), counts.sold(), counts.revenue(), counts.lost(), change.stockEndOfDay(),
-                key.productId().value(), key.day()};
+        return new Object[] {
+            counts.ordered(),
+            counts.sold(),
+            counts.revenue(),
+            counts.lost(),
+            change.stockEndOfDay(),
+            key.productId().value(),
+            key.day()
+        };
     }
 
     private static Object[] newDayRow(DayKey key, DayChange change) {
         Counts counts = change.counts();
-        return new Object[] {counts.ordered(), counts.sold(), counts.revenue(), counts.lost(),
-                change.stockEndOfDay() == null ? change.stockIfNew() : change.stockEndOfDay(),
-                key.productId().value(), key.day()};
+        return new Object[] {
+            counts.ordered(),
+            counts.sold(),
+            counts.revenue(),
+            counts.lost(),
+            change.stockEndOfDay() == null ? change.stockIfNew() : change.stockEndOfDay(),
+            key.productId().value(),
+            key.day()
+        };
     }
 
     private Stock stock(ProductId productId) {
         if (!stocks.containsKey(productId)) {
-            stocks.put(productId, jdbc.query("SELECT available, version FROM report_product WHERE product_id = ?",
-                    (rs, i) -> new Stock(rs.getInt(1), rs.getLong(2), null), productId.value()).stream().findFirst()
-                    .orElse(null));
+            stocks.put(
+                    productId,
+                    jdbc
+                            .query(
+                                    "SELECT available, version FROM report_product WHERE product_id = ?",
+                                    (rs, i) -> new Stock(rs.getInt(1), rs.getLong(2), null),
+                                    productId.value())
+                            .stream()
+                            .findFirst()
+                            .orElse(null));
         }
         return stocks.get(productId);
     }
@@ -202,8 +245,10 @@ class ProductDayRows {
     private void addToDay(ProductId productId, LocalDate day, Counts counts, int stockEndOfDay) {
         DayKey key = new DayKey(productId, day);
         DayChange change = days.get(key);
-        days.put(key, change == null
-                ? new DayChange(counts, stockEndOfDay, stockEndOfDay)
-                : new DayChange(change.counts().plus(counts), stockEndOfDay, change.stockIfNew()));
+        days.put(
+                key,
+                change == null
+                        ? new DayChange(counts, stockEndOfDay, stockEndOfDay)
+                        : new DayChange(change.counts().plus(counts), stockEndOfDay, change.stockIfNew()));
     }
 }

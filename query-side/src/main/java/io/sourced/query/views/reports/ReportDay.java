@@ -7,8 +7,7 @@ import java.time.ZoneOffset;
 /** The day an event counts on in every report: the UTC date of its timestamp. */
 final class ReportDay {
 
-    private ReportDay() {
-    }
+    private ReportDay() {}
 
     static LocalDate of(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);

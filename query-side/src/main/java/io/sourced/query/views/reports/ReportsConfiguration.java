@@ -17,9 +17,9 @@ class ReportsConfiguration {
 
     @Autowired
     void countEveryEventInLogOrder(EventProcessingConfigurer eventProcessing) {
-        eventProcessing.registerListenerInvocationErrorHandler(SalesReportProjector.PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
-        eventProcessing.registerSequencingPolicy(SalesReportProjector.PROCESSING_GROUP,
-                configuration -> new SequentialPolicy());
+        eventProcessing.registerListenerInvocationErrorHandler(
+                SalesReportProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        eventProcessing.registerSequencingPolicy(
+                SalesReportProjector.PROCESSING_GROUP, configuration -> new SequentialPolicy());
     }
 }

@@ -9,6 +9,9 @@ import io.sourced.api.reports.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,16 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 /** The sales reports (ADMIN: the application's security config keeps {@code /api/reports/**} to administrators). */
 @RestController
 @RequestMapping("/api/reports")
-@Tag(name = "Reports", description = "Reports that tie orders to inventory, kept from the event log by the `reports` "
-        + "processor (a moment behind the log; rebuilt by replaying it). A day is the UTC date of the events counted; "
-        + "days without events have no row.")
+@Tag(
+        name = "Reports",
+        description = "Reports that tie orders to inventory, kept from the event log by the `reports` "
+                + "processor (a moment behind the log; rebuilt by replaying it). A day is the UTC date of the events counted; "
+                + "days without events have no row.")
 class SalesReportController {
 
     private final QueryGateway queryGateway;
@@ -45,7 +46,8 @@ class SalesReportController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Sales and stock per product and day",
+    @Operation(
+            summary = "Sales and stock per product and day",
             description = "Per product and UTC day: units ordered (lines of the orders placed that day), units sold "
                     + "(reservations confirmed that day), revenue (units sold × the unit price of their order's "
                     + "reservation), units lost (units asked by reservations rejected for want of stock), stock at the "
@@ -56,16 +58,24 @@ class SalesReportController {
     @GetMapping("/products")
     List<ProductDayReport> products(
             @Parameter(description = "First day (UTC, ISO date), included; default: 29 days before `to`")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @Parameter(description = "Last day (UTC, ISO date), included; default: today")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to,
             @Parameter(hidden = true) Caller caller) {
         ReportPeriod period = period(from, to, caller);
-        return queryGateway.query(new FindProductDayReportsQuery(period.from(), period.to()),
-                ResponseTypes.multipleInstancesOf(ProductDayReport.class)).join();
+        return queryGateway
+                .query(
+                        new FindProductDayReportsQuery(period.from(), period.to()),
+                        ResponseTypes.multipleInstancesOf(ProductDayReport.class))
+                .join();
     }
 
-    @Operation(summary = "The order funnel per day, with the time from placed to accepted",
+    @Operation(
+            summary = "The order funnel per day, with the time from placed to accepted",
             description = "Per UTC day: orders placed (by the day they were placed); accepted, rejected by reason and "
                     + "cancelled (by the day of that outcome); the median and 95th percentile of the seconds from placed "
                     + "to accepted of the orders accepted that day (linear interpolation, as percentile_cont; null "
@@ -74,13 +84,20 @@ class SalesReportController {
     @GetMapping("/days")
     List<DayReport> days(
             @Parameter(description = "First day (UTC, ISO date), included; default: 29 days before `to`")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
             @Parameter(description = "Last day (UTC, ISO date), included; default: today")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to,
             @Parameter(hidden = true) Caller caller) {
         ReportPeriod period = period(from, to, caller);
-        return queryGateway.query(new FindDayReportsQuery(period.from(), period.to()),
-                ResponseTypes.multipleInstancesOf(DayReport.class)).join();
+        return queryGateway
+                .query(
+                        new FindDayReportsQuery(period.from(), period.to()),
+                        ResponseTypes.multipleInstancesOf(DayReport.class))
+                .join();
     }
 
     private ReportPeriod period(LocalDate from, LocalDate to, Caller caller) {

@@ -14,6 +14,8 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.query.BatchScope;
 import io.sourced.query.views.reports.OrderDayRows.Outcome;
 import io.sourced.query.views.reports.ProductDayRows.Counts;
+import java.time.Instant;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,9 +23,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, stock at the end of the day) and per
@@ -54,45 +53,45 @@ class SalesReportProjector {
 
     @EventHandler
     void on(ProductRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products().registered(event.productId(), event.name(), event.initialStock(),
-                sequence, ReportDay.of(at)));
+        within(changes -> changes.products()
+                .registered(event.productId(), event.name(), event.initialStock(), sequence, ReportDay.of(at)));
     }
 
     @EventHandler
     void on(ProductRestockedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at),
-                event.quantity(), Counts.NONE));
+        within(changes -> changes.products()
+                .productEvent(event.productId(), sequence, ReportDay.of(at), event.quantity(), Counts.NONE));
     }
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         within(changes -> {
             changes.products().reservedAt(event.orderId(), event.productId(), event.unitPrice());
-            changes.products().productEvent(event.productId(), sequence, ReportDay.of(at), -event.quantity(),
-                    Counts.NONE);
+            changes.products()
+                    .productEvent(event.productId(), sequence, ReportDay.of(at), -event.quantity(), Counts.NONE);
         });
     }
 
     @EventHandler
     void on(StockReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at),
-                event.quantity(), Counts.NONE));
+        within(changes -> changes.products()
+                .productEvent(event.productId(), sequence, ReportDay.of(at), event.quantity(), Counts.NONE));
     }
 
     @EventHandler
     void on(ReservationConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         within(changes -> {
             ProductDayRows products = changes.products();
-            Counts sold = Counts.sold(event.quantity(),
-                    products.revenue(event.orderId(), event.productId(), event.quantity()));
+            Counts sold = Counts.sold(
+                    event.quantity(), products.revenue(event.orderId(), event.productId(), event.quantity()));
             products.productEvent(event.productId(), sequence, ReportDay.of(at), 0, sold);
         });
     }
 
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products().productEvent(event.productId(), sequence, ReportDay.of(at), 0,
-                Counts.lost(event.requested())));
+        within(changes -> changes.products()
+                .productEvent(event.productId(), sequence, ReportDay.of(at), 0, Counts.lost(event.requested())));
     }
 
     @EventHandler
@@ -128,7 +127,7 @@ class SalesReportProjector {
     }
 
     private void within(Consumer<Changes> work) {
-        BatchScope.within(this, () -> new Changes(new ProductDayRows(jdbc), new OrderDayRows(jdbc)), Changes::write,
-                work);
+        BatchScope.within(
+                this, () -> new Changes(new ProductDayRows(jdbc), new OrderDayRows(jdbc)), Changes::write, work);
     }
 }

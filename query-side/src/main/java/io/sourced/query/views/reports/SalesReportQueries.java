@@ -6,10 +6,6 @@ import io.sourced.api.reports.FindDayReportsQuery;
 import io.sourced.api.reports.FindProductDayReportsQuery;
 import io.sourced.api.reports.ProductDayReport;
 import io.sourced.query.SqlTime;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /** Answers the sales report queries from the report tables. */
 @Component
@@ -34,43 +33,59 @@ class SalesReportQueries {
     /** Ask with {@code ResponseTypes.multipleInstancesOf(ProductDayReport.class)}; by day, then product name. */
     @QueryHandler
     List<ProductDayReport> handle(FindProductDayReportsQuery query) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT r.product_id, p.name, r.report_day, r.units_ordered, r.units_sold, r.revenue, r.units_lost,
                             r.stock_end_of_day
                         FROM product_day_report r LEFT JOIN report_product p ON p.product_id = r.product_id
                         WHERE r.report_day BETWEEN ? AND ?
                         ORDER BY r.report_day, p.name, r.product_id""",
-                (rs, i) -> new ProductDayReport(rs.getObject("report_day", LocalDate.class),
-                        ProductId.of(rs.getString("product_id")), rs.getString("name"), rs.getInt("units_ordered"),
-                        rs.getInt("units_sold"), rs.getBigDecimal("revenue"), rs.getInt("units_lost"),
+                (rs, i) -> new ProductDayReport(
+                        rs.getObject("report_day", LocalDate.class),
+                        ProductId.of(rs.getString("product_id")),
+                        rs.getString("name"),
+                        rs.getInt("units_ordered"),
+                        rs.getInt("units_sold"),
+                        rs.getBigDecimal("revenue"),
+                        rs.getInt("units_lost"),
                         rs.getInt("stock_end_of_day"),
                         ProductDayReport.sellThrough(rs.getInt("units_sold"), rs.getInt("stock_end_of_day"))),
-                query.from(), query.to());
+                query.from(),
+                query.to());
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(DayReport.class)}; oldest day first. */
     @QueryHandler
     List<DayReport> handle(FindDayReportsQuery query) {
         Map<LocalDate, List<Long>> timesToAccept = timesToAccept(query.from(), query.to());
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT report_day, placed, accepted, rejected_out_of_stock, rejected_payment_declined,
                             rejected_timeout, cancelled
                         FROM day_report WHERE report_day BETWEEN ? AND ? ORDER BY report_day""",
                 (rs, i) -> {
                     LocalDate day = rs.getObject("report_day", LocalDate.class);
                     List<Long> millis = timesToAccept.getOrDefault(day, List.of());
-                    return new DayReport(day, rs.getInt("placed"), rs.getInt("accepted"),
-                            rs.getInt("rejected_out_of_stock"), rs.getInt("rejected_payment_declined"),
-                            rs.getInt("rejected_timeout"), rs.getInt("cancelled"),
-                            Percentiles.seconds(millis, MEDIAN), Percentiles.seconds(millis, P95));
+                    return new DayReport(
+                            day,
+                            rs.getInt("placed"),
+                            rs.getInt("accepted"),
+                            rs.getInt("rejected_out_of_stock"),
+                            rs.getInt("rejected_payment_declined"),
+                            rs.getInt("rejected_timeout"),
+                            rs.getInt("cancelled"),
+                            Percentiles.seconds(millis, MEDIAN),
+                            Percentiles.seconds(millis, P95));
                 },
-                query.from(), query.to());
+                query.from(),
+                query.to());
     }
 
     /** Milliseconds from placed to accepted of each order accepted on each day. */
     private Map<LocalDate, List<Long>> timesToAccept(LocalDate from, LocalDate to) {
         Map<LocalDate, List<Long>> byDay = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                         SELECT accepted_day, placed_at, completed_at FROM order_timing_report
                         WHERE accepted_day BETWEEN ? AND ?""",
                 rs -> {
@@ -78,7 +93,8 @@ class SalesReportQueries {
                             .add(Duration.between(SqlTime.instant(rs, "placed_at"), SqlTime.instant(rs, "completed_at"))
                                     .toMillis());
                 },
-                from, to);
+                from,
+                to);
         return byDay;
     }
 }

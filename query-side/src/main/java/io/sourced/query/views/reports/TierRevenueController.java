@@ -2,12 +2,11 @@ package io.sourced.query.views.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** The tier report (the application's security config keeps {@code /api/reports/**} to ADMIN). */
 @RestController
@@ -21,7 +20,9 @@ class TierRevenueController {
         this.report = new TierRevenueReport(jdbc);
     }
 
-    @Operation(summary = "Accepted orders and revenue by the customer's tier when each order was accepted (GOLD, SILVER, BRONZE; zeros included)")
+    @Operation(
+            summary =
+                    "Accepted orders and revenue by the customer's tier when each order was accepted (GOLD, SILVER, BRONZE; zeros included)")
     @GetMapping("/tiers")
     List<TierRevenue> tiers() {
         return report.all();

@@ -16,28 +16,24 @@ class CatalogCheckTest {
     /** OrderPlacedEvent as a careless change would leave it: a field more, the same revision. */
     static final class FieldAddedSameRevision {
         @Revision("1")
-        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines, String couponCode) {
-        }
+        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines, String couponCode) {}
     }
 
     /** The same change done right: revision 2 (with an upcaster, which this check cannot see). */
     static final class FieldAddedNewRevision {
         @Revision("2")
-        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines, String couponCode) {
-        }
+        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines, String couponCode) {}
     }
 
     /** The same fields in another order: the JSON payload is the same. */
     static final class Reordered {
         @Revision("1")
-        record OrderPlacedEvent(List<OrderLine> lines, CustomerId customerId, OrderId orderId) {
-        }
+        record OrderPlacedEvent(List<OrderLine> lines, CustomerId customerId, OrderId orderId) {}
     }
 
     static final class Revision0 {
         @Revision("0")
-        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines) {
-        }
+        record OrderPlacedEvent(OrderId orderId, CustomerId customerId, List<OrderLine> lines) {}
     }
 
     private final List<CatalogEntry> committed = new EventCatalog().entries();
@@ -46,7 +42,9 @@ class CatalogCheckTest {
     void orderPlacedEvent_shapeChangedWithoutNewRevision_isAViolation() {
         List<CatalogEntry> current = replace(FieldAddedSameRevision.OrderPlacedEvent.class);
 
-        assertThat(CatalogCheck.violations(committed, current)).singleElement().asString()
+        assertThat(CatalogCheck.violations(committed, current))
+                .singleElement()
+                .asString()
                 .startsWith("OrderPlacedEvent changed shape but kept revision 1: give it @Revision(\"2\")");
     }
 
@@ -68,7 +66,9 @@ class CatalogCheckTest {
     void orderPlacedEvent_revisionGoingBack_isAViolation() {
         List<CatalogEntry> current = replace(Revision0.OrderPlacedEvent.class);
 
-        assertThat(CatalogCheck.violations(committed, current)).singleElement().asString()
+        assertThat(CatalogCheck.violations(committed, current))
+                .singleElement()
+                .asString()
                 .startsWith("OrderPlacedEvent went back from revision 1 to 0");
     }
 
@@ -77,7 +77,9 @@ class CatalogCheckTest {
         List<CatalogEntry> current = new ArrayList<>(committed);
         current.removeIf(entry -> entry.type().equals("OrderPlacedEvent"));
 
-        assertThat(CatalogCheck.violations(committed, current)).singleElement().asString()
+        assertThat(CatalogCheck.violations(committed, current))
+                .singleElement()
+                .asString()
                 .startsWith("OrderPlacedEvent is gone");
     }
 
@@ -91,11 +93,14 @@ class CatalogCheckTest {
 
     @Test
     void catalog_unchanged_isFine() {
-        assertThat(CatalogCheck.violations(committed, new EventCatalog().entries())).isEmpty();
+        assertThat(CatalogCheck.violations(committed, new EventCatalog().entries()))
+                .isEmpty();
     }
 
     private List<CatalogEntry> replace(Class<?> changedEvent) {
         CatalogEntry changed = CatalogEntry.of(changedEvent);
-        return committed.stream().map(entry -> entry.type().equals(changed.type()) ? changed : entry).toList();
+        return committed.stream()
+                .map(entry -> entry.type().equals(changed.type()) ? changed : entry)
+                .toList();
     }
 }

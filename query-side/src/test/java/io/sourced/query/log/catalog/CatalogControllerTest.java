@@ -24,9 +24,11 @@ class CatalogControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].type").value("AccountOpenedEvent"))
-                .andExpect(jsonPath("$[?(@.type == 'ProductRegisteredEvent')].revision").value("2"))
+                .andExpect(jsonPath("$[?(@.type == 'ProductRegisteredEvent')].revision")
+                        .value("2"))
                 .andExpect(jsonPath("$[?(@.type == 'ProductRegisteredEvent')].schema.properties.category.type")
                         .value("string"))
-                .andExpect(jsonPath("$[?(@.type == 'OrderPlacedEvent')].schema.required[0]").value("orderId"));
+                .andExpect(jsonPath("$[?(@.type == 'OrderPlacedEvent')].schema.required[0]")
+                        .value("orderId"));
     }
 }

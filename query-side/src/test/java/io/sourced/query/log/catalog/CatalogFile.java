@@ -16,16 +16,17 @@ final class CatalogFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CatalogFile() {
-    }
+    private CatalogFile() {}
 
     static Path path() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("api")) && Files.isDirectory(dir.resolve("query-side")))) {
+        while (dir != null
+                && !(Files.isDirectory(dir.resolve("api")) && Files.isDirectory(dir.resolve("query-side")))) {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No repository root above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No repository root above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("docs").resolve("event-catalog.json");
     }
@@ -36,7 +37,7 @@ final class CatalogFile {
             return List.of();
         }
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<>() { });
+            return JSON.readValue(file.toFile(), new TypeReference<>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,8 +54,8 @@ final class CatalogFile {
     static String render(List<CatalogEntry> entries) {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
         try {

@@ -14,11 +14,24 @@ class EventCatalogTest {
 
     @Test
     void catalog_listsEveryEventOfTheApi_byType() {
-        assertThat(catalog).extracting(CatalogEntry::type)
-                .contains("AccountOpenedEvent", "FundsDepositedEvent", "FundsWithdrawnEvent", "PaymentAuthorizedEvent",
-                        "PaymentDeclinedEvent", "PaymentRefundedEvent", "ProductRegisteredEvent", "ProductRestockedEvent",
-                        "ReservationConfirmedEvent", "StockReleasedEvent", "StockReservationRejectedEvent",
-                        "StockReservedEvent", "OrderAcceptedEvent", "OrderCancelledEvent", "OrderPlacedEvent",
+        assertThat(catalog)
+                .extracting(CatalogEntry::type)
+                .contains(
+                        "AccountOpenedEvent",
+                        "FundsDepositedEvent",
+                        "FundsWithdrawnEvent",
+                        "PaymentAuthorizedEvent",
+                        "PaymentDeclinedEvent",
+                        "PaymentRefundedEvent",
+                        "ProductRegisteredEvent",
+                        "ProductRestockedEvent",
+                        "ReservationConfirmedEvent",
+                        "StockReleasedEvent",
+                        "StockReservationRejectedEvent",
+                        "StockReservedEvent",
+                        "OrderAcceptedEvent",
+                        "OrderCancelledEvent",
+                        "OrderPlacedEvent",
                         "OrderRejectedEvent")
                 .allMatch(type -> type.endsWith("Event"))
                 .isSortedAccordingTo(Comparator.naturalOrder())
@@ -34,8 +47,15 @@ class EventCatalogTest {
         CatalogEntry registered = entry("ProductRegisteredEvent");
 
         assertThat(registered.revision()).isEqualTo("2");
-        assertThat(registered.schema().path("properties").path("category").path("type").asText()).isEqualTo("string");
-        assertThat(registered.schema().path("required")).extracting(node -> node.asText())
+        assertThat(registered
+                        .schema()
+                        .path("properties")
+                        .path("category")
+                        .path("type")
+                        .asText())
+                .isEqualTo("string");
+        assertThat(registered.schema().path("required"))
+                .extracting(node -> node.asText())
                 .containsExactly("productId", "name", "price", "initialStock", "category");
     }
 
@@ -76,6 +96,10 @@ class EventCatalogTest {
     }
 
     private CatalogEntry entry(String type) {
-        return new EventCatalog().entries().stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
+        return new EventCatalog()
+                .entries().stream()
+                        .filter(e -> e.type().equals(type))
+                        .findFirst()
+                        .orElseThrow();
     }
 }

@@ -14,12 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class JsonSchemasTest {
 
-    record EveryKindOfFieldEvent(OrderId orderId, long count, Integer boxed, boolean urgent, BigDecimal amount,
-                                 Instant at, RejectionReason reason, String note) {
-    }
+    record EveryKindOfFieldEvent(
+            OrderId orderId,
+            long count,
+            Integer boxed,
+            boolean urgent,
+            BigDecimal amount,
+            Instant at,
+            RejectionReason reason,
+            String note) {}
 
-    record MapEvent(Map<String, String> tags) {
-    }
+    record MapEvent(Map<String, String> tags) {}
 
     @Test
     void schema_mapsEachFieldTypeToItsJsonType_inDeclarationOrder() throws Exception {
@@ -36,7 +41,8 @@ class JsonSchemasTest {
                   "reason": {"type": "string", "enum": ["OUT_OF_STOCK", "PAYMENT_DECLINED", "TIMEOUT"]},
                   "note": {"type": "string"}
                 }"""));
-        assertThat(properties.fieldNames()).toIterable()
+        assertThat(properties.fieldNames())
+                .toIterable()
                 .containsExactly("orderId", "count", "boxed", "urgent", "amount", "at", "reason", "note");
     }
 

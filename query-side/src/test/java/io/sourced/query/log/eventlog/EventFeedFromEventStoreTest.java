@@ -1,7 +1,19 @@
 package io.sourced.query.log.eventlog;
 
+import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRestockedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -11,19 +23,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The feed without a storage engine, as under Axon Server: positions from 0, a {@link GlobalSequenceTrackingToken}
@@ -38,9 +37,14 @@ class EventFeedFromEventStoreTest {
 
     EventFeedFromEventStoreTest() {
         for (int position = 0; position < 3; position++) {
-            log.add(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
-                    new GenericDomainEventMessage<>("Product", apples.value(), position,
-                            new ProductRestockedEvent(apples, 1), MetaData.with("username", "admin"))));
+            log.add(new GenericTrackedDomainEventMessage<>(
+                    new GlobalSequenceTrackingToken(position),
+                    new GenericDomainEventMessage<>(
+                            "Product",
+                            apples.value(),
+                            position,
+                            new ProductRestockedEvent(apples, 1),
+                            MetaData.with("username", "admin"))));
         }
         when(store.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(log.size() - 1));
         when(store.openStream(any())).thenAnswer(call -> {
@@ -106,7 +110,6 @@ class EventFeedFromEventStoreTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -1,16 +1,15 @@
 package io.sourced.query.log.eventlog;
 
+import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRestockedEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class EventFeedTest {
 

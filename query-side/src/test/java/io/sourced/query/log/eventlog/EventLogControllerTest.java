@@ -1,5 +1,14 @@
 package io.sourced.query.log.eventlog;
 
+import static io.sourced.query.CallerArgumentResolver.customer;
+import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -15,6 +24,12 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,22 +40,6 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-
-import static io.sourced.query.CallerArgumentResolver.customer;
-import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class EventLogControllerTest {
 
@@ -56,26 +55,71 @@ class EventLogControllerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        events.append("Product", apples.value(), 0, new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.50"), 10), "admin", "t-product");
+        events.append(
+                "Product",
+                apples.value(),
+                0,
+                new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.50"), 10),
+                "admin",
+                "t-product");
         events.append("CustomerAccount", alice.value(), 0, new AccountOpenedEvent(alice, "Alice"), "admin", "t-alice");
-        events.append("Order", alicesOrder.value(), 0, new OrderPlacedEvent(alicesOrder, alice, List.of(new OrderLine(apples, 2))), "alice", "t-1");
-        events.append("Order", bobsOrder.value(), 0, new OrderPlacedEvent(bobsOrder, bob, List.of(new OrderLine(apples, 1))), "bob", "t-2");
-        events.append("Product", apples.value(), 1, new StockReservedEvent(apples, alicesOrder, 2, new BigDecimal("1.50")), "alice", "t-1");
-        events.append("Product", apples.value(), 2, new StockReservedEvent(apples, bobsOrder, 1, new BigDecimal("1.50")), "bob", "t-2");
-        events.append("CustomerAccount", alice.value(), 1, new PaymentAuthorizedEvent(alice, alicesOrder, new BigDecimal("3.00"), new BigDecimal("7.00")), "alice", "t-1");
-        events.append("Order", alicesOrder.value(), 1, new OrderAcceptedEvent(alicesOrder, alice, new BigDecimal("3.00")), "alice", "t-1");
-        events.append("Product", apples.value(), 3, new ReservationConfirmedEvent(apples, alicesOrder, 2), "alice", "t-1");
+        events.append(
+                "Order",
+                alicesOrder.value(),
+                0,
+                new OrderPlacedEvent(alicesOrder, alice, List.of(new OrderLine(apples, 2))),
+                "alice",
+                "t-1");
+        events.append(
+                "Order",
+                bobsOrder.value(),
+                0,
+                new OrderPlacedEvent(bobsOrder, bob, List.of(new OrderLine(apples, 1))),
+                "bob",
+                "t-2");
+        events.append(
+                "Product",
+                apples.value(),
+                1,
+                new StockReservedEvent(apples, alicesOrder, 2, new BigDecimal("1.50")),
+                "alice",
+                "t-1");
+        events.append(
+                "Product",
+                apples.value(),
+                2,
+                new StockReservedEvent(apples, bobsOrder, 1, new BigDecimal("1.50")),
+                "bob",
+                "t-2");
+        events.append(
+                "CustomerAccount",
+                alice.value(),
+                1,
+                new PaymentAuthorizedEvent(alice, alicesOrder, new BigDecimal("3.00"), new BigDecimal("7.00")),
+                "alice",
+                "t-1");
+        events.append(
+                "Order",
+                alicesOrder.value(),
+                1,
+                new OrderAcceptedEvent(alicesOrder, alice, new BigDecimal("3.00")),
+                "alice",
+                "t-1");
+        events.append(
+                "Product", apples.value(), 3, new ReservationConfirmedEvent(apples, alicesOrder, 2), "alice", "t-1");
 
         JdbcTemplate views = ViewDatabase.migrated();
         EventMapper mapper = new EventMapper(REST_JSON);
-        AnnotationEventHandlerAdapter projector = new AnnotationEventHandlerAdapter(new EventLogProjector(views, mapper, REST_JSON));
+        AnnotationEventHandlerAdapter projector =
+                new AnnotationEventHandlerAdapter(new EventLogProjector(views, mapper, REST_JSON));
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
         EventFeed feed = new EventFeed(events.store, events.engine, mapper, Duration.ofSeconds(10), Clock.systemUTC());
         mvc = MockMvcBuilders.standaloneSetup(new EventLogController(feed, new EventIndex(views, REST_JSON), REST_JSON))
                 .setCustomArgumentResolvers(callers)
-                .setMessageConverters(new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(REST_JSON))
+                .setMessageConverters(
+                        new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(REST_JSON))
                 .build();
     }
 
@@ -88,17 +132,21 @@ class EventLogControllerTest {
         String body = mvc.perform(get("/api/events" + query))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/x-ndjson"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         if (!body.isEmpty()) {
             assertThat(body).endsWith("\n");
         }
-        return body.lines().map(line -> {
-            try {
-                return REST_JSON.readTree(line);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return body.lines()
+                .map(line -> {
+                    try {
+                        return REST_JSON.readTree(line);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -135,8 +183,12 @@ class EventLogControllerTest {
         mvc.perform(get("/api/aggregates/{id}/events", apples))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].sequence").value(contains(0, 1, 2, 3)))
-                .andExpect(jsonPath("$[*].type").value(contains("ProductRegisteredEvent", "StockReservedEvent",
-                        "StockReservedEvent", "ReservationConfirmedEvent")))
+                .andExpect(jsonPath("$[*].type")
+                        .value(contains(
+                                "ProductRegisteredEvent",
+                                "StockReservedEvent",
+                                "StockReservedEvent",
+                                "ReservationConfirmedEvent")))
                 .andExpect(jsonPath("$[1].payload.unitPrice").value(1.50))
                 .andExpect(jsonPath("$[1].metadata.username").value("alice"));
     }
@@ -171,11 +223,21 @@ class EventLogControllerTest {
 
         mvc.perform(get("/api/orders/{orderId}/trace", alicesOrder))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].type").value(contains("OrderPlacedEvent", "StockReservedEvent",
-                        "PaymentAuthorizedEvent", "OrderAcceptedEvent", "ReservationConfirmedEvent")))
+                .andExpect(jsonPath("$[*].type")
+                        .value(contains(
+                                "OrderPlacedEvent",
+                                "StockReservedEvent",
+                                "PaymentAuthorizedEvent",
+                                "OrderAcceptedEvent",
+                                "ReservationConfirmedEvent")))
                 .andExpect(jsonPath("$[*].position").value(contains(3, 5, 7, 8, 9)))
-                .andExpect(jsonPath("$[*].payload.orderId").value(contains(alicesOrder.value(), alicesOrder.value(),
-                        alicesOrder.value(), alicesOrder.value(), alicesOrder.value())));
+                .andExpect(jsonPath("$[*].payload.orderId")
+                        .value(contains(
+                                alicesOrder.value(),
+                                alicesOrder.value(),
+                                alicesOrder.value(),
+                                alicesOrder.value(),
+                                alicesOrder.value())));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.sourced.query.log.eventlog;
 
+import static io.sourced.query.ViewDatabase.count;
+import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.StockReservedEvent;
@@ -7,6 +11,11 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -17,16 +26,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static io.sourced.query.ViewDatabase.count;
-import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventLogProjectorTest {
 
@@ -43,27 +42,53 @@ class EventLogProjectorTest {
     @BeforeEach
     void setUp() {
         jdbc = ViewDatabase.migrated();
-        projector = new AnnotationEventHandlerAdapter(new EventLogProjector(jdbc, new EventMapper(REST_JSON), REST_JSON));
+        projector =
+                new AnnotationEventHandlerAdapter(new EventLogProjector(jdbc, new EventMapper(REST_JSON), REST_JSON));
         index = new EventIndex(jdbc, REST_JSON);
     }
 
-    private TrackedEventMessage<?> tracked(long position, String type, String aggregateId, long sequence,
-                                           Object payload, String traceId) {
-        return tracked(GapAwareTrackingToken.newInstance(position, Set.of()), position, type, aggregateId, sequence,
-                payload, traceId);
+    private TrackedEventMessage<?> tracked(
+            long position, String type, String aggregateId, long sequence, Object payload, String traceId) {
+        return tracked(
+                GapAwareTrackingToken.newInstance(position, Set.of()),
+                position,
+                type,
+                aggregateId,
+                sequence,
+                payload,
+                traceId);
     }
 
-    private TrackedEventMessage<?> tracked(GapAwareTrackingToken token, long position, String type,
-                                           String aggregateId, long sequence, Object payload, String traceId) {
-        return new GenericTrackedDomainEventMessage<>(token,
-                new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                        MetaData.with("username", "alice").and("traceId", traceId).and("correlationId", "c-" + position),
-                        "event-" + position, AT.plusMillis(position)));
+    private TrackedEventMessage<?> tracked(
+            GapAwareTrackingToken token,
+            long position,
+            String type,
+            String aggregateId,
+            long sequence,
+            Object payload,
+            String traceId) {
+        return new GenericTrackedDomainEventMessage<>(
+                token,
+                new GenericDomainEventMessage<>(
+                        type,
+                        aggregateId,
+                        sequence,
+                        payload,
+                        MetaData.with("username", "alice")
+                                .and("traceId", traceId)
+                                .and("correlationId", "c-" + position),
+                        "event-" + position,
+                        AT.plusMillis(position)));
     }
 
     private TrackedEventMessage<?> placed(long position) {
-        return tracked(position, "Order", orderId.value(), 0,
-                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))), "trace-1");
+        return tracked(
+                position,
+                "Order",
+                orderId.value(),
+                0,
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
+                "trace-1");
     }
 
     @Test
@@ -71,7 +96,8 @@ class EventLogProjectorTest {
         projector.handle(placed(5));
 
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM event_log_view");
-        assertThat(row).containsEntry("position", 5L)
+        assertThat(row)
+                .containsEntry("position", 5L)
                 .containsEntry("aggregate_type", "Order")
                 .containsEntry("aggregate_id", orderId.value())
                 .containsEntry("sequence", 0L)
@@ -82,15 +108,29 @@ class EventLogProjectorTest {
                 .containsEntry("username", "alice")
                 .containsEntry("order_id", orderId.value())
                 .containsEntry("customer_id", customerId.value());
-        assertThat(REST_JSON.readTree((String) row.get("payload")).path("lines").get(0).path("productId").asText())
+        assertThat(REST_JSON
+                        .readTree((String) row.get("payload"))
+                        .path("lines")
+                        .get(0)
+                        .path("productId")
+                        .asText())
                 .isEqualTo(apples.value());
-        assertThat(REST_JSON.readTree((String) row.get("metadata")).path("username").asText()).isEqualTo("alice");
+        assertThat(REST_JSON
+                        .readTree((String) row.get("metadata"))
+                        .path("username")
+                        .asText())
+                .isEqualTo("alice");
     }
 
     @Test
     void indexedEvents_readBack_asTheFeedWouldServeThem() throws Exception {
-        TrackedEventMessage<?> reserved = tracked(6, "Product", apples.value(), 3,
-                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")), "trace-1");
+        TrackedEventMessage<?> reserved = tracked(
+                6,
+                "Product",
+                apples.value(),
+                3,
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")),
+                "trace-1");
         projector.handle(placed(5));
         projector.handle(reserved);
 
@@ -103,7 +143,8 @@ class EventLogProjectorTest {
                     .contains("\"unitPrice\":1.50");
         });
         assertThat(index.traced("trace-1")).extracting(Event::position).containsExactly(5L, 6L);
-        assertThat(index.placementOf(orderId.value())).contains(new EventIndex.Placement("trace-1", customerId.value()));
+        assertThat(index.placementOf(orderId.value()))
+                .contains(new EventIndex.Placement("trace-1", customerId.value()));
         assertThat(index.placementOf(OrderId.random().value())).isEmpty();
     }
 
@@ -111,11 +152,23 @@ class EventLogProjectorTest {
     void anEventFillingAGap_isIndexedAtItsOwnPosition() throws Exception {
         ProductId pears = ProductId.random();
         projector.handle(placed(1));
-        projector.handle(tracked(GapAwareTrackingToken.newInstance(4, Set.of(2L, 3L)), 4, "Product", apples.value(), 0,
-                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")), "trace-1"));
+        projector.handle(tracked(
+                GapAwareTrackingToken.newInstance(4, Set.of(2L, 3L)),
+                4,
+                "Product",
+                apples.value(),
+                0,
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")),
+                "trace-1"));
         // position 3 commits after 4 was read, 2 stays missing (rolled back)
-        projector.handle(tracked(GapAwareTrackingToken.newInstance(4, Set.of(2L)), 3, "Product", pears.value(), 0,
-                new StockReservedEvent(pears, orderId, 1, new BigDecimal("2.00")), "trace-1"));
+        projector.handle(tracked(
+                GapAwareTrackingToken.newInstance(4, Set.of(2L)),
+                3,
+                "Product",
+                pears.value(),
+                0,
+                new StockReservedEvent(pears, orderId, 1, new BigDecimal("2.00")),
+                "trace-1"));
 
         assertThat(jdbc.queryForList("SELECT aggregate_id FROM event_log_view ORDER BY position", String.class))
                 .containsExactly(orderId.value(), pears.value(), apples.value());
@@ -140,7 +193,8 @@ class EventLogProjectorTest {
         projector.handle(event.withTrackingToken(
                 ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(9, Set.of()), event.trackingToken())));
 
-        assertThat(jdbc.queryForObject("SELECT position FROM event_log_view", Long.class)).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("SELECT position FROM event_log_view", Long.class))
+                .isEqualTo(5L);
     }
 
     @Test

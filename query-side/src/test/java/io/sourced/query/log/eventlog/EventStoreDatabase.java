@@ -2,11 +2,16 @@ package io.sourced.query.log.eventlog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -17,12 +22,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Axon's JDBC event store on a fresh in-memory H2 database, its tables made by the application's own migration
@@ -37,7 +36,8 @@ final class EventStoreDatabase implements AutoCloseable {
 
     /** The REST layer's JSON, as Spring Boot configures it. */
     static final ObjectMapper REST_JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     final JdbcTemplate jdbc;
     final JdbcEventStorageEngine engine;
@@ -48,12 +48,15 @@ final class EventStoreDatabase implements AutoCloseable {
         dataSource.setURL("jdbc:h2:mem:events-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         jdbc = new JdbcTemplate(dataSource);
-        Flyway.configure().dataSource(dataSource)
+        Flyway.configure()
+                .dataSource(dataSource)
                 .locations("filesystem:" + appMigrations())
                 .target(EVENT_STORE_MIGRATION)
-                .load().migrate();
+                .load()
+                .migrate();
         Serializer serializer = JacksonSerializer.builder()
-                .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
+                .objectMapper(new ObjectMapper().findAndRegisterModules())
+                .build();
         engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -64,9 +67,13 @@ final class EventStoreDatabase implements AutoCloseable {
     }
 
     /** Appends one event of an aggregate, as caused by {@code username} in trace {@code traceId}. */
-    void append(String aggregateType, String aggregateId, long sequence, Object payload, String username,
-                String traceId) {
-        store.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
+    void append(
+            String aggregateType, String aggregateId, long sequence, Object payload, String username, String traceId) {
+        store.publish(new GenericDomainEventMessage<>(
+                aggregateType,
+                aggregateId,
+                sequence,
+                payload,
                 MetaData.with("username", username).and("traceId", traceId).and("correlationId", traceId)));
     }
 
@@ -95,7 +102,8 @@ final class EventStoreDatabase implements AutoCloseable {
                 return migrations;
             }
         }
-        throw new IllegalStateException("No " + APP_MIGRATIONS + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "No " + APP_MIGRATIONS + " above " + Path.of("").toAbsolutePath());
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.sourced.query.log.eventlog;
 
-import io.sourced.query.log.eventlog.GapRule.Verdict;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sourced.query.log.eventlog.GapRule.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class GapRuleTest {
 

@@ -1,14 +1,13 @@
 package io.sourced.query.log.eventlog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LogPositionsTest {
 
@@ -31,7 +30,8 @@ class LogPositionsTest {
 
     @Test
     void processedEventAboveEverythingRecorded_isAtTheTokensIndex() {
-        assertThat(LogPositions.inferred(token(7, 5L), 4, position -> position <= 4)).isEqualTo(7);
+        assertThat(LogPositions.inferred(token(7, 5L), 4, position -> position <= 4))
+                .isEqualTo(7);
         assertThat(LogPositions.inferred(token(1), -1, position -> false)).isEqualTo(1);
     }
 
@@ -39,9 +39,12 @@ class LogPositionsTest {
     void processedEventFillingAGap_isAtTheHighestPositionNeitherRecordedNorStillAGap() {
         Set<Long> recorded = Set.of(1L, 4L, 7L);
         // 2 rolled back and dropped from the token long ago; 3 and 5 still gaps; 6 is what this event filled
-        assertThat(LogPositions.inferred(token(7, 3L, 5L), 7, recorded::contains)).isEqualTo(6);
-        assertThat(LogPositions.inferred(token(7, 3L, 6L), 7, recorded::contains)).isEqualTo(5);
-        assertThat(LogPositions.inferred(token(7, 5L, 6L), 7, recorded::contains)).isEqualTo(3);
+        assertThat(LogPositions.inferred(token(7, 3L, 5L), 7, recorded::contains))
+                .isEqualTo(6);
+        assertThat(LogPositions.inferred(token(7, 3L, 6L), 7, recorded::contains))
+                .isEqualTo(5);
+        assertThat(LogPositions.inferred(token(7, 5L, 6L), 7, recorded::contains))
+                .isEqualTo(3);
     }
 
     @Test
@@ -49,8 +52,10 @@ class LogPositionsTest {
         var advancing = ReplayToken.createReplayToken(token(20), token(7, 6L));
         var filling = ReplayToken.createReplayToken(token(20), token(7));
 
-        assertThat(LogPositions.inferred(advancing, 4, position -> position <= 4)).isEqualTo(7);
-        assertThat(LogPositions.inferred(filling, 7, Set.of(1L, 2L, 3L, 4L, 5L, 7L)::contains)).isEqualTo(6);
+        assertThat(LogPositions.inferred(advancing, 4, position -> position <= 4))
+                .isEqualTo(7);
+        assertThat(LogPositions.inferred(filling, 7, Set.of(1L, 2L, 3L, 4L, 5L, 7L)::contains))
+                .isEqualTo(6);
     }
 
     @Test

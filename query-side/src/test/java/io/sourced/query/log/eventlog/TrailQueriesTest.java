@@ -1,5 +1,8 @@
 package io.sourced.query.log.eventlog;
 
+import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.eventlog.FindAggregateTrailQuery;
 import io.sourced.api.eventlog.FindOrderTraceQuery;
 import io.sourced.api.eventlog.TrailEntry;
@@ -13,18 +16,14 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.math.BigDecimal;
-import java.util.List;
-
-import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TrailQueriesTest {
 
@@ -37,15 +36,39 @@ class TrailQueriesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        events.append("Product", apples.value(), 0, new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.50"), 10), "admin", "t-product");
+        events.append(
+                "Product",
+                apples.value(),
+                0,
+                new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.50"), 10),
+                "admin",
+                "t-product");
         events.append("CustomerAccount", alice.value(), 0, new AccountOpenedEvent(alice, "Alice"), "admin", "t-alice");
-        events.append("Order", order.value(), 0, new OrderPlacedEvent(order, alice, List.of(new OrderLine(apples, 2))), "alice", "t-1");
-        events.append("Product", apples.value(), 1, new StockReservedEvent(apples, order, 2, new BigDecimal("1.50")), "alice", "t-1");
-        events.append("CustomerAccount", alice.value(), 1, new PaymentAuthorizedEvent(alice, order, new BigDecimal("3.00"), new BigDecimal("7.00")), "alice", "t-1");
+        events.append(
+                "Order",
+                order.value(),
+                0,
+                new OrderPlacedEvent(order, alice, List.of(new OrderLine(apples, 2))),
+                "alice",
+                "t-1");
+        events.append(
+                "Product",
+                apples.value(),
+                1,
+                new StockReservedEvent(apples, order, 2, new BigDecimal("1.50")),
+                "alice",
+                "t-1");
+        events.append(
+                "CustomerAccount",
+                alice.value(),
+                1,
+                new PaymentAuthorizedEvent(alice, order, new BigDecimal("3.00"), new BigDecimal("7.00")),
+                "alice",
+                "t-1");
 
         JdbcTemplate views = ViewDatabase.migrated();
-        AnnotationEventHandlerAdapter projector = new AnnotationEventHandlerAdapter(
-                new EventLogProjector(views, new EventMapper(REST_JSON), REST_JSON));
+        AnnotationEventHandlerAdapter projector =
+                new AnnotationEventHandlerAdapter(new EventLogProjector(views, new EventMapper(REST_JSON), REST_JSON));
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
@@ -61,7 +84,8 @@ class TrailQueriesTest {
     void orderTrace_answersEveryEventOfItsTrace_inLogOrder_withWhoCausedIt() {
         List<TrailEntry> trace = queries.handle(new FindOrderTraceQuery(order));
 
-        assertThat(trace).extracting(TrailEntry::type)
+        assertThat(trace)
+                .extracting(TrailEntry::type)
                 .containsExactly("OrderPlacedEvent", "StockReservedEvent", "PaymentAuthorizedEvent");
         assertThat(trace).extracting(TrailEntry::position).containsExactly(3L, 4L, 5L);
         assertThat(trace).extracting(TrailEntry::username).containsOnly("alice");

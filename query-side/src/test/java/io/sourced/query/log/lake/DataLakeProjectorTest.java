@@ -1,5 +1,9 @@
 package io.sourced.query.log.lake;
 
+import static io.sourced.query.ViewDatabase.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,23 +16,6 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.ViewDatabase;
 import io.sourced.query.log.eventlog.EventMapper;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -48,15 +35,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import static io.sourced.query.ViewDatabase.count;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 class DataLakeProjectorTest {
 
     private static final ObjectMapper REST_JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
     private static final Instant DAY_ONE = Instant.parse("2026-11-26T23:59:59.000Z");
     private static final Instant DAY_TWO = Instant.parse("2026-11-27T00:00:01.000Z");
 
@@ -77,8 +77,8 @@ class DataLakeProjectorTest {
     }
 
     private DataLakeProjector projector(LakeFiles files) {
-        DataLakeProjector projector = new DataLakeProjector(new LakeLedger(jdbc), files, new EventMapper(REST_JSON),
-                REST_JSON);
+        DataLakeProjector projector =
+                new DataLakeProjector(new LakeLedger(jdbc), files, new EventMapper(REST_JSON), REST_JSON);
         projector.reconcileAtStartUp();
         return projector;
     }
@@ -88,8 +88,10 @@ class DataLakeProjectorTest {
     }
 
     /** One processor batch, in one transaction, as the tracking processor runs it; {@code beforeCommit} may add to it. */
-    private ResultMessage<?> deliver(DataLakeProjector projector, List<TrackedEventMessage<?>> batch,
-                                     Consumer<BatchingUnitOfWork<?>> beforeCommit) {
+    private ResultMessage<?> deliver(
+            DataLakeProjector projector,
+            List<TrackedEventMessage<?>> batch,
+            Consumer<BatchingUnitOfWork<?>> beforeCommit) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projector);
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.attachTransaction(transactions);
@@ -103,20 +105,34 @@ class DataLakeProjectorTest {
     }
 
     private void deliver(DataLakeProjector projector, TrackedEventMessage<?>... batch) {
-        ResultMessage<?> result = deliver(projector, List.of(batch), unitOfWork -> {
-        });
-        assertThat(result.isExceptional()).as(() -> String.valueOf(result.optionalExceptionResult())).isFalse();
+        ResultMessage<?> result = deliver(projector, List.of(batch), unitOfWork -> {});
+        assertThat(result.isExceptional())
+                .as(() -> String.valueOf(result.optionalExceptionResult()))
+                .isFalse();
     }
 
-    private static TrackedEventMessage<?> tracked(GapAwareTrackingToken token, long position, String type,
-                                                  String aggregateId, Object payload, Instant at) {
-        return new GenericTrackedDomainEventMessage<>(token, new GenericDomainEventMessage<>(type, aggregateId, 0,
-                payload, MetaData.with("username", "alice").and("traceId", "trace-" + position), "event-" + position, at));
+    private static TrackedEventMessage<?> tracked(
+            GapAwareTrackingToken token, long position, String type, String aggregateId, Object payload, Instant at) {
+        return new GenericTrackedDomainEventMessage<>(
+                token,
+                new GenericDomainEventMessage<>(
+                        type,
+                        aggregateId,
+                        0,
+                        payload,
+                        MetaData.with("username", "alice").and("traceId", "trace-" + position),
+                        "event-" + position,
+                        at));
     }
 
     private TrackedEventMessage<?> placed(long position, Instant at) {
-        return tracked(GapAwareTrackingToken.newInstance(position, Set.of()), position, "Order", orderId.value(),
-                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))), at);
+        return tracked(
+                GapAwareTrackingToken.newInstance(position, Set.of()),
+                position,
+                "Order",
+                orderId.value(),
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
+                at);
     }
 
     private TrackedEventMessage<?> reserved(long position, Instant at) {
@@ -124,20 +140,34 @@ class DataLakeProjectorTest {
     }
 
     private TrackedEventMessage<?> reserved(GapAwareTrackingToken token, long position, Instant at) {
-        return tracked(token, position, "Product", apples.value(),
-                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")), at);
+        return tracked(
+                token,
+                position,
+                "Product",
+                apples.value(),
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")),
+                at);
     }
 
     private TrackedEventMessage<?> accepted(long position, Instant at) {
-        return tracked(GapAwareTrackingToken.newInstance(position, Set.of()), position, "Order", orderId.value(),
-                new OrderAcceptedEvent(orderId, customerId, new BigDecimal("3.00")), at);
+        return tracked(
+                GapAwareTrackingToken.newInstance(position, Set.of()),
+                position,
+                "Order",
+                orderId.value(),
+                new OrderAcceptedEvent(orderId, customerId, new BigDecimal("3.00")),
+                at);
     }
 
     /** Each published file with its lines' positions, as a reader globbing {@code **}{@code /*.jsonl} sees them. */
     private Map<String, List<Long>> lakeContent() {
         Map<String, List<Long>> content = new LinkedHashMap<>();
         for (String file : new LakeFiles(lake).published()) {
-            content.put(file, lines(file).stream().map(line -> line.path("position").asLong()).toList());
+            content.put(
+                    file,
+                    lines(file).stream()
+                            .map(line -> line.path("position").asLong())
+                            .toList());
         }
         return content;
     }
@@ -155,26 +185,43 @@ class DataLakeProjectorTest {
     }
 
     private List<String> eventIdsInLake() {
-        return lakeContent().keySet().stream().flatMap(file -> lines(file).stream())
-                .map(line -> line.path("eventId").asText()).sorted().toList();
+        return lakeContent().keySet().stream()
+                .flatMap(file -> lines(file).stream())
+                .map(line -> line.path("eventId").asText())
+                .sorted()
+                .toList();
     }
 
     @Test
     void batch_ofSeveralDaysAndTypes_writesOneFilePerDayAndType_withLinesInPositionOrder() {
-        deliver(projector(), placed(3, DAY_ONE), reserved(4, DAY_ONE), reserved(5, DAY_ONE), accepted(6, DAY_TWO),
+        deliver(
+                projector(),
+                placed(3, DAY_ONE),
+                reserved(4, DAY_ONE),
+                reserved(5, DAY_ONE),
+                accepted(6, DAY_TWO),
                 reserved(7, DAY_TWO));
 
-        assertThat(lakeContent()).containsExactly(
-                Map.entry("day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000003-0000000000000000003.jsonl",
-                        List.of(3L)),
-                Map.entry("day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000005.jsonl",
-                        List.of(4L, 5L)),
-                Map.entry("day=2026-11-27/type=OrderAcceptedEvent/part-0000000000000000006-0000000000000000006.jsonl",
-                        List.of(6L)),
-                Map.entry("day=2026-11-27/type=StockReservedEvent/part-0000000000000000007-0000000000000000007.jsonl",
-                        List.of(7L)));
-        assertThat(new LakeLedger(jdbc).files()).contains(new LakeLedger.LakeFile(
-                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000005.jsonl", 4, 5, 2));
+        assertThat(lakeContent())
+                .containsExactly(
+                        Map.entry(
+                                "day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000003-0000000000000000003.jsonl",
+                                List.of(3L)),
+                        Map.entry(
+                                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000005.jsonl",
+                                List.of(4L, 5L)),
+                        Map.entry(
+                                "day=2026-11-27/type=OrderAcceptedEvent/part-0000000000000000006-0000000000000000006.jsonl",
+                                List.of(6L)),
+                        Map.entry(
+                                "day=2026-11-27/type=StockReservedEvent/part-0000000000000000007-0000000000000000007.jsonl",
+                                List.of(7L)));
+        assertThat(new LakeLedger(jdbc).files())
+                .contains(new LakeLedger.LakeFile(
+                        "day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000005.jsonl",
+                        4,
+                        5,
+                        2));
         assertThat(new LakeFiles(lake).staged()).isEmpty();
     }
 
@@ -197,19 +244,30 @@ class DataLakeProjectorTest {
     @Test
     void anEventFillingAGap_landsAtItsOwnPosition_inAFileOfItsOwn() {
         DataLakeProjector projector = projector();
-        deliver(projector, placed(1, DAY_ONE), reserved(GapAwareTrackingToken.newInstance(4, Set.of(2L, 3L)), 4, DAY_ONE));
+        deliver(
+                projector,
+                placed(1, DAY_ONE),
+                reserved(GapAwareTrackingToken.newInstance(4, Set.of(2L, 3L)), 4, DAY_ONE));
         // position 3 commits after 4 was read; 2 stays missing (rolled back)
-        deliver(projector, reserved(GapAwareTrackingToken.newInstance(4, Set.of(2L)), 3, DAY_ONE), accepted(5, DAY_ONE));
+        deliver(
+                projector,
+                reserved(GapAwareTrackingToken.newInstance(4, Set.of(2L)), 3, DAY_ONE),
+                accepted(5, DAY_ONE));
 
-        assertThat(lakeContent()).containsOnly(
-                Map.entry("day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000001.jsonl",
-                        List.of(1L)),
-                Map.entry("day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000004.jsonl",
-                        List.of(4L)),
-                Map.entry("day=2026-11-26/type=StockReservedEvent/part-0000000000000000003-0000000000000000003.jsonl",
-                        List.of(3L)),
-                Map.entry("day=2026-11-26/type=OrderAcceptedEvent/part-0000000000000000005-0000000000000000005.jsonl",
-                        List.of(5L)));
+        assertThat(lakeContent())
+                .containsOnly(
+                        Map.entry(
+                                "day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000001.jsonl",
+                                List.of(1L)),
+                        Map.entry(
+                                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000004-0000000000000000004.jsonl",
+                                List.of(4L)),
+                        Map.entry(
+                                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000003-0000000000000000003.jsonl",
+                                List.of(3L)),
+                        Map.entry(
+                                "day=2026-11-26/type=OrderAcceptedEvent/part-0000000000000000005-0000000000000000005.jsonl",
+                                List.of(5L)));
     }
 
     @Test
@@ -230,9 +288,13 @@ class DataLakeProjectorTest {
         DataLakeProjector projector = projector();
         deliver(projector, placed(1, DAY_ONE));
 
-        ResultMessage<?> failed = deliver(projector, List.of(reserved(2, DAY_ONE), accepted(3, DAY_ONE)),
+        ResultMessage<?> failed = deliver(
+                projector,
+                List.of(reserved(2, DAY_ONE), accepted(3, DAY_ONE)),
                 unitOfWork -> unitOfWork.onPrepareCommit(u -> {
-                    assertThat(new LakeFiles(lake).staged()).as("staged before the commit").hasSize(2);
+                    assertThat(new LakeFiles(lake).staged())
+                            .as("staged before the commit")
+                            .hasSize(2);
                     throw new IllegalStateException("the token could not be stored");
                 }));
 
@@ -268,9 +330,10 @@ class DataLakeProjectorTest {
     void aFileStagedByABatchThatNeverCommitted_isDeletedAtTheNextStart_andItsEventsLandWhenRedelivered() {
         DataLakeProjector first = projector();
         deliver(first, placed(1, DAY_ONE));
-        new LakeFiles(lake).stage(
-                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000002-0000000000000000002.jsonl",
-                "{\"half\":".getBytes(StandardCharsets.UTF_8));
+        new LakeFiles(lake)
+                .stage(
+                        "day=2026-11-26/type=StockReservedEvent/part-0000000000000000002-0000000000000000002.jsonl",
+                        "{\"half\":".getBytes(StandardCharsets.UTF_8));
 
         DataLakeProjector restarted = projector();
 
@@ -295,8 +358,7 @@ class DataLakeProjectorTest {
         deliver(projector, placed(1, DAY_ONE));
         assertThat(lakeContent()).isEmpty();
 
-        ResultMessage<?> waiting = deliver(projector, List.of(reserved(2, DAY_ONE)), unitOfWork -> {
-        });
+        ResultMessage<?> waiting = deliver(projector, List.of(reserved(2, DAY_ONE)), unitOfWork -> {});
         assertThat(waiting.isExceptional()).as("the next batch waits").isTrue();
         assertThat(count(jdbc, "lake_event")).isEqualTo(1);
 
@@ -319,41 +381,51 @@ class DataLakeProjectorTest {
         assertThat(count(jdbc, "lake_file")).isZero();
 
         GapAwareTrackingToken resetAt = GapAwareTrackingToken.newInstance(3, Set.of());
-        deliver(projector, Stream.of(placed(1, DAY_ONE), reserved(2, DAY_ONE), reserved(3, DAY_ONE))
-                .map(event -> event.withTrackingToken(ReplayToken.createReplayToken(resetAt, event.trackingToken())))
-                .toArray(TrackedEventMessage[]::new));
+        deliver(
+                projector,
+                Stream.of(placed(1, DAY_ONE), reserved(2, DAY_ONE), reserved(3, DAY_ONE))
+                        .map(event ->
+                                event.withTrackingToken(ReplayToken.createReplayToken(resetAt, event.trackingToken())))
+                        .toArray(TrackedEventMessage[]::new));
 
-        assertThat(lakeContent()).containsExactly(
-                Map.entry("day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000001.jsonl",
-                        List.of(1L)),
-                Map.entry("day=2026-11-26/type=StockReservedEvent/part-0000000000000000002-0000000000000000003.jsonl",
-                        List.of(2L, 3L)));
+        assertThat(lakeContent())
+                .containsExactly(
+                        Map.entry(
+                                "day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000001.jsonl",
+                                List.of(1L)),
+                        Map.entry(
+                                "day=2026-11-26/type=StockReservedEvent/part-0000000000000000002-0000000000000000003.jsonl",
+                                List.of(2L, 3L)));
         assertThat(eventIdsInLake()).containsExactly("event-1", "event-2", "event-3");
     }
 
     @Test
     void theLake_isReadByDuckDb_asItIs_withItsDayAndTypePartitions() throws SQLException {
         deliver(projector(), placed(3, DAY_ONE), reserved(4, DAY_ONE), reserved(5, DAY_ONE), accepted(6, DAY_TWO));
-        new LakeFiles(lake).stage("day=2026-11-27/type=OrderAcceptedEvent/part-0000000000000000007-0000000000000000007.jsonl",
-                "{\"half\":".getBytes(StandardCharsets.UTF_8));
+        new LakeFiles(lake)
+                .stage(
+                        "day=2026-11-27/type=OrderAcceptedEvent/part-0000000000000000007-0000000000000000007.jsonl",
+                        "{\"half\":".getBytes(StandardCharsets.UTF_8));
 
         List<String> rows = new ArrayList<>();
         try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = duckDb.createStatement();
-             ResultSet result = statement.executeQuery("SELECT position, eventId, CAST(day AS VARCHAR), type, "
-                     + "payload.orderId FROM read_json_auto('" + lake.toString().replace("'", "''")
-                     + "/**/*.jsonl', hive_partitioning = true) ORDER BY position")) {
+                Statement statement = duckDb.createStatement();
+                ResultSet result = statement.executeQuery("SELECT position, eventId, CAST(day AS VARCHAR), type, "
+                        + "payload.orderId FROM read_json_auto('"
+                        + lake.toString().replace("'", "''")
+                        + "/**/*.jsonl', hive_partitioning = true) ORDER BY position")) {
             while (result.next()) {
                 rows.add(result.getLong(1) + " " + result.getString(2) + " " + result.getString(3) + " "
                         + result.getString(4) + " " + result.getString(5));
             }
         }
 
-        assertThat(rows).containsExactly(
-                "3 event-3 2026-11-26 OrderPlacedEvent " + orderId.value(),
-                "4 event-4 2026-11-26 StockReservedEvent " + orderId.value(),
-                "5 event-5 2026-11-26 StockReservedEvent " + orderId.value(),
-                "6 event-6 2026-11-27 OrderAcceptedEvent " + orderId.value());
+        assertThat(rows)
+                .containsExactly(
+                        "3 event-3 2026-11-26 OrderPlacedEvent " + orderId.value(),
+                        "4 event-4 2026-11-26 StockReservedEvent " + orderId.value(),
+                        "5 event-5 2026-11-26 StockReservedEvent " + orderId.value(),
+                        "6 event-6 2026-11-27 OrderAcceptedEvent " + orderId.value());
     }
 
     @Test

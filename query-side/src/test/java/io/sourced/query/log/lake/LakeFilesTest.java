@@ -1,20 +1,21 @@
 package io.sourced.query.log.lake;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LakeFilesTest {
 
-    private static final String FILE = "day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000002.jsonl";
-    private static final String OTHER = "day=2026-11-26/type=OrderAcceptedEvent/part-0000000000000000003-0000000000000000003.jsonl";
+    private static final String FILE =
+            "day=2026-11-26/type=OrderPlacedEvent/part-0000000000000000001-0000000000000000002.jsonl";
+    private static final String OTHER =
+            "day=2026-11-26/type=OrderAcceptedEvent/part-0000000000000000003-0000000000000000003.jsonl";
     private static final byte[] LINES = "{\"position\":1}\n{\"position\":2}\n".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -63,7 +64,8 @@ class LakeFilesTest {
     @Test
     void reconcile_publishesRecordedStagedFiles_deletesWhatIsNotRecorded_andReportsWhatIsMissing() throws IOException {
         LakeFiles files = new LakeFiles(lake);
-        String unrecordedStaged = "day=2026-11-27/type=OrderPlacedEvent/part-0000000000000000009-0000000000000000009.jsonl";
+        String unrecordedStaged =
+                "day=2026-11-27/type=OrderPlacedEvent/part-0000000000000000009-0000000000000000009.jsonl";
         String missing = "day=2026-11-25/type=OrderPlacedEvent/part-0000000000000000000-0000000000000000000.jsonl";
         files.stage(FILE, LINES);
         files.stage(unrecordedStaged, LINES);
@@ -77,7 +79,9 @@ class LakeFilesTest {
         assertThat(done.published()).containsExactly(FILE);
         assertThat(done.deleted()).containsExactlyInAnyOrder(LakeLayout.stagedOf(unrecordedStaged), OTHER);
         assertThat(done.missing()).containsExactly(missing);
-        assertThat(lake.resolve("day=2026-11-27")).as("emptied partitions are removed").doesNotExist();
+        assertThat(lake.resolve("day=2026-11-27"))
+                .as("emptied partitions are removed")
+                .doesNotExist();
         assertThat(lake.resolve("day=2026-11-26/type=OrderAcceptedEvent")).doesNotExist();
         assertThat(Files.isDirectory(lake)).isTrue();
     }

@@ -1,21 +1,29 @@
 package io.sourced.query.log.lake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sourced.query.log.eventlog.Event;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LakeLayoutTest {
 
     private static Event event(long position, String type, String at) {
-        return new Event(position, "e-" + position, "Order", "o-1", 0L, type, "1", Instant.parse(at),
-                JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode());
+        return new Event(
+                position,
+                "e-" + position,
+                "Order",
+                "o-1",
+                0L,
+                type,
+                "1",
+                Instant.parse(at),
+                JsonNodeFactory.instance.objectNode(),
+                JsonNodeFactory.instance.objectNode());
     }
 
     @Test
@@ -30,11 +38,16 @@ class LakeLayoutTest {
     void fileOf_aPartitionsEvents_namesTheirFirstAndLastPositionZeroPadded_soNamesSortInLogOrder() {
         String file = LakeLayout.fileOf("day=2026-11-26/type=StockReservedEvent", 42, 1057);
 
-        assertThat(file).isEqualTo("day=2026-11-26/type=StockReservedEvent/part-0000000000000000042-0000000000000001057.jsonl");
-        List<String> names = List.of(LakeLayout.fileOf("p", 1000, 1000), LakeLayout.fileOf("p", 9, 999),
+        assertThat(file)
+                .isEqualTo("day=2026-11-26/type=StockReservedEvent/part-0000000000000000042-0000000000000001057.jsonl");
+        List<String> names = List.of(
+                LakeLayout.fileOf("p", 1000, 1000),
+                LakeLayout.fileOf("p", 9, 999),
                 LakeLayout.fileOf("p", Long.MAX_VALUE, Long.MAX_VALUE));
-        assertThat(names.stream().sorted().toList()).isEqualTo(names.stream()
-                .sorted((a, b) -> Long.compare(firstPosition(a), firstPosition(b))).toList());
+        assertThat(names.stream().sorted().toList())
+                .isEqualTo(names.stream()
+                        .sorted((a, b) -> Long.compare(firstPosition(a), firstPosition(b)))
+                        .toList());
         assertThat(LakeLayout.isPublished(file)).isTrue();
     }
 
@@ -44,9 +57,11 @@ class LakeLayoutTest {
 
         String staged = LakeLayout.stagedOf(file);
 
-        assertThat(staged).isEqualTo(
-                "day=2026-11-26/type=OrderPlacedEvent/.part-0000000000000000001-0000000000000000003.jsonl.tmp");
-        assertThat(FileSystems.getDefault().getPathMatcher("glob:**/*.jsonl").matches(Path.of(staged))).isFalse();
+        assertThat(staged)
+                .isEqualTo(
+                        "day=2026-11-26/type=OrderPlacedEvent/.part-0000000000000000001-0000000000000000003.jsonl.tmp");
+        assertThat(FileSystems.getDefault().getPathMatcher("glob:**/*.jsonl").matches(Path.of(staged)))
+                .isFalse();
         assertThat(LakeLayout.isPublished(staged)).isFalse();
         assertThat(LakeLayout.fileOfStaged(staged)).contains(file);
         assertThat(LakeLayout.fileOfStaged(file)).isEmpty();

@@ -1,6 +1,5 @@
 package io.sourced.query.views.finance;
 
-import io.sourced.query.Deliver;
 import static io.sourced.query.CallerArgumentResolver.admin;
 import static io.sourced.query.CallerArgumentResolver.customer;
 import static org.hamcrest.Matchers.contains;
@@ -15,6 +14,7 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ControllerMvc;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
@@ -42,10 +42,13 @@ class CustomerQueryControllerTest {
         deliver.on(new AccountOpenedEvent(alice, "Alice"));
         deliver.on(new AccountOpenedEvent(bob, "Bob"));
         deliver.on(new FundsDepositedEvent(alice, new BigDecimal("20"), new BigDecimal("20")), AT);
-        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("12.5"), new BigDecimal("7.5")),
+        deliver.on(
+                new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("12.5"), new BigDecimal("7.5")),
                 AT.plusSeconds(1));
         mvc = ControllerMvc.of(
-                new CustomerQueryController(new LocalQueries().register(new CustomerViewQueries(jdbc)).gateway()),
+                new CustomerQueryController(new LocalQueries()
+                        .register(new CustomerViewQueries(jdbc))
+                        .gateway()),
                 callers);
     }
 

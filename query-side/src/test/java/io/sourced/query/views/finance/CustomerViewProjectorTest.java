@@ -1,10 +1,5 @@
 package io.sourced.query.views.finance;
 
-import io.sourced.query.WorkflowEvents;
-
-import io.sourced.query.BatchEquivalence;
-
-import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -20,14 +15,16 @@ import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.query.BatchEquivalence;
+import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
+import io.sourced.query.WorkflowEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,8 +71,9 @@ class CustomerViewProjectorTest {
         deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50")), AT);
 
         assertThat(customer().balance()).isEqualByComparingTo("100.50");
-        assertThat(queries.handle(new FindTransactionsQuery(alice))).containsExactly(new TransactionView(
-                TransactionType.DEPOSIT, new BigDecimal("100.50"), null, new BigDecimal("100.50"), AT));
+        assertThat(queries.handle(new FindTransactionsQuery(alice)))
+                .containsExactly(new TransactionView(
+                        TransactionType.DEPOSIT, new BigDecimal("100.50"), null, new BigDecimal("100.50"), AT));
     }
 
     @Test
@@ -85,20 +83,31 @@ class CustomerViewProjectorTest {
         deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70")), AT.plusSeconds(1));
 
         assertThat(customer().balance()).isEqualByComparingTo("70");
-        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.WITHDRAWAL,
-                new BigDecimal("30.00"), null, new BigDecimal("70.00"), AT.plusSeconds(1)));
+        assertThat(lastTransaction())
+                .isEqualTo(new TransactionView(
+                        TransactionType.WITHDRAWAL,
+                        new BigDecimal("30.00"),
+                        null,
+                        new BigDecimal("70.00"),
+                        AT.plusSeconds(1)));
     }
 
     @Test
     void paymentAuthorized_setsTheBalanceAndRecordsAPaymentForTheOrder() {
         deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
 
-        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
+        deliver.on(
+                new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
                 AT.plusSeconds(2));
 
         assertThat(customer().balance()).isEqualByComparingTo("91.20");
-        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.PAYMENT,
-                new BigDecimal("8.80"), orderId, new BigDecimal("91.20"), AT.plusSeconds(2)));
+        assertThat(lastTransaction())
+                .isEqualTo(new TransactionView(
+                        TransactionType.PAYMENT,
+                        new BigDecimal("8.80"),
+                        orderId,
+                        new BigDecimal("91.20"),
+                        AT.plusSeconds(2)));
     }
 
     @Test
@@ -106,12 +115,18 @@ class CustomerViewProjectorTest {
         deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
         deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
 
-        deliver.on(new PaymentRefundedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("100.00")),
+        deliver.on(
+                new PaymentRefundedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("100.00")),
                 AT.plusSeconds(3));
 
         assertThat(customer().balance()).isEqualByComparingTo("100");
-        assertThat(lastTransaction()).isEqualTo(new TransactionView(TransactionType.REFUND,
-                new BigDecimal("8.80"), orderId, new BigDecimal("100.00"), AT.plusSeconds(3)));
+        assertThat(lastTransaction())
+                .isEqualTo(new TransactionView(
+                        TransactionType.REFUND,
+                        new BigDecimal("8.80"),
+                        orderId,
+                        new BigDecimal("100.00"),
+                        AT.plusSeconds(3)));
     }
 
     @Test
@@ -139,8 +154,14 @@ class CustomerViewProjectorTest {
 
     /** A later event of the account than any delivered before. */
     private EventMessage<?> at(Object payload, Instant timestamp) {
-        return new GenericDomainEventMessage<>("CustomerAccount", alice.value(), 1_000, payload, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), timestamp);
+        return new GenericDomainEventMessage<>(
+                "CustomerAccount",
+                alice.value(),
+                1_000,
+                payload,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                timestamp);
     }
 
     @Test
@@ -164,7 +185,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
-        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(CustomerViewProjector::new, WorkflowEvents.messages(),
-                "customer_view", "customer_transaction_view");
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
+                CustomerViewProjector::new, WorkflowEvents.messages(), "customer_view", "customer_transaction_view");
     }
 }

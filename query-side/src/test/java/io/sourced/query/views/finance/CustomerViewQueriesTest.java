@@ -1,6 +1,5 @@
 package io.sourced.query.views.finance;
 
-import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.AccountOpenedEvent;
@@ -13,6 +12,7 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
@@ -46,10 +46,13 @@ class CustomerViewQueriesTest {
     void findCustomer_known_answersIt_unknown_answersEmpty() {
         CustomerId bob = open("Bob");
 
-        Optional<CustomerView> known = gateway.query(new FindCustomerQuery(bob),
-                ResponseTypes.optionalInstanceOf(CustomerView.class)).join();
-        Optional<CustomerView> unknown = gateway.query(new FindCustomerQuery(CustomerId.random()),
-                ResponseTypes.optionalInstanceOf(CustomerView.class)).join();
+        Optional<CustomerView> known = gateway.query(
+                        new FindCustomerQuery(bob), ResponseTypes.optionalInstanceOf(CustomerView.class))
+                .join();
+        Optional<CustomerView> unknown = gateway.query(
+                        new FindCustomerQuery(CustomerId.random()),
+                        ResponseTypes.optionalInstanceOf(CustomerView.class))
+                .join();
 
         assertThat(known).map(CustomerView::name).contains("Bob");
         assertThat(unknown).isEmpty();
@@ -61,8 +64,9 @@ class CustomerViewQueriesTest {
         open("Alice");
         open("Bob");
 
-        List<CustomerView> all = gateway.query(new FindAllCustomersQuery(),
-                ResponseTypes.multipleInstancesOf(CustomerView.class)).join();
+        List<CustomerView> all = gateway.query(
+                        new FindAllCustomersQuery(), ResponseTypes.multipleInstancesOf(CustomerView.class))
+                .join();
 
         assertThat(all).extracting(CustomerView::name).containsExactly("Alice", "Bob", "Carol");
     }
@@ -76,19 +80,25 @@ class CustomerViewQueriesTest {
         deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("4"), new BigDecimal("6")), AT.plusSeconds(2));
         deliver.on(new FundsDepositedEvent(alice, new BigDecimal("1"), new BigDecimal("7")), AT.plusSeconds(3));
 
-        List<TransactionView> ledger = gateway.query(new FindTransactionsQuery(alice),
-                ResponseTypes.multipleInstancesOf(TransactionView.class)).join();
+        List<TransactionView> ledger = gateway.query(
+                        new FindTransactionsQuery(alice), ResponseTypes.multipleInstancesOf(TransactionView.class))
+                .join();
 
-        assertThat(ledger).extracting(TransactionView::type).containsExactly(TransactionType.DEPOSIT,
-                TransactionType.WITHDRAWAL, TransactionType.DEPOSIT);
-        assertThat(ledger).extracting(TransactionView::balanceAfter).extracting(BigDecimal::toPlainString)
+        assertThat(ledger)
+                .extracting(TransactionView::type)
+                .containsExactly(TransactionType.DEPOSIT, TransactionType.WITHDRAWAL, TransactionType.DEPOSIT);
+        assertThat(ledger)
+                .extracting(TransactionView::balanceAfter)
+                .extracting(BigDecimal::toPlainString)
                 .containsExactly("10.00", "6.00", "7.00");
     }
 
     @Test
     void findTransactions_ofAnUnknownCustomer_answersAnEmptyLedger() {
-        List<TransactionView> ledger = gateway.query(new FindTransactionsQuery(CustomerId.random()),
-                ResponseTypes.multipleInstancesOf(TransactionView.class)).join();
+        List<TransactionView> ledger = gateway.query(
+                        new FindTransactionsQuery(CustomerId.random()),
+                        ResponseTypes.multipleInstancesOf(TransactionView.class))
+                .join();
 
         assertThat(ledger).isEmpty();
     }

@@ -1,6 +1,5 @@
 package io.sourced.query.views.inventory;
 
-import io.sourced.query.Deliver;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -11,6 +10,7 @@ import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ControllerMvc;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
@@ -33,7 +33,9 @@ class ProductQueryControllerTest {
         deliver.on(new ProductRegisteredEvent(apples, "Apples", new BigDecimal("1.25"), 10, "Fruit"));
         deliver.on(new ProductRegisteredEvent(ProductId.random(), "Pears", new BigDecimal("2.00"), 0));
         mvc = ControllerMvc.of(
-                new ProductQueryController(new LocalQueries().register(new ProductViewQueries(jdbc)).gateway()),
+                new ProductQueryController(new LocalQueries()
+                        .register(new ProductViewQueries(jdbc))
+                        .gateway()),
                 callers);
         callers.signIn(CallerArgumentResolver.customer(CustomerId.random()));
     }

@@ -1,10 +1,5 @@
 package io.sourced.query.views.inventory;
 
-import io.sourced.query.WorkflowEvents;
-
-import io.sourced.query.BatchEquivalence;
-
-import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +14,10 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.query.BatchEquivalence;
+import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
+import io.sourced.query.WorkflowEvents;
 import java.math.BigDecimal;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,8 +49,8 @@ class ProductViewProjectorTest {
 
     @Test
     void productRegistered_showsItsInitialStockAvailable() {
-        assertThat(product()).isEqualTo(
-                new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
+        assertThat(product())
+                .isEqualTo(new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
     }
 
     @Test
@@ -61,14 +59,16 @@ class ProductViewProjectorTest {
 
         deliver.on(new ProductRegisteredEvent(lamp, "Desk lamp", new BigDecimal("34.50"), 7, "Lighting"));
 
-        assertThat(queries.handle(new FindProductQuery(lamp))).map(ProductView::category).contains("Lighting");
+        assertThat(queries.handle(new FindProductQuery(lamp)))
+                .map(ProductView::category)
+                .contains("Lighting");
     }
 
     @Test
     void productRegistered_withoutCategory_isRefusedRatherThanStoredHalf() {
         // a revision 1 event that missed the inventory team's upcaster (ProductRegisteredEventUpcaster)
-        ProductRegisteredEvent notUpcast = new ProductRegisteredEvent(ProductId.random(), "Desk lamp",
-                new BigDecimal("34.50"), 7, null);
+        ProductRegisteredEvent notUpcast =
+                new ProductRegisteredEvent(ProductId.random(), "Desk lamp", new BigDecimal("34.50"), 7, null);
 
         assertThatThrownBy(() -> deliver.on(notUpcast)).hasCauseInstanceOf(DataIntegrityViolationException.class);
         assertThat(ViewDatabase.count(jdbc, "product_view")).isOne();
@@ -78,8 +78,8 @@ class ProductViewProjectorTest {
     void productRegistered_again_isSkipped() {
         deliver.on(new ProductRegisteredEvent(apples, "Other", new BigDecimal("9.99"), 99, "Fruit"));
 
-        assertThat(product()).isEqualTo(
-                new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
+        assertThat(product())
+                .isEqualTo(new ProductView(apples, "Apples", new BigDecimal("1.25"), 10, 0, 0, "Uncategorised"));
     }
 
     @Test
@@ -125,8 +125,8 @@ class ProductViewProjectorTest {
     @Test
     void stockReservationRejected_changesNothing() throws Exception {
         AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
-        EventMessage<?> rejected = GenericEventMessage.asEventMessage(
-                new StockReservationRejectedEvent(apples, orderId, 11, 10));
+        EventMessage<?> rejected =
+                GenericEventMessage.asEventMessage(new StockReservationRejectedEvent(apples, orderId, 11, 10));
 
         axon.handle(rejected);
 
@@ -138,8 +138,8 @@ class ProductViewProjectorTest {
     void stockReserved_handledByAxon_reservesAndResetEmptiesTheView() throws Exception {
         AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
 
-        axon.handle(new GenericDomainEventMessage<>("Product", apples.value(), 1,
-                new StockReservedEvent(apples, orderId, 1, BigDecimal.ONE)));
+        axon.handle(new GenericDomainEventMessage<>(
+                "Product", apples.value(), 1, new StockReservedEvent(apples, orderId, 1, BigDecimal.ONE)));
 
         assertThat(stock()).containsExactly(9, 1, 0);
         axon.prepareReset();
@@ -166,7 +166,7 @@ class ProductViewProjectorTest {
 
     @Test
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
-        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(ProductViewProjector::new, WorkflowEvents.messages(),
-                "product_view");
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
+                ProductViewProjector::new, WorkflowEvents.messages(), "product_view");
     }
 }

@@ -1,6 +1,5 @@
 package io.sourced.query.views.inventory;
 
-import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.inventory.FindAllProductsQuery;
@@ -8,6 +7,7 @@ import io.sourced.api.inventory.FindProductQuery;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductView;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
@@ -38,16 +38,18 @@ class ProductViewQueriesTest {
     void findProduct_known_answersIt() {
         ProductId pears = register("Pears");
 
-        Optional<ProductView> found = gateway.query(new FindProductQuery(pears),
-                ResponseTypes.optionalInstanceOf(ProductView.class)).join();
+        Optional<ProductView> found = gateway.query(
+                        new FindProductQuery(pears), ResponseTypes.optionalInstanceOf(ProductView.class))
+                .join();
 
         assertThat(found).map(ProductView::name).contains("Pears");
     }
 
     @Test
     void findProduct_unknown_answersEmpty() {
-        Optional<ProductView> found = gateway.query(new FindProductQuery(ProductId.random()),
-                ResponseTypes.optionalInstanceOf(ProductView.class)).join();
+        Optional<ProductView> found = gateway.query(
+                        new FindProductQuery(ProductId.random()), ResponseTypes.optionalInstanceOf(ProductView.class))
+                .join();
 
         assertThat(found).isEmpty();
     }
@@ -58,8 +60,9 @@ class ProductViewQueriesTest {
         register("Apples");
         register("Cherries");
 
-        List<ProductView> all = gateway.query(new FindAllProductsQuery(),
-                ResponseTypes.multipleInstancesOf(ProductView.class)).join();
+        List<ProductView> all = gateway.query(
+                        new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class))
+                .join();
 
         assertThat(all).extracting(ProductView::name).containsExactly("Apples", "Cherries", "Pears");
     }

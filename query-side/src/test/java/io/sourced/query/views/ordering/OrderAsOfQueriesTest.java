@@ -1,5 +1,7 @@
 package io.sourced.query.views.ordering;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -13,13 +15,10 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.query.InMemoryLog;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class OrderAsOfQueriesTest {
 
@@ -32,12 +31,23 @@ class OrderAsOfQueriesTest {
     private final InMemoryLog log = new InMemoryLog()
             .record("Product", pen, new ProductRegisteredEvent(pen, "Pen", new BigDecimal("2.00"), 10), T0)
             .record("Product", ink, new ProductRegisteredEvent(ink, "Ink", new BigDecimal("3.00"), 10), T0)
-            .record("Order", orderId, new OrderPlacedEvent(orderId, customerId,
-                    List.of(new OrderLine(pen, 2), new OrderLine(ink, 1))), T0.plusSeconds(1))
-            .record("Product", pen, new StockReservedEvent(pen, otherOrder, 5, new BigDecimal("2.00")), T0.plusSeconds(1))
+            .record(
+                    "Order",
+                    orderId,
+                    new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(pen, 2), new OrderLine(ink, 1))),
+                    T0.plusSeconds(1))
+            .record(
+                    "Product",
+                    pen,
+                    new StockReservedEvent(pen, otherOrder, 5, new BigDecimal("2.00")),
+                    T0.plusSeconds(1))
             .record("Product", pen, new StockReservedEvent(pen, orderId, 2, new BigDecimal("2.00")), T0.plusSeconds(2))
             .record("Product", ink, new StockReservedEvent(ink, orderId, 1, new BigDecimal("3.00")), T0.plusSeconds(3))
-            .record("Order", orderId, new OrderAcceptedEvent(orderId, customerId, new BigDecimal("7.00")), T0.plusSeconds(4));
+            .record(
+                    "Order",
+                    orderId,
+                    new OrderAcceptedEvent(orderId, customerId, new BigDecimal("7.00")),
+                    T0.plusSeconds(4));
     private final OrderAsOfQueries queries = new OrderAsOfQueries(log.store());
 
     private OrderView asOf(Instant at) {
@@ -47,15 +57,24 @@ class OrderAsOfQueriesTest {
     @Test
     void asOf_beforeThePlacement_isEmpty_andAProductIdIsNoOrder() {
         assertThat(asOf(T0)).isNull();
-        assertThat(queries.handle(new FindOrderAsOfQuery(OrderId.of(pen.value()), T0.plusSeconds(60)))).isEmpty();
+        assertThat(queries.handle(new FindOrderAsOfQuery(OrderId.of(pen.value()), T0.plusSeconds(60))))
+                .isEmpty();
     }
 
     @Test
     void asOf_followsTheOrderAndItsLinesReservations() {
-        assertThat(asOf(T0.plusSeconds(1))).isEqualTo(new OrderView(orderId, customerId, OrderStatus.PENDING, null,
-                List.of(new OrderLineView(pen, 2, null), new OrderLineView(ink, 1, null)), null, T0.plusSeconds(1), null));
-        assertThat(asOf(T0.plusSeconds(2)).lines()).containsExactly(
-                new OrderLineView(pen, 2, new BigDecimal("2.00")), new OrderLineView(ink, 1, null));
+        assertThat(asOf(T0.plusSeconds(1)))
+                .isEqualTo(new OrderView(
+                        orderId,
+                        customerId,
+                        OrderStatus.PENDING,
+                        null,
+                        List.of(new OrderLineView(pen, 2, null), new OrderLineView(ink, 1, null)),
+                        null,
+                        T0.plusSeconds(1),
+                        null));
+        assertThat(asOf(T0.plusSeconds(2)).lines())
+                .containsExactly(new OrderLineView(pen, 2, new BigDecimal("2.00")), new OrderLineView(ink, 1, null));
         assertThat(asOf(T0.plusSeconds(2)).total()).isNull();
         assertThat(asOf(T0.plusSeconds(3)).total()).isEqualByComparingTo("7.00");
         OrderView accepted = asOf(T0.plusSeconds(4));

@@ -1,8 +1,7 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.query.WorkflowEvents;
-
-import io.sourced.query.BatchEquivalence;
+import static io.sourced.query.ViewDatabase.count;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
@@ -22,8 +21,12 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.BatchEquivalence;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
+import io.sourced.query.WorkflowEvents;
+import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -34,12 +37,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.math.BigDecimal;
-import java.util.List;
-
-import static io.sourced.query.ViewDatabase.count;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderHistoryProjectorTest {
 
@@ -61,7 +58,8 @@ class OrderHistoryProjectorTest {
     }
 
     private EventMessage<?> handle(Object event, String username) throws Exception {
-        EventMessage<?> message = GenericEventMessage.asEventMessage(event).andMetaData(MetaData.with("username", username));
+        EventMessage<?> message =
+                GenericEventMessage.asEventMessage(event).andMetaData(MetaData.with("username", username));
         projector.handle(message);
         return message;
     }
@@ -72,10 +70,14 @@ class OrderHistoryProjectorTest {
 
     @Test
     void everyEventOfAnAcceptedOrder_isRecordedInLogOrder_withWhoCausedIt() throws Exception {
-        handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2), new OrderLine(pears, 1))), "alice");
+        handle(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2), new OrderLine(pears, 1))),
+                "alice");
         handle(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")), "alice");
         handle(new StockReservedEvent(pears, orderId, 1, new BigDecimal("2.00")), "alice");
-        handle(new PaymentAuthorizedEvent(customerId, orderId, new BigDecimal("5.00"), new BigDecimal("95.00")), "alice");
+        handle(
+                new PaymentAuthorizedEvent(customerId, orderId, new BigDecimal("5.00"), new BigDecimal("95.00")),
+                "alice");
         handle(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("5.00")), "alice");
         handle(new ReservationConfirmedEvent(apples, orderId, 2), "alice");
         handle(new ReservationConfirmedEvent(pears, orderId, 1), "alice");
@@ -83,9 +85,16 @@ class OrderHistoryProjectorTest {
 
         List<OrderHistoryEntry> history = history(orderId);
 
-        assertThat(history).extracting(OrderHistoryEntry::event).containsExactly("OrderPlacedEvent",
-                "StockReservedEvent", "StockReservedEvent", "PaymentAuthorizedEvent", "OrderAcceptedEvent",
-                "ReservationConfirmedEvent", "ReservationConfirmedEvent");
+        assertThat(history)
+                .extracting(OrderHistoryEntry::event)
+                .containsExactly(
+                        "OrderPlacedEvent",
+                        "StockReservedEvent",
+                        "StockReservedEvent",
+                        "PaymentAuthorizedEvent",
+                        "OrderAcceptedEvent",
+                        "ReservationConfirmedEvent",
+                        "ReservationConfirmedEvent");
         assertThat(history).extracting(OrderHistoryEntry::username).containsOnly("alice");
         assertThat(history).allSatisfy(entry -> assertThat(entry.at()).isNotNull());
         assertThat(history.get(0).description()).isEqualTo("Order placed: 2 line(s), 3 unit(s)");
@@ -104,13 +113,17 @@ class OrderHistoryProjectorTest {
         handle(new OrderRejectedEvent(orderId, customerId, RejectionReason.OUT_OF_STOCK), "bob");
         handle(new OrderCancelledEvent(otherOrder, customerId), "bob");
 
-        assertThat(history(orderId)).extracting(OrderHistoryEntry::description).containsExactly(
-                "Out of stock: 5 asked, 2 available",
-                "Reserved stock released: 1",
-                "Payment of 80.00 declined: the balance was 10.00",
-                "Payment of 3.00 refunded",
-                "Order rejected: OUT_OF_STOCK");
-        assertThat(history(otherOrder)).extracting(OrderHistoryEntry::description).containsExactly("Order cancelled");
+        assertThat(history(orderId))
+                .extracting(OrderHistoryEntry::description)
+                .containsExactly(
+                        "Out of stock: 5 asked, 2 available",
+                        "Reserved stock released: 1",
+                        "Payment of 80.00 declined: the balance was 10.00",
+                        "Payment of 3.00 refunded",
+                        "Order rejected: OUT_OF_STOCK");
+        assertThat(history(otherOrder))
+                .extracting(OrderHistoryEntry::description)
+                .containsExactly("Order cancelled");
     }
 
     @Test
@@ -120,18 +133,20 @@ class OrderHistoryProjectorTest {
         tracked(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("1.50")), 7);
         tracked(new PaymentAuthorizedEvent(customerId, orderId, new BigDecimal("1.50"), new BigDecimal("8.50")), 6);
 
-        assertThat(history(orderId)).extracting(OrderHistoryEntry::event)
+        assertThat(history(orderId))
+                .extracting(OrderHistoryEntry::event)
                 .containsExactly("OrderPlacedEvent", "PaymentAuthorizedEvent", "OrderAcceptedEvent");
     }
 
     private void tracked(Object event, long position) throws Exception {
-        projector.handle(new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position),
-                GenericEventMessage.asEventMessage(event)));
+        projector.handle(new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(position), GenericEventMessage.asEventMessage(event)));
     }
 
     @Test
     void aRedeliveredEvent_isRecordedOnce() throws Exception {
-        EventMessage<?> placed = handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 1))), "alice");
+        EventMessage<?> placed =
+                handle(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 1))), "alice");
 
         projector.handle(placed);
 
@@ -153,16 +168,19 @@ class OrderHistoryProjectorTest {
         handle(new OrderCancelledEvent(orderId, customerId), "alice");
         LocalQueries local = new LocalQueries().register(queries);
 
-        List<OrderHistoryEntry> history = local.gateway().query(new FindOrderHistoryQuery(orderId),
-                ResponseTypes.multipleInstancesOf(OrderHistoryEntry.class)).join();
+        List<OrderHistoryEntry> history = local.gateway()
+                .query(new FindOrderHistoryQuery(orderId), ResponseTypes.multipleInstancesOf(OrderHistoryEntry.class))
+                .join();
 
-        assertThat(history).extracting(OrderHistoryEntry::event).containsExactly("OrderPlacedEvent", "OrderCancelledEvent");
+        assertThat(history)
+                .extracting(OrderHistoryEntry::event)
+                .containsExactly("OrderPlacedEvent", "OrderCancelledEvent");
         assertThat(history(OrderId.random())).isEmpty();
     }
 
     @Test
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
-        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(OrderHistoryProjector::new, WorkflowEvents.messages(),
-                "order_history_view");
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
+                OrderHistoryProjector::new, WorkflowEvents.messages(), "order_history_view");
     }
 }

@@ -42,7 +42,8 @@ class OrderIdSequencingPolicyTest {
                 new OrderRejectedEvent(orderId, customerId, RejectionReason.TIMEOUT),
                 new OrderCancelledEvent(orderId, customerId));
 
-        assertThat(events).extracting(event -> sequenceOf("Any", productId.value(), event))
+        assertThat(events)
+                .extracting(event -> sequenceOf("Any", productId.value(), event))
                 .containsOnly(orderId.value());
     }
 
@@ -56,7 +57,8 @@ class OrderIdSequencingPolicyTest {
                 new PaymentDeclinedEvent(customerId, orderId, BigDecimal.ONE, BigDecimal.ZERO),
                 new PaymentRefundedEvent(customerId, orderId, BigDecimal.ONE, BigDecimal.TEN));
 
-        assertThat(events).extracting(event -> sequenceOf("Any", productId.value(), event))
+        assertThat(events)
+                .extracting(event -> sequenceOf("Any", productId.value(), event))
                 .containsOnly(orderId.value());
     }
 
@@ -64,11 +66,14 @@ class OrderIdSequencingPolicyTest {
     void eventsOfNoOrder_areSequencedPerAggregate() {
         assertThat(sequenceOf("Product", productId.value(), new ProductRestockedEvent(productId, 5)))
                 .isEqualTo(productId.value());
-        assertThat(sequenceOf("Customer", customerId.value(),
-                new FundsDepositedEvent(customerId, BigDecimal.ONE, BigDecimal.ONE)))
+        assertThat(sequenceOf(
+                        "Customer",
+                        customerId.value(),
+                        new FundsDepositedEvent(customerId, BigDecimal.ONE, BigDecimal.ONE)))
                 .isEqualTo(customerId.value());
         assertThat(sequenceOf("Product", productId.value(), "restocked")).isEqualTo(productId.value());
-        assertThat(policy.getSequenceIdentifierFor(GenericEventMessage.asEventMessage("no aggregate"))).isNull();
+        assertThat(policy.getSequenceIdentifierFor(GenericEventMessage.asEventMessage("no aggregate")))
+                .isNull();
     }
 
     private Object sequenceOf(String aggregateType, String aggregateId, Object payload) {

@@ -1,6 +1,5 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.query.Deliver;
 import static io.sourced.query.CallerArgumentResolver.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -21,6 +20,7 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ControllerMvc;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
@@ -95,8 +95,7 @@ class OrderQueryControllerTest {
 
         mvc.perform(get("/api/orders"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].orderId").value(contains(bobsOrder.value(),
-                        alicesOrder.value())))
+                .andExpect(jsonPath("$.items[*].orderId").value(contains(bobsOrder.value(), alicesOrder.value())))
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(20))
                 .andExpect(jsonPath("$.total").value(2));
@@ -153,8 +152,8 @@ class OrderQueryControllerTest {
         OrderId orderId = place(alice, 0);
         callers.signIn(customer(alice));
 
-        MvcResult streaming = mvc.perform(get("/api/orders/{orderId}/updates", orderId)
-                        .accept(MediaType.TEXT_EVENT_STREAM))
+        MvcResult streaming = mvc.perform(
+                        get("/api/orders/{orderId}/updates", orderId).accept(MediaType.TEXT_EVENT_STREAM))
                 .andExpect(request().asyncStarted())
                 .andReturn();
         assertThat(local.updateEmitter().activeSubscriptions()).hasSize(1);
@@ -163,8 +162,11 @@ class OrderQueryControllerTest {
 
         String body = mvc.perform(asyncDispatch(streaming))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        List<String> events = body.lines().filter(line -> line.startsWith("data:")).toList();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> events =
+                body.lines().filter(line -> line.startsWith("data:")).toList();
         assertThat(events).hasSize(3);
         assertThat(events.get(0)).contains("\"status\":\"PENDING\"").contains("\"unitPrice\":null");
         assertThat(events.get(1)).contains("\"status\":\"PENDING\"").contains("\"unitPrice\":1.50");
@@ -181,9 +183,12 @@ class OrderQueryControllerTest {
                 .andExpect(request().asyncStarted())
                 .andReturn();
 
-        String body = mvc.perform(asyncDispatch(streaming)).andReturn().getResponse().getContentAsString();
+        String body =
+                mvc.perform(asyncDispatch(streaming)).andReturn().getResponse().getContentAsString();
         assertThat(body.lines().filter(line -> line.startsWith("data:")))
-                .singleElement().asString().contains("\"status\":\"CANCELLED\"");
+                .singleElement()
+                .asString()
+                .contains("\"status\":\"CANCELLED\"");
         assertThat(local.updateEmitter().activeSubscriptions()).isEmpty();
     }
 
@@ -199,7 +204,8 @@ class OrderQueryControllerTest {
 
     private OrderId place(CustomerId customerId, int minutesAfterT0) {
         OrderId orderId = OrderId.random();
-        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
+        deliver.on(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
                 T0.plusSeconds(60L * minutesAfterT0));
         return orderId;
     }

@@ -1,5 +1,7 @@
 package io.sourced.query.views.ordering;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.FindOrderAsOfQuery;
@@ -12,17 +14,14 @@ import io.sourced.api.ordering.OrderView;
 import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
-import org.axonframework.queryhandling.QueryHandler;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import reactor.core.publisher.Flux;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.queryhandling.QueryHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Flux;
 
 class OrderUpdatesTest {
 
@@ -39,7 +38,8 @@ class OrderUpdatesTest {
         OrderId orderId = OrderId.random();
         elsewhere.on(new OrderPlacedEvent(orderId, alice, List.of(new OrderLine(apples, 2))));
 
-        Flux<OrderView> updates = new OrderUpdates(here.gateway()).follow(orderId, order -> true).orElseThrow();
+        Flux<OrderView> updates =
+                new OrderUpdates(here.gateway()).follow(orderId, order -> true).orElseThrow();
         elsewhere.on(new OrderAcceptedEvent(orderId, alice, new BigDecimal("3.00")));
 
         List<OrderView> seen = updates.collectList().block(Duration.ofSeconds(10));
@@ -52,8 +52,8 @@ class OrderUpdatesTest {
         LocalQueries here = new LocalQueries();
         here.register(new OrderViewQueries(jdbc));
         OrderId orderId = OrderId.random();
-        OrderView placed = new OrderView(orderId, alice, OrderStatus.PENDING, null, List.of(), BigDecimal.ZERO,
-                java.time.Instant.now(), null);
+        OrderView placed = new OrderView(
+                orderId, alice, OrderStatus.PENDING, null, List.of(), BigDecimal.ZERO, java.time.Instant.now(), null);
         here.register(new Object() {
             @QueryHandler
             Optional<OrderView> foldedFromTheLog(FindOrderAsOfQuery query) {
@@ -62,12 +62,17 @@ class OrderUpdatesTest {
         });
         Deliver projector = Deliver.to(new OrderViewProjector(jdbc, new LocalQueries().updateEmitter()));
 
-        Flux<OrderView> updates = new OrderUpdates(here.gateway()).follow(orderId, order -> true).orElseThrow();
+        Flux<OrderView> updates =
+                new OrderUpdates(here.gateway()).follow(orderId, order -> true).orElseThrow();
         projector.on(new OrderPlacedEvent(orderId, alice, List.of(new OrderLine(apples, 2))));
         projector.on(new OrderAcceptedEvent(orderId, alice, new BigDecimal("3.00")));
 
-        assertThat(updates.collectList().block(Duration.ofSeconds(10))).extracting(OrderView::status)
-                .startsWith(OrderStatus.PENDING).endsWith(OrderStatus.ACCEPTED);
-        assertThat(new OrderUpdates(here.gateway()).follow(OrderId.random(), order -> true)).as("unknown").isEmpty();
+        assertThat(updates.collectList().block(Duration.ofSeconds(10)))
+                .extracting(OrderView::status)
+                .startsWith(OrderStatus.PENDING)
+                .endsWith(OrderStatus.ACCEPTED);
+        assertThat(new OrderUpdates(here.gateway()).follow(OrderId.random(), order -> true))
+                .as("unknown")
+                .isEmpty();
     }
 }

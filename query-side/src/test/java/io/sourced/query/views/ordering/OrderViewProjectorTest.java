@@ -1,10 +1,5 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.query.WorkflowEvents;
-
-import io.sourced.query.BatchEquivalence;
-
-import io.sourced.query.Deliver;
 import static io.sourced.query.ViewDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -30,16 +25,19 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.BatchEquivalence;
+import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
+import io.sourced.query.WorkflowEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import java.util.function.Predicate;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,18 +75,28 @@ class OrderViewProjectorTest {
     void orderPlaced_showsPendingOrderWithUnpricedLinesInOrder() {
         placeApplesAndPears();
 
-        assertThat(rows.find(orderId)).contains(new OrderView(orderId, customerId, OrderStatus.PENDING, null,
-                List.of(new OrderLineView(apples, 2, null), new OrderLineView(pears, 3, null)), null, PLACED_AT,
-                null));
+        assertThat(rows.find(orderId))
+                .contains(new OrderView(
+                        orderId,
+                        customerId,
+                        OrderStatus.PENDING,
+                        null,
+                        List.of(new OrderLineView(apples, 2, null), new OrderLineView(pears, 3, null)),
+                        null,
+                        PLACED_AT,
+                        null));
     }
 
     @Test
     void orderPlaced_again_isSkipped() {
         placeApplesAndPears();
-        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 9))),
+        deliver.on(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 9))),
                 PLACED_AT.plusSeconds(60));
 
-        assertThat(rows.find(orderId).orElseThrow().lines()).extracting(OrderLineView::quantity).containsExactly(2, 3);
+        assertThat(rows.find(orderId).orElseThrow().lines())
+                .extracting(OrderLineView::quantity)
+                .containsExactly(2, 3);
         assertThat(count(jdbc, "order_view")).isOne();
     }
 
@@ -121,7 +129,8 @@ class OrderViewProjectorTest {
 
         deliver.on(new StockReservedEvent(apples, unknown, 2, new BigDecimal("1.25")));
 
-        assertThat(rows.find(orderId).orElseThrow().lines()).extracting(OrderLineView::unitPrice)
+        assertThat(rows.find(orderId).orElseThrow().lines())
+                .extracting(OrderLineView::unitPrice)
                 .containsOnlyNulls();
         verify(emitter, never()).emit(eq(FindOrderQuery.class), any(Predicate.class), any(OrderView.class));
     }
@@ -183,8 +192,10 @@ class OrderViewProjectorTest {
     void orderPlaced_handledByAxon_isPlacedAtTheEventsTimestamp_andResetEmptiesTheView() throws Exception {
         AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
 
-        axon.handle(new GenericEventMessage<>(UUID.randomUUID().toString(),
-                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 1))), MetaData.emptyInstance(),
+        axon.handle(new GenericEventMessage<>(
+                UUID.randomUUID().toString(),
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 1))),
+                MetaData.emptyInstance(),
                 PLACED_AT));
 
         assertThat(rows.find(orderId).orElseThrow().placedAt()).isEqualTo(PLACED_AT);
@@ -212,9 +223,9 @@ class OrderViewProjectorTest {
 
         ArgumentCaptor<Predicate<FindOrderQuery>> filters = ArgumentCaptor.forClass(Predicate.class);
         ArgumentCaptor<OrderView> views = ArgumentCaptor.forClass(OrderView.class);
-        verify(emitter, times(4)).emit(eq(FindOrderQuery.class), filters.capture(),
-                views.capture());
-        assertThat(views.getAllValues()).extracting(OrderView::status)
+        verify(emitter, times(4)).emit(eq(FindOrderQuery.class), filters.capture(), views.capture());
+        assertThat(views.getAllValues())
+                .extracting(OrderView::status)
                 .containsExactly(OrderStatus.PENDING, OrderStatus.PENDING, OrderStatus.PENDING, OrderStatus.ACCEPTED);
         assertThat(views.getAllValues().get(3)).isEqualTo(rows.find(orderId).orElseThrow());
         assertThat(filters.getAllValues()).allSatisfy(filter -> {
@@ -234,8 +245,9 @@ class OrderViewProjectorTest {
     }
 
     private void placeApplesAndPears() {
-        deliver.on(new OrderPlacedEvent(orderId, customerId,
-                List.of(new OrderLine(apples, 2), new OrderLine(pears, 3))), PLACED_AT);
+        deliver.on(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2), new OrderLine(pears, 3))),
+                PLACED_AT);
     }
 
     private void reserveBoth() {
@@ -245,7 +257,10 @@ class OrderViewProjectorTest {
 
     @Test
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
-        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(jdbc -> new OrderViewProjector(jdbc, mock(QueryUpdateEmitter.class)), WorkflowEvents.messages(),
-                "order_view", "order_line_view");
+        BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
+                jdbc -> new OrderViewProjector(jdbc, mock(QueryUpdateEmitter.class)),
+                WorkflowEvents.messages(),
+                "order_view",
+                "order_line_view");
     }
 }

@@ -1,6 +1,5 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.query.Deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import io.sourced.api.ordering.OrderPage;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
 import java.time.Instant;
@@ -54,8 +54,9 @@ class OrderViewQueriesTest {
     void findOrder_known_answersTheOrderWithItsLines() {
         OrderId orderId = place(alice, 0);
 
-        Optional<OrderView> found = gateway.query(new FindOrderQuery(orderId),
-                ResponseTypes.optionalInstanceOf(OrderView.class)).join();
+        Optional<OrderView> found = gateway.query(
+                        new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .join();
 
         assertThat(found).hasValueSatisfying(order -> {
             assertThat(order.customerId()).isEqualTo(alice);
@@ -65,8 +66,9 @@ class OrderViewQueriesTest {
 
     @Test
     void findOrder_unknown_answersEmpty() {
-        Optional<OrderView> found = gateway.query(new FindOrderQuery(OrderId.random()),
-                ResponseTypes.optionalInstanceOf(OrderView.class)).join();
+        Optional<OrderView> found = gateway.query(
+                        new FindOrderQuery(OrderId.random()), ResponseTypes.optionalInstanceOf(OrderView.class))
+                .join();
 
         assertThat(found).isEmpty();
     }
@@ -77,24 +79,28 @@ class OrderViewQueriesTest {
         OrderId second = place(bob, 1);
         OrderId third = place(alice, 2);
 
-        OrderPage page = gateway.query(new FindOrdersQuery(null, null, 0, 20), OrderPage.class).join();
+        OrderPage page = gateway.query(new FindOrdersQuery(null, null, 0, 20), OrderPage.class)
+                .join();
 
         assertThat(page.items()).extracting(OrderView::orderId).containsExactly(third, second, first);
         assertThat(page.items()).allSatisfy(order -> assertThat(order.lines()).hasSize(1));
-        assertThat(page).extracting(OrderPage::page, OrderPage::size, OrderPage::total).containsExactly(0, 20, 3L);
+        assertThat(page)
+                .extracting(OrderPage::page, OrderPage::size, OrderPage::total)
+                .containsExactly(0, 20, 3L);
     }
 
     @Test
     void findOrders_pages_skipTheNewerOrders() {
-        List<OrderId> oldestFirst = List.of(place(alice, 0), place(alice, 1), place(alice, 2), place(alice, 3),
-                place(alice, 4));
+        List<OrderId> oldestFirst =
+                List.of(place(alice, 0), place(alice, 1), place(alice, 2), place(alice, 3), place(alice, 4));
 
         OrderPage second = queries.handle(new FindOrdersQuery(null, null, 1, 2));
         OrderPage last = queries.handle(new FindOrdersQuery(null, null, 2, 2));
         OrderPage beyond = queries.handle(new FindOrdersQuery(null, null, 3, 2));
 
-        assertThat(second.items()).extracting(OrderView::orderId).containsExactly(oldestFirst.get(2),
-                oldestFirst.get(1));
+        assertThat(second.items())
+                .extracting(OrderView::orderId)
+                .containsExactly(oldestFirst.get(2), oldestFirst.get(1));
         assertThat(last.items()).extracting(OrderView::orderId).containsExactly(oldestFirst.get(0));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.total()).isEqualTo(5);
@@ -149,12 +155,14 @@ class OrderViewQueriesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> queries.handle(new FindOrdersQuery(null, null, -1, 20)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(queries.handle(new FindOrdersQuery(null, null, 0, 100)).size()).isEqualTo(100);
+        assertThat(queries.handle(new FindOrdersQuery(null, null, 0, 100)).size())
+                .isEqualTo(100);
     }
 
     private OrderId place(CustomerId customerId, int minutesAfterT0) {
         OrderId orderId = OrderId.random();
-        deliver.on(new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(ProductId.random(), 1))),
+        deliver.on(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(ProductId.random(), 1))),
                 T0.plusSeconds(60L * minutesAfterT0));
         return orderId;
     }

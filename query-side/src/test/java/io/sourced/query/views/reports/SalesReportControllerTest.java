@@ -1,5 +1,12 @@
 package io.sourced.query.views.reports;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -14,23 +21,15 @@ import io.sourced.query.ControllerMvc;
 import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 class SalesReportControllerTest {
 
@@ -46,13 +45,26 @@ class SalesReportControllerTest {
         Deliver deliver = Deliver.to(new SalesReportProjector(jdbc));
         OrderId order = OrderId.random();
         CustomerId customer = CustomerId.random();
-        deliver.on(new ProductRegisteredEvent(lamp, "Desk lamp", new BigDecimal("20.00"), 10), Instant.parse("2026-10-27T23:00:00Z"));
-        deliver.on(new OrderPlacedEvent(order, customer, List.of(new OrderLine(lamp, 2))), Instant.parse("2026-11-25T10:00:00Z"));
-        deliver.on(new StockReservedEvent(lamp, order, 2, new BigDecimal("19.99")), Instant.parse("2026-11-25T10:00:00.500Z"));
-        deliver.on(new OrderAcceptedEvent(order, customer, new BigDecimal("39.98")), Instant.parse("2026-11-25T10:00:01.250Z"));
+        deliver.on(
+                new ProductRegisteredEvent(lamp, "Desk lamp", new BigDecimal("20.00"), 10),
+                Instant.parse("2026-10-27T23:00:00Z"));
+        deliver.on(
+                new OrderPlacedEvent(order, customer, List.of(new OrderLine(lamp, 2))),
+                Instant.parse("2026-11-25T10:00:00Z"));
+        deliver.on(
+                new StockReservedEvent(lamp, order, 2, new BigDecimal("19.99")),
+                Instant.parse("2026-11-25T10:00:00.500Z"));
+        deliver.on(
+                new OrderAcceptedEvent(order, customer, new BigDecimal("39.98")),
+                Instant.parse("2026-11-25T10:00:01.250Z"));
         deliver.on(new ReservationConfirmedEvent(lamp, order, 2), Instant.parse("2026-11-25T10:00:02Z"));
-        mvc = ControllerMvc.of(new SalesReportController(
-                new LocalQueries().register(new SalesReportQueries(jdbc)).gateway(), NOV_26), callers);
+        mvc = ControllerMvc.of(
+                new SalesReportController(
+                        new LocalQueries()
+                                .register(new SalesReportQueries(jdbc))
+                                .gateway(),
+                        NOV_26),
+                callers);
     }
 
     @Test
@@ -120,10 +132,15 @@ class SalesReportControllerTest {
     void sellThrough_isNullInJson_whenNothingWasSoldAndNothingIsLeft() throws Exception {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         ProductId none = ProductId.random();
-        Deliver.to(new SalesReportProjector(jdbc)).on(new ProductRegisteredEvent(none, "None", BigDecimal.ONE, 0),
-                Instant.parse("2026-11-26T08:00:00Z"));
-        MockMvc empty = ControllerMvc.of(new SalesReportController(
-                new LocalQueries().register(new SalesReportQueries(jdbc)).gateway(), NOV_26), callers);
+        Deliver.to(new SalesReportProjector(jdbc))
+                .on(new ProductRegisteredEvent(none, "None", BigDecimal.ONE, 0), Instant.parse("2026-11-26T08:00:00Z"));
+        MockMvc empty = ControllerMvc.of(
+                new SalesReportController(
+                        new LocalQueries()
+                                .register(new SalesReportQueries(jdbc))
+                                .gateway(),
+                        NOV_26),
+                callers);
 
         empty.perform(get("/api/reports/products"))
                 .andExpect(jsonPath("$[0].sellThrough").value(nullValue()));

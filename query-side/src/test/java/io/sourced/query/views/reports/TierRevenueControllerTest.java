@@ -1,17 +1,16 @@
 package io.sourced.query.views.reports;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ControllerMvc;
 import io.sourced.query.ViewDatabase;
 import io.sourced.query.integration.Tier;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.math.BigDecimal;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class TierRevenueControllerTest {
 

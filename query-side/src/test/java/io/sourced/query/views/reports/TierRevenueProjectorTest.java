@@ -1,5 +1,8 @@
 package io.sourced.query.views.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderId;
@@ -7,6 +10,8 @@ import io.sourced.query.ViewDatabase;
 import io.sourced.query.integration.Gateways;
 import io.sourced.query.integration.StubServer;
 import io.sourced.query.integration.Tier;
+import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -14,18 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class TierRevenueProjectorTest {
 
     private final StubServer crm = new StubServer();
     private final JdbcTemplate jdbc = ViewDatabase.migrated();
-    private final TierRevenueProjector projector = new TierRevenueProjector(
-            Gateways.on(jdbc, crm.url("/crm"), "http://127.0.0.1:9/unused"), jdbc);
+    private final TierRevenueProjector projector =
+            new TierRevenueProjector(Gateways.on(jdbc, crm.url("/crm"), "http://127.0.0.1:9/unused"), jdbc);
     private final AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
     private final CustomerId alice = CustomerId.random();
     private final CustomerId bob = CustomerId.random();
@@ -36,7 +35,8 @@ class TierRevenueProjectorTest {
     }
 
     private static EventMessage<?> accepted(CustomerId customer, String total) {
-        return GenericEventMessage.asEventMessage(new OrderAcceptedEvent(OrderId.random(), customer, new BigDecimal(total)));
+        return GenericEventMessage.asEventMessage(
+                new OrderAcceptedEvent(OrderId.random(), customer, new BigDecimal(total)));
     }
 
     private List<TierRevenue> report() {
@@ -55,14 +55,16 @@ class TierRevenueProjectorTest {
         crm.answer(200, "{\"tier\":\"BRONZE\"}");
         axon.handle(Gateways.live(accepted(bob, "7.00"), 3));
 
-        assertThat(report()).containsExactly(row(Tier.GOLD, 2, "15.00"), row(Tier.SILVER, 0, "0.00"),
-                row(Tier.BRONZE, 1, "7.00"));
+        assertThat(report())
+                .containsExactly(row(Tier.GOLD, 2, "15.00"), row(Tier.SILVER, 0, "0.00"), row(Tier.BRONZE, 1, "7.00"));
         assertThat(crm.requests()).hasSize(3);
     }
 
     @Test
-    void orderAccepted_replayedAfterReset_rebuildsTheSameReport_withoutAskingTheCrm_althoughItsAnswersChanged() throws Exception {
-        List<EventMessage<?>> events = List.of(accepted(alice, "10.00"), accepted(bob, "3.00"), accepted(alice, "2.00"));
+    void orderAccepted_replayedAfterReset_rebuildsTheSameReport_withoutAskingTheCrm_althoughItsAnswersChanged()
+            throws Exception {
+        List<EventMessage<?>> events =
+                List.of(accepted(alice, "10.00"), accepted(bob, "3.00"), accepted(alice, "2.00"));
         crm.answer(200, "{\"tier\":\"SILVER\"}");
         for (int i = 0; i < events.size(); i++) {
             axon.handle(Gateways.live(events.get(i), i));
@@ -93,7 +95,7 @@ class TierRevenueProjectorTest {
 
     @Test
     void report_withoutOrders_listsEveryTierWithZeros() {
-        assertThat(report()).containsExactly(row(Tier.GOLD, 0, "0.00"), row(Tier.SILVER, 0, "0.00"),
-                row(Tier.BRONZE, 0, "0.00"));
+        assertThat(report())
+                .containsExactly(row(Tier.GOLD, 0, "0.00"), row(Tier.SILVER, 0, "0.00"), row(Tier.BRONZE, 0, "0.00"));
     }
 }
