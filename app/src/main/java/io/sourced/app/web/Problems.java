@@ -108,7 +108,12 @@ public final class Problems {
     private static Optional<Problem> invalidInput(Throwable failure) {
         if (failure instanceof MethodArgumentNotValidException ex) {
             Stream<FieldProblem> fields = ex.getBindingResult().getFieldErrors().stream()
-                    .map(error -> new FieldProblem(error.getField(), message(error)));
+                    .map(error -> new FieldProblem(
+                            error.getField(),
+                            error.isBindingFailure()
+                                    ? "is not a valid value: "
+                                            + shorten(ObjectUtils.nullSafeToString(error.getRejectedValue()))
+                                    : message(error)));
             Stream<FieldProblem> global = ex.getBindingResult().getGlobalErrors().stream()
                     .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()));
             return Optional.of(invalid(Stream.concat(fields, global).toList()));

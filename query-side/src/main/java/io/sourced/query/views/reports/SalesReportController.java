@@ -14,12 +14,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -32,6 +32,16 @@ import org.springframework.web.server.ResponseStatusException;
                 + "processor (a moment behind the log; rebuilt by replaying it). A day is the UTC date of the events counted; "
                 + "days without events have no row.")
 class SalesReportController {
+
+    /** The days a report covers, both included, as the query string names them. */
+    record Days(
+            @Parameter(description = "First day (UTC, ISO date), included; default: 29 days before `to`")
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+
+            @Parameter(description = "Last day (UTC, ISO date), included; default: today")
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate to) {}
 
     private final QueryGateway queryGateway;
     private final Clock clock;
@@ -56,17 +66,8 @@ class SalesReportController {
                     + "null when both are 0). By day, then product name. ADMIN only; 400 when from is after to or the "
                     + "period exceeds 366 days.")
     @GetMapping("/products")
-    List<ProductDayReport> products(
-            @Parameter(description = "First day (UTC, ISO date), included; default: 29 days before `to`")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate from,
-            @Parameter(description = "Last day (UTC, ISO date), included; default: today")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate to,
-            @Parameter(hidden = true) Caller caller) {
-        ReportPeriod period = period(from, to, caller);
+    List<ProductDayReport> products(@ParameterObject Days days, @Parameter(hidden = true) Caller caller) {
+        ReportPeriod period = period(days, caller);
         return queryGateway
                 .query(
                         new FindProductDayReportsQuery(period.from(), period.to()),
@@ -82,17 +83,8 @@ class SalesReportController {
                     + "without accepted orders). Oldest day first. ADMIN only; 400 when from is after to or the period "
                     + "exceeds 366 days.")
     @GetMapping("/days")
-    List<DayReport> days(
-            @Parameter(description = "First day (UTC, ISO date), included; default: 29 days before `to`")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate from,
-            @Parameter(description = "Last day (UTC, ISO date), included; default: today")
-                    @RequestParam(required = false)
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    LocalDate to,
-            @Parameter(hidden = true) Caller caller) {
-        ReportPeriod period = period(from, to, caller);
+    List<DayReport> days(@ParameterObject Days days, @Parameter(hidden = true) Caller caller) {
+        ReportPeriod period = period(days, caller);
         return queryGateway
                 .query(
                         new FindDayReportsQuery(period.from(), period.to()),
@@ -100,12 +92,12 @@ class SalesReportController {
                 .join();
     }
 
-    private ReportPeriod period(LocalDate from, LocalDate to, Caller caller) {
+    private ReportPeriod period(Days days, Caller caller) {
         if (!caller.isAdmin()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reports are for administrators");
         }
         try {
-            return ReportPeriod.of(from, to, clock);
+            return ReportPeriod.of(days.from(), days.to(), clock);
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
