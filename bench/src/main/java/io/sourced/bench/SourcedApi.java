@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
-/** The REST API of shared/API.md as the demo's {@code admin} uses it (HTTP Basic on every request). */
+/** The REST API of docs/api.md as the demo's {@code admin} uses it (HTTP Basic on every request). */
 final class SourcedApi {
 
     private static final ObjectMapper JSON =
