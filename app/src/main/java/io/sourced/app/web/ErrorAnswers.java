@@ -1,6 +1,5 @@
 package io.sourced.app.web;
 
-import io.sourced.app.axon.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +44,6 @@ class ErrorAnswers {
             log.error("Unexpected failure", failure);
         } else if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             log.warn("Unavailable for now: {}", failure.toString());
-        } else if (Causes.any(failure, cause -> cause instanceof org.springframework.dao.DataAccessException)) {
-            log.error("Database access failed", failure);
         }
     }
 
