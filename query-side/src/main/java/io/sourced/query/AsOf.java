@@ -3,6 +3,7 @@ package io.sourced.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -36,6 +37,17 @@ public final class AsOf {
             state = step.apply(state, event);
         }
         return state;
+    }
+
+    /** The view of one aggregate as it was at {@code asOf}, folded from its own events; empty before it began. */
+    public static <V> Optional<V> view(
+            EventStore eventStore, String aggregateId, Instant asOf, BiFunction<V, Object, V> fold) {
+        return Optional.ofNullable(fold(
+                eventStore,
+                aggregateId,
+                asOf,
+                null,
+                (V view, DomainEventMessage<?> event) -> fold.apply(view, event.getPayload())));
     }
 
     public static <S> S fold(

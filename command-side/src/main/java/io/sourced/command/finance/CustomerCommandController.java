@@ -49,9 +49,7 @@ class CustomerCommandController {
             @PathVariable CustomerId customerId,
             @Valid @RequestBody AmountRequest request,
             @Parameter(hidden = true) Caller caller) {
-        requireMayActFor(caller, customerId);
-        commandGateway.sendAndWait(new DepositFundsCommand(customerId, request.amount()));
-        return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
+        return moveFunds(caller, customerId, new DepositFundsCommand(customerId, request.amount()));
     }
 
     @PostMapping("/{customerId}/withdrawals")
@@ -61,8 +59,12 @@ class CustomerCommandController {
             @PathVariable CustomerId customerId,
             @Valid @RequestBody AmountRequest request,
             @Parameter(hidden = true) Caller caller) {
+        return moveFunds(caller, customerId, new WithdrawFundsCommand(customerId, request.amount()));
+    }
+
+    private ResponseEntity<CustomerIdResponse> moveFunds(Caller caller, CustomerId customerId, Object command) {
         requireMayActFor(caller, customerId);
-        commandGateway.sendAndWait(new WithdrawFundsCommand(customerId, request.amount()));
+        commandGateway.sendAndWait(command);
         return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
     }
 

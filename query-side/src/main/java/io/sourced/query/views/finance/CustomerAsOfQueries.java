@@ -21,11 +21,6 @@ class CustomerAsOfQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(CustomerView.class)}. */
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerAsOfQuery query) {
-        return Optional.ofNullable(AsOf.fold(
-                eventStore,
-                query.customerId().value(),
-                query.asOf(),
-                (CustomerView) null,
-                (customer, event) -> CustomerFold.apply(customer, event.getPayload())));
+        return AsOf.view(eventStore, query.customerId().value(), query.asOf(), CustomerFold::apply);
     }
 }

@@ -8,6 +8,7 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
+import io.sourced.query.Fold;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,34 +19,45 @@ import java.util.Optional;
  */
 final class CustomerFold {
 
+    /** The ledger entry each event that moves money writes; every entry is made by one event. */
+    private static final Fold<TransactionView> LEDGER = Fold.<TransactionView>of()
+            .startedBy(
+                    FundsDepositedEvent.class,
+                    (e, at) -> new TransactionView(TransactionType.DEPOSIT, e.amount(), null, e.balance(), at))
+            .startedBy(
+                    FundsWithdrawnEvent.class,
+                    (e, at) -> new TransactionView(TransactionType.WITHDRAWAL, e.amount(), null, e.balance(), at))
+            .startedBy(
+                    PaymentAuthorizedEvent.class,
+                    (e, at) -> new TransactionView(TransactionType.PAYMENT, e.amount(), e.orderId(), e.balance(), at))
+            .startedBy(
+                    PaymentRefundedEvent.class,
+                    (e, at) -> new TransactionView(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), at));
+
+    private static final Fold<CustomerView> FOLD = Fold.<CustomerView>of()
+            .startedBy(
+                    AccountOpenedEvent.class,
+                    (opened, at) -> new CustomerView(opened.customerId(), opened.name(), BigDecimal.ZERO))
+            .on(FundsDepositedEvent.class, CustomerFold::balanced)
+            .on(FundsWithdrawnEvent.class, CustomerFold::balanced)
+            .on(PaymentAuthorizedEvent.class, CustomerFold::balanced)
+            .on(PaymentRefundedEvent.class, CustomerFold::balanced);
+
     private CustomerFold() {}
 
     static CustomerView apply(CustomerView customer, Object event) {
-        if (event instanceof AccountOpenedEvent opened) {
-            return customer != null ? customer : new CustomerView(opened.customerId(), opened.name(), BigDecimal.ZERO);
-        }
-        if (customer == null) {
-            return null;
-        }
-        return transaction(event, Instant.EPOCH)
-                .map(entry -> new CustomerView(customer.customerId(), customer.name(), entry.balanceAfter()))
-                .orElse(customer);
+        return FOLD.apply(customer, event, Instant.EPOCH);
     }
 
     /** The ledger entry an event writes, if it moves money. */
     static Optional<TransactionView> transaction(Object event, Instant at) {
-        if (event instanceof FundsDepositedEvent e) {
-            return Optional.of(new TransactionView(TransactionType.DEPOSIT, e.amount(), null, e.balance(), at));
-        }
-        if (event instanceof FundsWithdrawnEvent e) {
-            return Optional.of(new TransactionView(TransactionType.WITHDRAWAL, e.amount(), null, e.balance(), at));
-        }
-        if (event instanceof PaymentAuthorizedEvent e) {
-            return Optional.of(new TransactionView(TransactionType.PAYMENT, e.amount(), e.orderId(), e.balance(), at));
-        }
-        if (event instanceof PaymentRefundedEvent e) {
-            return Optional.of(new TransactionView(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), at));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(LEDGER.apply(null, event, at));
+    }
+
+    private static CustomerView balanced(CustomerView customer, Object event, Instant at) {
+        return new CustomerView(
+                customer.customerId(),
+                customer.name(),
+                LEDGER.apply(null, event, at).balanceAfter());
     }
 }

@@ -21,11 +21,6 @@ class ProductAsOfQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(ProductView.class)}. */
     @QueryHandler
     Optional<ProductView> handle(FindProductAsOfQuery query) {
-        return Optional.ofNullable(AsOf.fold(
-                eventStore,
-                query.productId().value(),
-                query.asOf(),
-                (ProductView) null,
-                (product, event) -> ProductFold.apply(product, event.getPayload())));
+        return AsOf.view(eventStore, query.productId().value(), query.asOf(), ProductFold::apply);
     }
 }

@@ -6,6 +6,8 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.query.Fold;
+import java.time.Instant;
 
 /**
  * How a product's view follows its events: the one fold that both keeps the live view and answers "as of"
@@ -13,37 +15,32 @@ import io.sourced.api.inventory.StockReservedEvent;
  */
 final class ProductFold {
 
-    private ProductFold() {}
-
-    static ProductView apply(ProductView product, Object event) {
-        if (event instanceof ProductRegisteredEvent registered) {
-            return product != null
-                    ? product
-                    : new ProductView(
+    private static final Fold<ProductView> FOLD = Fold.<ProductView>of()
+            .startedBy(
+                    ProductRegisteredEvent.class,
+                    (registered, at) -> new ProductView(
                             registered.productId(),
                             registered.name(),
                             registered.price(),
                             registered.initialStock(),
                             0,
                             0,
-                            registered.category());
-        }
-        if (product == null) {
-            return null;
-        }
-        if (event instanceof ProductRestockedEvent restocked) {
-            return move(product, restocked.quantity(), 0, 0);
-        }
-        if (event instanceof StockReservedEvent reserved) {
-            return move(product, -reserved.quantity(), reserved.quantity(), 0);
-        }
-        if (event instanceof StockReleasedEvent released) {
-            return move(product, released.quantity(), -released.quantity(), 0);
-        }
-        if (event instanceof ReservationConfirmedEvent confirmed) {
-            return move(product, 0, -confirmed.quantity(), confirmed.quantity());
-        }
-        return product;
+                            registered.category()))
+            .on(ProductRestockedEvent.class, (product, restocked, at) -> move(product, restocked.quantity(), 0, 0))
+            .on(
+                    StockReservedEvent.class,
+                    (product, reserved, at) -> move(product, -reserved.quantity(), reserved.quantity(), 0))
+            .on(
+                    StockReleasedEvent.class,
+                    (product, released, at) -> move(product, released.quantity(), -released.quantity(), 0))
+            .on(
+                    ReservationConfirmedEvent.class,
+                    (product, confirmed, at) -> move(product, 0, -confirmed.quantity(), confirmed.quantity()));
+
+    private ProductFold() {}
+
+    static ProductView apply(ProductView product, Object event) {
+        return FOLD.apply(product, event, Instant.EPOCH);
     }
 
     private static ProductView move(ProductView p, int available, int reserved, int sold) {

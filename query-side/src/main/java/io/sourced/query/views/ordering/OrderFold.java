@@ -9,6 +9,7 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.Fold;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,40 +22,38 @@ import java.util.Objects;
  */
 final class OrderFold {
 
+    private static final Fold<OrderView> FOLD = Fold.<OrderView>of()
+            .startedBy(OrderPlacedEvent.class, OrderFold::placed)
+            .on(StockReservedEvent.class, (order, reserved, at) -> priced(order, reserved))
+            .on(
+                    OrderAcceptedEvent.class,
+                    (order, accepted, at) -> completed(order, OrderStatus.ACCEPTED, null, accepted.total(), at))
+            .on(
+                    OrderRejectedEvent.class,
+                    (order, rejected, at) ->
+                            completed(order, OrderStatus.REJECTED, rejected.reason(), order.total(), at))
+            .on(
+                    OrderCancelledEvent.class,
+                    (order, cancelled, at) -> completed(order, OrderStatus.CANCELLED, null, order.total(), at));
+
     private OrderFold() {}
 
     static OrderView apply(OrderView order, Object event, Instant at) {
-        if (event instanceof OrderPlacedEvent placed) {
-            return order != null
-                    ? order
-                    : new OrderView(
-                            placed.orderId(),
-                            placed.customerId(),
-                            OrderStatus.PENDING,
-                            null,
-                            placed.lines().stream()
-                                    .map(l -> new OrderLineView(l.productId(), l.quantity(), null))
-                                    .toList(),
-                            null,
-                            at,
-                            null);
-        }
-        if (order == null) {
-            return null;
-        }
-        if (event instanceof StockReservedEvent reserved) {
-            return priced(order, reserved);
-        }
-        if (event instanceof OrderAcceptedEvent accepted) {
-            return completed(order, OrderStatus.ACCEPTED, null, accepted.total(), at);
-        }
-        if (event instanceof OrderRejectedEvent rejected) {
-            return completed(order, OrderStatus.REJECTED, rejected.reason(), order.total(), at);
-        }
-        if (event instanceof OrderCancelledEvent) {
-            return completed(order, OrderStatus.CANCELLED, null, order.total(), at);
-        }
-        return order;
+        return FOLD.apply(order, event, at);
+    }
+
+    private static OrderView placed(OrderPlacedEvent placed, Instant at) {
+        return new OrderView(
+                placed.orderId(),
+                placed.customerId(),
+                OrderStatus.PENDING,
+                null,
+                placed.lines().stream()
+                        .map(l -> new OrderLineView(l.productId(), l.quantity(), null))
+                        .toList(),
+                null,
+                at,
+                null);
     }
 
     /** A reserved line gets its unit price; the total is known once every line has one, while pending. */
