@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
@@ -35,7 +36,9 @@ class QuerySideWiringTest {
         EventProcessingConfigurer eventProcessing = mock(EventProcessingConfigurer.class);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance()); // "8s"
-            context.registerBean(JdbcTemplate.class, ViewDatabase::migrated);
+            JdbcTemplate views = ViewDatabase.migrated();
+            context.registerBean(JdbcTemplate.class, () -> views);
+            context.registerBean(DataSource.class, () -> ViewDatabase.pooled(views));
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
             context.registerBean(EventStore.class, () -> mock(EventStore.class));

@@ -1,5 +1,6 @@
 package io.sourced.ui;
 
+import io.sourced.api.operations.CancelReplayCommand;
 import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.FindDeadLettersQuery;
 import io.sourced.api.operations.FindProcessorsQuery;
@@ -55,8 +56,20 @@ class OperationsPage extends Pages {
         model.addAttribute(
                 "claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
         model.addAttribute("replica", replica);
+        model.addAttribute("rebuilds", rebuilds(statuses));
         addDeadLetters(model);
         return "admin/operations";
+    }
+
+    /** The rebuilds alone, which the page re-reads while it is open. */
+    @GetMapping("/admin/operations/rebuilds")
+    String rebuilds(Model model) {
+        model.addAttribute("rebuilds", rebuilds(statuses()));
+        return "admin/operations :: rebuilds";
+    }
+
+    private static List<ProcessorStatus> rebuilds(List<ProcessorStatus> statuses) {
+        return statuses.stream().filter(status -> status.rebuild() != null).toList();
     }
 
     /** What the page rewrites every 2 s: each processor's figures, already in words. */
@@ -112,11 +125,24 @@ class OperationsPage extends Pages {
                         "problem",
                         name + " cannot be replayed now: other"
                                 + " replicas did not release its segments in time. Try again.");
+            case ALREADY_UNDER_WAY ->
+                redirect.addFlashAttribute("problem", name + " is being rebuilt already: see its progress below.");
             case STARTED ->
                 redirect.addFlashAttribute(
                         "notice",
-                        "Replaying " + name + ": its views are being rebuilt"
-                                + " from the first event while Sourced keeps serving.");
+                        "Replaying " + name + ": its views are being rebuilt from the first event beside the live"
+                                + " ones, which keep answering until the rebuilt ones take over.");
+        }
+        return "redirect:/admin/operations";
+    }
+
+    @PostMapping("/admin/operations/processors/{name}/replay/cancel")
+    String cancelReplay(@PathVariable String name, RedirectAttributes redirect) {
+        Boolean cancelled = commands.sendAndWait(new CancelReplayCommand(name));
+        if (Boolean.TRUE.equals(cancelled)) {
+            redirect.addFlashAttribute("notice", "The rebuild of " + name + " stops; its live views stay as they are.");
+        } else {
+            redirect.addFlashAttribute("problem", "No rebuild of " + name + " is under way.");
         }
         return "redirect:/admin/operations";
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * One event processor as operators see it: how many segments its token has and which replica holds each
  * ({@code claims}; empty for a subscribing processor, which has no token), how far it got in the log
  * ({@code position}), where the log ends ({@code headPosition}), how far behind it is, whether it is replaying,
- * its status and the events it parked as dead letters.
+ * its status and the events it parked as dead letters. {@code rebuild}: the latest rebuild of its views beside the live
+ * ones, null when it has none.
  */
 public record ProcessorStatus(
         String name,
@@ -19,4 +20,5 @@ public record ProcessorStatus(
         boolean replaying,
         boolean replayable,
         String status,
-        long deadLetters) {}
+        long deadLetters,
+        RebuildProgress rebuild) {}

@@ -47,6 +47,10 @@ final class Api {
         return send("GET", path, null, Map.of());
     }
 
+    Answer delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
     Answer post(String path, Object body) {
         return post(path, body, Map.of());
     }

@@ -58,6 +58,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/events                                401        403  403  200
             GET     /api/admin/processors                      401        403  403  200
             POST    /api/admin/processors/unknown/replay       401        403  403  404
+            DELETE  /api/admin/processors/unknown/replay       401        403  403  404
+            POST    /api/admin/views/rebuild                   401        403  403  202
             GET     /api/admin/dead-letters                    401        403  403  200
             POST    /api/admin/dead-letters/unknown/retry      401        403  403  404
             GET     /api/reports/products                      401        403  403  200
@@ -87,6 +89,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /admin/operations                          302        403  403  200
             GET     /admin/operations/live                     302        403  403  200
             GET     /admin/operations/dead-letters             302        403  403  200
+            GET     /admin/operations/rebuilds                 302        403  403  200
             GET     /admin/reports                             302        403  403  200
             POST    /shop/orders                               403        403  403  403    form
             POST    /accounts/{A}/deposits                     403        403  403  403    form
@@ -98,6 +101,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /admin/customers/{A}/deposits              403        403  403  403    form
             POST    /admin/operations/processors/unknown/replay 403       403  403  403    form
             POST    /admin/operations/dead-letters/unknown/retry 403      403  403  403    form
+            POST    /admin/operations/processors/unknown/replay/cancel 403 403 403  403    form
             GET     /actuator/health                           200        200  200  200
             GET     /actuator/info                             302        403  403  200
             GET     /actuator/prometheus                       302        403  403  200

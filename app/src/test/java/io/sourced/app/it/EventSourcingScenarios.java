@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.app.it.Api.Answer;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** What event sourcing promises — temporal queries, rebuild by replay, dead letters — on a given database. */
 abstract class EventSourcingScenarios extends ApplicationScenarios {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<String> VIEWS = List.of(
             "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at FROM order_view ORDER BY order_id",
@@ -130,6 +133,9 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         ordersOfEveryOutcome();
         instance.awaitQuiet();
         List<List<Map<String, Object>>> before = views();
+        // the live views wrong: only a rebuild that took their place makes them right again
+        instance.jdbc().update("UPDATE product_view SET available = available + 1000");
+        instance.jdbc().update("DELETE FROM order_history_view");
 
         List<String> replayable = new ArrayList<>();
         admin.get("/api/admin/processors").body().forEach(p -> {
@@ -153,6 +159,75 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
 
         instance.awaitQuiet();
         assertThat(views()).isEqualTo(before);
+        for (String name : List.of("orders-view", "products-view", "customers-view", "order-history", "event-log")) {
+            assertThat(statusOf(name).path("rebuild").path("state").asText())
+                    .as(name)
+                    .isEqualTo("DONE");
+        }
+    }
+
+    @Test
+    void rebuildOfEveryView_answersAsBeforeWhileItRuns_newEventsIncluded_andTakesOverAtTheHead() {
+        List<String> orders = ordersOfEveryOutcome();
+        instance.awaitQuiet();
+        Map<String, JsonNode> before = answers(orders, null);
+
+        Answer started = admin.post("/api/admin/views/rebuild", null);
+
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(started.body().findValuesAsText("name"))
+                .contains("orders-view", "products-view", "customers-view", "order-history", "event-log", "reports");
+        assertThat(admin.post("/api/admin/views/rebuild", null).status())
+                .as("while one is under way")
+                .isEqualTo(409);
+        String fresh = admin.registerProduct(unique("Fresh"), "1.00", 3);
+        int watched = 0;
+        while (statusOf("products-view").path("replaying").asBoolean()) {
+            assertThat(answers(orders, fresh)).isEqualTo(before);
+            watched++;
+        }
+        assertThat(watched).as("answers read while the views were rebuilt").isPositive();
+        instance.awaitQuiet();
+        assertThat(answers(orders, fresh)).isEqualTo(before);
+        assertThat(admin.get("/api/products/" + fresh).body().path("available").asInt())
+                .as("an event recorded during the rebuild")
+                .isEqualTo(3);
+        JsonNode rebuild = statusOf("orders-view").path("rebuild");
+        assertThat(rebuild.path("state").asText()).isEqualTo("DONE");
+        assertThat(rebuild.path("done").asLong())
+                .isEqualTo(rebuild.path("total").asLong());
+        assertThat(rebuild.path("done").asLong()).isPositive();
+        assertThat(admin.delete("/api/admin/processors/orders-view/replay").status())
+                .as("a cancel with no rebuild under way")
+                .isEqualTo(404);
+    }
+
+    /** What a person sees of these orders, their customers and the products (but one), through the API. */
+    private Map<String, JsonNode> answers(List<String> orders, String butProduct) {
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (String order : orders) {
+            JsonNode view = admin.get("/api/orders/" + order).body();
+            answers.put(order, view);
+            answers.put(
+                    order + "/trace",
+                    admin.get("/api/orders/" + order + "/trace").body());
+            answers.put(
+                    order + "/events",
+                    admin.get("/api/aggregates/" + order + "/events").body());
+            String customer = view.path("customerId").asText();
+            answers.put(customer, admin.get("/api/customers/" + customer).body());
+            answers.put(
+                    customer + "/transactions",
+                    admin.get("/api/customers/" + customer + "/transactions").body());
+        }
+        List<JsonNode> products = new ArrayList<>();
+        admin.get("/api/products").body().forEach(product -> {
+            if (!product.path("productId").asText().equals(butProduct)) {
+                products.add(product);
+            }
+        });
+        answers.put("products", JSON.valueToTree(products));
+        return answers;
     }
 
     @Test
@@ -204,7 +279,7 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         throw new AssertionError("no processor " + processor);
     }
 
-    private void ordersOfEveryOutcome() {
+    private List<String> ordersOfEveryOutcome() {
         String stocked = admin.registerProduct(unique("Stocked"), "4.00", 5);
         String held = admin.registerProduct(unique("Held"), "6.00", 5);
         String rich = admin.openCustomer(unique("Rich"), "200");
@@ -236,6 +311,7 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
                         "CANCELLED null",
                         "REJECTED TIMEOUT");
         awaitProduct(stocked, 3, 0, 2);
+        return orders;
     }
 
     private List<List<Map<String, Object>>> views() {

@@ -2,19 +2,16 @@ package io.sourced.query.operations;
 
 import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.api.operations.RebuildProgress;
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.RetryOutcome;
 import io.sourced.api.operations.SegmentClaim;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,23 +31,24 @@ import org.springframework.stereotype.Component;
 class EventProcessors {
 
     private static final int MAX_RETRIES_PER_CALL = 10_000;
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RELEASE_POLL = Duration.ofMillis(200);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final SegmentClaims segmentClaims;
-    private final ReplayRequests replayRequests;
+    private final LiveProcessors live;
+    private final ViewRebuilds rebuilds;
 
     EventProcessors(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             SegmentClaims segmentClaims,
-            ReplayRequests replayRequests) {
+            LiveProcessors live,
+            ViewRebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.segmentClaims = segmentClaims;
-        this.replayRequests = replayRequests;
+        this.live = live;
+        this.rebuilds = rebuilds;
     }
 
     List<ProcessorStatus> statuses() {
@@ -70,48 +68,43 @@ class EventProcessors {
     }
 
     /**
-     * Rebuilds the processor's views from the first event: stops it here and on every other replica, resets its
-     * tokens (its reset handlers clear the views it owns) and starts it again. The application keeps serving meanwhile.
+     * Rebuilds the processor's views from the first event. Views kept in tables are rebuilt beside the live ones,
+     * which keep answering until the rebuilt ones take over at the head of the log; any other replayable processor
+     * (one that writes files) is stopped here and on every other replica, its tokens reset, and started again.
      */
     ReplayOutcome replay(String name) {
         Optional<EventProcessor> found = processing.eventProcessor(name);
         if (found.isEmpty()) {
             return ReplayOutcome.UNKNOWN;
         }
+        if (rebuilds.rebuildable(name)) {
+            return rebuilds.start(List.of(name)) ? ReplayOutcome.STARTED : ReplayOutcome.ALREADY_UNDER_WAY;
+        }
         if (!(found.get() instanceof StreamingEventProcessor processor) || !processor.supportsReset()) {
             return ReplayOutcome.NOT_REPLAYABLE;
         }
-        replayRequests.request(name);
+        List<String> names = List.of(name);
         try {
-            processor.shutdownAsync().get(30, TimeUnit.SECONDS);
-            if (!awaitReleased(name)) {
+            if (!live.stopEverywhere(names)) {
                 return ReplayOutcome.HELD_ELSEWHERE;
             }
             processor.resetTokens();
             return ReplayOutcome.STARTED;
         } catch (UnableToClaimTokenException e) {
             return ReplayOutcome.HELD_ELSEWHERE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while replaying " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not stop processor " + name + " for a replay", e);
         } finally {
-            processor.start();
-            replayRequests.withdraw(name);
+            live.startEverywhere(names);
         }
     }
 
-    /** The other replicas see the request within a second or two and release their segments as they stop. */
-    private boolean awaitReleased(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
-        while (!replayRequests.unclaimed(name)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(RELEASE_POLL.toMillis());
-        }
-        return true;
+    /** Rebuilds every view kept in tables, in one reading of the log. */
+    ReplayOutcome rebuildViews() {
+        return rebuilds.start(rebuilds.processors()) ? ReplayOutcome.STARTED : ReplayOutcome.ALREADY_UNDER_WAY;
+    }
+
+    /** Cancels the rebuild of the processor's views under way; false when there is none. */
+    boolean cancelReplay(String name) {
+        return rebuilds.cancel(name);
     }
 
     List<DeadLetterView> deadLetters() {
@@ -180,6 +173,10 @@ class EventProcessors {
                 .map(q -> q.size())
                 .orElse(0L);
         String status = !processor.isRunning() ? "STOPPED" : processor.isError() ? "ERROR" : "RUNNING";
+        RebuildProgress rebuild = rebuilds.rebuildable(processor.getName())
+                ? rebuilds.progress(processor.getName()).orElse(null)
+                : null;
+        boolean rebuilding = rebuild != null && rebuild.underWay();
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(
                     processor.getName(),
@@ -192,7 +189,8 @@ class EventProcessors {
                     false,
                     false,
                     status,
-                    deadLetters);
+                    deadLetters,
+                    null);
         }
         Map<Integer, EventTrackerStatus> local = streaming.processingStatus();
         // the segments held here are fresher in memory than in the store; the others only the store knows
@@ -220,10 +218,11 @@ class EventProcessors {
                 position,
                 head,
                 lag,
-                replaying,
+                replaying || rebuilding,
                 streaming.supportsReset(),
                 status,
-                deadLetters);
+                deadLetters,
+                rebuild);
     }
 
     /**

@@ -2,12 +2,14 @@ package io.sourced.query.operations;
 
 import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.ProcessorStatus;
+import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.RetryOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +38,12 @@ class OperationsController {
     }
 
     @Operation(
-            summary =
-                    "Rebuild a processor's views from the first event (409 for the saga and subscribing processors, and when other replicas did not release its segments in time)")
+            summary = "Rebuild a processor's views from the first event",
+            description = "Views kept in tables are rebuilt beside the live ones, which keep answering (new events"
+                    + " included) until the rebuilt ones take over, in one transaction, at the head of the log;"
+                    + " GET /api/admin/processors shows the progress under rebuild. The data lake is rewritten from"
+                    + " the first event. 409 for the saga and processors with side effects, when the processor is"
+                    + " being rebuilt already, and when other replicas did not release its segments in time.")
     @PostMapping("/processors/{name}/replay")
     ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
         switch (processors.replay(name)) {
@@ -46,6 +52,8 @@ class OperationsController {
                 throw new ResponseStatusException(
                         HttpStatus.CONFLICT,
                         name + " cannot be replayed: it has side effects (a saga) or no token (subscribing)");
+            case ALREADY_UNDER_WAY ->
+                throw new ResponseStatusException(HttpStatus.CONFLICT, name + " is being rebuilt already");
             case HELD_ELSEWHERE ->
                 throw new ResponseStatusException(
                         HttpStatus.CONFLICT,
@@ -54,6 +62,32 @@ class OperationsController {
             default -> {}
         }
         return ResponseEntity.accepted().body(processors.status(name).orElseThrow());
+    }
+
+    @Operation(
+            summary = "Cancel the rebuild of a processor's views",
+            description = "The live views stay as they are. 404 when no rebuild of the processor is under way.")
+    @DeleteMapping("/processors/{name}/replay")
+    ResponseEntity<ProcessorStatus> cancelReplay(@PathVariable String name) {
+        if (!processors.cancelReplay(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rebuild of " + name + " is under way");
+        }
+        return ResponseEntity.accepted().body(processors.status(name).orElseThrow());
+    }
+
+    @Operation(
+            summary = "Rebuild every view kept in tables, in one reading of the log",
+            description = "As a replay of each, but the log is read once for all of them and they take over"
+                    + " together. 409 when one of them is being rebuilt already.")
+    @PostMapping("/views/rebuild")
+    ResponseEntity<List<ProcessorStatus>> rebuildViews() {
+        if (processors.rebuildViews() == ReplayOutcome.ALREADY_UNDER_WAY) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "A view is being rebuilt already");
+        }
+        return ResponseEntity.accepted()
+                .body(processors.statuses().stream()
+                        .filter(status -> status.rebuild() != null)
+                        .toList());
     }
 
     @Operation(summary = "The events parked in the dead-letter queues, with their error")

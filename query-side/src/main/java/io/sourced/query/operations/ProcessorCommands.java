@@ -1,5 +1,6 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.CancelReplayCommand;
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.operations.RetryDeadLettersCommand;
@@ -30,6 +31,12 @@ class ProcessorCommands {
     @CommandHandler
     ReplayOutcome handle(ReplayProcessorCommand command) {
         return outsideTransaction.execute(status -> processors.replay(command.processor()));
+    }
+
+    /** Whether a rebuild of the processor's views was under way. */
+    @CommandHandler
+    boolean handle(CancelReplayCommand command) {
+        return processors.cancelReplay(command.processor());
     }
 
     /** Null when the processor has no dead-letter queue. */

@@ -1,9 +1,13 @@
 package io.sourced.query.log.eventlog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.query.RebuildableView;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -18,5 +22,13 @@ class EventLogConfiguration {
     void indexEveryEventOrStop(EventProcessingConfigurer eventProcessing) {
         eventProcessing.registerListenerInvocationErrorHandler(
                 EventLogProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    RebuildableView eventLogRebuild(EventMapper mapper, ObjectMapper json) {
+        return new RebuildableView(
+                EventLogProjector.PROCESSING_GROUP,
+                List.of("event_log_view"),
+                jdbc -> List.of(new EventLogProjector(jdbc, mapper, json)));
     }
 }

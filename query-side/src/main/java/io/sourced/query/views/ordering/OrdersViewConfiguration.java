@@ -1,8 +1,11 @@
 package io.sourced.query.views.ordering;
 
+import io.sourced.query.RebuildableView;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,5 +31,21 @@ class OrdersViewConfiguration {
                 OrderViewProjector.PROCESSING_GROUP, configuration -> new OrderIdSequencingPolicy());
         eventProcessing.registerSequencingPolicy(
                 OrderHistoryProjector.PROCESSING_GROUP, configuration -> new OrderIdSequencingPolicy());
+    }
+
+    @Bean
+    RebuildableView ordersViewRebuild(QueryUpdateEmitter updates) {
+        return new RebuildableView(
+                OrderViewProjector.PROCESSING_GROUP,
+                List.of("order_view", "order_line_view"),
+                jdbc -> List.of(new OrderViewProjector(jdbc, updates)));
+    }
+
+    @Bean
+    RebuildableView orderHistoryRebuild() {
+        return new RebuildableView(
+                OrderHistoryProjector.PROCESSING_GROUP,
+                List.of("order_history_view"),
+                jdbc -> List.of(new OrderHistoryProjector(jdbc)));
     }
 }

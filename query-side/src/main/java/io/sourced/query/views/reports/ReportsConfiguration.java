@@ -1,9 +1,12 @@
 package io.sourced.query.views.reports;
 
+import io.sourced.query.RebuildableView;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -21,5 +24,19 @@ class ReportsConfiguration {
                 SalesReportProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
         eventProcessing.registerSequencingPolicy(
                 SalesReportProjector.PROCESSING_GROUP, configuration -> new SequentialPolicy());
+    }
+
+    @Bean
+    RebuildableView reportsRebuild(TierRevenueProjector tierRevenue) {
+        return new RebuildableView(
+                SalesReportProjector.PROCESSING_GROUP,
+                List.of(
+                        "product_day_report",
+                        "report_product",
+                        "report_reservation",
+                        "day_report",
+                        "order_timing_report",
+                        "tier_revenue_report"),
+                jdbc -> List.of(new SalesReportProjector(jdbc), tierRevenue.reportingTo(jdbc)));
     }
 }

@@ -29,6 +29,11 @@ class TierRevenueProjector {
         this.report = new TierRevenueReport(jdbc);
     }
 
+    /** The same projector keeping the report in the tables the template reaches (a rebuild's). */
+    TierRevenueProjector reportingTo(JdbcTemplate jdbc) {
+        return new TierRevenueProjector(gateway, jdbc);
+    }
+
     @EventHandler
     void on(OrderAcceptedEvent accepted, EventMessage<?> message, ReplayStatus replayStatus) {
         report.add(gateway.tierOf(accepted.customerId(), message, replayStatus), accepted.total());

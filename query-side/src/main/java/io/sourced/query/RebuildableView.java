@@ -1,0 +1,20 @@
+package io.sourced.query;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A processor whose views can be rebuilt beside the live ones: the tables it owns, and its projectors made anew on
+ * another database connection (one whose unqualified table names are the rebuild's own tables).
+ *
+ * @param processor  the processing group
+ * @param tables     every table its projectors write
+ * @param projectors its projectors, writing through the given template
+ */
+public record RebuildableView(String processor, List<String> tables, Function<JdbcTemplate, List<Object>> projectors) {
+
+    public RebuildableView {
+        tables = List.copyOf(tables);
+    }
+}

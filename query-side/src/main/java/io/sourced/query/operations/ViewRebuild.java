@@ -1,0 +1,233 @@
+package io.sourced.query.operations;
+
+import io.sourced.query.RebuildableView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One rebuild of some processors' views: the log read once from its first event, each event handed to every
+ * projector of those processors made anew on the shadow schema, in chunks of {@link #CHUNK} events a transaction.
+ * The live views keep answering and keep following the log. At the head the processors stop everywhere for a moment,
+ * the rebuild reads what came meanwhile, and one transaction puts its tables in the live ones' place and moves the
+ * processors' tokens to where it stopped.
+ */
+final class ViewRebuild implements Runnable {
+
+    static final int CHUNK = 1000;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
+
+    /** What the rebuild needs of the processors it replaces: stop them everywhere, and place their tokens. */
+    interface Processors {
+
+        /** Stops the processors here and asks every replica to; false when their segments were not released. */
+        boolean stopEverywhere(List<String> processors);
+
+        /** Starts them again here and lets the other replicas start them. */
+        void startEverywhere(List<String> processors);
+
+        /** Moves every segment's token of the processors to {@code position}, in the caller's transaction. */
+        void placeTokens(List<String> processors, TrackingToken position);
+    }
+
+    /** The log from a position (null: its first event), and where it ends now. */
+    interface StreamSource {
+        BlockingStream<TrackedEventMessage<?>> from(TrackingToken position);
+
+        long head();
+    }
+
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private final String id;
+    private final List<RebuildableView> views;
+    private final List<String> processors;
+    private final List<String> tables;
+    private final ShadowSchema shadow;
+    private final RebuildLedger ledger;
+    private final StreamSource events;
+    private final Processors live;
+    private final TransactionTemplate liveTransactions;
+    private final Clock clock;
+
+    private final Instant started;
+    private List<AnnotationEventHandlerAdapter> handlers;
+    private TransactionTemplate shadowTransactions;
+    private TrackingToken position;
+    private long done;
+    private Instant reported = Instant.MIN;
+
+    ViewRebuild(
+            String id,
+            List<RebuildableView> views,
+            ShadowSchema shadow,
+            RebuildLedger ledger,
+            StreamSource events,
+            Processors live,
+            TransactionTemplate liveTransactions,
+            Clock clock) {
+        this.id = id;
+        this.views = List.copyOf(views);
+        this.processors = views.stream().map(RebuildableView::processor).toList();
+        this.tables = views.stream().flatMap(view -> view.tables().stream()).toList();
+        this.shadow = shadow;
+        this.ledger = ledger;
+        this.events = events;
+        this.live = live;
+        this.liveTransactions = liveTransactions;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    public void run() {
+        try {
+            shadow.empty(tables);
+            shadowTransactions = shadow.transactions();
+            handlers = views.stream()
+                    .flatMap(view -> view.projectors().apply(shadow.jdbc()).stream())
+                    .map(AnnotationEventHandlerAdapter::new)
+                    .toList();
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.from(null)) {
+                readToHead(stream, "RUNNING");
+                switchOver(stream);
+            }
+            ledger.ended(id, "DONE", null);
+            log.info("Rebuilt {} from {} events", processors, done);
+        } catch (Cancelled e) {
+            ledger.ended(id, "CANCELLED", null);
+            log.info("Rebuild of {} cancelled after {} events; the live views stay", processors, done);
+        } catch (RuntimeException | Error e) {
+            ledger.ended(id, "FAILED", String.valueOf(e.getMessage()));
+            log.error("Rebuild of {} failed after {} events; the live views stay", processors, done, e);
+        } finally {
+            emptyQuietly();
+        }
+    }
+
+    private void switchOver(BlockingStream<TrackedEventMessage<?>> stream) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (live.stopEverywhere(processors)) {
+                    readToHead(stream, "SWITCHING");
+                    liveTransactions.executeWithoutResult(status -> {
+                        shadow.swap(tables);
+                        if (position != null) {
+                            live.placeTokens(processors, position);
+                        }
+                    });
+                    shadow.continueIdentities(tables);
+                    return;
+                }
+            } finally {
+                live.startEverywhere(processors);
+            }
+            if (attempt == 5) {
+                throw new IllegalStateException("Other replicas did not release the segments of " + processors);
+            }
+            readToHead(stream, "RUNNING");
+        }
+    }
+
+    /** Applies every event available now, a chunk a transaction, and reports progress about every second. */
+    private void readToHead(BlockingStream<TrackedEventMessage<?>> stream, String state) {
+        report(state, true);
+        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Cancelled();
+            }
+            while (chunk.size() < CHUNK && stream.hasNextAvailable()) {
+                chunk.add(next(stream));
+            }
+            if (chunk.isEmpty()) {
+                return;
+            }
+            apply(chunk);
+            done += chunk.size();
+            position = chunk.get(chunk.size() - 1).trackingToken();
+            chunk.clear();
+            report(state, false);
+        }
+    }
+
+    private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) {
+        try {
+            return stream.nextAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancelled();
+        }
+    }
+
+    private void apply(List<TrackedEventMessage<?>> chunk) {
+        shadowTransactions.executeWithoutResult(status -> {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            try {
+                for (TrackedEventMessage<?> event : chunk) {
+                    EventMessage<?> replayed =
+                            event.withTrackingToken(new ReplayToken(event.trackingToken(), event.trackingToken()));
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(replayed)) {
+                            handler.handle(replayed);
+                        }
+                    }
+                }
+                unitOfWork.commit();
+            } catch (Exception e) {
+                if (unitOfWork.isActive()) {
+                    unitOfWork.rollback(e);
+                }
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void report(String state, boolean now) {
+        Instant at = clock.instant();
+        if (!now && at.isBefore(reported.plus(PROGRESS_EVERY))) {
+            return;
+        }
+        reported = at;
+        long left = Math.max(0, events.head() - positionOf(position));
+        double seconds = Math.max(0.001, Duration.between(started, at).toMillis() / 1000.0);
+        if (ledger.progressed(id, state, done, done + left, done / seconds)) {
+            throw new Cancelled();
+        }
+    }
+
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.isPresent() ? position.getAsLong() : -1;
+    }
+
+    private void emptyQuietly() {
+        try {
+            shadow.empty(tables);
+        } catch (RuntimeException e) {
+            log.warn("Could not empty the rebuild's tables of {}: {}", processors, e.getMessage());
+        }
+    }
+}
