@@ -37,10 +37,15 @@ final class AppProcess implements AutoCloseable {
     /** Starts the jar and returns once {@code /actuator/health} answers UP. */
     static AppProcess start(Path jar, Path folder, List<String> arguments) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(
-                List.of(javaExecutable(), HEAP, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
-        command.addAll(arguments);
         Files.createDirectories(folder);
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), HEAP));
+        if (System.getenv("SOURCED_BENCH_PROFILE") != null) {
+            // a flight recording of the application, in its folder, for a look at where its CPU went
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + folder.toAbsolutePath().resolve("app.jfr"));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        command.addAll(arguments);
         Path log = folder.resolve("app.log");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)

@@ -98,8 +98,10 @@ public final class Bench {
                         + options.label() + (complete ? "" : "-incomplete") + ".md");
         Files.writeString(file, report);
         System.err.println("written to " + file);
-        if (complete) {
+        if (complete && System.getenv("SOURCED_BENCH_PROFILE") == null) {
             deleteRecursively(work);
+        } else {
+            System.err.println("the applications' folders (logs, recordings) are kept under " + work);
         }
         System.exit(complete ? 0 : 1); // the HTTP clients' and Axon's threads need not be waited for
     }
@@ -113,6 +115,9 @@ public final class Bench {
         }
         if (options.runs(Step.APPEND)) {
             append();
+        }
+        if (options.runs(Step.REBUILD)) {
+            rebuild();
         }
         if (!options.runs(Step.STARTUP) && !options.runs(Step.REPLAY)) {
             return;
@@ -266,6 +271,46 @@ public final class Bench {
         }
     }
 
+    /**
+     * Every view rebuilt from the first event of a generated history, to completion: by the previous jar (when
+     * given) through a replay of each view processor, then by this one through one rebuild of them all.
+     */
+    private void rebuild() throws Exception {
+        progress("rebuild of every view: writing the history");
+        Store.Postgres store = postgres.createDatabase("rebuild");
+        try {
+            start(options.appJar(), store, "rebuild-migrate", List.of()).close();
+            long events = fillHistory(store);
+            String step = "Rebuild every view postgres, " + events + " events, to completion";
+            if (options.baselineJar() != null) {
+                progress("rebuild: the previous jar replays each view processor");
+                try (AppProcess app = start(options.baselineJar(), store, "rebuild-baseline", List.of())) {
+                    record(
+                            step,
+                            "previous jar, a replay of each view processor",
+                            ViewRebuildBench.replayEach(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
+                }
+            }
+            progress("rebuild: this jar rebuilds every view");
+            try (AppProcess app = start(options.appJar(), store, "rebuild-current", List.of())) {
+                record(
+                        step,
+                        "this jar, POST /api/admin/views/rebuild",
+                        ViewRebuildBench.rebuild(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
+            }
+        } finally {
+            store.drop();
+        }
+    }
+
+    private void record(String step, String name, ViewRebuildBench.Measured measured) {
+        Figure rate = new Figure(step, name, "events/s");
+        results.add(rate, measured.eventsPerSecond());
+        results.add(new Figure(step, name + ": seconds", "s"), measured.seconds());
+        results.add(new Figure(step, name + ": application CPU", "cores"), measured.appCores());
+        results.add(new Figure(step, name + ": PostgreSQL CPU", "cores"), measured.postgresCores());
+    }
+
     private String replayStep(long events) {
         return "Replay postgres, " + events + " events";
     }
@@ -279,11 +324,15 @@ public final class Bench {
     }
 
     private AppProcess start(Store store, String name, List<String> extraArguments) throws Exception {
+        return start(options.appJar(), store, name, extraArguments);
+    }
+
+    private AppProcess start(Path jar, Store store, String name, List<String> extraArguments) throws Exception {
         Path folder = work.resolve(name);
         List<String> arguments = new ArrayList<>(store.appArguments(folder.resolve("lake")));
         arguments.addAll(extraArguments);
         arguments.addAll(options.appArguments());
-        return AppProcess.start(options.appJar(), folder, arguments);
+        return AppProcess.start(jar, folder, arguments);
     }
 
     private void progress(String step) {

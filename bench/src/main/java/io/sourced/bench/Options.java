@@ -21,14 +21,15 @@ record Options(
         boolean soak,
         String label,
         Path appJar,
+        Path baselineJar,
         String postgresUrl,
         Path results,
         Set<Step> steps,
         List<String> appArguments) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
-            + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
-            + " [--jar app/target/sourced.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
+            + " [--only workflow-h2,workflow-postgres,append,startup,replay,rebuild] [--app-arg --name=value]..."
+            + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     /** The parts of a full run, in the order they run. */
     enum Step {
@@ -36,7 +37,8 @@ record Options(
         WORKFLOW_POSTGRES,
         APPEND,
         STARTUP,
-        REPLAY;
+        REPLAY,
+        REBUILD;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -56,6 +58,7 @@ record Options(
         int rate = 0;
         String label = null;
         Path jar = Path.of("app/target/sourced.jar");
+        Path baseline = null;
         String postgres = "jdbc:postgresql://127.0.0.1:5432/";
         Path results = Path.of("bench/results");
         Set<Step> steps = EnumSet.allOf(Step.class);
@@ -68,6 +71,7 @@ record Options(
                 case "--rate" -> rate = Integer.parseInt(valueAfter(args, i++));
                 case "--label" -> label = valueAfter(args, i++);
                 case "--jar" -> jar = Path.of(valueAfter(args, i++));
+                case "--baseline-jar" -> baseline = Path.of(valueAfter(args, i++));
                 case "--postgres" -> postgres = valueAfter(args, i++);
                 case "--results" -> results = Path.of(valueAfter(args, i++));
                 case "--only" -> steps = steps(valueAfter(args, i++));
@@ -85,7 +89,8 @@ record Options(
             throw new IllegalArgumentException("a label is 1-60 letters, digits, '.', '_' or '-': " + label);
         }
         Scale scale = (quick ? Scale.quick() : Scale.full()).withArrivalRate(rate);
-        return new Options(scale, quick, soak, label, jar, postgres, results, steps, List.copyOf(appArguments));
+        return new Options(
+                scale, quick, soak, label, jar, baseline, postgres, results, steps, List.copyOf(appArguments));
     }
 
     boolean runs(Step step) {

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param products     products registered through the API before the load (single-line orders pick one)
  * @param historyOrders orders of the generated history replayed (five events each)
  * @param replayLimit  a replay still running after this long is measured by how far it got
+ * @param rebuildLimit a rebuild of every view (measured to completion) still running after this long fails the step
  * @param startups     start-ups measured on each of the empty and the full database
  * @param soak         how long the soak mode keeps its half load
  */
@@ -30,6 +31,7 @@ record Scale(
         int products,
         int historyOrders,
         Duration replayLimit,
+        Duration rebuildLimit,
         int startups,
         Duration soak) {
 
@@ -45,6 +47,7 @@ record Scale(
                 32,
                 200_000,
                 Duration.ofSeconds(60),
+                Duration.ofMinutes(20),
                 3,
                 Duration.ofMinutes(10));
     }
@@ -61,6 +64,7 @@ record Scale(
                 8,
                 4_000,
                 Duration.ofSeconds(5),
+                Duration.ofMinutes(2),
                 1,
                 Duration.ofMinutes(2));
     }
@@ -77,6 +81,7 @@ record Scale(
                 products,
                 historyOrders,
                 replayLimit,
+                rebuildLimit,
                 startups,
                 soak);
     }

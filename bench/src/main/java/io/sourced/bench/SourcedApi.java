@@ -83,6 +83,16 @@ final class SourcedApi {
                 .statusCode();
     }
 
+    /** Asks for every view to be rebuilt in one reading of the log; answers the status (202, or 409). */
+    int rebuildViews() throws IOException, InterruptedException {
+        return http.send(
+                        request("/api/admin/views/rebuild")
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** One event processor as {@code GET /api/admin/processors} shows it. */
     record Processor(
             String name,

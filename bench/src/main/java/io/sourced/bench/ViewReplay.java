@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Every replayable processor of the running application replayed at once through the admin API, as an operator
@@ -28,8 +29,16 @@ final class ViewReplay {
 
     /** Each replayed processor's progress, by name; the replay of all of them is that of the slowest. */
     static Map<String, Progress> run(SourcedApi api, Store store, Duration limit) throws Exception {
-        List<Processor> replayable =
-                api.processors().stream().filter(Processor::replayable).toList();
+        return run(api, store, limit, processor -> true);
+    }
+
+    /** The same for the replayable processors chosen. */
+    static Map<String, Progress> run(SourcedApi api, Store store, Duration limit, Predicate<Processor> chosen)
+            throws Exception {
+        List<Processor> replayable = api.processors().stream()
+                .filter(Processor::replayable)
+                .filter(chosen)
+                .toList();
         long head = replayable.stream().mapToLong(Processor::headPosition).max().orElseThrow();
         Map<String, Progress> progress = new LinkedHashMap<>();
         try (Connection connection = store.connect()) {

@@ -3,6 +3,7 @@ package io.sourced.query.operations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +35,13 @@ class LiveProcessors implements ViewRebuild.Processors {
     public boolean stopEverywhere(List<String> names) {
         names.forEach(requests::request);
         try {
-            for (String name : names) {
-                Optional<EventProcessor> processor = processing.eventProcessor(name);
-                if (processor.isPresent()) {
-                    processor.get().shutdownAsync().get(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
+            List<CompletableFuture<Void>> stopped = names.stream()
+                    .map(processing::eventProcessor)
+                    .flatMap(Optional::stream)
+                    .map(EventProcessor::shutdownAsync)
+                    .toList();
+            CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
+                    .get(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
             while (!names.stream().allMatch(requests::unclaimed)) {
                 if (System.nanoTime() > deadline) {

@@ -35,7 +35,8 @@ class RebuildConfiguration {
         hikari.copyStateTo(config);
         config.setPoolName("rebuild");
         config.setSchema(ShadowSchema.NAME);
-        config.setMaximumPoolSize(2);
+        // a connection for each view's worker while it applies a chunk
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         // the schema exists once ShadowSchema migrated it: no connection before then
         config.setInitializationFailTimeout(-1);

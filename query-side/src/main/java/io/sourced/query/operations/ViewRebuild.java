@@ -7,21 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One rebuild of some processors' views: the log read once from its first event, each event handed to every
- * projector of those processors made anew on the shadow schema, in chunks of {@link #CHUNK} events a transaction.
+ * One rebuild of some processors' views: the log read once from its first event, here, and handed in chunks of
+ * {@link #CHUNK} events to one {@link ViewWorker} a processor, whose projectors, made anew on the shadow schema, apply
+ * them.
  * The live views keep answering and keep following the log. At the head the processors stop everywhere for a moment,
  * the rebuild reads what came meanwhile, and one transaction puts its tables in the live ones' place and moves the
  * processors' tokens to where it stopped.
@@ -70,10 +69,10 @@ final class ViewRebuild implements Runnable {
     private final Clock clock;
 
     private final Instant started;
-    private List<AnnotationEventHandlerAdapter> handlers;
-    private TransactionTemplate shadowTransactions;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private List<ViewWorker> workers = List.of();
     private TrackingToken position;
-    private long done;
+    private long read;
     private Instant reported = Instant.MIN;
 
     ViewRebuild(
@@ -100,26 +99,33 @@ final class ViewRebuild implements Runnable {
 
     @Override
     public void run() {
+        ExecutorService threads = Executors.newFixedThreadPool(views.size(), task -> {
+            Thread thread = new Thread(task, "view-rebuild-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             shadow.empty(tables);
-            shadowTransactions = shadow.transactions();
-            handlers = views.stream()
-                    .flatMap(view -> view.projectors().apply(shadow.jdbc()).stream())
-                    .map(AnnotationEventHandlerAdapter::new)
+            TransactionTemplate transactions = shadow.transactions();
+            workers = views.stream()
+                    .map(view -> new ViewWorker(view, shadow.jdbc(), transactions, failure))
                     .toList();
+            workers.forEach(threads::execute);
             try (BlockingStream<TrackedEventMessage<?>> stream = events.from(null)) {
                 readToHead(stream, "RUNNING");
                 switchOver(stream);
             }
             ledger.ended(id, "DONE", null);
-            log.info("Rebuilt {} from {} events", processors, done);
+            log.info("Rebuilt {} from {} events", processors, done());
         } catch (Cancelled e) {
             ledger.ended(id, "CANCELLED", null);
-            log.info("Rebuild of {} cancelled after {} events; the live views stay", processors, done);
+            log.info("Rebuild of {} cancelled after {} events; the live views stay", processors, done());
         } catch (RuntimeException | Error e) {
             ledger.ended(id, "FAILED", String.valueOf(e.getMessage()));
-            log.error("Rebuild of {} failed after {} events; the live views stay", processors, done, e);
+            log.error("Rebuild of {} failed after {} events; the live views stay", processors, done(), e);
         } finally {
+            workers.forEach(ViewWorker::stop);
+            threads.shutdownNow();
             emptyQuietly();
         }
     }
@@ -148,58 +154,47 @@ final class ViewRebuild implements Runnable {
         }
     }
 
-    /** Applies every event available now, a chunk a transaction, and reports progress about every second. */
+    /**
+     * Hands every event available now to the workers, a chunk at a time (each payload read once, here), and waits
+     * until they applied them all; reports progress about every second.
+     */
     private void readToHead(BlockingStream<TrackedEventMessage<?>> stream, String state) {
         report(state, true);
-        List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Cancelled();
-            }
-            while (chunk.size() < CHUNK && stream.hasNextAvailable()) {
-                chunk.add(next(stream));
-            }
-            if (chunk.isEmpty()) {
-                return;
-            }
-            apply(chunk);
-            done += chunk.size();
-            position = chunk.get(chunk.size() - 1).trackingToken();
-            chunk.clear();
-            report(state, false);
-        }
-    }
-
-    private static TrackedEventMessage<?> next(BlockingStream<TrackedEventMessage<?>> stream) {
         try {
-            return stream.nextAvailable();
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Cancelled();
+                }
+                while (chunk.size() < CHUNK && stream.hasNextAvailable()) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    event.getPayload();
+                    chunk.add(event);
+                }
+                if (chunk.isEmpty()) {
+                    for (ViewWorker worker : workers) {
+                        worker.drain();
+                    }
+                    report(state, true);
+                    return;
+                }
+                List<TrackedEventMessage<?>> handed = List.copyOf(chunk);
+                for (ViewWorker worker : workers) {
+                    worker.offer(handed);
+                }
+                position = handed.get(handed.size() - 1).trackingToken();
+                read += handed.size();
+                chunk.clear();
+                report(state, false);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Cancelled();
         }
     }
 
-    private void apply(List<TrackedEventMessage<?>> chunk) {
-        shadowTransactions.executeWithoutResult(status -> {
-            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            try {
-                for (TrackedEventMessage<?> event : chunk) {
-                    EventMessage<?> replayed =
-                            event.withTrackingToken(new ReplayToken(event.trackingToken(), event.trackingToken()));
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        if (handler.canHandle(replayed)) {
-                            handler.handle(replayed);
-                        }
-                    }
-                }
-                unitOfWork.commit();
-            } catch (Exception e) {
-                if (unitOfWork.isActive()) {
-                    unitOfWork.rollback(e);
-                }
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        });
+    private long done() {
+        return workers.stream().mapToLong(ViewWorker::applied).min().orElse(0);
     }
 
     private void report(String state, boolean now) {
@@ -210,7 +205,8 @@ final class ViewRebuild implements Runnable {
         reported = at;
         long left = Math.max(0, events.head() - positionOf(position));
         double seconds = Math.max(0.001, Duration.between(started, at).toMillis() / 1000.0);
-        if (ledger.progressed(id, state, done, done + left, done / seconds)) {
+        long done = done();
+        if (ledger.progressed(id, state, done, read + left, done / seconds)) {
             throw new Cancelled();
         }
     }

@@ -1,0 +1,132 @@
+package io.sourced.query.operations;
+
+import io.sourced.query.RebuildableView;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One view's part of a rebuild, on a thread of its own: the chunks of events the reader hands it, applied by the
+ * view's projectors in a transaction a chunk, as a replay (handlers see {@code ReplayStatus.REPLAY}). The views of
+ * one rebuild wait on the database at different moments, so they overlap.
+ */
+final class ViewWorker implements Runnable {
+
+    private static final Object STOP = new Object();
+    private static final long WAIT_MILLIS = 100;
+
+    private final String processor;
+    private final List<AnnotationEventHandlerAdapter> handlers;
+    private final TransactionTemplate transactions;
+    private final AtomicReference<Throwable> failure;
+    private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(4);
+    private final AtomicLong applied = new AtomicLong();
+
+    ViewWorker(
+            RebuildableView view,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            AtomicReference<Throwable> failure) {
+        this.processor = view.processor();
+        this.handlers = view.projectors().apply(jdbc).stream()
+                .map(AnnotationEventHandlerAdapter::new)
+                .toList();
+        this.transactions = transactions;
+        this.failure = failure;
+    }
+
+    /** Hands the chunk over, waiting while the worker is behind; gives up when any worker failed. */
+    void offer(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
+        put(chunk);
+    }
+
+    /** Waits until this worker applied every chunk handed over before. */
+    void drain() throws InterruptedException {
+        CountDownLatch drained = new CountDownLatch(1);
+        put(drained);
+        while (!drained.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            rethrowFailure();
+        }
+    }
+
+    void stop() {
+        inbox.clear();
+        inbox.offer(STOP);
+    }
+
+    long applied() {
+        return applied.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Object next = inbox.take();
+                if (next == STOP) {
+                    return;
+                }
+                if (next instanceof CountDownLatch drained) {
+                    drained.countDown();
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<TrackedEventMessage<?>> chunk = (List<TrackedEventMessage<?>>) next;
+                apply(chunk);
+                applied.addAndGet(chunk.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, new IllegalStateException(processor + ": " + e.getMessage(), e));
+        }
+    }
+
+    private void put(Object item) throws InterruptedException {
+        while (!inbox.offer(item, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            rethrowFailure();
+        }
+    }
+
+    private void rethrowFailure() {
+        Throwable failed = failure.get();
+        if (failed != null) {
+            throw failed instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
+        }
+    }
+
+    private void apply(List<TrackedEventMessage<?>> chunk) {
+        transactions.executeWithoutResult(status -> {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            try {
+                for (TrackedEventMessage<?> event : chunk) {
+                    EventMessage<?> replayed =
+                            event.withTrackingToken(new ReplayToken(event.trackingToken(), event.trackingToken()));
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(replayed)) {
+                            handler.handle(replayed);
+                        }
+                    }
+                }
+                unitOfWork.commit();
+            } catch (Exception e) {
+                if (unitOfWork.isActive()) {
+                    unitOfWork.rollback(e);
+                }
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            }
+        });
+    }
+}
