@@ -1,7 +1,10 @@
 package io.sourced.query;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -13,6 +16,22 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class BatchScope {
 
     private BatchScope() {}
+
+    /**
+     * The payloads of the events of the batch being handled, for a projector to read at once the rows the batch will
+     * need instead of one round trip each; empty outside a processor's batch (the rows are then read as needed).
+     */
+    public static List<Object> payloads() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().<Object>map(Message::getPayload).toList();
+        }
+        return List.of();
+    }
+
+    /** The batch's payloads of one type. */
+    public static <T> List<T> payloads(Class<T> type) {
+        return payloads().stream().filter(type::isInstance).map(type::cast).toList();
+    }
 
     /**
      * @param owner        whose batch state this is (one per projector instance)

@@ -62,12 +62,33 @@ public class ReplaySafeGateway {
      *                               asks outside systems
      */
     public Tier tierOf(CustomerId customer, EventMessage<?> event, ReplayStatus replayStatus) {
-        Optional<String> journaled = journal.answer(event.getIdentifier(), CRM);
-        if (journaled.isPresent()) {
-            return tierIn(journaled.get())
-                    .orElseThrow(() -> new IllegalStateException("The journaled CRM answer for event "
-                            + event.getIdentifier() + " names no tier: " + journaled.get()));
-        }
+        return tiersOf(List.of(new TierAsked(customer, event)), replayStatus).get(0);
+    }
+
+    /** A customer's tier asked for an event. */
+    public record TierAsked(CustomerId customer, EventMessage<?> event) {}
+
+    /**
+     * The tiers asked for several events, in their order: the journaled answers read in one query, the CRM asked
+     * live for the others (never in a replay, which fails instead).
+     */
+    public List<Tier> tiersOf(List<TierAsked> asked, ReplayStatus replayStatus) {
+        Map<String, String> journaled = journal.answers(
+                asked.stream().map(a -> a.event().getIdentifier()).toList(), CRM);
+        return asked.stream()
+                .map(a -> journaled.containsKey(a.event().getIdentifier())
+                        ? journaledTier(a.event(), journaled.get(a.event().getIdentifier()))
+                        : liveTier(a.customer(), a.event(), replayStatus))
+                .toList();
+    }
+
+    private Tier journaledTier(EventMessage<?> event, String answer) {
+        return tierIn(answer)
+                .orElseThrow(() -> new IllegalStateException(
+                        "The journaled CRM answer for event " + event.getIdentifier() + " names no tier: " + answer));
+    }
+
+    private Tier liveTier(CustomerId customer, EventMessage<?> event, ReplayStatus replayStatus) {
         if (replayStatus.isReplay()) {
             throw new IllegalStateException("Replaying event " + event.getIdentifier() + " ("
                     + event.getPayloadType().getSimpleName() + ") needs the CRM's tier of customer " + customer

@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -108,24 +108,24 @@ final class ViewWorker implements Runnable {
     }
 
     private void apply(List<TrackedEventMessage<?>> chunk) {
+        List<EventMessage<?>> replayed = chunk.stream()
+                .<EventMessage<?>>map(
+                        event -> event.withTrackingToken(new ReplayToken(event.trackingToken(), event.trackingToken())))
+                .toList();
         transactions.executeWithoutResult(status -> {
-            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-            try {
-                for (TrackedEventMessage<?> event : chunk) {
-                    EventMessage<?> replayed =
-                            event.withTrackingToken(new ReplayToken(event.trackingToken(), event.trackingToken()));
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        if (handler.canHandle(replayed)) {
-                            handler.handle(replayed);
-                        }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(replayed);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                EventMessage<?> event = unitOfWork.getMessage();
+                for (AnnotationEventHandlerAdapter handler : handlers) {
+                    if (handler.canHandle(event)) {
+                        handler.handle(event);
                     }
                 }
-                unitOfWork.commit();
-            } catch (Exception e) {
-                if (unitOfWork.isActive()) {
-                    unitOfWork.rollback(e);
-                }
-                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                return null;
+            });
+            if (result.isExceptional()) {
+                Throwable failed = result.exceptionResult();
+                throw failed instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
             }
         });
     }

@@ -90,6 +90,19 @@ class OrderViewProjector {
         private final Map<OrderId, OrderView> folded = new LinkedHashMap<>();
         private final Set<OrderId> live = new HashSet<>();
 
+        /** The batch's orders read at once: those not stored are known not to be. */
+        Changes() {
+            List<OrderId> orderIds = BatchScope.payloads(OrderScoped.class).stream()
+                    .map(OrderScoped::orderId)
+                    .distinct()
+                    .toList();
+            Map<OrderId, OrderView> found = rows.findAll(orderIds);
+            orderIds.forEach(orderId -> {
+                stored.put(orderId, found.get(orderId));
+                folded.put(orderId, found.get(orderId));
+            });
+        }
+
         void fold(OrderScoped event, Instant at, ReplayStatus replay) {
             OrderId orderId = event.orderId();
             if (!folded.containsKey(orderId)) {

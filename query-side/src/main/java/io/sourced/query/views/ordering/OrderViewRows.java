@@ -28,6 +28,8 @@ final class OrderViewRows {
     private static final String ORDER_COLUMNS =
             "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at";
 
+    private static final int IN_LIST = 1000;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     OrderViewRows(JdbcTemplate jdbc) {
@@ -40,6 +42,20 @@ final class OrderViewRows {
                 Map.of("orderId", orderId.value()),
                 OrderViewRows::order));
         return found.stream().findFirst();
+    }
+
+    /** The orders stored among these, by id. */
+    Map<OrderId, OrderView> findAll(Collection<OrderId> orderIds) {
+        Map<OrderId, OrderView> found = new HashMap<>();
+        List<String> ids = orderIds.stream().map(OrderId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            withLines(jdbc.query(
+                            "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id IN (:orderIds)",
+                            Map.of("orderIds", ids.subList(from, Math.min(ids.size(), from + IN_LIST))),
+                            OrderViewRows::order))
+                    .forEach(order -> found.put(order.orderId(), order));
+        }
+        return found;
     }
 
     /** Newest first; a null customer or status matches every order. */

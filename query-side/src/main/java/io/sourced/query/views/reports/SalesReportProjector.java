@@ -11,6 +11,7 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderScoped;
 import io.sourced.query.BatchScope;
 import io.sourced.query.views.reports.OrderDayRows.Outcome;
 import io.sourced.query.views.reports.ProductDayRows.Counts;
@@ -127,7 +128,14 @@ class SalesReportProjector {
     }
 
     private void within(Consumer<Changes> work) {
-        BatchScope.within(
-                this, () -> new Changes(new ProductDayRows(jdbc), new OrderDayRows(jdbc)), Changes::write, work);
+        BatchScope.within(this, this::changes, Changes::write, work);
+    }
+
+    private Changes changes() {
+        OrderDayRows orders = new OrderDayRows(jdbc);
+        orders.prefetch(BatchScope.payloads(OrderScoped.class).stream()
+                .map(OrderScoped::orderId)
+                .toList());
+        return new Changes(new ProductDayRows(jdbc), orders);
     }
 }

@@ -1,7 +1,15 @@
 package io.sourced.query.views.reports;
 
 import io.sourced.api.ordering.OrderAcceptedEvent;
+import io.sourced.query.BatchScope;
 import io.sourced.query.integration.ReplaySafeGateway;
+import io.sourced.query.integration.ReplaySafeGateway.TierAsked;
+import io.sourced.query.integration.Tier;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,7 +44,40 @@ class TierRevenueProjector {
 
     @EventHandler
     void on(OrderAcceptedEvent accepted, EventMessage<?> message, ReplayStatus replayStatus) {
-        report.add(gateway.tierOf(accepted.customerId(), message, replayStatus), accepted.total());
+        BatchScope.within(
+                this,
+                () -> new Accepted(replayStatus),
+                Accepted::write,
+                batch -> batch.add(new TierAsked(accepted.customerId(), message), accepted.total()));
+    }
+
+    /** A batch's accepted orders: their tiers asked at once, the report changed once per tier. */
+    private final class Accepted {
+        private final ReplayStatus replayStatus;
+        private final List<TierAsked> asked = new ArrayList<>();
+        private final List<BigDecimal> totals = new ArrayList<>();
+
+        Accepted(ReplayStatus replayStatus) {
+            this.replayStatus = replayStatus;
+        }
+
+        void add(TierAsked tierAsked, BigDecimal total) {
+            asked.add(tierAsked);
+            totals.add(total);
+        }
+
+        void write() {
+            List<Tier> tiers = gateway.tiersOf(asked, replayStatus);
+            Map<Tier, TierRevenue> byTier = new EnumMap<>(Tier.class);
+            for (int i = 0; i < tiers.size(); i++) {
+                byTier.merge(
+                        tiers.get(i),
+                        new TierRevenue(tiers.get(i), 1, totals.get(i)),
+                        (a, b) -> new TierRevenue(
+                                a.tier(), a.orders() + b.orders(), a.revenue().add(b.revenue())));
+            }
+            byTier.values().forEach(report::add);
+        }
     }
 
     @ResetHandler

@@ -18,14 +18,18 @@ final class TierRevenueReport {
         this.jdbc = jdbc;
     }
 
-    void add(Tier tier, BigDecimal revenue) {
+    void add(TierRevenue more) {
         int updated = jdbc.update(
-                "UPDATE tier_revenue_report SET orders = orders + 1, revenue = revenue + ? WHERE tier = ?",
-                revenue,
-                tier.name());
+                "UPDATE tier_revenue_report SET orders = orders + ?, revenue = revenue + ? WHERE tier = ?",
+                more.orders(),
+                more.revenue(),
+                more.tier().name());
         if (updated == 0) {
             jdbc.update(
-                    "INSERT INTO tier_revenue_report (tier, orders, revenue) VALUES (?, 1, ?)", tier.name(), revenue);
+                    "INSERT INTO tier_revenue_report (tier, orders, revenue) VALUES (?, ?, ?)",
+                    more.tier().name(),
+                    more.orders(),
+                    more.revenue());
         }
     }
 

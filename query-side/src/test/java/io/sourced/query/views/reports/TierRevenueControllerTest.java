@@ -18,9 +18,9 @@ class TierRevenueControllerTest {
     void tiers_answersEveryTierWithOrdersAndRevenue_bestFirst() throws Exception {
         JdbcTemplate jdbc = ViewDatabase.migrated();
         TierRevenueReport report = new TierRevenueReport(jdbc);
-        report.add(Tier.BRONZE, new BigDecimal("12.50"));
-        report.add(Tier.BRONZE, new BigDecimal("0.25"));
-        report.add(Tier.GOLD, new BigDecimal("100"));
+        report.add(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("12.50")));
+        report.add(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("0.25")));
+        report.add(new TierRevenue(Tier.GOLD, 1, new BigDecimal("100")));
 
         ControllerMvc.of(new TierRevenueController(jdbc), new CallerArgumentResolver())
                 .perform(get("/api/reports/tiers"))
