@@ -268,6 +268,57 @@ class EventSourcingBrowserIT {
     }
 
     @Test
+    void rebuildOfTheOrdersView_watchedOnTheOrdersPage_showsTheSameOrdersThroughout_andTheOperationsPageItsProgress() {
+        String kettle = admin.registerProduct(unique("Kettle"), "9.00", 20);
+        String customer = admin.openCustomer(unique("Watcher"), "100");
+        for (int i = 0; i < 3; i++) {
+            admin.awaitTerminal(admin.placeOrder(customer, Map.of(kettle, 1)).id("orderId"));
+        }
+        browser.signIn("admin", "admin");
+        browser.get("/admin/orders");
+        List<String> before = ordersShown();
+        assertThat(before).isNotEmpty();
+
+        assertThat(admin.post("/api/admin/processors/orders-view/replay", null).status())
+                .isEqualTo(202);
+        int watched = 0;
+        while (replaying("orders-view")) {
+            browser.get("/admin/orders");
+            assertThat(ordersShown())
+                    .as("the orders page while its view is rebuilt")
+                    .isEqualTo(before);
+            watched++;
+        }
+        assertThat(watched).as("pages read while the view was rebuilt").isPositive();
+        browser.get("/admin/orders");
+        assertThat(ordersShown()).isEqualTo(before);
+
+        browser.get("/admin/operations");
+        By rebuilt = By.cssSelector("#rebuilds tr.rebuild[data-processor='orders-view']");
+        assertThat(browser.find(rebuilt).getAttribute("data-state")).isEqualTo("DONE");
+        WebElement progress = browser.find(By.cssSelector("#rebuilds tr[data-processor='orders-view'] progress"));
+        assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
+        assertThat(browser.text(rebuilt)).contains("orders-view", "DONE", "events");
+        browser.screenshot("operations-rebuilt");
+    }
+
+    /** Each order row of the page, as a person reads it. */
+    private static List<String> ordersShown() {
+        return browser.driver.findElements(By.cssSelector("tr.order-row")).stream()
+                .map(row -> row.getAttribute("data-order-id") + " " + row.getText())
+                .toList();
+    }
+
+    private static boolean replaying(String processor) {
+        for (JsonNode p : admin.get("/api/admin/processors").body()) {
+            if (p.path("name").asText().equals(processor)) {
+                return p.path("replaying").asBoolean();
+            }
+        }
+        throw new AssertionError("no processor " + processor);
+    }
+
+    @Test
     void deadLetters_aPoisonedRestock_isListedWithItsError_andRetryAfterTheFix_showsTheStock() throws Exception {
         String name = unique("Kettle");
         String kettle = admin.registerProduct(name, "30.00", 1);

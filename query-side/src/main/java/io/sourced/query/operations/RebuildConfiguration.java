@@ -38,6 +38,10 @@ class RebuildConfiguration {
         // a connection for each view's worker while it applies a chunk
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
+        if (config.getJdbcUrl() != null && config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            // one INSERT of many rows for a JDBC batch
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         // the schema exists once ShadowSchema migrated it: no connection before then
         config.setInitializationFailTimeout(-1);
         return new ShadowPool(new HikariDataSource(config));

@@ -2,7 +2,9 @@ package io.sourced.query.operations;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +55,67 @@ class ShadowSchema {
 
     void empty(List<String> tables) {
         tables.forEach(table -> live.execute("TRUNCATE TABLE " + NAME + "." + table + " RESTART IDENTITY"));
+    }
+
+    /**
+     * Readies emptied tables for a load: on PostgreSQL they skip the write-ahead log and keep only the indexes of
+     * their constraints (the others cost more kept up row by row than made once at the end).
+     */
+    void readyForLoad(List<String> tables) {
+        if (!postgres) {
+            return;
+        }
+        for (String table : tables) {
+            secondaryIndexes(NAME, table).keySet().forEach(index -> live.execute("DROP INDEX " + NAME + "." + index));
+            live.execute("ALTER TABLE " + NAME + "." + table + " SET UNLOGGED");
+        }
+    }
+
+    /**
+     * Makes loaded tables fit to go live: logged again, with the live tables' indexes (their definitions taken from
+     * the live tables, so a rebuild stopped half-way never leaves one out), and the planner's statistics.
+     */
+    void readyToGoLive(List<String> tables) {
+        if (postgres) {
+            for (String table : tables) {
+                live.execute("ALTER TABLE " + NAME + "." + table + " SET LOGGED");
+                Map<String, String> present = secondaryIndexes(NAME, table);
+                secondaryIndexes("public", table).forEach((index, definition) -> {
+                    if (!present.containsKey(index)) {
+                        live.execute(definition.replaceFirst(
+                                " ON (public\\.)?" + table + " ", " ON " + NAME + "." + table + " "));
+                    }
+                });
+            }
+        }
+        analyze(tables);
+    }
+
+    /** The table's indexes that back no constraint, by name: their definitions. */
+    private Map<String, String> secondaryIndexes(String schema, String table) {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        live.query(
+                """
+                SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = ? AND t.relname = ?
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)""",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                },
+                schema,
+                table);
+        return indexes;
+    }
+
+    /**
+     * Gathers the planner's statistics of rebuilt tables: a table emptied and filled anew would otherwise keep the
+     * plans made when it was small (on PostgreSQL, a prepared statement's generic plan), and scan it whole.
+     */
+    void analyze(List<String> tables) {
+        tables.forEach(table -> live.execute((postgres ? "ANALYZE " : "ANALYZE TABLE ") + NAME + "." + table));
     }
 
     /**

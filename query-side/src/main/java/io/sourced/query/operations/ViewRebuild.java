@@ -106,13 +106,16 @@ final class ViewRebuild implements Runnable {
         });
         try {
             shadow.empty(tables);
+            shadow.readyForLoad(tables);
             TransactionTemplate transactions = shadow.transactions();
             workers = views.stream()
-                    .map(view -> new ViewWorker(view, shadow.jdbc(), transactions, failure))
+                    .map(view -> new ViewWorker(
+                            view, shadow.jdbc(), transactions, () -> shadow.analyze(view.tables()), failure))
                     .toList();
             workers.forEach(threads::execute);
             try (BlockingStream<TrackedEventMessage<?>> stream = events.from(null)) {
                 readToHead(stream, "RUNNING");
+                shadow.readyToGoLive(tables);
                 switchOver(stream);
             }
             ledger.ended(id, "DONE", null);

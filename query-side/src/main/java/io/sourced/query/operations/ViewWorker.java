@@ -33,13 +33,21 @@ final class ViewWorker implements Runnable {
     private final AtomicReference<Throwable> failure;
     private final BlockingQueue<Object> inbox = new ArrayBlockingQueue<>(4);
     private final AtomicLong applied = new AtomicLong();
+    private final Runnable analyze;
+    private long chunks;
 
+    /**
+     * @param analyze gathers the planner's statistics of the view's tables, as they grow (after the 1st, 4th, 16th …
+     *     chunk)
+     */
     ViewWorker(
             RebuildableView view,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            Runnable analyze,
             AtomicReference<Throwable> failure) {
         this.processor = view.processor();
+        this.analyze = analyze;
         this.handlers = view.projectors().apply(jdbc).stream()
                 .map(AnnotationEventHandlerAdapter::new)
                 .toList();
@@ -86,6 +94,10 @@ final class ViewWorker implements Runnable {
                 List<TrackedEventMessage<?>> chunk = (List<TrackedEventMessage<?>>) next;
                 apply(chunk);
                 applied.addAndGet(chunk.size());
+                chunks++;
+                if (Long.bitCount(chunks) == 1 && Long.numberOfTrailingZeros(chunks) % 2 == 0) {
+                    analyze.run();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
