@@ -88,7 +88,7 @@ class QuerySideWiringTest {
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("reports"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("shipping"), any());
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("data-lake"), any());
-            verify(eventProcessing).registerTrackingEventProcessor(eq("data-lake"), any(), any());
+            verify(eventProcessing).registerEventProcessor(eq("data-lake"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("reports"), any());
         }
     }

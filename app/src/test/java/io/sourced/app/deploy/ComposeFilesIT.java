@@ -64,6 +64,11 @@ class ComposeFilesIT {
             String healthCheck = healthCheck(service);
             assertThat(healthCheck).as(name + " health check").contains(expected.healthCheck());
             assertThat(environment(service)).as(name + " environment").isEqualTo(expected.environment());
+            if (environment(service).getOrDefault("SOURCED_ROLES", "").contains("query")) {
+                assertThat(volumes(service))
+                        .as(name + " writes the data lake into the one volume all such services share")
+                        .containsExactly("lake:" + environment(service).get("SOURCED_LAKE_FOLDER"));
+            }
         });
         assertThat(volumes(services.get("axonserver")))
                 .containsExactlyInAnyOrder("axonserver-data:/axonserver/data", "axonserver-events:/axonserver/events");

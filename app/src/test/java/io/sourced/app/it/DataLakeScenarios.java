@@ -231,8 +231,9 @@ abstract class DataLakeScenarios {
         try (var all = Files.walk(lake)) {
             assertThat(all.filter(Files::isRegularFile)
                             .map(path -> path.getFileName().toString()))
-                    .as("nothing staged is left")
-                    .allMatch(name -> name.endsWith(".jsonl") && !name.startsWith("."));
+                    .as("nothing staged is left; the folder's marker beside the lake")
+                    .allMatch(name ->
+                            name.equals(SharedLakeChecks.MARKER) || name.endsWith(".jsonl") && !name.startsWith("."));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

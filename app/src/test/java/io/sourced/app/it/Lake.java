@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +68,28 @@ record Lake(Map<String, List<JsonNode>> files) {
             throw new AssertionError(file + " does not end with a whole line: " + content);
         }
         return content.lines().map(Api::readTree).toList();
+    }
+
+    /**
+     * The lake as DuckDB reads it, with the query of docs/operations.md (every {@code *.jsonl} under the folder, day
+     * and type from the folder names): each event id with the positions of the lines that hold it.
+     */
+    static Map<String, List<Long>> positionsByIdAsDuckDbReadsThem(Path folder) {
+        String files = folder.toAbsolutePath().toString().replace("'", "''") + "/**/*.jsonl";
+        Map<String, List<Long>> positions = new TreeMap<>();
+        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckDb.createStatement();
+                ResultSet lines = statement.executeQuery("SELECT eventId, position, type, day FROM read_json_auto('"
+                        + files + "', hive_partitioning = true)")) {
+            while (lines.next()) {
+                positions
+                        .computeIfAbsent(lines.getString(1), id -> new ArrayList<>())
+                        .add(lines.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("DuckDB could not read the lake " + folder, e);
+        }
+        return positions;
     }
 
     List<JsonNode> events() {

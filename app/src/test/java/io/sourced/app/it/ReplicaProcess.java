@@ -35,7 +35,10 @@ final class ReplicaProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts without waiting; {@link #awaitHealthy()} waits. */
+    /**
+     * Starts without waiting; {@link #awaitHealthy()} waits. {@code moreArguments} replace the database's arguments of
+     * the same name.
+     */
     static ReplicaProcess start(Database database, String name, List<String> moreArguments) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(
@@ -44,7 +47,10 @@ final class ReplicaProcess implements AutoCloseable {
         int port = freePort();
         List<String> command =
                 new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        command.addAll(database.arguments());
+        database.arguments().stream()
+                .filter(argument ->
+                        moreArguments.stream().noneMatch(more -> name(more).equals(name(argument))))
+                .forEach(command::add);
         command.addAll(List.of(
                 "--server.port=" + port,
                 "--sourced.demo.enabled=true",
@@ -62,6 +68,11 @@ final class ReplicaProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start replica " + name, e);
         }
+    }
+
+    private static String name(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     ReplicaProcess awaitHealthy() {

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
 import io.sourced.query.log.eventlog.EventMapper;
-import jakarta.annotation.PostConstruct;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -26,25 +29,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The data-lake feed: every event, once, as a line of JSON (the API's {@code Event}) in files partitioned by day
- * and type (see {@link LakeLayout}).
+ * and type (see {@link LakeLayout}), in the one folder that every replica shares ({@link SharedLakeFolder}).
  * <p>
  * Exactly once, although the folder is not in the database transaction: each event's position and each file are
  * recorded in {@link LakeLedger} in the processor's transaction, with its token. A batch's files are staged
- * (hidden, complete, on disk) just before that transaction commits and renamed into place once it has. A crash in
- * between leaves staged files, which {@link LakeFiles#reconcile} publishes when recorded and deletes when not (their
- * events come again) before anything else is written. A redelivered event is recognised by its id.
+ * (hidden, complete, on disk) just before that transaction commits and renamed into place once it has. A batch that
+ * rolls back, or whose commit fails without saying whether it went through (the connection lost during the commit),
+ * leaves its files staged: before the next batch writes, they are settled by the ledger, read under the lake's lock
+ * so that the transaction in doubt has ended: published when recorded, deleted when not (their events come again).
+ * A redelivered event is recognised by its id.
+ * <p>
+ * Another replica may write the lake between two batches of this one (the segment handed over): a batch that finds
+ * another writer recorded first reconciles the whole folder with the ledger ({@link LakeFiles#reconcile}), under
+ * the same lock, before it writes. No reconciliation runs while a batch of any replica is open, so none deletes a
+ * file that batch writes.
  * <p>
  * Positions are the event log's: an event that fills a gap of the log is written at its own position (see
- * {@link io.sourced.query.log.eventlog.LogPositions#inferred}), which needs every event in log order through one segment, and none left out:
- * a failure stops the processor, which retries (see DataLakeConfiguration).
+ * {@link io.sourced.query.log.eventlog.LogPositions#inferred}), which needs every event in log order through one
+ * segment, and none left out: a failure stops the processor, which retries (see DataLakeConfiguration).
  * <p>
- * A replay deletes the lake and rebuilds it: the reset clears the ledger, and the first batch after it deletes
- * every file the ledger no longer holds before it writes.
+ * A replay deletes the lake and rebuilds it: the reset clears the ledger and its writer, so the first batch after it
+ * deletes every file the ledger no longer holds before it writes.
  */
 @Component
 @ProcessingGroup(DataLakeProjector.PROCESSING_GROUP)
@@ -56,38 +68,64 @@ class DataLakeProjector {
     private static final Logger log = LoggerFactory.getLogger(DataLakeProjector.class);
     private static final String BATCH = DataLakeProjector.class.getName() + "/batch";
 
+    /** This processor instance, as the ledger's writer. */
+    private final String instance = UUID.randomUUID().toString();
+
     private final LakeLedger ledger;
     private final LakeFiles files;
+    private final SharedLakeFolder folder;
+    private final TransactionOperations transactions;
     private final EventMapper mapper;
     private final ObjectMapper json;
-    /** Committed files whose rename failed: published before the next batch writes anything. */
-    private final Map<String, byte[]> unpublished = new ConcurrentHashMap<>();
-    /** Whether the folder agrees with the ledger; not at start-up nor after a reset until reconciled. */
-    private volatile boolean reconciled;
+    /** Files staged by this instance's batches whose fate is the ledger's to say: settled before the next batch. */
+    private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
 
     @Autowired
-    DataLakeProjector(JdbcTemplate jdbc, EventMapper mapper, ObjectMapper json, LakeSettings settings) {
-        this(new LakeLedger(jdbc), new LakeFiles(settings.path()), mapper, json);
+    DataLakeProjector(
+            LakeLedger ledger,
+            LakeFiles files,
+            SharedLakeFolder folder,
+            PlatformTransactionManager transactions,
+            EventMapper mapper,
+            ObjectMapper json) {
+        this(ledger, files, folder, new TransactionTemplate(transactions), mapper, json);
     }
 
-    DataLakeProjector(LakeLedger ledger, LakeFiles files, EventMapper mapper, ObjectMapper json) {
+    DataLakeProjector(
+            LakeLedger ledger,
+            LakeFiles files,
+            SharedLakeFolder folder,
+            TransactionOperations transactions,
+            EventMapper mapper,
+            ObjectMapper json) {
         this.ledger = ledger;
         this.files = files;
+        this.folder = folder;
+        this.transactions = transactions;
         this.mapper = mapper;
         this.json = json;
     }
 
-    /** Before the processor starts: publishes what a crash left staged, so it shows without waiting for an event. */
-    @PostConstruct
-    void reconcileAtStartUp() {
+    /**
+     * Whether the processor may start on this replica: only where the folder is the lake's. Before it starts, what a
+     * crash left staged is published, so it shows without waiting for an event.
+     */
+    boolean mayStart() {
+        if (!folder.confirmed()) {
+            return false;
+        }
         try {
-            reconcile();
+            transactions.executeWithoutResult(status -> {
+                folder.verify(ledger.lock());
+                reconcile();
+            });
         } catch (RuntimeException e) {
             log.warn(
-                    "Could not reconcile the data lake in {} at start-up; the processor retries before it writes",
+                    "Could not reconcile the data lake in {} as the processor starts; it does before it writes",
                     files.root(),
                     e);
         }
+        return true;
     }
 
     @EventHandler
@@ -101,8 +139,7 @@ class DataLakeProjector {
     @ResetHandler
     void reset() {
         ledger.clear();
-        unpublished.clear();
-        reconciled = false;
+        unsettled.clear();
     }
 
     private Batch currentBatch() {
@@ -110,27 +147,40 @@ class DataLakeProjector {
         return unitOfWork.getOrComputeResource(BATCH, key -> begin(unitOfWork));
     }
 
+    /**
+     * In the batch's transaction: locks the lake, checks the folder is the lake's, and makes the folder agree with the
+     * ledger before writing.
+     */
     private Batch begin(UnitOfWork<?> unitOfWork) {
-        if (!reconciled) {
+        LakeLedger.State state = ledger.lock();
+        folder.verify(state);
+        if (!state.writer().equals(Optional.of(instance))) {
             reconcile();
+        } else if (!unsettled.isEmpty()) {
+            Set<String> settling = Set.copyOf(unsettled);
+            report("settled", files.settle(settling, ledger.recorded(settling)));
+            unsettled.removeAll(settling);
         }
-        unpublished.forEach((file, content) -> {
-            files.publish(file, content);
-            unpublished.remove(file);
-        });
         Batch batch = new Batch();
         unitOfWork.onPrepareCommit(u -> batch.stage());
         unitOfWork.afterCommit(u -> batch.publish());
-        unitOfWork.onRollback(u -> batch.discard());
+        unitOfWork.onRollback(u -> batch.leaveStaged());
         return batch;
     }
 
+    /** Under the lake's lock: the whole folder made to agree with the ledger, by this instance as its writer. */
     private void reconcile() {
-        LakeFiles.Reconciliation done = files.reconcile(ledger.fileNames());
+        report("reconciled", files.reconcile(ledger.fileNames()));
+        unsettled.clear();
+        ledger.recordWriter(instance);
+    }
+
+    private void report(String what, LakeFiles.Reconciliation done) {
         if (!done.published().isEmpty() || !done.deleted().isEmpty()) {
             log.info(
-                    "Data lake {}: published {} staged file(s) of committed batches, deleted {} not recorded",
+                    "Data lake {} {}: published {} staged file(s) of committed batches, deleted {} not recorded",
                     files.root(),
+                    what,
                     done.published().size(),
                     done.deleted().size());
         }
@@ -142,7 +192,6 @@ class DataLakeProjector {
                     done.missing().get(0),
                     PROCESSING_GROUP);
         }
-        reconciled = true;
     }
 
     /** The events of one processor batch, written as one file per day and type. */
@@ -150,7 +199,7 @@ class DataLakeProjector {
 
         private final BatchPositions positions = ledger.positions();
         private final List<Event> events = new ArrayList<>();
-        private final Map<String, byte[]> written = new LinkedHashMap<>();
+        private final Set<String> staged = new LinkedHashSet<>();
 
         void add(Event event) {
             events.add(event);
@@ -167,32 +216,32 @@ class DataLakeProjector {
                 long first = ordered.get(0).position();
                 long last = ordered.get(ordered.size() - 1).position();
                 String file = LakeLayout.fileOf(partition, first, last);
-                byte[] content = lines(ordered);
-                written.put(file, content);
-                files.stage(file, content);
+                staged.add(file);
+                files.stage(file, lines(ordered));
                 ledger.recordFile(new LakeLedger.LakeFile(file, first, last, ordered.size()));
             });
         }
 
         void publish() {
-            written.forEach((file, content) -> {
+            for (String file : staged) {
                 try {
-                    files.publish(file, content);
+                    files.publish(file);
                 } catch (RuntimeException e) {
-                    log.warn("Could not publish data-lake file {}; retried before the next batch", file, e);
-                    unpublished.put(file, content);
+                    log.warn("Could not publish data-lake file {}; published before the next batch", file, e);
+                    unsettled.add(file);
                 }
-            });
+            }
         }
 
-        void discard() {
-            written.keySet().forEach(file -> {
-                try {
-                    files.discard(file);
-                } catch (RuntimeException e) {
-                    log.warn("Could not remove staged data-lake file {}; reconciled at the next start", file, e);
-                }
-            });
+        /** Rolled back, or the commit's outcome unknown: the ledger, once the transaction has ended, says. */
+        void leaveStaged() {
+            if (!staged.isEmpty()) {
+                log.info(
+                        "A data-lake batch did not commit here (or its outcome is unknown); its {} staged file(s) are"
+                                + " settled by the ledger before the next batch",
+                        staged.size());
+                unsettled.addAll(staged);
+            }
         }
     }
 

@@ -8,11 +8,13 @@ import java.util.Optional;
 /**
  * Where an event lands: {@code day=YYYY-MM-DD/type=<event type>/part-<first>-<last>.jsonl} (Hive-style
  * partitions; positions zero-padded so names sort in log order). A file is first written beside its place as the
- * hidden {@code .part-<first>-<last>.jsonl.tmp}, which no {@code *.jsonl} glob matches and Spark skips.
+ * hidden {@code .part-<first>-<last>.jsonl.tmp}, which no {@code *.jsonl} glob matches and Spark skips. The folder's
+ * marker, {@code _sourced-lake-id}, says which lake the folder holds (see {@link SharedLakeFolder}); readers skip it too.
  */
 final class LakeLayout {
 
     static final String EXTENSION = ".jsonl";
+    static final String MARKER = "_sourced-lake-id";
     private static final String STAGED_PREFIX = ".";
     private static final String STAGED_SUFFIX = ".tmp";
 

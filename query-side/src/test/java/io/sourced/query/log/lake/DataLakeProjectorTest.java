@@ -3,6 +3,7 @@ package io.sourced.query.log.lake;
 import static io.sourced.query.ViewDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +28,22 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -51,6 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class DataLakeProjectorTest {
 
@@ -76,11 +86,23 @@ class DataLakeProjectorTest {
         transactions = new SpringTransactionManager(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
+    /** A replica's projector on this database, started as its processor starts it. */
     private DataLakeProjector projector(LakeFiles files) {
-        DataLakeProjector projector =
-                new DataLakeProjector(new LakeLedger(jdbc), files, new EventMapper(REST_JSON), REST_JSON);
-        projector.reconcileAtStartUp();
+        DataLakeProjector projector = unstarted(files);
+        assertThat(projector.mayStart()).as("the processor may start").isTrue();
         return projector;
+    }
+
+    private DataLakeProjector unstarted(LakeFiles files) {
+        LakeLedger ledger = new LakeLedger(jdbc);
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        return new DataLakeProjector(
+                ledger,
+                files,
+                new SharedLakeFolder(files, ledger, template),
+                template,
+                new EventMapper(REST_JSON),
+                REST_JSON);
     }
 
     private DataLakeProjector projector() {
@@ -92,9 +114,17 @@ class DataLakeProjectorTest {
             DataLakeProjector projector,
             List<TrackedEventMessage<?>> batch,
             Consumer<BatchingUnitOfWork<?>> beforeCommit) {
+        return deliver(projector, batch, beforeCommit, transactions);
+    }
+
+    private ResultMessage<?> deliver(
+            DataLakeProjector projector,
+            List<TrackedEventMessage<?>> batch,
+            Consumer<BatchingUnitOfWork<?>> beforeCommit,
+            TransactionManager transactionManager) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projector);
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        unitOfWork.attachTransaction(transactions);
+        unitOfWork.attachTransaction(transactionManager);
         return unitOfWork.executeWithResult(() -> {
             Object handled = adapter.handle(unitOfWork.getMessage());
             if (unitOfWork.isFirstMessage()) {
@@ -109,6 +139,36 @@ class DataLakeProjectorTest {
         assertThat(result.isExceptional())
                 .as(() -> String.valueOf(result.optionalExceptionResult()))
                 .isFalse();
+    }
+
+    /**
+     * A transaction whose commit fails as a lost connection does: after the database committed ({@code committed}) or
+     * before the commit reached it; either way the processor is told it failed and cannot tell which.
+     */
+    private TransactionManager connectionLostAtCommit(boolean committed) {
+        return () -> {
+            Transaction real = transactions.startTransaction();
+            boolean[] ended = {false};
+            return new Transaction() {
+                @Override
+                public void commit() {
+                    ended[0] = true;
+                    if (committed) {
+                        real.commit();
+                    } else {
+                        real.rollback();
+                    }
+                    throw new IllegalStateException("An I/O error occurred while sending to the backend");
+                }
+
+                @Override
+                public void rollback() {
+                    if (!ended[0]) {
+                        real.rollback();
+                    }
+                }
+            };
+        };
     }
 
     private static TrackedEventMessage<?> tracked(
@@ -284,7 +344,7 @@ class DataLakeProjectorTest {
     }
 
     @Test
-    void aBatchRolledBack_leavesNoFileAndNoRecord_andItsRedeliveryLandsOnce() {
+    void aBatchRolledBack_leavesItsFilesHidden_whichTheNextBatchDeletes_andItsRedeliveryLandsOnce() {
         DataLakeProjector projector = projector();
         deliver(projector, placed(1, DAY_ONE));
 
@@ -300,19 +360,83 @@ class DataLakeProjectorTest {
 
         assertThat(failed.isExceptional()).isTrue();
         assertThat(eventIdsInLake()).containsExactly("event-1");
-        assertThat(new LakeFiles(lake).staged()).isEmpty();
+        assertThat(new LakeFiles(lake).staged())
+                .as("left staged until the ledger says")
+                .hasSize(2);
         assertThat(count(jdbc, "lake_event")).isEqualTo(1);
 
         deliver(projector, reserved(2, DAY_ONE), accepted(3, DAY_ONE));
 
         assertThat(eventIdsInLake()).containsExactly("event-1", "event-2", "event-3");
+        assertThat(new LakeFiles(lake).staged()).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseCommitWentThrough_butWasNeverConfirmed_keepsItsFiles_publishedBeforeTheNextBatch() {
+        DataLakeProjector projector = projector();
+        deliver(projector, placed(1, DAY_ONE));
+
+        ResultMessage<?> unknown = deliver(
+                projector,
+                List.of(reserved(2, DAY_ONE), accepted(3, DAY_ONE)),
+                unitOfWork -> {},
+                connectionLostAtCommit(true));
+
+        assertThat(unknown.isExceptional())
+                .as("the commit failed, as far as the processor knows")
+                .isTrue();
+        assertThat(count(jdbc, "lake_event")).as("yet it went through").isEqualTo(3);
+        assertThat(new LakeFiles(lake).staged()).hasSize(2);
+
+        deliver(projector, reserved(GapAwareTrackingToken.newInstance(4, Set.of()), 4, DAY_TWO));
+
+        assertThat(eventIdsInLake()).containsExactly("event-1", "event-2", "event-3", "event-4");
+        assertThat(new LakeFiles(lake).staged()).isEmpty();
+        assertThat(new LakeLedger(jdbc).fileNames())
+                .containsExactlyInAnyOrderElementsOf(lakeContent().keySet());
+    }
+
+    @Test
+    void aBatchWhoseCommitNeverArrived_leavesNothing_andItsRedeliveryLandsOnce() {
+        DataLakeProjector projector = projector();
+        deliver(projector, placed(1, DAY_ONE));
+
+        ResultMessage<?> unknown = deliver(
+                projector,
+                List.of(reserved(2, DAY_ONE), accepted(3, DAY_ONE)),
+                unitOfWork -> {},
+                connectionLostAtCommit(false));
+
+        assertThat(unknown.isExceptional()).isTrue();
+        assertThat(count(jdbc, "lake_event")).isEqualTo(1);
+
+        deliver(projector, reserved(2, DAY_ONE), accepted(3, DAY_ONE));
+
+        assertThat(eventIdsInLake()).containsExactly("event-1", "event-2", "event-3");
+        assertThat(new LakeFiles(lake).staged()).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseCommitWentThrough_butWasNeverConfirmed_isPublishedByTheReplicaThatWritesNext() {
+        deliver(projector(), placed(1, DAY_ONE));
+        deliver(
+                projector(),
+                List.of(reserved(2, DAY_ONE), accepted(3, DAY_ONE)),
+                unitOfWork -> {},
+                connectionLostAtCommit(true));
+        DataLakeProjector next = unstarted(new LakeFiles(lake));
+
+        deliver(next, reserved(GapAwareTrackingToken.newInstance(4, Set.of()), 4, DAY_TWO));
+
+        assertThat(eventIdsInLake()).containsExactly("event-1", "event-2", "event-3", "event-4");
+        assertThat(new LakeFiles(lake).staged()).isEmpty();
     }
 
     @Test
     void aCrashAfterTheCommit_beforeTheRename_isPublishedAtTheNextStart() {
         LakeFiles crashing = new LakeFiles(lake) {
             @Override
-            synchronized void publish(String file, byte[] content) {
+            synchronized void publish(String file) {
                 throw new IllegalStateException("the process died");
             }
         };
@@ -347,11 +471,11 @@ class DataLakeProjectorTest {
         boolean[] failing = {true};
         LakeFiles flaky = new LakeFiles(lake) {
             @Override
-            synchronized void publish(String file, byte[] content) {
+            synchronized void publish(String file) {
                 if (failing[0]) {
                     throw new IllegalStateException("disk full");
                 }
-                super.publish(file, content);
+                super.publish(file);
             }
         };
         DataLakeProjector projector = projector(flaky);
@@ -426,6 +550,63 @@ class DataLakeProjectorTest {
                         "4 event-4 2026-11-26 StockReservedEvent " + orderId.value(),
                         "5 event-5 2026-11-26 StockReservedEvent " + orderId.value(),
                         "6 event-6 2026-11-27 OrderAcceptedEvent " + orderId.value());
+    }
+
+    @Test
+    void aReplicaReconcilingAsItStarts_neverDeletesAFileAnotherReplicaWritesMeanwhile() throws Exception {
+        jdbc.execute("SET DEFAULT_LOCK_TIMEOUT 10000");
+        DataLakeProjector writing = projector();
+        deliver(writing, placed(1, DAY_ONE));
+        ExecutorService otherReplica = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        AtomicReference<Future<?>> batch = new AtomicReference<>();
+        LakeFiles starting = new LakeFiles(lake) {
+            @Override
+            synchronized List<String> published() {
+                if (batch.get() == null) {
+                    // between the reconciliation's look at the ledger and its look at the folder
+                    batch.set(otherReplica.submit(() -> {
+                        writer.set(Thread.currentThread());
+                        deliver(writing, reserved(2, DAY_ONE));
+                    }));
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> batch.get().isDone() || waiting(writer.get()));
+                }
+                return super.published();
+            }
+        };
+
+        assertThat(unstarted(starting).mayStart()).isTrue();
+        batch.get().get(10, TimeUnit.SECONDS);
+        otherReplica.shutdown();
+
+        assertThat(eventIdsInLake()).containsExactly("event-1", "event-2");
+        assertThat(new LakeLedger(jdbc).fileNames())
+                .containsExactlyInAnyOrderElementsOf(lakeContent().keySet());
+    }
+
+    private static boolean waiting(Thread thread) {
+        return thread != null
+                && Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING, Thread.State.BLOCKED)
+                        .contains(thread.getState());
+    }
+
+    @Test
+    void aReplicaWhoseFolderIsNotTheLakes_mayNotStart_andWritesNothingThere(@TempDir Path elsewhere)
+            throws IOException {
+        deliver(projector(), placed(1, DAY_ONE));
+        DataLakeProjector misplaced = unstarted(new LakeFiles(elsewhere));
+
+        assertThat(misplaced.mayStart()).isFalse();
+        ResultMessage<?> refused = deliver(misplaced, List.of(reserved(2, DAY_ONE)), unitOfWork -> {});
+
+        assertThat(refused.isExceptional()).isTrue();
+        assertThat(refused.exceptionResult()).hasMessageContaining("not written here");
+        try (Stream<Path> written = Files.walk(elsewhere)) {
+            assertThat(written.filter(Files::isRegularFile)).isEmpty();
+        }
+        assertThat(count(jdbc, "lake_event")).isEqualTo(1);
+        assertThat(eventIdsInLake()).containsExactly("event-1");
     }
 
     @Test

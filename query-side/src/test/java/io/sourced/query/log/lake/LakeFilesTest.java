@@ -1,11 +1,14 @@
 package io.sourced.query.log.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +34,7 @@ class LakeFilesTest {
         assertThat(files.staged()).containsExactly(FILE);
         assertThat(lake.resolve(FILE)).doesNotExist();
 
-        files.publish(FILE, LINES);
+        files.publish(FILE);
 
         assertThat(files.published()).containsExactly(FILE);
         assertThat(files.staged()).isEmpty();
@@ -39,26 +42,55 @@ class LakeFilesTest {
     }
 
     @Test
-    void publish_withoutAStagedTwin_stagesItAnew_andReplacesAFileOfTheSameName() throws IOException {
+    void publish_replacesAFileOfTheSameName() {
         LakeFiles files = new LakeFiles(lake);
-        files.publish(FILE, "{\"stale\":true}\n".getBytes(StandardCharsets.UTF_8));
+        put(files, FILE, "{\"stale\":true}\n".getBytes(StandardCharsets.UTF_8));
+        files.stage(FILE, LINES);
 
-        files.publish(FILE, LINES);
+        files.publish(FILE);
 
         assertThat(lake.resolve(FILE)).hasBinaryContent(LINES);
         assertThat(files.staged()).isEmpty();
     }
 
     @Test
-    void discard_removesTheStagedTwinOnly() {
+    void publish_ofAFileAnotherReplicaPublishedFirst_leavesItInPlace() {
         LakeFiles files = new LakeFiles(lake);
-        files.publish(OTHER, LINES);
         files.stage(FILE, LINES);
+        new LakeFiles(lake).publish(FILE);
 
-        files.discard(FILE);
+        files.publish(FILE);
 
-        assertThat(files.staged()).isEmpty();
-        assertThat(files.published()).containsExactly(OTHER);
+        assertThat(lake.resolve(FILE)).hasBinaryContent(LINES);
+    }
+
+    @Test
+    void publish_ofAFileNeitherStagedNorInPlace_fails() {
+        assertThatThrownBy(() -> new LakeFiles(lake).publish(FILE))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("not staged");
+    }
+
+    @Test
+    void settle_publishesTheRecordedTwins_deletesTheOthers_andTouchesNoFileItWasNotGiven() {
+        LakeFiles files = new LakeFiles(lake);
+        String rolledBack = "day=2026-11-27/type=OrderPlacedEvent/part-0000000000000000009-0000000000000000009.jsonl";
+        String anotherReplicas =
+                "day=2026-11-27/type=OrderPlacedEvent/part-0000000000000000010-0000000000000000010.jsonl";
+        String lost = "day=2026-11-25/type=OrderPlacedEvent/part-0000000000000000000-0000000000000000000.jsonl";
+        files.stage(FILE, LINES);
+        files.stage(rolledBack, LINES);
+        files.stage(anotherReplicas, LINES);
+        put(files, OTHER, LINES);
+
+        LakeFiles.Reconciliation done =
+                files.settle(List.of(FILE, rolledBack, OTHER, lost), Set.of(FILE, OTHER, anotherReplicas, lost));
+
+        assertThat(done.published()).containsExactly(FILE);
+        assertThat(done.deleted()).containsExactly(LakeLayout.stagedOf(rolledBack));
+        assertThat(done.missing()).containsExactly(lost);
+        assertThat(files.published()).containsExactlyInAnyOrder(FILE, OTHER);
+        assertThat(files.staged()).as("not this settlement's to decide").containsExactly(anotherReplicas);
     }
 
     @Test
@@ -69,7 +101,7 @@ class LakeFilesTest {
         String missing = "day=2026-11-25/type=OrderPlacedEvent/part-0000000000000000000-0000000000000000000.jsonl";
         files.stage(FILE, LINES);
         files.stage(unrecordedStaged, LINES);
-        files.publish(OTHER, LINES);
+        put(files, OTHER, LINES);
 
         LakeFiles.Reconciliation done = files.reconcile(Set.of(FILE, missing));
 
@@ -87,6 +119,30 @@ class LakeFilesTest {
     }
 
     @Test
+    void reconcile_leavesTheMarkerAlone() {
+        LakeFiles files = new LakeFiles(lake);
+        files.mark("lake-1");
+
+        LakeFiles.Reconciliation done = files.reconcile(Set.of());
+
+        assertThat(done.changedNothing()).isTrue();
+        assertThat(files.marker()).contains("lake-1");
+    }
+
+    @Test
+    void mark_writesAnIdThatReadersOfTheLakeDoNotSee() {
+        LakeFiles files = new LakeFiles(lake.resolve("new"));
+        assertThat(files.marker()).isEmpty();
+
+        files.mark("lake-1");
+
+        assertThat(files.marker()).contains("lake-1");
+        assertThat(files.published()).isEmpty();
+        assertThat(files.staged()).isEmpty();
+        assertThat(LakeLayout.isPublished(LakeLayout.MARKER)).isFalse();
+    }
+
+    @Test
     void reconcile_ofAFolderNotYetCreated_changesNothing() {
         LakeFiles files = new LakeFiles(lake.resolve("not-yet"));
 
@@ -95,5 +151,10 @@ class LakeFilesTest {
         assertThat(done.published()).isEmpty();
         assertThat(done.deleted()).isEmpty();
         assertThat(lake.resolve("not-yet")).doesNotExist();
+    }
+
+    private static void put(LakeFiles files, String file, byte[] content) {
+        files.stage(file, content);
+        files.publish(file);
     }
 }
