@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -116,9 +115,6 @@ public final class Bench {
         if (options.runs(Step.APPEND)) {
             append();
         }
-        if (options.runs(Step.REBUILD)) {
-            rebuild();
-        }
         if (!options.runs(Step.STARTUP) && !options.runs(Step.REPLAY)) {
             return;
         }
@@ -128,7 +124,7 @@ public final class Bench {
                 long events = fillHistory(history);
                 scanLimit(history);
                 noOpReplays(history, events);
-                startUpOnFullDatabaseThenReplayViews(history, events);
+                startUpOnFullDatabaseThenRebuildViews(history, events);
             }
         } finally {
             history.drop();
@@ -239,8 +235,8 @@ public final class Bench {
         }
     }
 
-    private void startUpOnFullDatabaseThenReplayViews(Store.Postgres store, long events) throws Exception {
-        progress("start-up on the full database, then view replays");
+    private void startUpOnFullDatabaseThenRebuildViews(Store.Postgres store, long events) throws Exception {
+        progress("start-up on the full database, then rebuilds of every view");
         Figure startUp = new Figure("Start-up postgres", "java -jar to healthy, " + events + " events", "s");
         for (int i = 0; i < scale.startups(); i++) {
             AppProcess app = start(store, "startup-full-" + i, List.of());
@@ -250,62 +246,31 @@ public final class Bench {
                 continue;
             }
             try (app) {
-                replayViews(new SourcedApi(app.base()), store, events);
-            }
-        }
-    }
-
-    private void replayViews(SourcedApi api, Store store, long events) throws Exception {
-        Figure all = new Figure(replayStep(events), "all view processors at once (admin API)", "events/s");
-        results.boundBy(all, POSTGRES_SCAN);
-        for (int i = 0; i < scale.repetitions(); i++) {
-            Map<String, Progress> each = ViewReplay.run(api, store, scale.replayLimit());
-            Progress slowest = ViewReplay.slowest(each);
-            results.add(all, slowest.eventsPerSecond());
-            noteIfCapped(all, slowest);
-            each.forEach((name, progress) -> {
-                Figure one = new Figure(replayStep(events), "… of which " + name, "events/s");
-                results.add(one, progress.eventsPerSecond());
-                results.boundBy(one, POSTGRES_SCAN);
-            });
-        }
-    }
-
-    /**
-     * Every view rebuilt from the first event of a generated history, to completion: by the previous jar (when
-     * given) through a replay of each view processor, then by this one through one rebuild of them all.
-     */
-    private void rebuild() throws Exception {
-        progress("rebuild of every view: writing the history");
-        Store.Postgres store = postgres.createDatabase("rebuild");
-        try {
-            start(options.appJar(), store, "rebuild-migrate", List.of()).close();
-            long events = fillHistory(store);
-            String step = "Rebuild every view postgres, " + events + " events, to completion";
-            if (options.baselineJar() != null) {
-                progress("rebuild: the previous jar replays each view processor");
-                try (AppProcess app = start(options.baselineJar(), store, "rebuild-baseline", List.of())) {
+                for (int r = 0; r < scale.repetitions(); r++) {
                     record(
-                            step,
-                            "previous jar, a replay of each view processor",
-                            ViewRebuildBench.replayEach(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
+                            events,
+                            "this jar, POST /api/admin/views/rebuild",
+                            ViewRebuildBench.rebuild(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
                 }
             }
-            progress("rebuild: this jar rebuilds every view");
-            try (AppProcess app = start(options.appJar(), store, "rebuild-current", List.of())) {
+        }
+        if (options.baselineJar() != null) {
+            progress("the previous jar replays each view processor");
+            try (AppProcess app = start(options.baselineJar(), store, "replay-baseline", List.of())) {
                 record(
-                        step,
-                        "this jar, POST /api/admin/views/rebuild",
-                        ViewRebuildBench.rebuild(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
+                        events,
+                        "previous jar, a replay of each view processor",
+                        ViewRebuildBench.replayEach(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
             }
-        } finally {
-            store.drop();
         }
     }
 
-    private void record(String step, String name, ViewRebuildBench.Measured measured) {
+    /** A rebuild of every view: its rate and time, and the cores the application and PostgreSQL used meanwhile. */
+    private void record(long events, String name, ViewRebuildBench.Measured measured) {
+        String step = "Rebuild every view postgres, " + events + " events, to completion";
         Figure rate = new Figure(step, name, "events/s");
         results.add(rate, measured.eventsPerSecond());
+        results.boundBy(rate, POSTGRES_SCAN);
         results.add(new Figure(step, name + ": seconds", "s"), measured.seconds());
         results.add(new Figure(step, name + ": application CPU", "cores"), measured.appCores());
         results.add(new Figure(step, name + ": PostgreSQL CPU", "cores"), measured.postgresCores());

@@ -28,7 +28,7 @@ record Options(
         List<String> appArguments) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
-            + " [--only workflow-h2,workflow-postgres,append,startup,replay,rebuild] [--app-arg --name=value]..."
+            + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
             + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     /** The parts of a full run, in the order they run. */
@@ -37,8 +37,7 @@ record Options(
         WORKFLOW_POSTGRES,
         APPEND,
         STARTUP,
-        REPLAY,
-        REBUILD;
+        REPLAY;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

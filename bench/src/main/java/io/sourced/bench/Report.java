@@ -120,9 +120,13 @@ final class Report {
             its resident set, threads and open files, and the sagas still stored; the trend is the least-squares \
             slope of the live heap from the second sample on; the classes whose live bytes grew most, from class \
             histograms at the first and the last sample.
-            - *replay*: the time for a processor's position to reach the head from the first event; its position is \
-            polled every 100 ms from the token table. The limits are measured on the same machine in the \
-            same run; *÷ limit* is the median over the limit's median.
+            - *replay* (no-op handler): the time for the processor's position to reach the head from the first event, \
+            polled every 100 ms. *rebuild every view*: from `POST /api/admin/views/rebuild` until every view took \
+            over at the head (`view_rebuild`, polled every 200 ms), to completion; for a previous jar, a replay of \
+            each view processor at once until the slowest reached the head (its token, polled every 100 ms); the \
+            application's CPU from /proc, PostgreSQL's from its processes' (and ended backends') CPU time on this \
+            machine. The limits are measured on the same machine in the same run; *÷ limit* is the median over the \
+            limit's median.
             """;
 
     private static String commit() {

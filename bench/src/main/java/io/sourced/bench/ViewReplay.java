@@ -27,12 +27,10 @@ final class ViewReplay {
 
     private ViewReplay() {}
 
-    /** Each replayed processor's progress, by name; the replay of all of them is that of the slowest. */
-    static Map<String, Progress> run(SourcedApi api, Store store, Duration limit) throws Exception {
-        return run(api, store, limit, processor -> true);
-    }
-
-    /** The same for the replayable processors chosen. */
+    /**
+     * Each chosen replayable processor's progress, by name; the replay of all of them is that of the slowest. (How an
+     * earlier jar replays: it resets their tokens, which this follows.)
+     */
     static Map<String, Progress> run(SourcedApi api, Store store, Duration limit, Predicate<Processor> chosen)
             throws Exception {
         List<Processor> replayable = api.processors().stream()

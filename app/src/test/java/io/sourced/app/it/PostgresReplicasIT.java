@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.ConcurrencyScenario.Load;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,24 +24,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * DESIGN.md holds, and no saga effect is in the log twice. A replay asked of one replica rebuilds the view while the
  * other runs.
  */
-class PostgresReplicasIT {
+class PostgresReplicasIT extends ReplicasOnOneDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresReplicasIT.class);
     private static final int ORDERS = 300;
     private static final int CLIENTS = 8;
     /** Stock and deposits of five rounds of the scarce catalog: some orders accepted, many refused. */
     private static final int SCARCITY = 5;
-
-    private Database database;
-    private final List<ReplicaProcess> replicas = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        replicas.forEach(ReplicaProcess::close);
-        if (database != null) {
-            database.drop();
-        }
-    }
 
     @Test
     void twoReplicas_shareSegmentsAndLoad_doNothingTwice_andHandOverWhenStopped() throws Exception {

@@ -9,14 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,22 +25,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * folder is not the shared one writes no lake of its own. Afterwards the lake, read back by DuckDB, holds every event
  * of the log exactly once.
  */
-class PostgresSharedDataLakeIT {
+class PostgresSharedDataLakeIT extends ReplicasOnOneDatabase {
 
     private static final int ORDERS = 120;
     private static final int CLIENTS = 6;
     private static final String REFUSAL = "The data-lake processor does not run on this replica";
-
-    private Database database;
-    private final List<ReplicaProcess> replicas = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        replicas.forEach(ReplicaProcess::close);
-        if (database != null) {
-            database.drop();
-        }
-    }
 
     @Test
     void theLakeHolder_stoppedMidLoad_handsTheLakeOver_andEveryEventIsInItOnce() throws Exception {

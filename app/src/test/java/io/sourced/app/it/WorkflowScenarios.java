@@ -6,12 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The REST workflow end to end, on whichever database a subclass gives. */
@@ -339,6 +347,31 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
                 .toList();
         assertThat(states).isNotEmpty().last().isEqualTo("ACCEPTED");
         assertThat(states).allSatisfy(state -> assertThat(state).isIn("PENDING", "ACCEPTED"));
+    }
+
+    @Test
+    void apiDocument_namesEveryCallOfTheOpenApiDocument_andNoOther() throws Exception {
+        JsonNode openApi = admin.as(null, null).get("/v3/api-docs").body();
+        Set<String> served = new TreeSet<>();
+        openApi.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> served.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        Set<String> documented = new TreeSet<>();
+        Matcher calls = Pattern.compile("`(GET|POST|PUT|DELETE|PATCH) (/api/[^`?\\s]*)")
+                .matcher(Files.readString(Path.of("..", "docs", "api.md")));
+        while (calls.find()) {
+            if (!calls.group(2).endsWith("**")) {
+                documented.add(calls.group(1) + " " + calls.group(2));
+            }
+        }
+
+        assertThat(documented)
+                .as("docs/api.md")
+                .isEqualTo(served.stream()
+                        .filter(call -> call.contains(" /api/"))
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
