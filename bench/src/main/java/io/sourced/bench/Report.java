@@ -112,6 +112,9 @@ final class Report {
             own connection, 5 ms between polls, for the orders not yet shown only (on H2 the application's process \
             serves those polls through H2's server mode: they count in its CPU). Terminal statuses are polled every \
             250 ms, for the drain only.
+            - *database commits per order*: transactions committed in the application's database during the step \
+            (`pg_stat_database.xact_commit`; the runner's watching connections keep one transaction open) over the \
+            orders that ended; *SQL statements per order* likewise from `pg_stat_statements`, where preloaded.
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *events appended*: rows added to `domainevententry` during the step, a second.

@@ -2,6 +2,7 @@ package io.sourced.bench;
 
 import io.sourced.bench.Results.Figure;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,8 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         SourcedApi api = new SourcedApi(app.base());
         Shop shop = Shop.open(api, scale.customers(), scale.products());
         ProcessProbe probe = new ProcessProbe(app.pid());
-        try (Connection reader = store.connect();
-                ViewWatcher watcher = new ViewWatcher(store.connect())) {
+        try (Connection reader = watching(store.connect());
+                ViewWatcher watcher = new ViewWatcher(watching(store.connect()))) {
             Load closed = (duration, onPlaced) -> ClosedLoop.run(api, shop, scale.concurrency(), duration, onPlaced);
             step(closed, scale.warmup(), reader, watcher, probe);
             String closedStep = "Workflow " + store.kind() + ", closed loop " + scale.concurrency() + " clients";
@@ -43,6 +44,15 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         }
     }
 
+    /**
+     * A connection of the runner's that keeps one transaction open: each of its statements still sees what committed
+     * before it, and the application's commits are counted without the runner's.
+     */
+    private static Connection watching(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
     /** The rate asked for, or else half the rate the closed loop ended orders at: latency at half the capacity. */
     private int arrivalRate(Figure closedOrders) {
         if (scale.arrivalRate() > 0) {
@@ -57,7 +67,9 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
             Map<String, OrderTimeline.Order> timeline,
             Map<String, ViewWatcher.Sighting> sightings,
             double cpuCores,
-            double peakRssMegabytes) {
+            double peakRssMegabytes,
+            double commitsPerOrder,
+            double statementsPerOrder) {
 
         int ended() {
             return ended(placements, timeline).size();
@@ -121,11 +133,22 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         long head = OrderTimeline.head(reader);
         probe.resetPeak();
         ProcessProbe.Span cpu = probe.span();
+        DatabaseWork before = DatabaseWork.of(reader);
         Placements placements = load.run(duration, watcher::expect);
         watcher.awaitTerminal(scale.drainLimit());
         double cores = cpu.cores();
         double rss = probe.peakRssMegabytes();
-        return new Step(placements, OrderTimeline.after(reader, head), watcher.takeSightings(), cores, rss);
+        DatabaseWork after = DatabaseWork.of(reader);
+        Map<String, OrderTimeline.Order> timeline = OrderTimeline.after(reader, head);
+        int ended = Step.ended(placements, timeline).size();
+        return new Step(
+                placements,
+                timeline,
+                watcher.takeSightings(),
+                cores,
+                rss,
+                after.commitsPer(before, ended),
+                after.statementsPer(before, ended));
     }
 
     private void record(String name, Step step, Figure ordersLimit) {
@@ -144,6 +167,12 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         results.add(new Figure(name, "view lag p99", "ms"), step.viewLag().percentile(99));
         results.add(new Figure(name, "app peak RSS", "MB"), step.peakRssMegabytes());
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
+        if (step.commitsPerOrder() >= 0) {
+            results.add(new Figure(name, "database commits per order", "commits"), step.commitsPerOrder());
+        }
+        if (step.statementsPerOrder() >= 0) {
+            results.add(new Figure(name, "SQL statements per order", "statements"), step.statementsPerOrder());
+        }
         int placed = placements.orderIds().size();
         int notEnded = placed - step.ended();
         int rejected = (int) placements.orderIds().stream()
