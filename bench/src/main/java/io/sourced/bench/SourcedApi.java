@@ -87,7 +87,8 @@ final class SourcedApi {
     int rebuildViews() throws IOException, InterruptedException {
         return http.send(
                         request("/api/admin/views/rebuild")
-                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();

@@ -29,7 +29,7 @@ class PostgresEventSourcingIT extends EventSourcingScenarios {
     void rebuild_handsOverLoggedTablesWithEveryIndexTheMigrationsMade() {
         List<Map<String, Object>> before = instance.jdbc().queryForList(SHAPE);
 
-        assertThat(admin.post("/api/admin/views/rebuild", null).status()).isEqualTo(202);
+        assertThat(admin.post("/api/admin/views/rebuild", Map.of()).status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(

@@ -24,7 +24,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /** What operators may see and do with the event processors: status, replay, dead letters. */
 @Component
@@ -97,9 +99,24 @@ class EventProcessors {
         }
     }
 
-    /** Rebuilds every view kept in tables, in one reading of the log. */
-    ReplayOutcome rebuildViews() {
-        return rebuilds.start(rebuilds.processors()) ? ReplayOutcome.STARTED : ReplayOutcome.ALREADY_UNDER_WAY;
+    /**
+     * Rebuilds the views of these processors (every view kept in tables when none is named) in one reading of the
+     * log.
+     *
+     * @throws ResponseStatusException 400 for a processor that keeps no views in tables
+     */
+    ReplayOutcome rebuildViews(List<String> names) {
+        List<String> unknown =
+                names.stream().filter(name -> !rebuilds.rebuildable(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "Not a processor of views kept in tables: " + String.join(", ", unknown) + "; these are: "
+                            + String.join(", ", rebuilds.processors()));
+        }
+        return rebuilds.start(names.isEmpty() ? rebuilds.processors() : names)
+                ? ReplayOutcome.STARTED
+                : ReplayOutcome.ALREADY_UNDER_WAY;
     }
 
     /** Cancels the rebuild of the processor's views under way; false when there is none. */

@@ -6,6 +6,7 @@ import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.RetryOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -76,17 +78,19 @@ class OperationsController {
     }
 
     @Operation(
-            summary = "Rebuild every view kept in tables, in one reading of the log",
-            description = "As a replay of each, but the log is read once for all of them and they take over"
-                    + " together. 409 when one of them is being rebuilt already.")
+            summary = "Rebuild views kept in tables, several in one reading of the log",
+            description = "As a replay of each processor named (every view kept in tables when none is), but the log"
+                    + " is read once for all of them and they take over together. 400 for a processor that keeps no"
+                    + " views in tables; 409 when one of them is being rebuilt already.")
     @PostMapping("/views/rebuild")
-    ResponseEntity<List<ProcessorStatus>> rebuildViews() {
-        if (processors.rebuildViews() == ReplayOutcome.ALREADY_UNDER_WAY) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "A view is being rebuilt already");
+    ResponseEntity<List<ProcessorStatus>> rebuildViews(@Valid @RequestBody RebuildViewsRequest request) {
+        List<String> names = request.named();
+        if (processors.rebuildViews(names) == ReplayOutcome.ALREADY_UNDER_WAY) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "A view named is being rebuilt already");
         }
         return ResponseEntity.accepted()
                 .body(processors.statuses().stream()
-                        .filter(status -> status.rebuild() != null)
+                        .filter(status -> status.replaying() && (names.isEmpty() || names.contains(status.name())))
                         .toList());
     }
 
