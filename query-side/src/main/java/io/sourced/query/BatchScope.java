@@ -1,6 +1,7 @@
 package io.sourced.query;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
@@ -11,11 +12,80 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * What a projector gathers over one batch of its processor (one unit of work and transaction), written just before
  * the batch commits: one JDBC batch per statement instead of a round trip per event, which would otherwise be what a
- * replay waits on. The write runs in the batch's transaction, with its token: both commit, or neither. Outside a unit of work (a handler called on its own) each event's work is written at once.
+ * replay waits on. The write runs in the batch's transaction, with its token: both commit, or neither. What must
+ * wait for the outcome (files published, or left for the next batch to settle) goes in the after-commit and
+ * after-rollback hooks. Outside a unit of work (a handler called on its own) each event's state is made, written and
+ * followed by its hook at once.
+ * <p>
+ * A projector keeps one scope per batch state it gathers, in a field: the state belongs to that scope in each batch.
+ *
+ * @param <T> the batch's state
  */
-public final class BatchScope {
+public final class BatchScope<T> {
 
-    private BatchScope() {}
+    private static final AtomicLong SCOPES = new AtomicLong();
+    private static final Consumer<Object> NOTHING = state -> {};
+
+    private final String key = BatchScope.class.getName() + "#" + SCOPES.incrementAndGet();
+    private final Supplier<T> start;
+    private final Consumer<T> write;
+    private final Consumer<? super T> afterCommit;
+    private final Consumer<? super T> afterRollback;
+
+    private BatchScope(
+            Supplier<T> start, Consumer<T> write, Consumer<? super T> afterCommit, Consumer<? super T> afterRollback) {
+        this.start = start;
+        this.write = write;
+        this.afterCommit = afterCommit;
+        this.afterRollback = afterRollback;
+    }
+
+    /**
+     * @param start makes the state at the batch's first event
+     * @param write writes the state, once, just before the batch commits
+     */
+    public static <T> BatchScope<T> of(Supplier<T> start, Consumer<T> write) {
+        return new BatchScope<>(start, write, NOTHING, NOTHING);
+    }
+
+    /** This scope, with {@code hook} called once the batch has committed. */
+    public BatchScope<T> afterCommit(Consumer<? super T> hook) {
+        return new BatchScope<>(start, write, hook, afterRollback);
+    }
+
+    /** This scope, with {@code hook} called once the batch has rolled back (or its commit failed). */
+    public BatchScope<T> afterRollback(Consumer<? super T> hook) {
+        return new BatchScope<>(start, write, afterCommit, hook);
+    }
+
+    /** Adds this event's part to the batch's state, made at its first event. */
+    public void handle(Consumer<? super T> work) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            handleAtOnce(work);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        T state = batch.getOrComputeResource(key, ignored -> {
+            T started = start.get();
+            batch.onPrepareCommit(unitOfWork -> write.accept(started));
+            batch.afterCommit(unitOfWork -> afterCommit.accept(started));
+            batch.onRollback(unitOfWork -> afterRollback.accept(started));
+            return started;
+        });
+        work.accept(state);
+    }
+
+    private void handleAtOnce(Consumer<? super T> work) {
+        T state = start.get();
+        try {
+            work.accept(state);
+            write.accept(state);
+        } catch (RuntimeException | Error e) {
+            afterRollback.accept(state);
+            throw e;
+        }
+        afterCommit.accept(state);
+    }
 
     /**
      * The payloads of the events of the batch being handled, for a projector to read at once the rows the batch will
@@ -29,31 +99,7 @@ public final class BatchScope {
     }
 
     /** The batch's payloads of one type. */
-    public static <T> List<T> payloads(Class<T> type) {
+    public static <P> List<P> payloads(Class<P> type) {
         return payloads().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    /**
-     * @param owner        whose batch state this is (one per projector instance)
-     * @param start        makes the state at the batch's first event
-     * @param beforeCommit writes the state, once, just before the batch commits
-     * @param work         this event's part
-     */
-    public static <T> void within(Object owner, Supplier<T> start, Consumer<T> beforeCommit, Consumer<T> work) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            T state = start.get();
-            work.accept(state);
-            beforeCommit.accept(state);
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        String key =
-                BatchScope.class.getName() + "@" + owner.getClass().getName() + "@" + System.identityHashCode(owner);
-        T state = batch.getOrComputeResource(key, ignored -> {
-            T started = start.get();
-            batch.onPrepareCommit(unitOfWork -> beforeCommit.accept(started));
-            return started;
-        });
-        work.accept(state);
     }
 }

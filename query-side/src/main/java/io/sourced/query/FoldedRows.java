@@ -2,8 +2,11 @@ package io.sourced.query;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * One processor batch's changes to view rows kept per aggregate, each row remembering the sequence number of the
@@ -64,6 +67,25 @@ public final class FoldedRows<K, V> {
             }
         });
         return changed;
+    }
+
+    /**
+     * Writes the rows the batch changed: one JDBC batch inserts those it made, then one updates those stored before.
+     *
+     * @param parameters a row's named parameters, from its key and its change
+     */
+    public void write(
+            NamedParameterJdbcTemplate jdbc,
+            String insert,
+            String update,
+            BiFunction<? super K, Changed<V>, ? extends SqlParameterSource> parameters) {
+        Function<Map.Entry<K, Changed<V>>, SqlParameterSource> row =
+                entry -> parameters.apply(entry.getKey(), entry.getValue());
+        JdbcBatch<Map.Entry<K, Changed<V>>> inserts = JdbcBatch.of(insert, row);
+        JdbcBatch<Map.Entry<K, Changed<V>>> updates = JdbcBatch.of(update, row);
+        changed().entrySet().forEach(entry -> (entry.getValue().stored() ? updates : inserts).add(entry));
+        inserts.write(jdbc);
+        updates.write(jdbc);
     }
 
     private static final class Entry<V> {

@@ -16,6 +16,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * and the batch still commits only when every one of them succeeded. A failure, or a command
  * not answered within {@link #LIMIT_SECONDS}, fails the batch, which the processor rolls back and retries, saga
  * state and all: every command the saga sends is idempotent.
+ * <p>
+ * The same per-batch pattern as the query side's {@code BatchScope}, kept here: the saga may know no module but the
+ * api, which holds only messages and values, so that helper cannot be shared without a module of its own.
  */
 final class CommandsBeforeCommit {
 

@@ -1,6 +1,7 @@
 package io.sourced.query.log.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.query.BatchScope;
 import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
 import io.sourced.query.log.eventlog.EventMapper;
@@ -24,7 +25,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +66,6 @@ class DataLakeProjector {
     static final String PROCESSING_GROUP = "data-lake";
 
     private static final Logger log = LoggerFactory.getLogger(DataLakeProjector.class);
-    private static final String BATCH = DataLakeProjector.class.getName() + "/batch";
 
     /** This processor instance, as the ledger's writer. */
     private final String instance = UUID.randomUUID().toString();
@@ -79,6 +78,9 @@ class DataLakeProjector {
     private final ObjectMapper json;
     /** Files staged by this instance's batches whose fate is the ledger's to say: settled before the next batch. */
     private final Set<String> unsettled = ConcurrentHashMap.newKeySet();
+
+    private final BatchScope<Batch> batch =
+            BatchScope.of(this::begin, Batch::stage).afterCommit(Batch::publish).afterRollback(Batch::leaveStaged);
 
     @Autowired
     DataLakeProjector(
@@ -130,10 +132,13 @@ class DataLakeProjector {
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
-        Batch batch = currentBatch();
-        batch.positions
+        // written at once, a file would not follow a transaction that the ledger could settle it by
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("The data lake is written in a processor's batch only");
+        }
+        batch.handle(events -> events.positions
                 .place(message.getIdentifier(), token)
-                .ifPresent(position -> batch.add(mapper.toEvent(message, position)));
+                .ifPresent(position -> events.add(mapper.toEvent(message, position))));
     }
 
     @ResetHandler
@@ -142,16 +147,11 @@ class DataLakeProjector {
         unsettled.clear();
     }
 
-    private Batch currentBatch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> begin(unitOfWork));
-    }
-
     /**
-     * In the batch's transaction: locks the lake, checks the folder is the lake's, and makes the folder agree with the
-     * ledger before writing.
+     * At the batch's first event, in its transaction: locks the lake, checks the folder is the lake's, and makes the
+     * folder agree with the ledger before writing.
      */
-    private Batch begin(UnitOfWork<?> unitOfWork) {
+    private Batch begin() {
         LakeLedger.State state = ledger.lock();
         folder.verify(state);
         if (!state.writer().equals(Optional.of(instance))) {
@@ -161,11 +161,7 @@ class DataLakeProjector {
             report("settled", files.settle(settling, ledger.recorded(settling)));
             unsettled.removeAll(settling);
         }
-        Batch batch = new Batch();
-        unitOfWork.onPrepareCommit(u -> batch.stage());
-        unitOfWork.afterCommit(u -> batch.publish());
-        unitOfWork.onRollback(u -> batch.leaveStaged());
-        return batch;
+        return new Batch();
     }
 
     /** Under the lake's lock: the whole folder made to agree with the ledger, by this instance as its writer. */
@@ -194,7 +190,10 @@ class DataLakeProjector {
         }
     }
 
-    /** The events of one processor batch, written as one file per day and type. */
+    /**
+     * The events of one processor batch, written as one file per day and type: staged before the batch commits,
+     * published once it has, left staged for the ledger to settle when it has not.
+     */
     private final class Batch {
 
         private final BatchPositions positions = ledger.positions();

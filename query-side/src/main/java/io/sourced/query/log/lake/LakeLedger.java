@@ -1,5 +1,6 @@
 package io.sourced.query.log.lake;
 
+import io.sourced.query.JdbcBatch;
 import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
 import java.util.Collection;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * What the lake holds, in the database ({@code lake_event}, {@code lake_file}): written in the processor's
@@ -58,11 +61,13 @@ class LakeLedger {
     }
 
     void recordEvents(List<Event> events) {
-        jdbc.batchUpdate(
-                "INSERT INTO lake_event (position, event_id) VALUES (?, ?)",
-                events.stream()
-                        .map(event -> new Object[] {event.position(), event.eventId()})
-                        .toList());
+        JdbcBatch.of(
+                        "INSERT INTO lake_event (position, event_id) VALUES (:position, :eventId)",
+                        (Event event) -> new MapSqlParameterSource()
+                                .addValue("position", event.position())
+                                .addValue("eventId", event.eventId()))
+                .addAll(events)
+                .write(new NamedParameterJdbcTemplate(jdbc));
     }
 
     void recordFile(LakeFile file) {

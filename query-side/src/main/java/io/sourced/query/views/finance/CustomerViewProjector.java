@@ -8,10 +8,8 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
-import io.sourced.query.BatchInserts;
 import io.sourced.query.BatchScope;
 import io.sourced.query.FoldedRows;
-import io.sourced.query.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +32,13 @@ class CustomerViewProjector {
 
     static final String PROCESSING_GROUP = "customers-view";
 
-    private final JdbcTemplate jdbc;
-    private final CustomerViewQueries rows;
+    private final CustomerViewQueries queries;
+    private final CustomerViewRows rows;
+    private final BatchScope<Changes> batch = BatchScope.of(Changes::new, Changes::write);
 
     CustomerViewProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-        this.rows = new CustomerViewQueries(jdbc);
+        this.queries = new CustomerViewQueries(jdbc);
+        this.rows = new CustomerViewRows(jdbc);
     }
 
     @EventHandler
@@ -69,56 +68,31 @@ class CustomerViewProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM customer_transaction_view");
-        jdbc.update("DELETE FROM customer_view");
+        rows.clear();
     }
 
     private void fold(CustomerScoped event, long sequence, Instant at) {
-        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(event, sequence, at));
+        batch.handle(changes -> changes.fold(event, sequence, at));
     }
 
     /** One processor batch's changes to the customers and their ledgers, written before the batch commits. */
     private final class Changes {
 
         private final FoldedRows<CustomerId, CustomerView> customers =
-                new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow());
-        private final BatchInserts ledger = new BatchInserts();
+                new FoldedRows<>(queries::version, id -> queries.find(id).orElseThrow());
+        private final List<CustomerViewRows.LedgerEntry> ledger = new ArrayList<>();
 
         void fold(CustomerScoped event, long sequence, Instant at) {
             CustomerId customerId = event.customerId();
-            if (!customers.fold(customerId, sequence, current -> CustomerFold.apply(current, event))) {
-                return;
+            if (customers.fold(customerId, sequence, current -> CustomerFold.apply(current, event))) {
+                CustomerFold.transaction(event, at)
+                        .ifPresent(
+                                transaction -> ledger.add(new CustomerViewRows.LedgerEntry(customerId, transaction)));
             }
-            CustomerFold.transaction(event, at)
-                    .ifPresent(t -> ledger.add(
-                            """
-                    INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after,
-                        occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
-                            customerId.value(),
-                            t.type().name(),
-                            t.amount(),
-                            t.orderId() == null ? null : t.orderId().value(),
-                            t.balanceAfter(),
-                            SqlTime.of(t.at())));
         }
 
         void write() {
-            List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> updates = new ArrayList<>();
-            customers.changed().forEach((customerId, changed) -> {
-                CustomerView view = changed.row();
-                if (changed.stored()) {
-                    updates.add(new Object[] {view.name(), view.balance(), changed.version(), customerId.value()});
-                } else {
-                    inserts.add(new Object[] {customerId.value(), view.name(), view.balance(), changed.version()});
-                }
-            });
-            jdbc.batchUpdate(
-                    "INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, ?, ?)", inserts);
-            jdbc.batchUpdate(
-                    "UPDATE customer_view SET name = ?, balance = ?, version = ? WHERE customer_id = ?", updates);
-            ledger.write(jdbc);
+            rows.save(customers, ledger);
         }
     }
 }

@@ -10,8 +10,6 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.query.BatchScope;
 import io.sourced.query.FoldedRows;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,12 +28,14 @@ class ProductViewProjector {
 
     static final String PROCESSING_GROUP = "products-view";
 
-    private final JdbcTemplate jdbc;
-    private final ProductViewQueries rows;
+    private final ProductViewRows rows;
+    private final BatchScope<FoldedRows<ProductId, ProductView>> batch;
 
     ProductViewProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-        this.rows = new ProductViewQueries(jdbc);
+        ProductViewQueries queries = new ProductViewQueries(jdbc);
+        this.rows = new ProductViewRows(jdbc);
+        this.batch = BatchScope.of(
+                () -> new FoldedRows<>(queries::version, id -> queries.find(id).orElseThrow()), rows::save);
     }
 
     @EventHandler
@@ -65,52 +65,11 @@ class ProductViewProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM product_view");
+        rows.clear();
     }
 
     private void fold(ProductScoped event, long sequence) {
-        BatchScope.within(
-                this,
-                () -> new FoldedRows<>(rows::version, id -> rows.find(id).orElseThrow()),
-                this::write,
+        batch.handle(
                 changes -> changes.fold(event.productId(), sequence, current -> ProductFold.apply(current, event)));
-    }
-
-    private void write(FoldedRows<ProductId, ProductView> changes) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        changes.changed().forEach((productId, changed) -> {
-            ProductView view = changed.row();
-            if (changed.stored()) {
-                updates.add(new Object[] {
-                    view.name(),
-                    view.price(),
-                    view.available(),
-                    view.reserved(),
-                    view.sold(),
-                    view.category(),
-                    changed.version(),
-                    productId.value()
-                });
-            } else {
-                inserts.add(new Object[] {
-                    productId.value(),
-                    view.name(),
-                    view.price(),
-                    view.available(),
-                    view.reserved(),
-                    view.sold(),
-                    view.category(),
-                    changed.version()
-                });
-            }
-        });
-        jdbc.batchUpdate("""
-                INSERT INTO product_view (product_id, name, price, available, reserved, sold, category, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-        jdbc.batchUpdate("""
-                UPDATE product_view SET name = ?, price = ?, available = ?, reserved = ?, sold = ?, category = ?,
-                    version = ?
-                WHERE product_id = ?""", updates);
     }
 }

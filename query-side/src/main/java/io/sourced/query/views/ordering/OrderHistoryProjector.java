@@ -13,10 +13,9 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
-import io.sourced.query.BatchInserts;
 import io.sourced.query.BatchScope;
-import io.sourced.query.SqlTime;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,10 +36,12 @@ class OrderHistoryProjector {
     static final String PROCESSING_GROUP = "order-history";
     private static final String USERNAME = "username";
 
-    private final JdbcTemplate jdbc;
+    private final OrderHistoryRows rows;
+    private final BatchScope<List<OrderHistoryRows.Entry>> batch;
 
     OrderHistoryProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.rows = new OrderHistoryRows(jdbc);
+        this.batch = BatchScope.of(ArrayList::new, rows::insert);
     }
 
     @EventHandler
@@ -121,48 +122,27 @@ class OrderHistoryProjector {
         record(message, event.orderId(), null, "Order cancelled");
     }
 
-    /** Idempotent by event id: an event delivered again (a retried dead letter) is recorded once. */
-    private static final String INSERT = """
-            INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
-                product_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
-
-    private static final String INSERT_AT_POSITION = """
-            INSERT INTO order_history_view (event_id, order_id, event_type, occurred_at, username, description,
-                product_id, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
-
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM order_history_view");
+        rows.clear();
     }
 
     private void record(EventMessage<?> message, OrderId orderId, ProductId productId, String description) {
         Object username = message.getMetaData().get(USERNAME);
-        Object[] row = {
-            message.getIdentifier(),
-            orderId.value(),
-            message.getPayloadType().getSimpleName(),
-            SqlTime.of(message.getTimestamp()),
-            username == null ? null : username.toString(),
-            description,
-            productId == null ? null : productId.value()
-        };
+        // in log order: the event's global position, not the order it reached this segment in (a transaction that
+        // committed late delivers its event after later ones, and a replay would list them otherwise)
         OptionalLong logPosition = message instanceof TrackedEventMessage<?> tracked
                 ? tracked.trackingToken().position()
                 : OptionalLong.empty();
-        if (logPosition.isEmpty()) {
-            insert(INSERT, row);
-            return;
-        }
-        // in log order: the event's global position, not the order it reached this segment in (a transaction that
-        // committed late delivers its event after later ones, and a replay would list them otherwise)
-        Object[] positioned = Arrays.copyOf(row, row.length + 1);
-        positioned[row.length] = logPosition.getAsLong();
-        insert(INSERT_AT_POSITION, positioned);
-    }
-
-    private void insert(String sql, Object[] row) {
-        BatchScope.within(this, BatchInserts::new, inserts -> inserts.write(jdbc), inserts -> inserts.add(sql, row));
+        OrderHistoryRows.Entry entry = new OrderHistoryRows.Entry(
+                message.getIdentifier(),
+                orderId,
+                message.getPayloadType().getSimpleName(),
+                message.getTimestamp(),
+                username == null ? null : username.toString(),
+                description,
+                productId,
+                logPosition.isPresent() ? logPosition.getAsLong() : null);
+        batch.handle(entries -> entries.add(entry));
     }
 }

@@ -38,12 +38,13 @@ class OrderViewProjector {
 
     static final String PROCESSING_GROUP = "orders-view";
 
-    private final JdbcTemplate jdbc;
+    private final OrderViewQueries queries;
     private final OrderViewRows rows;
     private final QueryUpdateEmitter updateEmitter;
+    private final BatchScope<Changes> batch = BatchScope.of(Changes::new, Changes::write);
 
     OrderViewProjector(JdbcTemplate jdbc, QueryUpdateEmitter updateEmitter) {
-        this.jdbc = jdbc;
+        this.queries = new OrderViewQueries(jdbc);
         this.rows = new OrderViewRows(jdbc);
         this.updateEmitter = updateEmitter;
     }
@@ -75,12 +76,11 @@ class OrderViewProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM order_line_view");
-        jdbc.update("DELETE FROM order_view");
+        rows.clear();
     }
 
     private void fold(OrderScoped event, Instant at, ReplayStatus replay) {
-        BatchScope.within(this, Changes::new, Changes::write, changes -> changes.fold(event, at, replay));
+        batch.handle(changes -> changes.fold(event, at, replay));
     }
 
     /** The orders one processor batch changed: each read once, folded in memory, written once before the commit. */
@@ -96,7 +96,7 @@ class OrderViewProjector {
                     .map(OrderScoped::orderId)
                     .distinct()
                     .toList();
-            Map<OrderId, OrderView> found = rows.findAll(orderIds);
+            Map<OrderId, OrderView> found = queries.findAll(orderIds);
             orderIds.forEach(orderId -> {
                 stored.put(orderId, found.get(orderId));
                 folded.put(orderId, found.get(orderId));
@@ -106,7 +106,7 @@ class OrderViewProjector {
         void fold(OrderScoped event, Instant at, ReplayStatus replay) {
             OrderId orderId = event.orderId();
             if (!folded.containsKey(orderId)) {
-                OrderView current = rows.find(orderId).orElse(null);
+                OrderView current = queries.find(orderId).orElse(null);
                 stored.put(orderId, current);
                 folded.put(orderId, current);
             }
@@ -132,7 +132,7 @@ class OrderViewProjector {
             // not during a replay: a rebuilt past is not news; subscribers get the row as stored, once the batch
             // commits
             if (!live.isEmpty() && !updateEmitter.activeSubscriptions().isEmpty()) {
-                live.forEach(orderId -> rows.find(orderId)
+                live.forEach(orderId -> queries.find(orderId)
                         .ifPresent(view -> updateEmitter.emit(
                                 FindOrderQuery.class, query -> orderId.equals(query.orderId()), view)));
             }

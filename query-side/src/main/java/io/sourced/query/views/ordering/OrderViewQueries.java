@@ -1,30 +1,52 @@
 package io.sourced.query.views.ordering;
 
+import io.sourced.api.finance.CustomerId;
+import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.FindOrdersQuery;
+import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderLineView;
 import io.sourced.api.ordering.OrderPage;
+import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers order queries from the orders view. */
+/** Answers order queries: orders with their lines, out of {@code order_view} and {@code order_line_view}. */
 @Component
 class OrderViewQueries {
 
     static final int MAX_PAGE_SIZE = 100;
 
-    private final OrderViewRows rows;
+    private static final String ORDER_COLUMNS =
+            "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at";
+
+    private static final int IN_LIST = 1000;
+
+    private final NamedParameterJdbcTemplate jdbc;
 
     OrderViewQueries(JdbcTemplate jdbc) {
-        this.rows = new OrderViewRows(jdbc);
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Ask with {@code ResponseTypes.optionalInstanceOf(OrderView.class)}. */
     @QueryHandler
     Optional<OrderView> handle(FindOrderQuery query) {
-        return rows.find(query.orderId());
+        return find(query.orderId());
     }
 
     @QueryHandler
@@ -35,6 +57,98 @@ class OrderViewQueries {
         if (query.size() < 1 || query.size() > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return rows.page(query.customerId(), query.status(), query.page(), query.size());
+        return page(query.customerId(), query.status(), query.page(), query.size());
+    }
+
+    Optional<OrderView> find(OrderId orderId) {
+        List<OrderView> found = withLines(jdbc.query(
+                "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id = :orderId",
+                Map.of("orderId", orderId.value()),
+                OrderViewQueries::order));
+        return found.stream().findFirst();
+    }
+
+    /** The orders stored among these, by id. */
+    Map<OrderId, OrderView> findAll(Collection<OrderId> orderIds) {
+        Map<OrderId, OrderView> found = new HashMap<>();
+        List<String> ids = orderIds.stream().map(OrderId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            withLines(jdbc.query(
+                            "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id IN (:orderIds)",
+                            Map.of("orderIds", ids.subList(from, Math.min(ids.size(), from + IN_LIST))),
+                            OrderViewQueries::order))
+                    .forEach(order -> found.put(order.orderId(), order));
+        }
+        return found;
+    }
+
+    /** Newest first; a null customer or status matches every order. */
+    OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("limit", size).addValue("offset", (long) page * size);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (customerId != null) {
+            where.append(" AND customer_id = :customerId");
+            params.addValue("customerId", customerId.value());
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            params.addValue("status", status.name());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM order_view" + where, params, Long.class);
+        List<OrderView> items = withLines(jdbc.query(
+                "SELECT " + ORDER_COLUMNS + " FROM order_view" + where
+                        + " ORDER BY placed_at DESC, order_id DESC LIMIT :limit OFFSET :offset",
+                params,
+                OrderViewQueries::order));
+        return new OrderPage(items, page, size, total == null ? 0 : total);
+    }
+
+    private List<OrderView> withLines(List<OrderView> orders) {
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        Map<String, List<OrderLineView>> lines =
+                linesOf(orders.stream().map(o -> o.orderId().value()).toList());
+        return orders.stream()
+                .map(o -> new OrderView(
+                        o.orderId(),
+                        o.customerId(),
+                        o.status(),
+                        o.rejectionReason(),
+                        List.copyOf(lines.getOrDefault(o.orderId().value(), List.of())),
+                        o.total(),
+                        o.placedAt(),
+                        o.completedAt()))
+                .toList();
+    }
+
+    private Map<String, List<OrderLineView>> linesOf(Collection<String> orderIds) {
+        Map<String, List<OrderLineView>> lines = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT order_id, product_id, quantity, unit_price FROM order_line_view"
+                        + " WHERE order_id IN (:orderIds) ORDER BY order_id, line_no",
+                Map.of("orderIds", orderIds),
+                rs -> {
+                    lines.computeIfAbsent(rs.getString("order_id"), id -> new ArrayList<>())
+                            .add(new OrderLineView(
+                                    ProductId.of(rs.getString("product_id")),
+                                    rs.getInt("quantity"),
+                                    rs.getBigDecimal("unit_price")));
+                });
+        return lines;
+    }
+
+    private static OrderView order(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("rejection_reason");
+        return new OrderView(
+                OrderId.of(rs.getString("order_id")),
+                CustomerId.of(rs.getString("customer_id")),
+                OrderStatus.valueOf(rs.getString("status")),
+                reason == null ? null : RejectionReason.valueOf(reason),
+                List.of(),
+                rs.getBigDecimal("total"),
+                SqlTime.instant(rs, "placed_at"),
+                SqlTime.instant(rs, "completed_at"));
     }
 }

@@ -2,19 +2,20 @@ package io.sourced.query.views.reports;
 
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.query.JdbcBatch;
 import io.sourced.query.SqlTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * One processor batch's changes to {@code day_report} (the order funnel per day) and {@code order_timing_report} (each
@@ -59,7 +60,26 @@ class OrderDayRows {
 
     private static final int IN_LIST = 1000;
 
+    private static final String INSERT_TIMING = """
+            INSERT INTO order_timing_report (outcome, completed_at, accepted_day, order_id, placed_at)
+            VALUES (:outcome, :completedAt, :acceptedDay, :orderId, :placedAt)""";
+    private static final String COMPLETE_TIMING = """
+            UPDATE order_timing_report SET outcome = :outcome, completed_at = :completedAt, accepted_day = :acceptedDay
+            WHERE order_id = :orderId AND outcome IS NULL""";
+    private static final String ADD_TO_DAY = """
+            UPDATE day_report SET placed = placed + :placed, accepted = accepted + :accepted,
+                rejected_out_of_stock = rejected_out_of_stock + :rejected_out_of_stock,
+                rejected_payment_declined = rejected_payment_declined + :rejected_payment_declined,
+                rejected_timeout = rejected_timeout + :rejected_timeout, cancelled = cancelled + :cancelled
+            WHERE report_day = :day""";
+    private static final String INSERT_DAY = """
+            INSERT INTO day_report (placed, accepted, rejected_out_of_stock, rejected_payment_declined,
+                rejected_timeout, cancelled, report_day)
+            VALUES (:placed, :accepted, :rejected_out_of_stock, :rejected_payment_declined,
+                :rejected_timeout, :cancelled, :day)""";
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     /** Orders read or placed in this batch; null: not in the report (never seen placed). */
     private final Map<OrderId, Timing> timings = new HashMap<>();
 
@@ -68,6 +88,7 @@ class OrderDayRows {
 
     OrderDayRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Reads at once the timings of these orders, which the batch will ask for: one query instead of one each. */
@@ -77,7 +98,6 @@ class OrderDayRows {
                 .map(OrderId::value)
                 .distinct()
                 .toList();
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
             some.forEach(id -> timings.put(OrderId.of(id), null));
@@ -121,51 +141,32 @@ class OrderDayRows {
 
     /** Writes the batch's changes: new and completed orders, then what each day adds to its counts. */
     void write() {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        changed.forEach((orderId, timing) -> {
-            Outcome outcome = timing.outcome();
-            Object[] row = {
-                outcome == null ? null : outcome.name(),
-                SqlTime.of(timing.completedAt()),
-                outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null,
-                orderId.value(),
-                SqlTime.of(timing.placedAt())
-            };
-            (timing.stored() ? updates : inserts).add(timing.stored() ? Arrays.copyOf(row, 4) : row);
-        });
-        jdbc.batchUpdate("""
-                INSERT INTO order_timing_report (outcome, completed_at, accepted_day, order_id, placed_at)
-                VALUES (?, ?, ?, ?, ?)""", inserts);
-        jdbc.batchUpdate("""
-                UPDATE order_timing_report SET outcome = ?, completed_at = ?, accepted_day = ?
-                WHERE order_id = ? AND outcome IS NULL""", updates);
-        List<Object[]> days = counts.entrySet().stream()
-                .map(entry -> {
-                    Object[] row = new Object[COLUMNS.size() + 1];
-                    for (int i = 0; i < COLUMNS.size(); i++) {
-                        row[i] = entry.getValue()[i];
-                    }
-                    row[COLUMNS.size()] = entry.getKey();
-                    return row;
-                })
-                .toList();
-        int[] updated = jdbc.batchUpdate("""
-                UPDATE day_report SET placed = placed + ?, accepted = accepted + ?,
-                    rejected_out_of_stock = rejected_out_of_stock + ?,
-                    rejected_payment_declined = rejected_payment_declined + ?,
-                    rejected_timeout = rejected_timeout + ?, cancelled = cancelled + ?
-                WHERE report_day = ?""", days);
-        List<Object[]> newDays = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                newDays.add(days.get(i));
-            }
+        JdbcBatch<Map.Entry<OrderId, Timing>> inserts = JdbcBatch.of(INSERT_TIMING, OrderDayRows::timingRow);
+        JdbcBatch<Map.Entry<OrderId, Timing>> updates = JdbcBatch.of(COMPLETE_TIMING, OrderDayRows::timingRow);
+        changed.entrySet().forEach(entry -> (entry.getValue().stored() ? updates : inserts).add(entry));
+        inserts.write(named);
+        updates.write(named);
+        JdbcBatch.of(ADD_TO_DAY, OrderDayRows::dayRow).addAll(counts.entrySet()).writeOrInsert(named, INSERT_DAY);
+    }
+
+    private static SqlParameterSource timingRow(Map.Entry<OrderId, Timing> entry) {
+        Timing timing = entry.getValue();
+        Outcome outcome = timing.outcome();
+        return new MapSqlParameterSource()
+                .addValue("outcome", outcome == null ? null : outcome.name())
+                .addValue("completedAt", SqlTime.of(timing.completedAt()))
+                .addValue("acceptedDay", outcome == Outcome.ACCEPTED ? ReportDay.of(timing.completedAt()) : null)
+                .addValue("orderId", entry.getKey().value())
+                .addValue("placedAt", SqlTime.of(timing.placedAt()));
+    }
+
+    /** The day's counts, each named by its column. */
+    private static SqlParameterSource dayRow(Map.Entry<LocalDate, int[]> day) {
+        MapSqlParameterSource row = new MapSqlParameterSource("day", day.getKey());
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            row.addValue(COLUMNS.get(i), day.getValue()[i]);
         }
-        jdbc.batchUpdate("""
-                INSERT INTO day_report (placed, accepted, rejected_out_of_stock, rejected_payment_declined,
-                    rejected_timeout, cancelled, report_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", newDays);
+        return row;
     }
 
     private Timing timing(OrderId orderId) {

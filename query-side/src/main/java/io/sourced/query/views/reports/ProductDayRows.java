@@ -2,16 +2,18 @@ package io.sourced.query.views.reports;
 
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.query.JdbcBatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
  * One processor batch's changes to {@code product_day_report} and what it carries between events: each product's
@@ -56,6 +58,27 @@ class ProductDayRows {
     private record DayKey(ProductId productId, LocalDate day) {}
 
     private record ReservationKey(OrderId orderId, ProductId productId) {}
+
+    private static final String UPDATE_STOCK =
+            "UPDATE report_product SET available = :available, version = :version WHERE product_id = :productId";
+    private static final String INSERT_STOCK = """
+            INSERT INTO report_product (product_id, name, available, version)
+            VALUES (:productId, :name, :available, :version)""";
+    private static final String ADD_TO_DAY = """
+            UPDATE product_day_report SET units_ordered = units_ordered + :ordered, units_sold = units_sold + :sold,
+                revenue = revenue + :revenue, units_lost = units_lost + :lost,
+                stock_end_of_day = COALESCE(:stockEndOfDay, stock_end_of_day)
+            WHERE product_id = :productId AND report_day = :day""";
+    private static final String INSERT_DAY = """
+            INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, stock_end_of_day,
+                product_id, report_day)
+            VALUES (:ordered, :sold, :revenue, :lost, :newStockEndOfDay, :productId, :day)""";
+    private static final String UPDATE_PRICE = """
+            UPDATE report_reservation SET unit_price = :unitPrice
+            WHERE order_id = :orderId AND product_id = :productId""";
+    private static final String INSERT_PRICE = """
+            INSERT INTO report_reservation (unit_price, order_id, product_id)
+            VALUES (:unitPrice, :orderId, :productId)""";
 
     private final JdbcTemplate jdbc;
     /** Products read or registered in this batch; null: not in the report. */
@@ -146,84 +169,50 @@ class ProductDayRows {
 
     /** Writes the batch's changes; each row is updated, or inserted when the update found none. */
     void write() {
-        List<Object[]> stockUpdates = new ArrayList<>();
-        List<Object[]> stockInserts = new ArrayList<>();
-        changedStocks.forEach((productId, stock) -> {
-            if (stock.name() == null) {
-                stockUpdates.add(new Object[] {stock.available(), stock.version(), productId.value()});
-            } else {
-                stockInserts.add(new Object[] {productId.value(), stock.name(), stock.available(), stock.version()});
-            }
-        });
-        jdbc.batchUpdate("UPDATE report_product SET available = ?, version = ? WHERE product_id = ?", stockUpdates);
-        jdbc.batchUpdate(
-                "INSERT INTO report_product (product_id, name, available, version) VALUES (?, ?, ?, ?)", stockInserts);
-        upsert(
-                """
-                        UPDATE product_day_report SET units_ordered = units_ordered + ?, units_sold = units_sold + ?,
-                            revenue = revenue + ?, units_lost = units_lost + ?,
-                            stock_end_of_day = COALESCE(?, stock_end_of_day)
-                        WHERE product_id = ? AND report_day = ?""",
-                """
-                        INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, stock_end_of_day,
-                            product_id, report_day)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                days.entrySet().stream()
-                        .map(entry -> dayRow(entry.getKey(), entry.getValue()))
-                        .toList(),
-                days.entrySet().stream()
-                        .map(entry -> newDayRow(entry.getKey(), entry.getValue()))
-                        .toList());
-        List<Object[]> prices = reservations.entrySet().stream()
-                .map(entry -> new Object[] {
-                    entry.getValue(),
-                    entry.getKey().orderId().value(),
-                    entry.getKey().productId().value()
-                })
-                .toList();
-        upsert(
-                "UPDATE report_reservation SET unit_price = ? WHERE order_id = ? AND product_id = ?",
-                "INSERT INTO report_reservation (unit_price, order_id, product_id) VALUES (?, ?, ?)",
-                prices,
-                prices);
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        JdbcBatch<Map.Entry<ProductId, Stock>> stockUpdates = JdbcBatch.of(UPDATE_STOCK, ProductDayRows::stockRow);
+        JdbcBatch<Map.Entry<ProductId, Stock>> stockInserts = JdbcBatch.of(INSERT_STOCK, ProductDayRows::stockRow);
+        changedStocks.forEach((productId, stock) ->
+                (stock.name() == null ? stockUpdates : stockInserts).add(Map.entry(productId, stock)));
+        stockUpdates.write(named);
+        stockInserts.write(named);
+        JdbcBatch.of(ADD_TO_DAY, ProductDayRows::dayRow).addAll(days.entrySet()).writeOrInsert(named, INSERT_DAY);
+        JdbcBatch.of(UPDATE_PRICE, ProductDayRows::reservationRow)
+                .addAll(reservations.entrySet())
+                .writeOrInsert(named, INSERT_PRICE);
     }
 
-    /** Updates each row; inserts the rows whose update changed nothing (same order of rows in both lists). */
-    private void upsert(String update, String insert, List<Object[]> updates, List<Object[]> inserts) {
-        int[] changed = jdbc.batchUpdate(update, updates);
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] == 0) {
-                missing.add(inserts.get(i));
-            }
-        }
-        jdbc.batchUpdate(insert, missing);
+    private static SqlParameterSource stockRow(Map.Entry<ProductId, Stock> entry) {
+        Stock stock = entry.getValue();
+        return new MapSqlParameterSource()
+                .addValue("productId", entry.getKey().value())
+                .addValue("name", stock.name())
+                .addValue("available", stock.available())
+                .addValue("version", stock.version());
     }
 
-    private static Object[] dayRow(DayKey key, DayChange change) {
+    /** A day's row: the update adds to it; a new row starts with the stock carried forward when no event moved it. */
+    private static SqlParameterSource dayRow(Map.Entry<DayKey, DayChange> entry) {
+        DayChange change = entry.getValue();
         Counts counts = change.counts();
-        return new Object[] {
-            counts.ordered(),
-            counts.sold(),
-            counts.revenue(),
-            counts.lost(),
-            change.stockEndOfDay(),
-            key.productId().value(),
-            key.day()
-        };
+        return new MapSqlParameterSource()
+                .addValue("ordered", counts.ordered())
+                .addValue("sold", counts.sold())
+                .addValue("revenue", counts.revenue())
+                .addValue("lost", counts.lost())
+                .addValue("stockEndOfDay", change.stockEndOfDay())
+                .addValue(
+                        "newStockEndOfDay",
+                        change.stockEndOfDay() == null ? change.stockIfNew() : change.stockEndOfDay())
+                .addValue("productId", entry.getKey().productId().value())
+                .addValue("day", entry.getKey().day());
     }
 
-    private static Object[] newDayRow(DayKey key, DayChange change) {
-        Counts counts = change.counts();
-        return new Object[] {
-            counts.ordered(),
-            counts.sold(),
-            counts.revenue(),
-            counts.lost(),
-            change.stockEndOfDay() == null ? change.stockIfNew() : change.stockEndOfDay(),
-            key.productId().value(),
-            key.day()
-        };
+    private static SqlParameterSource reservationRow(Map.Entry<ReservationKey, BigDecimal> entry) {
+        return new MapSqlParameterSource()
+                .addValue("unitPrice", entry.getValue())
+                .addValue("orderId", entry.getKey().orderId().value())
+                .addValue("productId", entry.getKey().productId().value());
     }
 
     private Stock stock(ProductId productId) {

@@ -16,7 +16,6 @@ import io.sourced.query.BatchScope;
 import io.sourced.query.views.reports.OrderDayRows.Outcome;
 import io.sourced.query.views.reports.ProductDayRows.Counts;
 import java.time.Instant;
-import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,6 +38,7 @@ class SalesReportProjector {
     static final String PROCESSING_GROUP = "reports";
 
     private final JdbcTemplate jdbc;
+    private final BatchScope<Changes> batch = BatchScope.of(this::changes, Changes::write);
 
     SalesReportProjector(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -54,19 +54,19 @@ class SalesReportProjector {
 
     @EventHandler
     void on(ProductRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products()
+        batch.handle(changes -> changes.products()
                 .registered(event.productId(), event.name(), event.initialStock(), sequence, ReportDay.of(at)));
     }
 
     @EventHandler
     void on(ProductRestockedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products()
+        batch.handle(changes -> changes.products()
                 .productEvent(event.productId(), sequence, ReportDay.of(at), event.quantity(), Counts.NONE));
     }
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> {
+        batch.handle(changes -> {
             changes.products().reservedAt(event.orderId(), event.productId(), event.unitPrice());
             changes.products()
                     .productEvent(event.productId(), sequence, ReportDay.of(at), -event.quantity(), Counts.NONE);
@@ -75,13 +75,13 @@ class SalesReportProjector {
 
     @EventHandler
     void on(StockReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products()
+        batch.handle(changes -> changes.products()
                 .productEvent(event.productId(), sequence, ReportDay.of(at), event.quantity(), Counts.NONE));
     }
 
     @EventHandler
     void on(ReservationConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> {
+        batch.handle(changes -> {
             ProductDayRows products = changes.products();
             Counts sold = Counts.sold(
                     event.quantity(), products.revenue(event.orderId(), event.productId(), event.quantity()));
@@ -91,13 +91,13 @@ class SalesReportProjector {
 
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        within(changes -> changes.products()
+        batch.handle(changes -> changes.products()
                 .productEvent(event.productId(), sequence, ReportDay.of(at), 0, Counts.lost(event.requested())));
     }
 
     @EventHandler
     void on(OrderPlacedEvent event, @Timestamp Instant at) {
-        within(changes -> {
+        batch.handle(changes -> {
             if (changes.orders().placed(event.orderId(), at)) {
                 for (OrderLine line : event.lines()) {
                     changes.products().ordered(line.productId(), line.quantity(), ReportDay.of(at));
@@ -108,27 +108,23 @@ class SalesReportProjector {
 
     @EventHandler
     void on(OrderAcceptedEvent event, @Timestamp Instant at) {
-        within(changes -> changes.orders().completed(event.orderId(), Outcome.ACCEPTED, at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.ACCEPTED, at));
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @Timestamp Instant at) {
-        within(changes -> changes.orders().completed(event.orderId(), Outcome.rejected(event.reason()), at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.rejected(event.reason()), at));
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at) {
-        within(changes -> changes.orders().completed(event.orderId(), Outcome.CANCELLED, at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.CANCELLED, at));
     }
 
     @ResetHandler
     void reset() {
         ProductDayRows.clear(jdbc);
         OrderDayRows.clear(jdbc);
-    }
-
-    private void within(Consumer<Changes> work) {
-        BatchScope.within(this, this::changes, Changes::write, work);
     }
 
     private Changes changes() {

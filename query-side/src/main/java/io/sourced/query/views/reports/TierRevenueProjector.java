@@ -31,6 +31,7 @@ class TierRevenueProjector {
 
     private final ReplaySafeGateway gateway;
     private final TierRevenueReport report;
+    private final BatchScope<Accepted> batch = BatchScope.of(Accepted::new, Accepted::write);
 
     TierRevenueProjector(ReplaySafeGateway gateway, JdbcTemplate jdbc) {
         this.gateway = gateway;
@@ -44,24 +45,23 @@ class TierRevenueProjector {
 
     @EventHandler
     void on(OrderAcceptedEvent accepted, EventMessage<?> message, ReplayStatus replayStatus) {
-        BatchScope.within(
-                this,
-                () -> new Accepted(replayStatus),
-                Accepted::write,
-                batch -> batch.add(new TierAsked(accepted.customerId(), message), accepted.total()));
+        batch.handle(
+                orders -> orders.add(new TierAsked(accepted.customerId(), message), accepted.total(), replayStatus));
     }
 
-    /** A batch's accepted orders: their tiers asked at once, the report changed once per tier. */
+    /**
+     * A batch's accepted orders: their tiers asked at once (as a replay asks, or not, by the batch's first order), the
+     * report changed once per tier.
+     */
     private final class Accepted {
-        private final ReplayStatus replayStatus;
         private final List<TierAsked> asked = new ArrayList<>();
         private final List<BigDecimal> totals = new ArrayList<>();
+        private ReplayStatus replayStatus;
 
-        Accepted(ReplayStatus replayStatus) {
-            this.replayStatus = replayStatus;
-        }
-
-        void add(TierAsked tierAsked, BigDecimal total) {
+        void add(TierAsked tierAsked, BigDecimal total, ReplayStatus replayStatus) {
+            if (this.replayStatus == null) {
+                this.replayStatus = replayStatus;
+            }
             asked.add(tierAsked);
             totals.add(total);
         }

@@ -59,7 +59,7 @@ class OrderViewProjectorTest {
     private QueryUpdateEmitter emitter;
     private OrderViewProjector projector;
     private Deliver deliver;
-    private OrderViewRows rows;
+    private OrderViewQueries queries;
 
     @BeforeEach
     void setUp() {
@@ -68,14 +68,14 @@ class OrderViewProjectorTest {
         when(emitter.activeSubscriptions()).thenReturn(Set.of(mock(SubscriptionQueryMessage.class)));
         projector = new OrderViewProjector(jdbc, emitter);
         deliver = Deliver.to(projector);
-        rows = new OrderViewRows(jdbc);
+        queries = new OrderViewQueries(jdbc);
     }
 
     @Test
     void orderPlaced_showsPendingOrderWithUnpricedLinesInOrder() {
         placeApplesAndPears();
 
-        assertThat(rows.find(orderId))
+        assertThat(queries.find(orderId))
                 .contains(new OrderView(
                         orderId,
                         customerId,
@@ -94,7 +94,7 @@ class OrderViewProjectorTest {
                 new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 9))),
                 PLACED_AT.plusSeconds(60));
 
-        assertThat(rows.find(orderId).orElseThrow().lines())
+        assertThat(queries.find(orderId).orElseThrow().lines())
                 .extracting(OrderLineView::quantity)
                 .containsExactly(2, 3);
         assertThat(count(jdbc, "order_view")).isOne();
@@ -106,7 +106,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
 
-        OrderView order = rows.find(orderId).orElseThrow();
+        OrderView order = queries.find(orderId).orElseThrow();
         assertThat(order.lines()).extracting(OrderLineView::unitPrice).containsExactly(new BigDecimal("1.25"), null);
         assertThat(order.total()).isNull();
     }
@@ -118,7 +118,7 @@ class OrderViewProjectorTest {
         deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
         deliver.on(new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.25")));
 
-        assertThat(rows.find(orderId).orElseThrow().total()).isEqualByComparingTo("8.80");
+        assertThat(queries.find(orderId).orElseThrow().total()).isEqualByComparingTo("8.80");
     }
 
     @Test
@@ -129,7 +129,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new StockReservedEvent(apples, unknown, 2, new BigDecimal("1.25")));
 
-        assertThat(rows.find(orderId).orElseThrow().lines())
+        assertThat(queries.find(orderId).orElseThrow().lines())
                 .extracting(OrderLineView::unitPrice)
                 .containsOnlyNulls();
         verify(emitter, never()).emit(eq(FindOrderQuery.class), any(Predicate.class), any(OrderView.class));
@@ -142,7 +142,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
 
-        OrderView order = rows.find(orderId).orElseThrow();
+        OrderView order = queries.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(order.total()).isEqualByComparingTo("8.80");
         assertThat(order.rejectionReason()).isNull();
@@ -156,7 +156,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new OrderRejectedEvent(orderId, customerId, RejectionReason.OUT_OF_STOCK), COMPLETED_AT);
 
-        OrderView order = rows.find(orderId).orElseThrow();
+        OrderView order = queries.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.rejectionReason()).isEqualTo(RejectionReason.OUT_OF_STOCK);
         assertThat(order.completedAt()).isEqualTo(COMPLETED_AT);
@@ -171,7 +171,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new StockReservedEvent(pears, orderId, 3, new BigDecimal("2.10")));
 
-        OrderView order = rows.find(orderId).orElseThrow();
+        OrderView order = queries.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.total()).isNull();
     }
@@ -182,7 +182,7 @@ class OrderViewProjectorTest {
 
         deliver.on(new OrderCancelledEvent(orderId, customerId), COMPLETED_AT);
 
-        OrderView order = rows.find(orderId).orElseThrow();
+        OrderView order = queries.find(orderId).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.rejectionReason()).isNull();
         assertThat(order.completedAt()).isEqualTo(COMPLETED_AT);
@@ -198,7 +198,7 @@ class OrderViewProjectorTest {
                 MetaData.emptyInstance(),
                 PLACED_AT));
 
-        assertThat(rows.find(orderId).orElseThrow().placedAt()).isEqualTo(PLACED_AT);
+        assertThat(queries.find(orderId).orElseThrow().placedAt()).isEqualTo(PLACED_AT);
         axon.prepareReset();
         assertThat(count(jdbc, "order_view")).isZero();
     }
@@ -227,7 +227,7 @@ class OrderViewProjectorTest {
         assertThat(views.getAllValues())
                 .extracting(OrderView::status)
                 .containsExactly(OrderStatus.PENDING, OrderStatus.PENDING, OrderStatus.PENDING, OrderStatus.ACCEPTED);
-        assertThat(views.getAllValues().get(3)).isEqualTo(rows.find(orderId).orElseThrow());
+        assertThat(views.getAllValues().get(3)).isEqualTo(queries.find(orderId).orElseThrow());
         assertThat(filters.getAllValues()).allSatisfy(filter -> {
             assertThat(filter.test(new FindOrderQuery(orderId))).isTrue();
             assertThat(filter.test(new FindOrderQuery(OrderId.random()))).isFalse();
@@ -241,7 +241,7 @@ class OrderViewProjectorTest {
         reserveBoth();
 
         verify(emitter, never()).emit(eq(FindOrderQuery.class), any(Predicate.class), any(OrderView.class));
-        assertThat(rows.find(orderId).orElseThrow().lines()).hasSize(2);
+        assertThat(queries.find(orderId).orElseThrow().lines()).hasSize(2);
     }
 
     private void placeApplesAndPears() {
