@@ -134,10 +134,7 @@ final class CommitCuttingProxy implements AutoCloseable {
                         }
                         commitSent = true;
                     }
-                    out.write(type);
-                    out.write(ByteBuffer.allocate(4).putInt(length).array());
-                    out.write(body);
-                    out.flush();
+                    forward(out, type, length, body);
                 }
             } catch (IOException | RuntimeException e) {
                 close();
@@ -155,14 +152,18 @@ final class CommitCuttingProxy implements AutoCloseable {
                         cut();
                         return;
                     }
-                    out.write(type);
-                    out.write(ByteBuffer.allocate(4).putInt(length).array());
-                    out.write(body);
-                    out.flush();
+                    forward(out, type, length, body);
                 }
             } catch (IOException | RuntimeException e) {
                 close();
             }
+        }
+
+        private static void forward(OutputStream out, byte type, int length, byte[] body) throws IOException {
+            out.write(type);
+            out.write(ByteBuffer.allocate(4).putInt(length).array());
+            out.write(body);
+            out.flush();
         }
 
         private void cut() {
