@@ -48,7 +48,18 @@ record PostgresServer(String url, String user) {
         String name = "sourced_bench_" + purpose + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
+        countStatements(name);
         return new Store.Postgres(this, name);
+    }
+
+    /** Where the server preloads pg_stat_statements, the database's statements are counted (see DatabaseWork). */
+    private void countStatements(String database) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        } catch (SQLException notPreloaded) {
+            // the figure is then left out
+        }
     }
 
     private void execute(String sql) throws SQLException {
