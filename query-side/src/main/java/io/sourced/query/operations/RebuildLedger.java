@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +31,19 @@ class RebuildLedger {
         this.clock = clock;
     }
 
-    /** Records the rebuild of these processors; false when one of them is being rebuilt already. */
+    /**
+     * Records the rebuild of these processors; false when one of them is being rebuilt already, here or by a replica
+     * that asked at the same moment.
+     */
     boolean begin(String rebuildId, Collection<String> processors, String replica) {
+        try {
+            return record(rebuildId, processors, replica);
+        } catch (DuplicateKeyException askedElsewhereMeanwhile) {
+            return false;
+        }
+    }
+
+    private boolean record(String rebuildId, Collection<String> processors, String replica) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             for (String processor : processors) {
                 if (find(processor).filter(RebuildProgress::underWay).isPresent()) {

@@ -34,6 +34,7 @@ class ViewRebuildTest {
 
     private final InMemoryLog log = new InMemoryLog();
     private final Processors processors = new Processors();
+    private String url;
     private JdbcTemplate live;
     private TransactionTemplate liveTransactions;
     private ShadowSchema shadow;
@@ -42,8 +43,7 @@ class ViewRebuildTest {
 
     @BeforeEach
     void setUp() {
-        String url = "jdbc:h2:mem:rebuild-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        url = "jdbc:h2:mem:rebuild-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         JdbcDataSource liveSource = new JdbcDataSource();
         liveSource.setURL(url);
         Flyway.configure()
@@ -141,6 +141,28 @@ class ViewRebuildTest {
         assertThat(ledger.begin("two", List.of("customers-view", "products-view"), "replica-b"))
                 .isFalse();
         assertThat(ledger.find("customers-view")).isEmpty();
+    }
+
+    @Test
+    void rebuildAskedOfTwoReplicasAtOnce_isRecordedForOne_andRefusedToTheOther() {
+        JdbcDataSource otherReplica = new JdbcDataSource();
+        otherReplica.setURL(url);
+        JdbcTemplate other = new JdbcTemplate(otherReplica);
+        JdbcTemplate racing = new JdbcTemplate(live.getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                if (sql.startsWith("INSERT INTO view_rebuild")) {
+                    // the other replica's request commits between this one's check and its insert
+                    other.update(sql.replace("?, ?, ?", "?, 'other', 'replica-b'"), args[0], args[3], args[4]);
+                }
+                return super.update(sql, args);
+            }
+        };
+        RebuildLedger racingLedger = new RebuildLedger(racing, liveTransactions, Clock.systemUTC());
+
+        assertThat(racingLedger.begin("mine", List.of("products-view"), "replica-a"))
+                .isFalse();
+        assertThat(ledger.find("products-view").orElseThrow().replica()).isEqualTo("replica-b");
     }
 
     private void run(RebuildableView view) {
