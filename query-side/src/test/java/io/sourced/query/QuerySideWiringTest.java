@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -90,6 +92,13 @@ class QuerySideWiringTest {
             verify(eventProcessing).registerListenerInvocationErrorHandler(eq("data-lake"), any());
             verify(eventProcessing).registerEventProcessor(eq("data-lake"), any());
             verify(eventProcessing).registerSequencingPolicy(eq("reports"), any());
+            verify(eventProcessing).registerSequencingPolicy(eq("event-log"), any());
+            for (String view :
+                    List.of("orders-view", "order-history", "products-view", "customers-view", "event-log")) {
+                verify(eventProcessing).assignProcessingGroup(view, ViewsProcessor.NAME);
+            }
+            verify(eventProcessing, never()).assignProcessingGroup(eq("reports"), any());
+            verify(eventProcessing, never()).assignProcessingGroup(eq("data-lake"), any());
         }
     }
 }

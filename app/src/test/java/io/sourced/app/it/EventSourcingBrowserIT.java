@@ -282,7 +282,7 @@ class EventSourcingBrowserIT {
         assertThat(admin.post("/api/admin/processors/orders-view/replay", null).status())
                 .isEqualTo(202);
         int watched = 0;
-        while (replaying("orders-view")) {
+        while (replaying("views")) {
             browser.get("/admin/orders");
             assertThat(ordersShown())
                     .as("the orders page while its view is rebuilt")
@@ -294,11 +294,11 @@ class EventSourcingBrowserIT {
         assertThat(ordersShown()).isEqualTo(before);
 
         browser.get("/admin/operations");
-        By rebuilt = By.cssSelector("#rebuilds tr.rebuild[data-processor='orders-view']");
+        By rebuilt = By.cssSelector("#rebuilds tr.rebuild[data-processor='views']");
         assertThat(browser.find(rebuilt).getAttribute("data-state")).isEqualTo("DONE");
-        WebElement progress = browser.find(By.cssSelector("#rebuilds tr[data-processor='orders-view'] progress"));
+        WebElement progress = browser.find(By.cssSelector("#rebuilds tr[data-processor='views'] progress"));
         assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
-        assertThat(browser.text(rebuilt)).contains("orders-view", "DONE", "events");
+        assertThat(browser.text(rebuilt)).contains("views", "DONE", "events");
         browser.screenshot("operations-rebuilt");
     }
 
@@ -352,7 +352,7 @@ class EventSourcingBrowserIT {
             By letter = By.cssSelector(".dead-letter-group[data-processor='products-view'] .dead-letter");
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(letter));
             assertThat(browser.text(letter)).contains("ProductRestockedEvent", kettle, "poisoned product " + kettle);
-            browser.waitForText(By.cssSelector("[data-live='deadLetters:products-view']"), "1");
+            browser.waitForText(By.cssSelector("[data-live='deadLetters:views']"), "1");
             browser.screenshot("operations-dead-letters");
         } finally {
             PoisonedProducts.POISONED.remove(kettle);

@@ -128,7 +128,7 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
                 .untilAsserted(() -> {
                     JsonNode processors =
                             through.admin.get("/api/admin/processors").body();
-                    for (String name : List.of("orders-view", "products-view", "OrderFulfilmentSagaProcessor")) {
+                    for (String name : List.of("views", "OrderFulfilmentSagaProcessor")) {
                         Set<String> holders = new HashSet<>();
                         for (JsonNode processor : processors) {
                             if (processor.path("name").asText().equals(name)) {

@@ -39,14 +39,17 @@ class EventProcessors {
     private final SegmentClaims segmentClaims;
     private final LiveProcessors live;
     private final ViewRebuilds rebuilds;
+    private final ProcessingGroups groups;
 
     EventProcessors(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             SegmentClaims segmentClaims,
             LiveProcessors live,
-            ViewRebuilds rebuilds) {
+            ViewRebuilds rebuilds,
+            ProcessingGroups groups) {
         this.processing = processing;
+        this.groups = groups;
         this.eventStore = eventStore;
         this.segmentClaims = segmentClaims;
         this.live = live;
@@ -62,9 +65,9 @@ class EventProcessors {
                 .toList();
     }
 
+    /** The status of the processor of that name, or of the one running the group of that name. */
     Optional<ProcessorStatus> status(String name) {
-        return processing
-                .eventProcessor(name)
+        return processor(name)
                 .map(processor ->
                         status(processor, position(eventStore.createHeadToken()), segmentClaims.byProcessor()));
     }
@@ -75,7 +78,7 @@ class EventProcessors {
      * (one that writes files) is stopped here and on every other replica, its tokens reset, and started again.
      */
     ReplayOutcome replay(String name) {
-        Optional<EventProcessor> found = processing.eventProcessor(name);
+        Optional<EventProcessor> found = processor(name);
         if (found.isEmpty()) {
             return ReplayOutcome.UNKNOWN;
         }
@@ -85,7 +88,7 @@ class EventProcessors {
         if (!(found.get() instanceof StreamingEventProcessor processor) || !processor.supportsReset()) {
             return ReplayOutcome.NOT_REPLAYABLE;
         }
-        List<String> names = List.of(name);
+        List<String> names = List.of(processor.getName());
         try {
             if (!live.stopEverywhere(names)) {
                 return ReplayOutcome.HELD_ELSEWHERE;
@@ -124,26 +127,42 @@ class EventProcessors {
         return rebuilds.cancel(name);
     }
 
+    /** Every processing group's dead letters, named after their group. */
     List<DeadLetterView> deadLetters() {
         List<DeadLetterView> letters = new ArrayList<>();
         processing.eventProcessors().keySet().stream()
+                .flatMap(processor -> groups.groupsOf(processor).stream())
                 .sorted()
-                .forEach(name -> processing.deadLetterQueue(name).ifPresent(queue -> collect(name, queue, letters)));
+                .forEach(group -> processing.deadLetterQueue(group).ifPresent(queue -> collect(group, queue, letters)));
         return letters;
     }
 
-    private boolean hasDeadLetterQueue(String name) {
-        return processing.deadLetterQueue(name).isPresent();
-    }
-
-    /** Retries the processor's dead letters; empty when it has no dead-letter queue. */
+    /**
+     * Retries the dead letters of a processing group, or of every group of a processor; empty when none of them has a
+     * dead-letter queue.
+     */
     Optional<RetryOutcome> retryDeadLetters(String name) {
-        if (!hasDeadLetterQueue(name)) {
+        List<String> queued = (processing.eventProcessor(name).isPresent() ? groups.groupsOf(name) : List.of(name))
+                .stream()
+                        .filter(group -> processing.deadLetterQueue(group).isPresent())
+                        .toList();
+        if (queued.isEmpty()) {
             return Optional.empty();
         }
-        int retried = retry(name);
-        long remaining = status(name).map(ProcessorStatus::deadLetters).orElse(0L);
+        int retried = queued.stream().mapToInt(this::retry).sum();
+        long remaining = queued.stream().mapToLong(this::deadLettersOf).sum();
         return Optional.of(new RetryOutcome(name, retried, remaining));
+    }
+
+    private long deadLettersOf(String group) {
+        return processing
+                .deadLetterQueue(group)
+                .map(SequencedDeadLetterQueue::size)
+                .orElse(0L);
+    }
+
+    private Optional<EventProcessor> processor(String name) {
+        return groups.processorNamed(name).flatMap(processing::eventProcessor);
     }
 
     /** Processes the processor's parked sequences again, oldest first; answers how many sequences went through. */
@@ -185,10 +204,8 @@ class EventProcessors {
     }
 
     private ProcessorStatus status(EventProcessor processor, Long head, Map<String, List<SegmentClaim>> claims) {
-        long deadLetters = processing
-                .deadLetterQueue(processor.getName())
-                .map(q -> q.size())
-                .orElse(0L);
+        List<String> its = groups.groupsOf(processor.getName());
+        long deadLetters = its.stream().mapToLong(this::deadLettersOf).sum();
         String status = !processor.isRunning() ? "STOPPED" : processor.isError() ? "ERROR" : "RUNNING";
         RebuildProgress rebuild = rebuilds.rebuildable(processor.getName())
                 ? rebuilds.progress(processor.getName()).orElse(null)
@@ -197,6 +214,7 @@ class EventProcessors {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(
                     processor.getName(),
+                    its,
                     "subscribing",
                     0,
                     List.of(),
@@ -229,6 +247,7 @@ class EventProcessors {
         Long lag = head == null ? null : head - (position == null ? -1 : position);
         return new ProcessorStatus(
                 processor.getName(),
+                its,
                 "streaming",
                 segments.size(),
                 segments,

@@ -90,7 +90,10 @@ class OperationsController {
         }
         return ResponseEntity.accepted()
                 .body(processors.statuses().stream()
-                        .filter(status -> status.replaying() && (names.isEmpty() || names.contains(status.name())))
+                        .filter(status -> status.replaying()
+                                && (names.isEmpty()
+                                        || names.contains(status.name())
+                                        || status.groups().stream().anyMatch(names::contains)))
                         .toList());
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -63,9 +64,15 @@ class RebuildConfiguration {
         return new LiveProcessors(processing, requests, tokenStore);
     }
 
+    @Bean
+    ProcessingGroups processingGroups(List<RebuildableView> views, EventProcessingConfiguration processing) {
+        return new ProcessingGroups(
+                views, name -> processing.eventProcessorByProcessingGroup(name).map(EventProcessor::getName));
+    }
+
     @Bean(destroyMethod = "close")
     ViewRebuilds viewRebuilds(
-            List<RebuildableView> views,
+            ProcessingGroups groups,
             ShadowSchema shadow,
             RebuildLedger ledger,
             EventStore eventStore,
@@ -85,7 +92,7 @@ class RebuildConfiguration {
             }
         };
         return new ViewRebuilds(
-                views,
+                groups,
                 shadow,
                 ledger,
                 log,

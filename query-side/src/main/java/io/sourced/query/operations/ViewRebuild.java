@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One rebuild of some processors' views: the log read once from its first event, here, and handed in chunks of
- * {@link #CHUNK} events to one {@link ViewWorker} a processor, whose projectors, made anew on the shadow schema, apply
+ * {@link #CHUNK} events to one {@link ViewWorker} a view (a processing group), whose projectors, made anew on the shadow schema, apply
  * them.
  * The live views keep answering and keep following the log. At the head the processors stop everywhere for a moment,
  * the rebuild reads what came meanwhile, and one transaction puts its tables in the live ones' place and moves the
@@ -75,8 +75,13 @@ final class ViewRebuild implements Runnable {
     private long read;
     private Instant reported = Instant.MIN;
 
+    /**
+     * @param processors the event processors whose views these are, every one of their views among {@code views}
+     *     (they share a token, moved at the switch)
+     */
     ViewRebuild(
             String id,
+            List<String> processors,
             List<RebuildableView> views,
             ShadowSchema shadow,
             RebuildLedger ledger,
@@ -86,7 +91,7 @@ final class ViewRebuild implements Runnable {
             Clock clock) {
         this.id = id;
         this.views = List.copyOf(views);
-        this.processors = views.stream().map(RebuildableView::processor).toList();
+        this.processors = List.copyOf(processors);
         this.tables = views.stream().flatMap(view -> view.tables().stream()).toList();
         this.shadow = shadow;
         this.ledger = ledger;

@@ -5,13 +5,10 @@ import io.sourced.query.RebuildableView;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ViewRebuilds implements AutoCloseable {
 
-    private final Map<String, RebuildableView> views;
+    private final ProcessingGroups groups;
     private final ShadowSchema shadow;
     private final RebuildLedger ledger;
     private final ViewRebuild.StreamSource events;
@@ -35,7 +32,7 @@ class ViewRebuilds implements AutoCloseable {
     });
 
     ViewRebuilds(
-            List<RebuildableView> views,
+            ProcessingGroups groups,
             ShadowSchema shadow,
             RebuildLedger ledger,
             ViewRebuild.StreamSource events,
@@ -43,7 +40,7 @@ class ViewRebuilds implements AutoCloseable {
             TransactionTemplate liveTransactions,
             String replica,
             Clock clock) {
-        this.views = views.stream().collect(Collectors.toMap(RebuildableView::processor, Function.identity()));
+        this.groups = groups;
         this.shadow = shadow;
         this.ledger = ledger;
         this.events = events;
@@ -53,33 +50,49 @@ class ViewRebuilds implements AutoCloseable {
         this.clock = clock;
     }
 
-    boolean rebuildable(String processor) {
-        return views.containsKey(processor);
+    /** Whether the name is a processor of views kept in tables, or one of its groups. */
+    boolean rebuildable(String name) {
+        return rebuilt(name).isPresent();
     }
 
     /** Every processor whose views can be rebuilt, by name. */
     List<String> processors() {
-        return views.keySet().stream().sorted().toList();
+        return List.copyOf(groups.viewsByProcessor().keySet());
     }
 
-    /** Starts rebuilding these processors' views in one reading of the log; false when one is under way already. */
-    boolean start(Collection<String> processors) {
-        List<RebuildableView> chosen =
-                processors.stream().distinct().sorted().map(views::get).toList();
+    /**
+     * Starts rebuilding the views of these processors (a group names its processor, all of whose views are rebuilt)
+     * in one reading of the log; false when one is under way already.
+     */
+    boolean start(Collection<String> names) {
+        List<String> chosen = names.stream()
+                .map(name -> rebuilt(name).orElseThrow(() -> new IllegalArgumentException(name)))
+                .distinct()
+                .sorted()
+                .toList();
+        List<RebuildableView> views = chosen.stream()
+                .flatMap(processor -> groups.viewsByProcessor().get(processor).stream())
+                .toList();
         String id = UUID.randomUUID().toString();
-        if (!ledger.begin(id, chosen.stream().map(RebuildableView::processor).toList(), replica)) {
+        if (!ledger.begin(id, chosen, replica)) {
             return false;
         }
-        threads.execute(new ViewRebuild(id, chosen, shadow, ledger, events, this.processors, liveTransactions, clock));
+        threads.execute(
+                new ViewRebuild(id, chosen, views, shadow, ledger, events, processors, liveTransactions, clock));
         return true;
     }
 
-    boolean cancel(String processor) {
-        return ledger.cancel(processor);
+    boolean cancel(String name) {
+        return rebuilt(name).map(ledger::cancel).orElse(false);
     }
 
-    Optional<RebuildProgress> progress(String processor) {
-        return ledger.find(processor);
+    Optional<RebuildProgress> progress(String name) {
+        return rebuilt(name).flatMap(ledger::find);
+    }
+
+    /** The processor of views the name stands for. */
+    private Optional<String> rebuilt(String name) {
+        return groups.processorNamed(name).filter(groups.viewsByProcessor()::containsKey);
     }
 
     @Override

@@ -27,7 +27,7 @@ final class ViewWorker implements Runnable {
     private static final Object STOP = new Object();
     private static final long WAIT_MILLIS = 100;
 
-    private final String processor;
+    private final String group;
     private final List<AnnotationEventHandlerAdapter> handlers;
     private final TransactionTemplate transactions;
     private final AtomicReference<Throwable> failure;
@@ -46,7 +46,7 @@ final class ViewWorker implements Runnable {
             TransactionTemplate transactions,
             Runnable analyze,
             AtomicReference<Throwable> failure) {
-        this.processor = view.processor();
+        this.group = view.group();
         this.analyze = analyze;
         this.handlers = view.projectors().apply(jdbc).stream()
                 .map(AnnotationEventHandlerAdapter::new)
@@ -102,7 +102,7 @@ final class ViewWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            failure.compareAndSet(null, new IllegalStateException(processor + ": " + e.getMessage(), e));
+            failure.compareAndSet(null, new IllegalStateException(group + ": " + e.getMessage(), e));
         }
     }
 

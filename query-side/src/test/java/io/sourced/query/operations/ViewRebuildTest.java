@@ -10,11 +10,14 @@ import io.sourced.query.InMemoryLog;
 import io.sourced.query.RebuildableView;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -165,10 +168,55 @@ class ViewRebuildTest {
         assertThat(ledger.find("products-view").orElseThrow().replica()).isEqualTo("replica-b");
     }
 
+    @Test
+    void rebuildAskedOfOneViewOfASharedProcessor_rebuildsEveryViewOfThatProcessor_andMovesItsTokenOnce() {
+        RebuildableView names = new RebuildableView(
+                "customers-view", List.of("customer_view"), jdbc -> List.of(new NamesProjector(jdbc)));
+        ProcessingGroups groups = new ProcessingGroups(
+                List.of(products(), names), name -> Optional.of(name.endsWith("-view") ? "views" : name));
+        List<List<String>> stopped = new ArrayList<>();
+        processors.onStop = stopped::add;
+        try (ViewRebuilds rebuilds = new ViewRebuilds(
+                groups, shadow, ledger, source(), processors, liveTransactions, "replica-a", Clock.systemUTC())) {
+            assertThat(rebuilds.processors()).containsExactly("views");
+            assertThat(rebuilds.rebuildable("customers-view")).isTrue();
+            assertThat(rebuilds.rebuildable("reports")).isFalse();
+
+            assertThat(rebuilds.start(List.of("products-view"))).isTrue();
+
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> rebuilds.progress("customers-view")
+                            .filter(progress -> !progress.underWay())
+                            .isPresent());
+            assertThat(rebuilds.progress("views").orElseThrow().state()).isEqualTo("DONE");
+        }
+        assertThat(stopped).containsExactly(List.of("views"));
+        assertThat(live.queryForObject("SELECT COUNT(*) FROM public.product_view", Integer.class))
+                .isEqualTo(2_500);
+        assertThat(live.queryForObject("SELECT COUNT(*) FROM public.customer_view", Integer.class))
+                .isEqualTo(2_500);
+        assertThat(processors.placed.position()).hasValue(4_999);
+    }
+
     private void run(RebuildableView view) {
         String id = UUID.randomUUID().toString();
-        assertThat(ledger.begin(id, List.of(view.processor()), "replica-a")).isTrue();
-        ViewRebuild.StreamSource source = new ViewRebuild.StreamSource() {
+        assertThat(ledger.begin(id, List.of(view.group()), "replica-a")).isTrue();
+        new ViewRebuild(
+                        id,
+                        List.of(view.group()),
+                        List.of(view),
+                        shadow,
+                        ledger,
+                        source(),
+                        processors,
+                        liveTransactions,
+                        Clock.systemUTC())
+                .run();
+    }
+
+    private ViewRebuild.StreamSource source() {
+        return new ViewRebuild.StreamSource() {
             @Override
             public BlockingStream<TrackedEventMessage<?>> from(TrackingToken position) {
                 return log.store().openStream(position);
@@ -179,8 +227,6 @@ class ViewRebuildTest {
                 return log.store().createHeadToken().position().orElse(-1);
             }
         };
-        new ViewRebuild(id, List.of(view), shadow, ledger, source, processors, liveTransactions, Clock.systemUTC())
-                .run();
     }
 
     private RebuildableView products() {
@@ -220,6 +266,23 @@ class ViewRebuildTest {
                     "UPDATE product_view SET available = available + ? WHERE product_id = ?",
                     event.quantity(),
                     event.productId().value());
+        }
+    }
+
+    /** A second view of the same processor. */
+    static final class NamesProjector {
+        private final JdbcTemplate jdbc;
+
+        NamesProjector(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @EventHandler
+        void on(ProductRegisteredEvent event) {
+            jdbc.update(
+                    "INSERT INTO customer_view (customer_id, name, balance, version) VALUES (?, ?, 0, 0)",
+                    event.productId().value(),
+                    event.name());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sourced.query.views.ordering;
 
 import io.sourced.query.RebuildableView;
+import io.sourced.query.ViewsProcessor;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,9 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Sequences the orders view and the order history per order. Axon's Boot auto-configuration re-registers a sequencing policy for every
- * processor named under {@code axon.eventhandling.processors.*}: whoever configures {@code orders-view} there must
- * set its {@code sequencing-policy} to {@value #SEQUENCING_POLICY_BEAN}.
+ * The orders view and the order history, in the views' processor, sequenced per order. Axon's Boot
+ * auto-configuration re-registers a sequencing policy for every processing group named under
+ * {@code axon.eventhandling.processors.*}: whoever configures {@code orders-view} there must set its
+ * {@code sequencing-policy} to {@value #SEQUENCING_POLICY_BEAN}.
  */
 @Configuration(proxyBeanMethods = false)
 class OrdersViewConfiguration {
@@ -27,6 +29,8 @@ class OrdersViewConfiguration {
 
     @Autowired
     void sequenceOrdersViewPerOrder(EventProcessingConfigurer eventProcessing) {
+        ViewsProcessor.assign(eventProcessing, OrderViewProjector.PROCESSING_GROUP);
+        ViewsProcessor.assign(eventProcessing, OrderHistoryProjector.PROCESSING_GROUP);
         eventProcessing.registerSequencingPolicy(
                 OrderViewProjector.PROCESSING_GROUP, configuration -> new OrderIdSequencingPolicy());
         eventProcessing.registerSequencingPolicy(
