@@ -133,11 +133,13 @@ class RebuildLedger {
             Instant startedAt,
             Instant updatedAt,
             String failure) {
-        boolean underWay = state.equals("RUNNING") || state.equals("SWITCHING");
-        if (underWay && updatedAt.plus(SILENCE).isBefore(clock.instant())) {
-            state = "ABANDONED";
-        }
         Long secondsLeft = rate > 0 ? (long) Math.ceil(Math.max(0, total - done) / rate) : null;
-        return new RebuildProgress(state, done, total, rate, secondsLeft, replica, startedAt, updatedAt, failure);
+        RebuildProgress recorded =
+                new RebuildProgress(state, done, total, rate, secondsLeft, replica, startedAt, updatedAt, failure);
+        if (recorded.underWay() && updatedAt.plus(SILENCE).isBefore(clock.instant())) {
+            return new RebuildProgress(
+                    "ABANDONED", done, total, rate, secondsLeft, replica, startedAt, updatedAt, failure);
+        }
+        return recorded;
     }
 }
