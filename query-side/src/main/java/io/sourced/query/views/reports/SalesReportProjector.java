@@ -12,7 +12,7 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.views.reports.ProductDayRows.Counts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

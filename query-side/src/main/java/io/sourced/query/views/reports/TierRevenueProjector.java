@@ -1,7 +1,7 @@
 package io.sourced.query.views.reports;
 
 import io.sourced.api.ordering.OrderAcceptedEvent;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.integration.ReplaySafeGateway;
 import io.sourced.query.integration.ReplaySafeGateway.TierAsked;
 import io.sourced.query.integration.Tier;
