@@ -21,9 +21,11 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.batching.BatchScope;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -54,6 +56,12 @@ public class OrderFulfilmentSaga {
 
     static final String ORDER_TIMEOUT = "order-timeout";
     private static final String ORDER_ID = "orderId";
+
+    /**
+     * The commands a processor's batch of saga steps sent, awaited together just before the batch commits. Static: the
+     * saga instances of a batch share it, and a saga's state is stored without it.
+     */
+    static final BatchScope<SentCommands> SENT_COMMANDS = BatchScope.of(SentCommands::new, SentCommands::awaitAll);
 
     @Autowired
     transient CommandGateway commandGateway;
@@ -230,6 +238,7 @@ public class OrderFulfilmentSaga {
      * saga sends is idempotent, so the ones that went through before the failure may be sent again.
      */
     private void send(Object command) {
-        CommandsBeforeCommit.await(commandGateway.send(command));
+        CompletableFuture<Object> result = commandGateway.send(command);
+        SENT_COMMANDS.handle(sent -> sent.add(result));
     }
 }

@@ -1,7 +1,7 @@
 package io.sourced.query.log.eventlog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;

@@ -1,7 +1,7 @@
 package io.sourced.query.log.lake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.log.eventlog.BatchPositions;
 import io.sourced.query.log.eventlog.Event;
 import io.sourced.query.log.eventlog.EventMapper;

@@ -8,7 +8,7 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.FoldedRows;
 import java.time.Instant;
 import java.util.ArrayList;

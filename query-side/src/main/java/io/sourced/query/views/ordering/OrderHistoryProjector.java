@@ -13,7 +13,7 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -9,7 +9,7 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
 import io.sourced.api.ordering.OrderView;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

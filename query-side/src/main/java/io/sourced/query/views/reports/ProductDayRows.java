@@ -5,25 +5,18 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.query.JdbcBatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
- * One processor batch's changes to {@code product_day_report} and what it carries between events: each product's
- * available stock ({@code report_product}) and the price each order's units were reserved at
- * ({@code report_reservation}). Each row is read at most once a batch and changed in memory; {@link #write} writes
- * them all with JDBC batches before the batch commits.
+ * Writes {@code product_day_report} and what it carries between events: each product's available stock
+ * ({@code report_product}) and the price each order's units were reserved at ({@code report_reservation}). What a
+ * batch gathered in {@link ProductDayChanges}, one JDBC batch per statement.
  */
-class ProductDayRows {
-
-    private static final Logger log = LoggerFactory.getLogger(ProductDayRows.class);
+final class ProductDayRows {
 
     /** What one event adds to a product's day. */
     record Counts(int ordered, int sold, BigDecimal revenue, int lost) {
@@ -46,18 +39,25 @@ class ProductDayRows {
         }
     }
 
-    /** A product's stock as the batch sees it; {@code name} is set for a product registered in this batch. */
-    private record Stock(int available, long version, String name) {}
+    /**
+     * A product's stock as a batch sees it.
+     *
+     * @param version the sequence number of the last product event applied
+     * @param name    set for a product registered in the batch (its row is inserted); null for one stored before
+     */
+    record Stock(int available, long version, String name) {}
+
+    /** A product's day. */
+    record DayKey(ProductId productId, LocalDate day) {}
 
     /**
-     * What the batch adds to a product's day: counts to add, the stock at the end of the day when an event moved it
+     * What a batch adds to a product's day: counts to add, the stock at the end of the day when an event moved it
      * (null: unchanged), and the stock a new row of the day starts with otherwise.
      */
-    private record DayChange(Counts counts, Integer stockEndOfDay, int stockIfNew) {}
+    record DayChange(Counts counts, Integer stockEndOfDay, int stockIfNew) {}
 
-    private record DayKey(ProductId productId, LocalDate day) {}
-
-    private record ReservationKey(OrderId orderId, ProductId productId) {}
+    /** An order's reservation of a product. */
+    record ReservationKey(OrderId orderId, ProductId productId) {}
 
     private static final String UPDATE_STOCK =
             "UPDATE report_product SET available = :available, version = :version WHERE product_id = :productId";
@@ -80,106 +80,35 @@ class ProductDayRows {
             INSERT INTO report_reservation (unit_price, order_id, product_id)
             VALUES (:unitPrice, :orderId, :productId)""";
 
-    private final JdbcTemplate jdbc;
-    /** Products read or registered in this batch; null: not in the report. */
-    private final Map<ProductId, Stock> stocks = new HashMap<>();
-
-    private final Map<ProductId, Stock> changedStocks = new LinkedHashMap<>();
-    private final Map<DayKey, DayChange> days = new LinkedHashMap<>();
-    private final Map<ReservationKey, BigDecimal> reservations = new LinkedHashMap<>();
+    private final NamedParameterJdbcTemplate jdbc;
 
     ProductDayRows(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    void registered(ProductId productId, String name, int initialStock, long sequence, LocalDate day) {
-        if (stock(productId) != null) {
-            return;
-        }
-        Stock stock = new Stock(initialStock, sequence, name);
-        stocks.put(productId, stock);
-        changedStocks.put(productId, stock);
-        addToDay(productId, day, Counts.NONE, initialStock);
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
-     * A product event of the given sequence number: moves its available stock and adds to its day, whose stock at the
-     * end of the day becomes the stock after this event. An event applied before, or of an unknown product, changes nothing.
+     * The stocks changed (updated, or inserted for a product the batch registered), then what each product's day adds
+     * and the reservation prices: each updated, or inserted when the update found no row.
      */
-    void productEvent(ProductId productId, long sequence, LocalDate day, int availableChange, Counts counts) {
-        Stock stock = stock(productId);
-        if (stock == null || stock.version() >= sequence) {
-            return;
-        }
-        Stock moved = new Stock(stock.available() + availableChange, sequence, stock.name());
-        stocks.put(productId, moved);
-        changedStocks.put(productId, moved);
-        addToDay(productId, day, counts, moved.available());
-    }
-
-    /** Units on an order's line: the stock does not move, so a new row of the day starts with the stock carried forward. */
-    void ordered(ProductId productId, int units, LocalDate day) {
-        Stock stock = stock(productId);
-        DayKey key = new DayKey(productId, day);
-        DayChange change = days.get(key);
-        days.put(
-                key,
-                change == null
-                        ? new DayChange(Counts.ordered(units), null, stock == null ? 0 : stock.available())
-                        : new DayChange(
-                                change.counts().plus(Counts.ordered(units)),
-                                change.stockEndOfDay(),
-                                change.stockIfNew()));
-    }
-
-    void reservedAt(OrderId orderId, ProductId productId, BigDecimal unitPrice) {
-        reservations.put(new ReservationKey(orderId, productId), unitPrice);
-    }
-
-    /** Revenue of units sold: the units × the unit price of the order's reservation. */
-    BigDecimal revenue(OrderId orderId, ProductId productId, int units) {
-        BigDecimal unitPrice = reservations.get(new ReservationKey(orderId, productId));
-        if (unitPrice == null) {
-            unitPrice = jdbc
-                    .query(
-                            "SELECT unit_price FROM report_reservation WHERE order_id = ? AND product_id = ?",
-                            (rs, i) -> rs.getBigDecimal(1),
-                            orderId.value(),
-                            productId.value())
-                    .stream()
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (unitPrice == null) {
-            log.warn(
-                    "No reservation price for order {} and product {}: {} units sold count no revenue",
-                    orderId,
-                    productId,
-                    units);
-            return BigDecimal.ZERO;
-        }
-        return unitPrice.multiply(BigDecimal.valueOf(units));
-    }
-
-    static void clear(JdbcTemplate jdbc) {
-        jdbc.update("DELETE FROM product_day_report");
-        jdbc.update("DELETE FROM report_product");
-        jdbc.update("DELETE FROM report_reservation");
-    }
-
-    /** Writes the batch's changes; each row is updated, or inserted when the update found none. */
-    void write() {
-        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+    void save(
+            Map<ProductId, Stock> stocks,
+            Map<DayKey, DayChange> days,
+            Map<ReservationKey, BigDecimal> reservationPrices) {
         JdbcBatch<Map.Entry<ProductId, Stock>> stockUpdates = JdbcBatch.of(UPDATE_STOCK, ProductDayRows::stockRow);
         JdbcBatch<Map.Entry<ProductId, Stock>> stockInserts = JdbcBatch.of(INSERT_STOCK, ProductDayRows::stockRow);
-        changedStocks.forEach((productId, stock) ->
-                (stock.name() == null ? stockUpdates : stockInserts).add(Map.entry(productId, stock)));
-        stockUpdates.write(named);
-        stockInserts.write(named);
-        JdbcBatch.of(ADD_TO_DAY, ProductDayRows::dayRow).addAll(days.entrySet()).writeOrInsert(named, INSERT_DAY);
+        stocks.entrySet().forEach(entry -> (entry.getValue().name() == null ? stockUpdates : stockInserts).add(entry));
+        stockUpdates.write(jdbc);
+        stockInserts.write(jdbc);
+        JdbcBatch.of(ADD_TO_DAY, ProductDayRows::dayRow).addAll(days.entrySet()).writeOrInsert(jdbc, INSERT_DAY);
         JdbcBatch.of(UPDATE_PRICE, ProductDayRows::reservationRow)
-                .addAll(reservations.entrySet())
-                .writeOrInsert(named, INSERT_PRICE);
+                .addAll(reservationPrices.entrySet())
+                .writeOrInsert(jdbc, INSERT_PRICE);
+    }
+
+    void clear() {
+        jdbc.getJdbcTemplate().update("DELETE FROM product_day_report");
+        jdbc.getJdbcTemplate().update("DELETE FROM report_product");
+        jdbc.getJdbcTemplate().update("DELETE FROM report_reservation");
     }
 
     private static SqlParameterSource stockRow(Map.Entry<ProductId, Stock> entry) {
@@ -213,31 +142,5 @@ class ProductDayRows {
                 .addValue("unitPrice", entry.getValue())
                 .addValue("orderId", entry.getKey().orderId().value())
                 .addValue("productId", entry.getKey().productId().value());
-    }
-
-    private Stock stock(ProductId productId) {
-        if (!stocks.containsKey(productId)) {
-            stocks.put(
-                    productId,
-                    jdbc
-                            .query(
-                                    "SELECT available, version FROM report_product WHERE product_id = ?",
-                                    (rs, i) -> new Stock(rs.getInt(1), rs.getLong(2), null),
-                                    productId.value())
-                            .stream()
-                            .findFirst()
-                            .orElse(null));
-        }
-        return stocks.get(productId);
-    }
-
-    private void addToDay(ProductId productId, LocalDate day, Counts counts, int stockEndOfDay) {
-        DayKey key = new DayKey(productId, day);
-        DayChange change = days.get(key);
-        days.put(
-                key,
-                change == null
-                        ? new DayChange(counts, stockEndOfDay, stockEndOfDay)
-                        : new DayChange(change.counts().plus(counts), stockEndOfDay, change.stockIfNew()));
     }
 }

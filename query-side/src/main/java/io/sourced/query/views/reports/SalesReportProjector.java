@@ -12,8 +12,7 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
-import io.sourced.query.BatchScope;
-import io.sourced.query.views.reports.OrderDayRows.Outcome;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.views.reports.ProductDayRows.Counts;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -28,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, stock at the end of the day) and per
  * day (the order funnel and each order's time to accept). Every event counts on the UTC date of its timestamp.
  * Product events are applied once per sequence number, order events once per order; beyond that, exactly-once
- * rests on the processor's token being stored in the same transaction. A processor batch's changes are gathered
- * and written together (see {@link BatchScope}).
+ * rests on the processor's token being stored in the same transaction. A processor batch's changes are gathered in
+ * {@link ProductDayChanges} and {@link OrderDayChanges} and written together, before it commits, by
+ * {@link ProductDayRows} and {@link OrderDayRows} (see {@link BatchScope}).
  */
 @Component
 @ProcessingGroup(SalesReportProjector.PROCESSING_GROUP)
@@ -37,20 +37,19 @@ class SalesReportProjector {
 
     static final String PROCESSING_GROUP = "reports";
 
-    private final JdbcTemplate jdbc;
-    private final BatchScope<Changes> batch = BatchScope.of(this::changes, Changes::write);
+    private final SalesReportQueries queries;
+    private final ProductDayRows productRows;
+    private final OrderDayRows orderRows;
+    private final BatchScope<Changes> batch = BatchScope.of(this::start, this::write);
 
     SalesReportProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.queries = new SalesReportQueries(jdbc);
+        this.productRows = new ProductDayRows(jdbc);
+        this.orderRows = new OrderDayRows(jdbc);
     }
 
     /** One processor batch's changes to both reports, written before it commits. */
-    private record Changes(ProductDayRows products, OrderDayRows orders) {
-        void write() {
-            products.write();
-            orders.write();
-        }
-    }
+    private record Changes(ProductDayChanges products, OrderDayChanges orders) {}
 
     @EventHandler
     void on(ProductRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
@@ -82,7 +81,7 @@ class SalesReportProjector {
     @EventHandler
     void on(ReservationConfirmedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         batch.handle(changes -> {
-            ProductDayRows products = changes.products();
+            ProductDayChanges products = changes.products();
             Counts sold = Counts.sold(
                     event.quantity(), products.revenue(event.orderId(), event.productId(), event.quantity()));
             products.productEvent(event.productId(), sequence, ReportDay.of(at), 0, sold);
@@ -108,30 +107,36 @@ class SalesReportProjector {
 
     @EventHandler
     void on(OrderAcceptedEvent event, @Timestamp Instant at) {
-        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.ACCEPTED, at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), OrderOutcome.ACCEPTED, at));
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @Timestamp Instant at) {
-        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.rejected(event.reason()), at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), OrderOutcome.rejected(event.reason()), at));
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at) {
-        batch.handle(changes -> changes.orders().completed(event.orderId(), Outcome.CANCELLED, at));
+        batch.handle(changes -> changes.orders().completed(event.orderId(), OrderOutcome.CANCELLED, at));
     }
 
     @ResetHandler
     void reset() {
-        ProductDayRows.clear(jdbc);
-        OrderDayRows.clear(jdbc);
+        productRows.clear();
+        orderRows.clear();
     }
 
-    private Changes changes() {
-        OrderDayRows orders = new OrderDayRows(jdbc);
+    /** The batch's changes, its orders read at once. */
+    private Changes start() {
+        OrderDayChanges orders = new OrderDayChanges(queries);
         orders.prefetch(BatchScope.payloads(OrderScoped.class).stream()
                 .map(OrderScoped::orderId)
                 .toList());
-        return new Changes(new ProductDayRows(jdbc), orders);
+        return new Changes(new ProductDayChanges(queries), orders);
+    }
+
+    private void write(Changes changes) {
+        changes.products().writeTo(productRows);
+        changes.orders().writeTo(orderRows);
     }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 class TierRevenueController {
 
-    private final TierRevenueReport report;
+    private final TierRevenueQueries queries;
 
     TierRevenueController(JdbcTemplate jdbc) {
-        this.report = new TierRevenueReport(jdbc);
+        this.queries = new TierRevenueQueries(jdbc);
     }
 
     @Operation(
@@ -25,6 +25,6 @@ class TierRevenueController {
                     "Accepted orders and revenue by the customer's tier when each order was accepted (GOLD, SILVER, BRONZE; zeros included)")
     @GetMapping("/tiers")
     List<TierRevenue> tiers() {
-        return report.all();
+        return queries.all();
     }
 }

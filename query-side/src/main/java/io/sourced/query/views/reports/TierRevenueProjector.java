@@ -1,7 +1,7 @@
 package io.sourced.query.views.reports;
 
 import io.sourced.api.ordering.OrderAcceptedEvent;
-import io.sourced.query.BatchScope;
+import io.sourced.batching.BatchScope;
 import io.sourced.query.integration.ReplaySafeGateway;
 import io.sourced.query.integration.ReplaySafeGateway.TierAsked;
 import io.sourced.query.integration.Tier;
@@ -30,12 +30,12 @@ class TierRevenueProjector {
     static final String PROCESSING_GROUP = "reports";
 
     private final ReplaySafeGateway gateway;
-    private final TierRevenueReport report;
+    private final TierRevenueRows rows;
     private final BatchScope<Accepted> batch = BatchScope.of(Accepted::new, Accepted::write);
 
     TierRevenueProjector(ReplaySafeGateway gateway, JdbcTemplate jdbc) {
         this.gateway = gateway;
-        this.report = new TierRevenueReport(jdbc);
+        this.rows = new TierRevenueRows(jdbc);
     }
 
     /** The same projector keeping the report in the tables the template reaches (a rebuild's). */
@@ -76,12 +76,12 @@ class TierRevenueProjector {
                         (a, b) -> new TierRevenue(
                                 a.tier(), a.orders() + b.orders(), a.revenue().add(b.revenue())));
             }
-            byTier.values().forEach(report::add);
+            rows.add(byTier.values());
         }
     }
 
     @ResetHandler
     void reset() {
-        report.clear();
+        rows.clear();
     }
 }

@@ -9,6 +9,7 @@ import io.sourced.query.ControllerMvc;
 import io.sourced.query.ViewDatabase;
 import io.sourced.query.integration.Tier;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,10 +18,10 @@ class TierRevenueControllerTest {
     @Test
     void tiers_answersEveryTierWithOrdersAndRevenue_bestFirst() throws Exception {
         JdbcTemplate jdbc = ViewDatabase.migrated();
-        TierRevenueReport report = new TierRevenueReport(jdbc);
-        report.add(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("12.50")));
-        report.add(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("0.25")));
-        report.add(new TierRevenue(Tier.GOLD, 1, new BigDecimal("100")));
+        TierRevenueRows rows = new TierRevenueRows(jdbc);
+        rows.add(List.of(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("12.50"))));
+        rows.add(List.of(new TierRevenue(Tier.BRONZE, 1, new BigDecimal("0.25"))));
+        rows.add(List.of(new TierRevenue(Tier.GOLD, 1, new BigDecimal("100"))));
 
         ControllerMvc.of(new TierRevenueController(jdbc), new CallerArgumentResolver())
                 .perform(get("/api/reports/tiers"))

@@ -40,7 +40,7 @@ class TierRevenueProjectorTest {
     }
 
     private List<TierRevenue> report() {
-        return new TierRevenueReport(jdbc).all();
+        return new TierRevenueQueries(jdbc).all();
     }
 
     private static TierRevenue row(Tier tier, long orders, String revenue) {

@@ -11,15 +11,16 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
-class CommandsBeforeCommitTest {
+/** The commands of a batch of saga steps, as the saga sends them (through its {@code SENT_COMMANDS} scope). */
+class SentCommandsTest {
 
     @Test
     void commandsOfABatch_runAtOnce_andTheBatchCommitsOnceAllSucceeded() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         CompletableFuture<Object> first = new CompletableFuture<>();
         CompletableFuture<Object> second = new CompletableFuture<>();
-        CommandsBeforeCommit.await(first);
-        CommandsBeforeCommit.await(second);
+        send(first);
+        send(second);
         AtomicBoolean committed = new AtomicBoolean();
         batch.afterCommit(unitOfWork -> committed.set(true));
         assertThat(committed).as("nothing awaited before the commit").isFalse();
@@ -40,8 +41,8 @@ class CommandsBeforeCommitTest {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         AtomicBoolean rolledBack = new AtomicBoolean();
         batch.onRollback(unitOfWork -> rolledBack.set(true));
-        CommandsBeforeCommit.await(CompletableFuture.completedFuture("reserved"));
-        CommandsBeforeCommit.await(CompletableFuture.failedFuture(new IllegalStateException("store away")));
+        send(CompletableFuture.completedFuture("reserved"));
+        send(CompletableFuture.failedFuture(new IllegalStateException("store away")));
 
         assertThatThrownBy(batch::commit)
                 .isInstanceOf(IllegalStateException.class)
@@ -54,7 +55,7 @@ class CommandsBeforeCommitTest {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         UnitOfWork<?> step = DefaultUnitOfWork.startAndGet(null);
         CompletableFuture<Object> command = new CompletableFuture<>();
-        CommandsBeforeCommit.await(command);
+        send(command);
         step.commit();
         assertThat(command).as("the nested step commits without waiting").isNotDone();
 
@@ -64,8 +65,11 @@ class CommandsBeforeCommitTest {
 
     @Test
     void withoutAUnitOfWork_theCommandIsAwaitedAtOnce() {
-        assertThatThrownBy(() -> CommandsBeforeCommit.await(
-                        CompletableFuture.failedFuture(new IllegalStateException("refused"))))
+        assertThatThrownBy(() -> send(CompletableFuture.failedFuture(new IllegalStateException("refused"))))
                 .hasMessage("refused");
+    }
+
+    private static void send(CompletableFuture<?> result) {
+        OrderFulfilmentSaga.SENT_COMMANDS.handle(sent -> sent.add(result));
     }
 }

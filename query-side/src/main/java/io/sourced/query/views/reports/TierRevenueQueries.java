@@ -9,28 +9,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code tier_revenue_report}: one row per tier that has accepted orders. */
-final class TierRevenueReport {
+/** Reads {@code tier_revenue_report}. */
+final class TierRevenueQueries {
 
     private final JdbcTemplate jdbc;
 
-    TierRevenueReport(JdbcTemplate jdbc) {
+    TierRevenueQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    void add(TierRevenue more) {
-        int updated = jdbc.update(
-                "UPDATE tier_revenue_report SET orders = orders + ?, revenue = revenue + ? WHERE tier = ?",
-                more.orders(),
-                more.revenue(),
-                more.tier().name());
-        if (updated == 0) {
-            jdbc.update(
-                    "INSERT INTO tier_revenue_report (tier, orders, revenue) VALUES (?, ?, ?)",
-                    more.tier().name(),
-                    more.orders(),
-                    more.revenue());
-        }
     }
 
     /** Every tier, best first, with zeros for a tier without orders (a chart wants all three). */
@@ -45,9 +30,5 @@ final class TierRevenueReport {
         return Arrays.stream(Tier.values())
                 .map(tier -> rows.getOrDefault(tier, new TierRevenue(tier, 0, new BigDecimal("0.00"))))
                 .toList();
-    }
-
-    void clear() {
-        jdbc.update("DELETE FROM tier_revenue_report");
     }
 }

@@ -1,4 +1,4 @@
-package io.sourced.query;
+package io.sourced.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.sourced.query;
+package io.sourced.batching;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,14 +10,16 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * What a projector gathers over one batch of its processor (one unit of work and transaction), written just before
- * the batch commits: one JDBC batch per statement instead of a round trip per event, which would otherwise be what a
- * replay waits on. The write runs in the batch's transaction, with its token: both commit, or neither. What must
- * wait for the outcome (files published, or left for the next batch to settle) goes in the after-commit and
- * after-rollback hooks. Outside a unit of work (a handler called on its own) each event's state is made, written and
- * followed by its hook at once.
+ * What a processor's handlers gather over one batch (one unit of work and transaction), settled just before the
+ * batch commits. A projector gathers its rows and writes them with one JDBC batch per statement instead of a round
+ * trip per event, which would otherwise be what a replay waits on; the saga gathers the commands its steps sent and
+ * awaits them together. The settling runs in the batch's transaction, with its token: if it fails, the batch rolls
+ * back. What must wait for the outcome (files published, or left for the next batch to settle) goes in the
+ * after-commit and after-rollback hooks. Outside a unit of work (a handler called on its own) each event's state is
+ * made, settled and followed by its hook at once.
  * <p>
- * A projector keeps one scope per batch state it gathers, in a field: the state belongs to that scope in each batch.
+ * A handler keeps one scope per batch state it gathers, in a field (a static one where the handler's instances are
+ * many, as a saga's: their batch then shares one state): the state belongs to that scope in each batch.
  *
  * @param <T> the batch's state
  */
@@ -42,7 +44,7 @@ public final class BatchScope<T> {
 
     /**
      * @param start makes the state at the batch's first event
-     * @param write writes the state, once, just before the batch commits
+     * @param write writes (settles) the state, once, just before the batch commits
      */
     public static <T> BatchScope<T> of(Supplier<T> start, Consumer<T> write) {
         return new BatchScope<>(start, write, NOTHING, NOTHING);
