@@ -23,7 +23,8 @@ import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout of DESIGN.md: api ← command-side, saga, query-side, ui, simulators ← app. Each module's entry point
+ * The layout of DESIGN.md: api ← command-side, saga, query-side, ui, simulators ← app; batching (knowing only Axon)
+ * ← saga, query-side. Each module's entry point
  * decides the role it runs in, so no module knows another but api, and none knows the application.
  */
 class ModuleBoundariesTest {
