@@ -28,6 +28,9 @@ public final class Bench {
     private static final Figure POSTGRES_SCAN =
             new Figure("Limit postgres", "keyset scan of the event table, batches of " + ScanLimit.BATCH, "rows/s");
 
+    /** How the rows of the {@code --baseline-jar} are named. */
+    static final String PREVIOUS_JAR = "previous jar";
+
     private final Options options;
     private final Scale scale;
     private final PostgresServer postgres;
@@ -107,10 +110,10 @@ public final class Bench {
 
     private void run() throws Exception {
         if (options.runs(Step.WORKFLOW_H2)) {
-            workflow(new Store.H2(work.resolve("h2")), H2_INSERTS);
+            workflow(true, H2_INSERTS);
         }
         if (options.runs(Step.WORKFLOW_POSTGRES)) {
-            workflow(postgres.createDatabase("workflow"), POSTGRES_INSERTS);
+            workflow(false, POSTGRES_INSERTS);
         }
         if (options.runs(Step.APPEND)) {
             append();
@@ -142,24 +145,57 @@ public final class Bench {
         }
     }
 
-    /** The workflow on a new store; then, the application stopped, the insert limit of its event table (H2's). */
-    private void workflow(Store store, Figure ordersLimit) throws Exception {
-        progress("workflow on " + store.kind());
+    /**
+     * The workflow on a new store (with {@code --baseline-jar}, the previous jar's beside it on a store of its own);
+     * then, the applications stopped, the insert limit of this jar's event table (H2's).
+     */
+    private void workflow(boolean h2, Figure ordersLimit) throws Exception {
+        String kind = h2 ? "H2" : "postgres";
+        progress("workflow on " + kind + (options.baselineJar() == null ? "" : ", this jar and the previous one"));
+        List<Store> stores = new ArrayList<>();
         try {
-            try (AppProcess app = start(store, "workflow-" + store.kind(), List.of())) {
-                if (store instanceof Store.H2) {
-                    results.add(
-                            new Figure("Start-up H2", "java -jar to healthy, empty database", "s"),
-                            app.secondsToHealthy());
+            List<AppProcess> apps = new ArrayList<>();
+            try {
+                List<WorkflowBench.Jar> jars = new ArrayList<>();
+                jars.add(workflowJar(h2, null, options.appJar(), stores, apps));
+                if (options.baselineJar() != null) {
+                    jars.add(workflowJar(h2, PREVIOUS_JAR, options.baselineJar(), stores, apps));
                 }
-                new WorkflowBench(app, store, scale, results).run(ordersLimit);
+                new WorkflowBench(scale, results, ordersLimit).run(jars);
+            } finally {
+                for (AppProcess app : apps) {
+                    app.close();
+                }
             }
-            if (store instanceof Store.H2) {
-                insertLimit(store, H2_INSERTS);
+            if (h2) {
+                insertLimit(stores.get(0), H2_INSERTS);
             }
         } finally {
-            store.drop();
+            for (Store store : stores) {
+                store.drop();
+            }
         }
+    }
+
+    /** A jar of the workflow step started on a new store of its own (on H2, its start-up measured too). */
+    private WorkflowBench.Jar workflowJar(boolean h2, String name, Path jar, List<Store> stores, List<AppProcess> apps)
+            throws Exception {
+        String suffix = name == null ? "" : "-previous";
+        Store store = h2
+                ? new Store.H2(work.resolve("h2" + suffix))
+                : postgres.createDatabase("workflow" + suffix.replace('-', '_'));
+        stores.add(store);
+        AppProcess app = start(jar, store, "workflow-" + store.kind() + suffix, List.of());
+        apps.add(app);
+        if (h2) {
+            results.add(
+                    new Figure(
+                            "Start-up H2" + (name == null ? "" : ", " + name),
+                            "java -jar to healthy, empty database",
+                            "s"),
+                    app.secondsToHealthy());
+        }
+        return new WorkflowBench.Jar(name, app, store);
     }
 
     /** Appends by commands alone; then, the application stopped, the insert limit of the same event table. */
@@ -259,7 +295,7 @@ public final class Bench {
             try (AppProcess app = start(options.baselineJar(), store, "replay-baseline", List.of())) {
                 record(
                         events,
-                        "previous jar, a replay of each view processor",
+                        PREVIOUS_JAR + ", a replay of each view processor",
                         ViewRebuildBench.replayEach(new SourcedApi(app.base()), app, store, scale.rebuildLimit()));
             }
         }

@@ -10,9 +10,11 @@ import java.util.Set;
 
 /**
  * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--only steps]
- * [--app-arg --name=value]... [--jar path] [--postgres url] [--results dir]}.
+ * [--app-arg --name=value]... [--jar path] [--baseline-jar path] [--postgres url] [--results dir]}.
  *
  * @param steps   the steps run (all unless {@code --only} names some, comma-separated)
+ * @param baselineJar a previous application jar, measured beside {@code appJar} by the workflow steps and the
+ *     replay step; null without one
  * @param appArguments added to every start of the application, to measure a setting against the default
  */
 record Options(

@@ -25,7 +25,8 @@ final class OrderTimeline {
 
     static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
+                ResultSet row = statement.executeQuery("SELECT " + StatementKind.RUNNER_MARK
+                        + " COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
             row.next();
             return row.getLong(1);
         }
@@ -35,8 +36,9 @@ final class OrderTimeline {
     static Map<String, Order> after(Connection connection, long position) throws SQLException {
         Map<String, Instant> placed = new HashMap<>();
         Map<String, Order> orders = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT aggregateidentifier, payloadtype, timestamp"
-                + " FROM domainevententry WHERE globalindex > ? AND type = 'Order' ORDER BY globalindex")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + StatementKind.RUNNER_MARK + " aggregateidentifier, payloadtype, timestamp"
+                        + " FROM domainevententry WHERE globalindex > ? AND type = 'Order' ORDER BY globalindex")) {
             query.setLong(1, position);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -78,11 +78,14 @@ final class Report {
                 .append(" (the runner, the application and PostgreSQL share the cores with" + " whatever else runs)\n");
         text.append(String.format(
                 Locale.ROOT,
-                "- the application: `java %s -jar %s%s`; each measure %d times after a %d s"
+                "- the application: `java %s -jar %s%s`%s; each measure %d times after a %d s"
                         + " warm-up, load steps of %d s; %d customers, %d products, single-line orders of one unit%n",
                 AppProcess.HEAP,
                 options.appJar(),
                 options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()),
+                options.baselineJar() == null
+                        ? ""
+                        : " (the previous jar, `" + options.baselineJar() + "`, likewise: rows that say so)",
                 scale.repetitions(),
                 scale.warmup().toSeconds(),
                 scale.step().toSeconds(),
@@ -114,7 +117,32 @@ final class Report {
             250 ms, for the drain only.
             - *database commits per order*: transactions committed in the application's database during the step \
             (`pg_stat_database.xact_commit`; the runner's watching connections keep one transaction open) over the \
-            orders that ended; *SQL statements per order* likewise from `pg_stat_statements`, where preloaded.
+            orders that ended, read once every event processor of the application reached the head of the event \
+            store after the drain (its tokens polled every 50 ms, for at most the drain limit; the next step starts \
+            then): the work of the step's orders, none of the last step's; *SQL statements per order* likewise \
+            from `pg_stat_statements`, where preloaded: the calls of each of the database's entries (by `queryid`, restricted to its `dbid`; the statistics are shared \
+            by the server and never reset) after the step minus before, the runner's own statements (marked with a \
+            comment: its polls of `order_view`, these counts) included, as this figure always counted them.
+            - *read-side transactions per order*: every event processor stores its tracking token once per \
+            transaction (`UPDATE TokenEntry SET token = ...`). Before the load, the runner installs in the \
+            application's database (once the application created `tokenentry`) a table and an `AFTER UPDATE OF \
+            token` trigger on `tokenentry` that counts the writes per processor and segment; the step's writes of \
+            every processor but the saga's (`OrderFulfilmentSagaProcessor`) and the command side's lookups \
+            (`command-lookups`), over the orders that ended. The trigger adds one small upsert (not a statement of \
+            its own to `pg_stat_statements`, which counts top-level statements) to every token write, in every jar \
+            measured. The breakdown by processor is printed under the table.
+            - *read-side SQL statements per order*: the step's statements (as above) sorted by their text into \
+            transaction control, tracking tokens (`tokenentry`), the saga's (`sagaentry`, \
+            `associationvalueentry`, `scheduled_tasks`), the event store's (`domainevententry`, \
+            `snapshotevententry`: appends and aggregate reads apart from tracking reads by `globalIndex`), the \
+            command side's lookups (`known_*`), replicas, replay requests, sign-ins and schema queries, the \
+            runner's own, and the rest: the read side's own (views, logs, data lake, dead letters, \
+            `external_journal`, reports). The read side's figure is its own statements plus, for each read-side \
+            transaction counted above, its `BEGIN` and its token `UPDATE`. The breakdown by kind is printed under \
+            the table.
+            - *previous jar* (`--baseline-jar`): the workflow steps run it beside this jar, each application on a \
+            new store of its own, loaded in turn while the other idles (each round of repetitions the other first), \
+            with the same warm-up, loads and open-loop rate (half what this jar's closed loop ended).
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *events appended*: rows added to `domainevententry` during the step, a second.

@@ -76,7 +76,8 @@ final class ViewReplay {
     /** Each processor's position: the lowest of its segments' tokens. */
     static Map<String, Long> positions(Connection connection) throws SQLException, IOException {
         Map<String, Long> positions = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT processorname, token FROM tokenentry");
+        try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + StatementKind.RUNNER_MARK + " processorname, token FROM tokenentry");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 positions.merge(rows.getString(1), position(rows.getBytes(2)), Math::min);

@@ -45,7 +45,8 @@ final class ViewWatcher implements AutoCloseable {
 
     ViewWatcher(Connection connection) throws SQLException {
         this.connection = connection;
-        this.query = connection.prepareStatement("SELECT order_id, status FROM order_view WHERE order_id = ANY(?)");
+        this.query = connection.prepareStatement(
+                "SELECT " + StatementKind.RUNNER_MARK + " order_id, status FROM order_view WHERE order_id = ANY(?)");
         this.poller = new Thread(this::pollUntilClosed, "view-watcher");
         poller.setDaemon(true);
         poller.start();

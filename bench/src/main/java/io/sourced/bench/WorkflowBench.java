@@ -5,41 +5,154 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Orders through the whole workflow (placed, stock reserved, paid, accepted) on one running application, at a fixed
- * concurrency (closed loop) and at a fixed arrival rate (open loop). Each step waits for its orders to end before the
- * next one starts, so steps do not carry each other's backlog.
+ * Orders through the whole workflow (placed, stock reserved, paid, accepted) on a running application, at a fixed
+ * concurrency (closed loop) and at a fixed arrival rate (open loop). Each step waits for its orders to end, then for
+ * every event processor to reach the head of the event store (the database's counts of the step are read then),
+ * before the next one starts: steps do not carry each other's backlog.
+ *
+ * <p>With a previous jar, both applications run at once, each on a store of its own, and are loaded in turn (the
+ * other idles meanwhile): the same warm-up, closed loop and open loop, at the same offered rate (half what this jar's
+ * closed loop ended, or {@code --rate}). Each round of repetitions alternates which jar goes first, so that neither is
+ * always the one measured on a machine warmed (or disturbed) by the other.
  */
-record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) {
+final class WorkflowBench {
 
     /** How one step offers its load. */
     interface Load {
-        Placements run(Duration duration, Consumer<String> onPlaced) throws InterruptedException;
+        Placements run(SourcedApi api, Shop shop, Duration duration, Consumer<String> onPlaced)
+                throws InterruptedException;
     }
 
-    void run(Figure ordersLimit) throws Exception {
-        SourcedApi api = new SourcedApi(app.base());
-        Shop shop = Shop.open(api, scale.customers(), scale.products());
-        ProcessProbe probe = new ProcessProbe(app.pid());
-        try (Connection reader = watching(store.connect());
-                ViewWatcher watcher = new ViewWatcher(watching(store.connect()))) {
-            Load closed = (duration, onPlaced) -> ClosedLoop.run(api, shop, scale.concurrency(), duration, onPlaced);
-            step(closed, scale.warmup(), reader, watcher, probe);
-            String closedStep = "Workflow " + store.kind() + ", closed loop " + scale.concurrency() + " clients";
-            Figure closedOrders = new Figure(closedStep, "orders ended", "orders/s");
-            for (int i = 0; i < scale.repetitions(); i++) {
-                record(closedStep, step(closed, scale.step(), reader, watcher, probe), ordersLimit);
+    /** A jar under the workflow: its running application and store; {@code name} null for this jar. */
+    record Jar(String name, AppProcess app, Store store) {
+
+        /** The step's name in the report: "Workflow postgres, previous jar, closed loop 16 clients". */
+        String step(String load) {
+            return "Workflow " + store.kind() + (name == null ? "" : ", " + name) + ", " + load;
+        }
+
+        String title() {
+            return name == null ? "this jar" : name;
+        }
+    }
+
+    static final Duration SETTLE_POLL = Duration.ofMillis(50);
+
+    private final Scale scale;
+    private final Results results;
+    private final Figure ordersLimit;
+
+    WorkflowBench(Scale scale, Results results, Figure ordersLimit) {
+        this.scale = scale;
+        this.results = results;
+        this.ordersLimit = ordersLimit;
+    }
+
+    void run(List<Jar> jars) throws Exception {
+        List<Subject> subjects = new ArrayList<>();
+        String openLoad = null;
+        try {
+            for (Jar jar : jars) {
+                subjects.add(Subject.open(jar, scale));
             }
-            int rate = arrivalRate(closedOrders);
-            Load open = (duration, onPlaced) -> OpenLoop.run(api, shop, rate, duration, onPlaced);
-            String openStep = "Workflow " + store.kind() + ", open loop " + rate + " orders/s offered";
-            for (int i = 0; i < scale.repetitions(); i++) {
-                record(openStep, step(open, scale.step(), reader, watcher, probe), ordersLimit);
+            Load closed = (api, shop, duration, onPlaced) ->
+                    ClosedLoop.run(api, shop, scale.concurrency(), duration, onPlaced);
+            for (Subject subject : subjects) {
+                step(subject, subjects, closed, scale.warmup());
+            }
+            int round = 0;
+            for (int i = 0; i < scale.repetitions(); i++, round++) {
+                for (Subject subject : inTurn(subjects, round)) {
+                    subject.closed.add(step(subject, subjects, closed, scale.step()));
+                }
+            }
+            String closedLoad = "closed loop " + scale.concurrency() + " clients";
+            for (Subject subject : subjects) {
+                subject.closed.forEach(step -> record(subject.jar.step(closedLoad), step));
+            }
+            int rate = arrivalRate(subjects.get(0).closed);
+            Load open = (api, shop, duration, onPlaced) -> OpenLoop.run(api, shop, rate, duration, onPlaced);
+            for (int i = 0; i < scale.repetitions(); i++, round++) {
+                for (Subject subject : inTurn(subjects, round)) {
+                    subject.open.add(step(subject, subjects, open, scale.step()));
+                }
+            }
+            openLoad = "open loop " + rate + " orders/s offered";
+            for (Subject subject : subjects) {
+                String name = subject.jar.step(openLoad);
+                subject.open.forEach(step -> record(name, step));
+            }
+        } finally {
+            // a step cut short still shows the breakdown of those measured
+            readSideSection(subjects, openLoad);
+            noteSideBySide(subjects);
+            for (Subject subject : subjects) {
+                subject.close();
+            }
+        }
+    }
+
+    /** Round 0 in the given order, round 1 the other way round, and so on. */
+    private static List<Subject> inTurn(List<Subject> subjects, int round) {
+        List<Subject> order = new ArrayList<>(subjects);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
+    /** One jar's application, the runner's connections to its store, and what its steps measured. */
+    private static final class Subject implements AutoCloseable {
+        final Jar jar;
+        final SourcedApi api;
+        final Shop shop;
+        final ProcessProbe probe;
+        final Connection reader;
+        final ViewWatcher watcher;
+        final List<Step> closed = new ArrayList<>();
+        final List<Step> open = new ArrayList<>();
+        /** This application's CPU while another jar's step ran beside it, in cores. */
+        final List<Double> idleCores = new ArrayList<>();
+
+        private Subject(Jar jar, Shop shop, Connection reader, ViewWatcher watcher) {
+            this.jar = jar;
+            this.api = new SourcedApi(jar.app().base());
+            this.shop = shop;
+            this.probe = new ProcessProbe(jar.app().pid());
+            this.reader = reader;
+            this.watcher = watcher;
+        }
+
+        static Subject open(Jar jar, Scale scale) throws Exception {
+            Shop shop = Shop.open(new SourcedApi(jar.app().base()), scale.customers(), scale.products());
+            if (jar.store() instanceof Store.Postgres postgres) {
+                TokenWrites.install(postgres);
+            }
+            Connection reader = watching(jar.store().connect());
+            try {
+                return new Subject(
+                        jar, shop, reader, new ViewWatcher(watching(jar.store().connect())));
+            } catch (SQLException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (reader;
+                    watcher) {
+                // both closed
             }
         }
     }
@@ -54,11 +167,12 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
     }
 
     /** The rate asked for, or else half the rate the closed loop ended orders at: latency at half the capacity. */
-    private int arrivalRate(Figure closedOrders) {
+    private int arrivalRate(List<Step> closed) {
         if (scale.arrivalRate() > 0) {
             return scale.arrivalRate();
         }
-        return Math.max(1, (int) Math.round(results.summary(closedOrders).median() / 2));
+        Summary ended = Summary.of(closed.stream().map(Step::ordersPerSecond).toList());
+        return Math.max(1, (int) Math.round(ended.median() / 2));
     }
 
     /** What one step measured. */
@@ -68,8 +182,8 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
             Map<String, ViewWatcher.Sighting> sightings,
             double cpuCores,
             double peakRssMegabytes,
-            double commitsPerOrder,
-            double statementsPerOrder) {
+            DatabaseWork.Delta work,
+            boolean settled) {
 
         int ended() {
             return ended(placements, timeline).size();
@@ -128,30 +242,51 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         }
     }
 
-    private Step step(Load load, Duration duration, Connection reader, ViewWatcher watcher, ProcessProbe probe)
-            throws Exception {
-        long head = OrderTimeline.head(reader);
-        probe.resetPeak();
-        ProcessProbe.Span cpu = probe.span();
-        DatabaseWork before = DatabaseWork.of(reader);
-        Placements placements = load.run(duration, watcher::expect);
-        watcher.awaitTerminal(scale.drainLimit());
+    private Step step(Subject subject, List<Subject> all, Load load, Duration duration) throws Exception {
+        long head = OrderTimeline.head(subject.reader);
+        subject.probe.resetPeak();
+        ProcessProbe.Span cpu = subject.probe.span();
+        List<ProcessProbe.Span> idle = all.stream()
+                .filter(other -> other != subject)
+                .map(other -> other.probe.span())
+                .toList();
+        DatabaseWork before = DatabaseWork.of(subject.reader);
+        Placements placements = load.run(subject.api, subject.shop, duration, subject.watcher::expect);
+        subject.watcher.awaitTerminal(scale.drainLimit());
         double cores = cpu.cores();
-        double rss = probe.peakRssMegabytes();
-        DatabaseWork after = DatabaseWork.of(reader);
-        Map<String, OrderTimeline.Order> timeline = OrderTimeline.after(reader, head);
+        double rss = subject.probe.peakRssMegabytes();
+        List<Subject> others = all.stream().filter(other -> other != subject).toList();
+        for (int i = 0; i < others.size(); i++) {
+            others.get(i).idleCores.add(idle.get(i).cores());
+        }
+        boolean settled = settle(subject);
+        DatabaseWork after = DatabaseWork.of(subject.reader);
+        Map<String, OrderTimeline.Order> timeline = OrderTimeline.after(subject.reader, head);
         int ended = Step.ended(placements, timeline).size();
         return new Step(
-                placements,
-                timeline,
-                watcher.takeSightings(),
-                cores,
-                rss,
-                after.commitsPer(before, ended),
-                after.statementsPer(before, ended));
+                placements, timeline, subject.watcher.takeSightings(), cores, rss, after.since(before, ended), settled);
     }
 
-    private void record(String name, Step step, Figure ordersLimit) {
+    /**
+     * Waits, at most the drain limit, until every event processor of the application reached the head of its event
+     * store (its tokens, polled every 50 ms): the work of the step's orders is then all counted in the step, and none
+     * of it carried into the next step (nor into the other jar's, beside it). False if it did not within the limit.
+     */
+    private boolean settle(Subject subject) throws Exception {
+        long deadline = System.nanoTime() + scale.drainLimit().toNanos();
+        while (true) {
+            long head = OrderTimeline.head(subject.reader);
+            if (ViewReplay.positions(subject.reader).values().stream().allMatch(position -> position >= head)) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(SETTLE_POLL.toMillis());
+        }
+    }
+
+    private void record(String name, Step step) {
         Placements placements = step.placements();
         Figure orders = new Figure(name, "orders ended", "orders/s");
         results.add(orders, step.ordersPerSecond());
@@ -167,11 +302,31 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
         results.add(new Figure(name, "view lag p99", "ms"), step.viewLag().percentile(99));
         results.add(new Figure(name, "app peak RSS", "MB"), step.peakRssMegabytes());
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
-        if (step.commitsPerOrder() >= 0) {
-            results.add(new Figure(name, "database commits per order", "commits"), step.commitsPerOrder());
+        DatabaseWork.Delta work = step.work();
+        if (work.commitsPerOrder() >= 0) {
+            results.add(new Figure(name, "database commits per order", "commits"), work.commitsPerOrder());
         }
-        if (step.statementsPerOrder() >= 0) {
-            results.add(new Figure(name, "SQL statements per order", "statements"), step.statementsPerOrder());
+        if (work.statementsPerOrder() >= 0) {
+            results.add(new Figure(name, "SQL statements per order", "statements"), work.statementsPerOrder());
+        }
+        if (work.readSideTransactionsPerOrder() >= 0) {
+            results.add(
+                    new Figure(name, "read-side transactions per order", "token writes"),
+                    work.readSideTransactionsPerOrder());
+        }
+        if (work.readSideStatementsPerOrder() >= 0) {
+            results.add(
+                    new Figure(name, "read-side SQL statements per order", "statements"),
+                    work.readSideStatementsPerOrder());
+        }
+        if (!step.settled()) {
+            results.note(name + ": the application's processors had not all reached the head of the event store "
+                    + scale.drainLimit().toSeconds() + " s after the drain; the database's counts of the step miss"
+                    + " what they did after");
+        }
+        if (work.evicted()) {
+            results.note(name + ": pg_stat_statements evicted entries during a repetition (`pg_stat_statements.max`"
+                    + " reached): its statement counts are too low");
         }
         int placed = placements.orderIds().size();
         int notEnded = placed - step.ended();
@@ -187,5 +342,120 @@ record WorkflowBench(AppProcess app, Store store, Scale scale, Results results) 
                     + (placements.firstFailure() == null ? "" : " (first: " + placements.firstFailure() + ")")
                     + "; " + placements.shedCount() + " arrivals shed (" + OpenLoop.MAX_IN_FLIGHT + " unanswered)");
         }
+    }
+
+    /** How much the idle jar used while the other was loaded: the cost of running them side by side. */
+    private void noteSideBySide(List<Subject> subjects) {
+        if (subjects.size() < 2) {
+            return;
+        }
+        StringBuilder note = new StringBuilder("Workflow ")
+                .append(subjects.get(0).jar.store().kind())
+                .append(": the jars ran side by side, each on a store of its own, loaded in turn (each round of"
+                        + " repetitions the other jar first); while one was loaded the other idled at");
+        for (int i = 0; i < subjects.size(); i++) {
+            Subject subject = subjects.get(i);
+            note.append(i == 0 ? " " : ", ")
+                    .append(Summary.of(subject.idleCores).medianText())
+                    .append(" cores (")
+                    .append(subject.jar.title())
+                    .append(", median)");
+        }
+        results.note(note.append(
+                        " (each step waits for the loaded application's processors to reach the head of its"
+                                + " event store before the next starts). The open-loop rate of both is half what this jar's closed loop ended")
+                .append(scale.arrivalRate() > 0 ? " (here fixed by --rate)" : "")
+                .append('.')
+                .toString());
+    }
+
+    /** A column of the breakdown: one jar's steps of one load. */
+    private record Column(String title, List<Step> steps) {
+
+        String median(ToDoubleFunction<DatabaseWork.Delta> perOrder) {
+            List<Double> values = steps.stream()
+                    .map(Step::work)
+                    .mapToDouble(perOrder)
+                    .filter(value -> value >= 0)
+                    .boxed()
+                    .toList();
+            return Summary.of(values).medianText();
+        }
+    }
+
+    /**
+     * The read side's share of the database's work per order, broken down: token writes (transactions) by processor
+     * and statements by kind, each the median of a step's repetitions, for every jar and load measured.
+     */
+    private void readSideSection(List<Subject> subjects, String openLoad) {
+        List<Column> columns = new ArrayList<>();
+        for (Subject subject : subjects) {
+            columns.add(new Column(
+                    "closed loop " + scale.concurrency() + " clients, " + subject.jar.title(), subject.closed));
+        }
+        for (Subject subject : subjects) {
+            columns.add(
+                    new Column((openLoad == null ? "open loop" : openLoad) + ", " + subject.jar.title(), subject.open));
+        }
+        columns.removeIf(column -> column.steps().stream()
+                .noneMatch(
+                        step -> step.work().tokenWrites() != null || step.work().statements() != null));
+        if (columns.isEmpty()) {
+            return;
+        }
+        TreeSet<String> processors = new TreeSet<>();
+        columns.forEach(column -> column.steps().forEach(step -> {
+            if (step.work().tokenWrites() != null) {
+                processors.addAll(step.work().tokenWrites().keySet());
+            }
+        }));
+        String kind = subjects.get(0).jar.store().kind();
+        StringBuilder text = new StringBuilder("Workflow ")
+                .append(kind)
+                .append(": the read side's share of the database work, per order ended (medians of the repetitions;"
+                        + " the read side is every event processor but ")
+                .append(String.join(
+                        " and ",
+                        TokenWrites.NOT_READ_SIDE.stream()
+                                .sorted()
+                                .map(name -> "`" + name + "`")
+                                .toList()))
+                .append("). Tracking-token writes (transactions) by processor:\n\n");
+        header(text, "processor", columns);
+        for (String processor : processors) {
+            row(
+                    text,
+                    "`" + processor + "`" + (TokenWrites.readSide(processor) ? "" : " (not read side)"),
+                    columns,
+                    work -> work.tokenWritesPerOrder(processor));
+        }
+        row(text, "**read side**", columns, DatabaseWork.Delta::readSideTransactionsPerOrder);
+        text.append("\nSQL statements (`pg_stat_statements`) by kind:\n\n");
+        header(text, "kind", columns);
+        for (StatementKind statementKind : StatementKind.values()) {
+            row(text, statementKind.description(), columns, work -> work.statementsPerOrder(statementKind));
+        }
+        row(text, "all (the figure *SQL statements per order*)", columns, DatabaseWork.Delta::statementsPerOrder);
+        row(
+                text,
+                "**read side**: its own, and a `BEGIN` and a token `UPDATE` per read-side transaction",
+                columns,
+                DatabaseWork.Delta::readSideStatementsPerOrder);
+        results.section(text.toString());
+    }
+
+    private static void header(StringBuilder text, String first, List<Column> columns) {
+        text.append("| ").append(first);
+        columns.forEach(column -> text.append(" | ").append(column.title()));
+        text.append(" |\n| ---");
+        columns.forEach(column -> text.append(" | ---:"));
+        text.append(" |\n");
+    }
+
+    private static void row(
+            StringBuilder text, String name, List<Column> columns, ToDoubleFunction<DatabaseWork.Delta> perOrder) {
+        text.append("| ").append(name);
+        columns.forEach(column -> text.append(" | ").append(column.median(perOrder)));
+        text.append(" |\n");
     }
 }
