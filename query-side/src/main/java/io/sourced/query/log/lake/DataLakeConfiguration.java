@@ -1,5 +1,8 @@
 package io.sourced.query.log.lake;
 
+import io.sourced.query.LingeringEventSource;
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -50,7 +53,7 @@ class DataLakeConfiguration {
         eventProcessing.registerEventProcessor(
                 DataLakeProjector.PROCESSING_GROUP,
                 (name, configuration, invoker) -> new LakeProcessor(
-                        trackingProcessor(name, configuration)
+                        trackingProcessor(name, configuration, settings.linger())
                                 .eventHandlerInvoker(invoker)
                                 .trackingEventProcessorConfiguration(
                                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -60,15 +63,16 @@ class DataLakeConfiguration {
                 DataLakeProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
-    /** As Axon builds a tracking processor on the event store. */
-    private static TrackingEventProcessor.Builder trackingProcessor(String name, Configuration configuration) {
+    /** As Axon builds a tracking processor on the event store, but its batches linger at the head of the log. */
+    private static TrackingEventProcessor.Builder trackingProcessor(
+            String name, Configuration configuration, Duration linger) {
         EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
         return TrackingEventProcessor.builder()
                 .name(name)
                 .rollbackConfiguration(processing.rollbackConfiguration(name))
                 .errorHandler(processing.errorHandler(name))
                 .messageMonitor(processing.messageMonitor(TrackingEventProcessor.class, name))
-                .messageSource(configuration.eventStore())
+                .messageSource(new LingeringEventSource(configuration.eventStore(), linger, Clock.systemUTC()))
                 .tokenStore(processing.tokenStore(name))
                 .transactionManager(processing.transactionManager(name))
                 .spanFactory(configuration.getComponent(EventProcessorSpanFactory.class));
