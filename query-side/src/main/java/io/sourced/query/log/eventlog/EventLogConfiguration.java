@@ -31,10 +31,10 @@ class EventLogConfiguration {
     }
 
     @Bean
-    RebuildableView eventLogRebuild(EventMapper mapper, ObjectMapper json) {
+    RebuildableView eventLogRebuild(ObjectMapper json) {
         return new RebuildableView(
                 EventLogProjector.PROCESSING_GROUP,
                 List.of("event_log_view"),
-                jdbc -> List.of(new EventLogProjector(jdbc, mapper, json)));
+                jdbc -> List.of(new EventLogProjector(jdbc, json)));
     }
 }

@@ -25,24 +25,22 @@ class EventLogProjector {
     static final String PROCESSING_GROUP = "event-log";
 
     private final EventLogRows rows;
-    private final EventMapper mapper;
     private final BatchScope<PlacedEvents> batch;
 
-    EventLogProjector(JdbcTemplate jdbc, EventMapper mapper, ObjectMapper json) {
+    EventLogProjector(JdbcTemplate jdbc, ObjectMapper json) {
         this.rows = new EventLogRows(jdbc, json);
-        this.mapper = mapper;
         this.batch = BatchScope.of(
                 () -> new PlacedEvents(rows.positions(), new ArrayList<>()), placed -> rows.insert(placed.events()));
     }
 
     /** The events of one processor batch, placed at their log positions. */
-    private record PlacedEvents(BatchPositions positions, List<Event> events) {}
+    private record PlacedEvents(BatchPositions positions, List<EventLogRows.Placed> events) {}
 
     @EventHandler
     void on(EventMessage<?> message, TrackingToken token) {
         batch.handle(placed -> placed.positions()
                 .place(message.getIdentifier(), token)
-                .ifPresent(position -> placed.events().add(mapper.toEvent(message, position))));
+                .ifPresent(position -> placed.events().add(new EventLogRows.Placed(position, message))));
     }
 
     @ResetHandler

@@ -1,11 +1,14 @@
 package io.sourced.query.log.eventlog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.finance.CustomerScoped;
+import io.sourced.api.ordering.OrderScoped;
 import io.sourced.query.JdbcBatch;
 import io.sourced.query.SqlTime;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,10 +30,14 @@ final class EventLogRows {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
 
+    /** @param json the REST layer's JSON, as {@link EventMapper#exact} makes it */
     EventLogRows(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.json = json;
     }
+
+    /** An event to index, at its log position. */
+    record Placed(long position, EventMessage<?> message) {}
 
     /** The positions of a batch's events, read against the log. */
     BatchPositions positions() {
@@ -38,7 +45,7 @@ final class EventLogRows {
     }
 
     /** One JDBC batch. */
-    void insert(List<Event> events) {
+    void insert(List<Placed> events) {
         JdbcBatch.of(INSERT, this::row).addAll(events).write(jdbc);
     }
 
@@ -46,35 +53,56 @@ final class EventLogRows {
         jdbc.getJdbcTemplate().update("DELETE FROM " + TABLE);
     }
 
-    private SqlParameterSource row(Event event) {
-        return new MapSqlParameterSource()
-                .addValue("position", event.position())
-                .addValue("eventId", event.eventId())
-                .addValue("aggregateType", event.aggregateType())
-                .addValue("aggregateId", event.aggregateId())
-                .addValue("sequence", event.sequence())
-                .addValue("type", event.type())
-                .addValue("revision", event.revision())
-                .addValue("occurredAt", SqlTime.of(event.timestamp()))
-                .addValue("payload", text(event.payload()))
-                .addValue("metadata", text(event.metadata()))
-                .addValue("traceId", field(event.metadata(), "traceId"))
-                .addValue("correlationId", field(event.metadata(), "correlationId"))
-                .addValue("username", field(event.metadata(), "username"))
-                .addValue("orderId", field(event.payload(), "orderId"))
-                .addValue("customerId", field(event.payload(), "customerId"));
+    /**
+     * The row of an event as the API gives it away ({@link EventMapper#toEvent}), its payload and metadata written
+     * straight to JSON text rather than through a JSON tree; what the index is looked up by comes from the scope the
+     * payload declares and from the metadata.
+     */
+    private SqlParameterSource row(Placed placed) {
+        EventMessage<?> message = placed.message();
+        Object payload = message.getPayload();
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("position", placed.position())
+                .addValue("eventId", message.getIdentifier())
+                .addValue("aggregateType", null)
+                .addValue("aggregateId", null)
+                .addValue("sequence", null)
+                .addValue("type", message.getPayloadType().getSimpleName())
+                .addValue("revision", EventMapper.revisionOf(message.getPayloadType()))
+                .addValue("occurredAt", SqlTime.of(message.getTimestamp()))
+                .addValue("payload", text(payload))
+                .addValue("metadata", text(message.getMetaData()))
+                .addValue("traceId", metadata(message, "traceId"))
+                .addValue("correlationId", metadata(message, "correlationId"))
+                .addValue("username", metadata(message, "username"))
+                .addValue(
+                        "orderId",
+                        payload instanceof OrderScoped order ? order.orderId().value() : null)
+                .addValue(
+                        "customerId",
+                        payload instanceof CustomerScoped customer
+                                ? customer.customerId().value()
+                                : null);
+        if (message instanceof DomainEventMessage<?> domain) {
+            row.addValue("aggregateType", domain.getType())
+                    .addValue("aggregateId", domain.getAggregateIdentifier())
+                    .addValue("sequence", domain.getSequenceNumber());
+        }
+        return row;
     }
 
-    private String text(JsonNode node) {
+    private String text(Object value) {
         try {
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write an event as JSON", e);
         }
     }
 
-    private static String field(JsonNode node, String name) {
-        JsonNode value = node.path(name);
-        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    private static String metadata(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                ? String.valueOf(value)
+                : null;
     }
 }

@@ -28,6 +28,11 @@ public class EventMapper {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
+    /** The payload type's current revision. */
+    static String revisionOf(Class<?> payloadType) {
+        return REVISIONS.revisionOf(payloadType);
+    }
+
     public Event toEvent(EventMessage<?> message, long position) {
         String aggregateType = null;
         String aggregateId = null;
@@ -45,7 +50,7 @@ public class EventMapper {
                 aggregateId,
                 sequence,
                 message.getPayloadType().getSimpleName(),
-                REVISIONS.revisionOf(message.getPayloadType()),
+                revisionOf(message.getPayloadType()),
                 message.getTimestamp(),
                 json.valueToTree(message.getPayload()),
                 json.valueToTree(message.getMetaData()));

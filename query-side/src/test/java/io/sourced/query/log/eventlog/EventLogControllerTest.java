@@ -111,7 +111,7 @@ class EventLogControllerTest {
         JdbcTemplate views = ViewDatabase.migrated();
         EventMapper mapper = new EventMapper(REST_JSON);
         AnnotationEventHandlerAdapter projector =
-                new AnnotationEventHandlerAdapter(new EventLogProjector(views, mapper, REST_JSON));
+                new AnnotationEventHandlerAdapter(new EventLogProjector(views, REST_JSON));
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }

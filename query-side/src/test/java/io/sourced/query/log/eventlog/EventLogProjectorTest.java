@@ -4,12 +4,28 @@ import static io.sourced.query.ViewDatabase.count;
 import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.FundsWithdrawnEvent;
+import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
+import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ProductRegisteredEvent;
+import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.StockReleasedEvent;
+import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.ordering.OrderAcceptedEvent;
+import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.RejectionReason;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,8 +58,7 @@ class EventLogProjectorTest {
     @BeforeEach
     void setUp() {
         jdbc = ViewDatabase.migrated();
-        projector =
-                new AnnotationEventHandlerAdapter(new EventLogProjector(jdbc, new EventMapper(REST_JSON), REST_JSON));
+        projector = new AnnotationEventHandlerAdapter(new EventLogProjector(jdbc, REST_JSON));
         index = new EventIndex(jdbc, REST_JSON);
     }
 
@@ -120,6 +135,51 @@ class EventLogProjectorTest {
                         .path("username")
                         .asText())
                 .isEqualTo("alice");
+    }
+
+    @Test
+    void everyEventType_isIndexedAsTheApiMapsIt_payloadAndMetadataTextAndWhatItIsLookedUpBy() throws Exception {
+        BigDecimal amount = new BigDecimal("12.50");
+        BigDecimal balance = new BigDecimal("7.00");
+        List<Object> payloads = List.of(
+                new OrderPlacedEvent(orderId, customerId, List.of(new OrderLine(apples, 2))),
+                new OrderAcceptedEvent(orderId, customerId, amount),
+                new OrderRejectedEvent(orderId, customerId, RejectionReason.OUT_OF_STOCK),
+                new OrderCancelledEvent(orderId, customerId),
+                new ProductRegisteredEvent(apples, "Apples", new BigDecimal("0.40"), 10, "Fruit"),
+                new ProductRestockedEvent(apples, 5),
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")),
+                new StockReservationRejectedEvent(apples, orderId, 2, 1),
+                new StockReleasedEvent(apples, orderId, 2),
+                new ReservationConfirmedEvent(apples, orderId, 2),
+                new AccountOpenedEvent(customerId, "Alice"),
+                new FundsDepositedEvent(customerId, amount, balance),
+                new FundsWithdrawnEvent(customerId, amount, balance),
+                new PaymentAuthorizedEvent(customerId, orderId, amount, balance),
+                new PaymentDeclinedEvent(customerId, orderId, amount, balance),
+                new PaymentRefundedEvent(customerId, orderId, amount, balance));
+        EventMapper api = new EventMapper(REST_JSON);
+        for (int i = 0; i < payloads.size(); i++) {
+            TrackedEventMessage<?> message = tracked(i, "Aggregate", "a-" + i, i, payloads.get(i), "trace-" + i);
+            projector.handle(message);
+            Event event = api.toEvent(message, i);
+
+            Map<String, Object> row = jdbc.queryForMap("SELECT * FROM event_log_view WHERE position = ?", i);
+            assertThat(row)
+                    .as(event.type())
+                    .containsEntry("payload", REST_JSON.writeValueAsString(event.payload()))
+                    .containsEntry("metadata", REST_JSON.writeValueAsString(event.metadata()))
+                    .containsEntry("order_id", text(event.payload(), "orderId"))
+                    .containsEntry("customer_id", text(event.payload(), "customerId"))
+                    .containsEntry("trace_id", "trace-" + i)
+                    .containsEntry("revision", event.revision())
+                    .containsEntry("type", event.type());
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     @Test

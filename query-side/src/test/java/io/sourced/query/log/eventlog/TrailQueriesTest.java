@@ -68,7 +68,7 @@ class TrailQueriesTest {
 
         JdbcTemplate views = ViewDatabase.migrated();
         AnnotationEventHandlerAdapter projector =
-                new AnnotationEventHandlerAdapter(new EventLogProjector(views, new EventMapper(REST_JSON), REST_JSON));
+                new AnnotationEventHandlerAdapter(new EventLogProjector(views, REST_JSON));
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
