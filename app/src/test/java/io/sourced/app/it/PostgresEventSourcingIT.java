@@ -37,6 +37,15 @@ class PostgresEventSourcingIT extends EventSourcingScenarios {
                         .containsExactly("DONE"));
         assertThat(instance.jdbc().queryForList(SHAPE)).isEqualTo(before);
         assertThat(before).extracting(row -> row.get("persistence")).containsOnly("p");
-        assertThat(before).extracting(row -> row.get("index_name")).contains("event_log_view_trace");
+        assertThat(before)
+                .extracting(row -> row.get("index_name"))
+                .as("secondary indexes, and the keys on event_id the load does without")
+                .contains("event_log_view_trace", "order_history_view_pkey", "event_log_view_event_id_key");
+        assertThat(instance.jdbc()
+                        .queryForList(
+                                "SELECT conname FROM pg_constraint WHERE conrelid = 'public.order_history_view'::regclass"
+                                        + " AND contype = 'p'",
+                                String.class))
+                .containsExactly("order_history_view_pkey");
     }
 }

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +24,7 @@ class ShadowSchema {
 
     static final String NAME = "rebuild";
     private static final String RETIRED = "rebuild_retired";
+    private static final int READYING_THREADS = 2;
 
     private final JdbcTemplate live;
     private final DataSource shadow;
@@ -58,8 +63,10 @@ class ShadowSchema {
     }
 
     /**
-     * Readies emptied tables for a load: on PostgreSQL they skip the write-ahead log and keep only the indexes of
-     * their constraints (the others cost more kept up row by row than made once at the end).
+     * Readies emptied tables for a load: on PostgreSQL they skip the write-ahead log and keep only the indexes the
+     * load itself looks rows up by (the others cost more kept up row by row than made once at the end). That leaves
+     * out, besides the secondary indexes, the keys on {@code event_id}: they make a redelivered event count once,
+     * which a rebuild, applying each event of the log once, never needs; the load finds out if it did.
      */
     void readyForLoad(List<String> tables) {
         if (!postgres) {
@@ -67,28 +74,79 @@ class ShadowSchema {
         }
         for (String table : tables) {
             secondaryIndexes(NAME, table).keySet().forEach(index -> live.execute("DROP INDEX " + NAME + "." + index));
+            eventKeys(NAME, table)
+                    .keySet()
+                    .forEach(key -> live.execute("ALTER TABLE " + NAME + "." + table + " DROP CONSTRAINT " + key));
             live.execute("ALTER TABLE " + NAME + "." + table + " SET UNLOGGED");
         }
     }
 
     /**
-     * Makes loaded tables fit to go live: logged again, with the live tables' indexes (their definitions taken from
-     * the live tables, so a rebuild stopped half-way never leaves one out), and the planner's statistics.
+     * Makes loaded tables fit to go live: logged again, with the live tables' indexes and keys (their definitions
+     * taken from the live tables, so a rebuild stopped half-way never leaves one out), and the planner's statistics.
+     * The tables are readied side by side, on connections of their own.
      */
     void readyToGoLive(List<String> tables) {
-        if (postgres) {
-            for (String table : tables) {
-                live.execute("ALTER TABLE " + NAME + "." + table + " SET LOGGED");
-                Map<String, String> present = secondaryIndexes(NAME, table);
-                secondaryIndexes("public", table).forEach((index, definition) -> {
-                    if (!present.containsKey(index)) {
-                        live.execute(definition.replaceFirst(
-                                " ON (public\\.)?" + table + " ", " ON " + NAME + "." + table + " "));
-                    }
-                });
-            }
+        if (!postgres) {
+            analyze(tables);
+            return;
         }
-        analyze(tables);
+        ExecutorService side = Executors.newFixedThreadPool(READYING_THREADS, task -> {
+            Thread thread = new Thread(task, "view-rebuild-ready");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<? extends Future<?>> readied = tables.stream()
+                    .map(table -> side.submit(() -> readyToGoLive(table)))
+                    .toList();
+            for (Future<?> table : readied) {
+                table.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the rebuilt tables were readied", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            side.shutdownNow();
+        }
+    }
+
+    private void readyToGoLive(String table) {
+        String shadowTable = NAME + "." + table;
+        live.execute("ALTER TABLE " + shadowTable + " SET LOGGED");
+        Map<String, String> keys = eventKeys(NAME, table);
+        eventKeys("public", table).forEach((key, definition) -> {
+            if (!keys.containsKey(key)) {
+                live.execute("ALTER TABLE " + shadowTable + " ADD CONSTRAINT " + key + " " + definition);
+            }
+        });
+        Map<String, String> present = secondaryIndexes(NAME, table);
+        secondaryIndexes("public", table).forEach((index, definition) -> {
+            if (!present.containsKey(index)) {
+                live.execute(definition.replaceFirst(" ON (public\\.)?" + table + " ", " ON " + shadowTable + " "));
+            }
+        });
+        analyze(List.of(table));
+    }
+
+    /** The table's primary or unique keys on {@code event_id} alone, by name: their definitions. */
+    private Map<String, String> eventKeys(String schema, String table) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        live.query(
+                """
+                SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+                JOIN pg_class t ON t.oid = c.conrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attname = 'event_id'
+                WHERE n.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') AND c.conkey = ARRAY[a.attnum]""",
+                rs -> {
+                    keys.put(rs.getString(1), rs.getString(2));
+                },
+                schema,
+                table);
+        return keys;
     }
 
     /** The table's indexes that back no constraint, by name: their definitions. */
