@@ -133,39 +133,36 @@ class ShadowSchema {
 
     /** The table's primary or unique keys on {@code event_id} alone, by name: their definitions. */
     private Map<String, String> eventKeys(String schema, String table) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        live.query(
-                """
+        return definitions("""
                 SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
                 JOIN pg_class t ON t.oid = c.conrelid
                 JOIN pg_namespace n ON n.oid = t.relnamespace
                 JOIN pg_attribute a ON a.attrelid = t.oid AND a.attname = 'event_id'
-                WHERE n.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') AND c.conkey = ARRAY[a.attnum]""",
-                rs -> {
-                    keys.put(rs.getString(1), rs.getString(2));
-                },
-                schema,
-                table);
-        return keys;
+                WHERE n.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') AND c.conkey = ARRAY[a.attnum]""", schema, table);
     }
 
     /** The table's indexes that back no constraint, by name: their definitions. */
     private Map<String, String> secondaryIndexes(String schema, String table) {
-        Map<String, String> indexes = new LinkedHashMap<>();
-        live.query(
-                """
+        return definitions("""
                 SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x
                 JOIN pg_class i ON i.oid = x.indexrelid
                 JOIN pg_class t ON t.oid = x.indrelid
                 JOIN pg_namespace n ON n.oid = t.relnamespace
                 WHERE n.nspname = ? AND t.relname = ?
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)""",
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)""", schema, table);
+    }
+
+    /** Names and definitions, as a catalog query of a schema's table answers them, in its order. */
+    private Map<String, String> definitions(String query, String schema, String table) {
+        Map<String, String> named = new LinkedHashMap<>();
+        live.query(
+                query,
                 rs -> {
-                    indexes.put(rs.getString(1), rs.getString(2));
+                    named.put(rs.getString(1), rs.getString(2));
                 },
                 schema,
                 table);
-        return indexes;
+        return named;
     }
 
     /**
