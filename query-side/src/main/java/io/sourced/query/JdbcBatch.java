@@ -1,9 +1,11 @@
 package io.sourced.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.jdbc.core.SqlParameter;
@@ -13,13 +15,15 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /**
- * The rows of one statement with named parameters, gathered and written as one JDBC batch.
+ * The rows of one statement with named parameters, gathered and written as one JDBC batch (through a
+ * {@link BulkLoad}, a plain insert is copied in instead).
  *
  * @param <R> what a row is made from
  */
 public final class JdbcBatch<R> {
 
     private static final Map<String, Positional> POSITIONAL = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<BulkLoad.Copy>> COPIES = new ConcurrentHashMap<>();
 
     private final String sql;
     private final Function<? super R, ? extends SqlParameterSource> parameters;
@@ -57,6 +61,14 @@ public final class JdbcBatch<R> {
         }
         List<SqlParameterSource> named =
                 written.stream().<SqlParameterSource>map(parameters).toList();
+        if (jdbc.getJdbcTemplate() instanceof BulkLoad load) {
+            Optional<BulkLoad.Copy> copy = COPIES.computeIfAbsent(sql, BulkLoad.Copy::of);
+            if (copy.isPresent() && load.copy(copy.get(), named)) {
+                int[] inserted = new int[named.size()];
+                Arrays.fill(inserted, 1);
+                return inserted;
+            }
+        }
         Positional statement = POSITIONAL.computeIfAbsent(sql, text -> Positional.of(text, named.get(0)));
         return jdbc.getJdbcTemplate()
                 .batchUpdate(

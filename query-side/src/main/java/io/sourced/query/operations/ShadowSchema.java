@@ -1,5 +1,6 @@
 package io.sourced.query.operations;
 
+import io.sourced.query.BulkLoad;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -50,8 +51,9 @@ class ShadowSchema {
         }
     }
 
+    /** Connections to the rebuild's tables; on PostgreSQL their inserts are copied in (they are loaded once). */
     JdbcTemplate jdbc() {
-        return new JdbcTemplate(shadow);
+        return postgres ? new BulkLoad(shadow) : new JdbcTemplate(shadow);
     }
 
     TransactionTemplate transactions() {
