@@ -144,6 +144,18 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
             }
         });
         assertThat(replayable).contains("views", "reports").doesNotContain("orders-view");
+        assertThat(instance.jdbc()
+                        .queryForList(
+                                "SELECT DISTINCT processorname FROM tokenentry ORDER BY processorname", String.class))
+                .as("one token for the views, written by the migration that merges former ones, or at the first start")
+                .contains("views")
+                .doesNotContain("orders-view", "order-history", "products-view", "customers-view", "event-log");
+        assertThat(instance.jdbc()
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM flyway_schema_history WHERE script LIKE ?",
+                                Integer.class,
+                                "%Views_share_one_processor"))
+                .isEqualTo(1);
         assertThat(statusOf("views").path("groups"))
                 .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder(
