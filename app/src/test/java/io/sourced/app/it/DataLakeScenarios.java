@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DataLakeScenarios {
 
-    private static final List<String> ARGUMENTS = List.of("--sourced.order.timeout=3s");
+    // batches linger less than by default, so that a reader sees many files appear while the events flow
+    private static final List<String> ARGUMENTS = List.of("--sourced.order.timeout=3s", "--sourced.lake.linger=100ms");
 
     Database database;
     Instance instance;
