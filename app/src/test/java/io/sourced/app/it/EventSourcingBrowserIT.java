@@ -225,7 +225,7 @@ class EventSourcingBrowserIT {
     // ---------------------------------------------------------------- operations
 
     @Test
-    void operations_replayOfTheProductsView_rebuildsIt_andTheShopShowsTheSameAvailability() {
+    void operations_replayOfTheViews_rebuildsThem_andTheShopShowsTheSameAvailability() {
         String lamp = admin.registerProduct(unique("Lamp"), "20.00", 7);
         admin.restock(lamp, 3);
         browser.signIn("admin", "admin");
@@ -234,15 +234,14 @@ class EventSourcingBrowserIT {
         Map<String, String> before = availability();
 
         browser.click(By.linkText("Operations"));
-        By row = By.cssSelector("#processors tr[data-processor='products-view']");
+        By row = By.cssSelector("#processors tr[data-processor='views']");
         assertThat(browser.text(row)).contains("streaming", "RUNNING");
-        browser.click(By.id("replay-products-view"));
+        browser.click(By.id("replay-views"));
         browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".notice"), "Replaying products-view"));
-        By replaying =
-                By.cssSelector("#processors tr[data-processor='products-view'] [data-live='replaying:products-view']");
-        By lag = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='lag:products-view']");
+        browser.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Replaying views"));
+        By replaying = By.cssSelector("#processors tr[data-processor='views'] [data-live='replaying:views']");
+        By lag = By.cssSelector("#processors tr[data-processor='views'] [data-live='lag:views']");
         assertThat(browser.text(replaying)).as("replaying, or already done").isIn("yes", "no");
         js("window.sourcedSamePage = 'yes';");
         browser.waitFor(driver -> "no".equals(driver.findElement(replaying).getText())
@@ -252,13 +251,13 @@ class EventSourcingBrowserIT {
                 .isEqualTo("yes");
         assertThat(browser.text(row)).contains("RUNNING");
         String replica = browser.text(By.id("this-replica"));
-        By heldBy = By.cssSelector("#processors tr[data-processor='products-view'] [data-live='claims:products-view']");
-        int segments = Integer.parseInt(browser.text(
-                By.cssSelector("#processors tr[data-processor='products-view'] [data-live='segments:products-view']")));
+        By heldBy = By.cssSelector("#processors tr[data-processor='views'] [data-live='claims:views']");
+        int segments = Integer.parseInt(
+                browser.text(By.cssSelector("#processors tr[data-processor='views'] [data-live='segments:views']")));
         String allHeldHere = IntStream.range(0, segments)
                 .mapToObj(segment -> segment + " " + replica)
                 .collect(Collectors.joining(" · "));
-        assertThat(segments).as("segments of products-view").isPositive();
+        assertThat(segments).as("segments of views").isPositive();
         browser.waitFor(driver -> driver.findElement(heldBy).getText().equals(allHeldHere));
         browser.screenshot("operations");
 
