@@ -269,7 +269,7 @@ final class WorkflowBench {
 
     /**
      * Waits, at most the drain limit, until every event processor of the application reached the head of its event
-     * store (its tokens, polled every 50 ms): the work of the step's orders is then all counted in the step, and none
+     * store (its tokens, polled every {@link #SETTLE_POLL}): the work of the step's orders is then all counted in the step, and none
      * of it carried into the next step (nor into the other jar's, beside it). False if it did not within the limit.
      */
     private boolean settle(Subject subject) throws Exception {

@@ -19,18 +19,22 @@ class ProcessorSources {
     @Bean
     LingeringEventSource viewsEventSource(
             EventStore store, @Value("${sourced.processors.linger.views:0ms}") Duration linger) {
-        return new LingeringEventSource(store, linger, Clock.systemUTC());
+        return lingering(store, linger);
     }
 
     @Bean
     LingeringEventSource reportsEventSource(
             EventStore store, @Value("${sourced.processors.linger.reports:0ms}") Duration linger) {
-        return new LingeringEventSource(store, linger, Clock.systemUTC());
+        return lingering(store, linger);
     }
 
     @Bean
     LingeringEventSource shippingEventSource(
             EventStore store, @Value("${sourced.processors.linger.shipping:0ms}") Duration linger) {
+        return lingering(store, linger);
+    }
+
+    private static LingeringEventSource lingering(EventStore store, Duration linger) {
         return new LingeringEventSource(store, linger, Clock.systemUTC());
     }
 }

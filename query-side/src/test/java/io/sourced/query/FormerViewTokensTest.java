@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class ViewsProcessorTest {
+class FormerViewTokensTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private JdbcDataSource database;
@@ -35,7 +35,7 @@ class ViewsProcessorTest {
     }
 
     @Test
-    void mergeTokens_startsTheViewsWhereEveryFormerProcessorHadHandledEverything_onTheOrdersViewsSegments()
+    void merge_startsTheViewsWhereEveryFormerProcessorHadHandledEverything_onTheOrdersViewsSegments()
             throws SQLException {
         store("orders-view", 0, GapAwareTrackingToken.newInstance(100, List.of()));
         store("orders-view", 1, GapAwareTrackingToken.newInstance(90, List.of(85L, 87L)));
@@ -52,7 +52,7 @@ class ViewsProcessorTest {
     }
 
     @Test
-    void mergeTokens_whileAFormerProcessorReplayed_letsTheViewsStartFromTheFirstEvent() throws SQLException {
+    void merge_whileAFormerProcessorReplayed_letsTheViewsStartFromTheFirstEvent() throws SQLException {
         store("orders-view", 0, GapAwareTrackingToken.newInstance(100, List.of()));
         store(
                 "customers-view",
@@ -66,7 +66,7 @@ class ViewsProcessorTest {
     }
 
     @Test
-    void mergeTokens_onANewDatabase_orOnceMerged_changesNothing() throws SQLException {
+    void merge_onANewDatabase_orOnceMerged_changesNothing() throws SQLException {
         merge();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tokenentry", Integer.class))
                 .isZero();
@@ -82,7 +82,7 @@ class ViewsProcessorTest {
 
     private void merge() throws SQLException {
         try (Connection connection = database.getConnection()) {
-            ViewsProcessor.mergeTokens(connection);
+            FormerViewTokens.merge(connection);
         }
     }
 
