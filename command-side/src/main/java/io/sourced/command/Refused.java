@@ -29,4 +29,8 @@ public final class Refused extends CommandExecutionException {
     public static Refused unprocessable(String reason) {
         return new Refused(Refusal.unprocessable(reason));
     }
+
+    public static Refused busy(String reason, long retryAfterSeconds) {
+        return new Refused(Refusal.busy(reason, retryAfterSeconds));
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** How the pages write money, times, statuses and reasons; templates call it as {@code @fmt}. */
@@ -38,6 +39,11 @@ class Formats {
     /** Seconds with up to 3 decimals (1.25 s); a dash when there are none. */
     public String seconds(BigDecimal seconds) {
         return seconds == null ? "—" : seconds.stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** A figure with one decimal (12.5). */
+    public String tenths(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** Shown until the browser rewrites it in the reader's own time zone. */

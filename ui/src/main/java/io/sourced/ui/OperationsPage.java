@@ -4,16 +4,20 @@ import io.sourced.api.operations.CancelReplayCommand;
 import io.sourced.api.operations.DeadLetterView;
 import io.sourced.api.operations.FindDeadLettersQuery;
 import io.sourced.api.operations.FindProcessorsQuery;
+import io.sourced.api.operations.FindWorkflowBacklogQuery;
 import io.sourced.api.operations.ProcessorStatus;
 import io.sourced.api.operations.ReplayOutcome;
 import io.sourced.api.operations.ReplayProcessorCommand;
 import io.sourced.api.operations.RetryDeadLettersCommand;
 import io.sourced.api.operations.RetryOutcome;
 import io.sourced.api.operations.SegmentClaim;
+import io.sourced.api.operations.WorkflowBacklogView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,11 +41,17 @@ class OperationsPage extends Pages {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final String replica;
+    private final Formats fmt;
 
-    OperationsPage(QueryGateway queries, CommandGateway commands, @Value("${sourced.replica.name}") String replica) {
+    OperationsPage(
+            QueryGateway queries,
+            CommandGateway commands,
+            @Value("${sourced.replica.name}") String replica,
+            Formats fmt) {
         this.queries = queries;
         this.commands = commands;
         this.replica = replica;
+        this.fmt = fmt;
     }
 
     private List<ProcessorStatus> statuses() {
@@ -49,8 +59,23 @@ class OperationsPage extends Pages {
                 .join();
     }
 
+    /** Empty where no process of the command role answers (a split by roles with that part away). */
+    private Optional<WorkflowBacklogView> workflow() {
+        try {
+            return Optional.ofNullable(
+                    queries.query(new FindWorkflowBacklogQuery(), ResponseTypes.instanceOf(WorkflowBacklogView.class))
+                            .join());
+        } catch (CompletionException noAnswer) {
+            return Optional.empty();
+        }
+    }
+
     @GetMapping("/admin/operations")
     String operations(Model model) {
+        workflow().ifPresent(w -> {
+            model.addAttribute("workflow", w);
+            model.addAttribute("admission", admissionInWords(w));
+        });
         List<ProcessorStatus> statuses = statuses();
         model.addAttribute("processors", statuses);
         model.addAttribute(
@@ -87,7 +112,22 @@ class OperationsPage extends Pages {
             values.put("status:" + p.name(), p.status());
             values.put("deadLetters:" + p.name(), String.valueOf(p.deadLetters()));
         });
+        workflow().ifPresent(w -> {
+            values.put("workflow:pending", String.valueOf(w.pendingOrders()));
+            values.put("workflow:rate", fmt.tenths(w.decidedPerSecond()));
+            values.put("workflow:oldest", fmt.tenths(w.oldestPendingSeconds()) + " s");
+            values.put("workflow:wait", fmt.tenths(w.expectedWaitSeconds()) + " s");
+            values.put("workflow:admission", admissionInWords(w));
+            values.put("workflow:refused", String.valueOf(w.refusedOrders()));
+        });
         return values;
+    }
+
+    static String admissionInWords(WorkflowBacklogView workflow) {
+        if (!workflow.admission()) {
+            return "off: every order is taken";
+        }
+        return workflow.refusing() ? "refusing new orders" : "taking new orders";
     }
 
     /** "0 replica-a · 1 replica-b (silent) · 2 nobody": who holds each segment, in words. */

@@ -6,10 +6,12 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import io.sourced.api.refusal.Refusal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -78,16 +80,25 @@ class ShopPage extends Pages {
                     HttpStatus.BAD_REQUEST, "The form's token " + OrderId.IDEMPOTENCY_KEY_RULE);
         }
         OrderId orderId = OrderId.forIdempotencyKey(caller.username(), form.getToken());
-        String refused = Refusals.refusalOf(
+        Optional<Refusal> refused = Refusals.refused(
                 () -> commands.sendAndWait(new PlaceOrderCommand(orderId, caller.customerId(), lines)));
-        if (refused != null) {
-            errors.reject("refused", "This order could not be placed: " + refused + " Reload the shop and try again.");
+        if (refused.isPresent()) {
+            errors.reject("refused", refusedInWords(refused.get()));
             return page(caller, form, model);
         }
         OrderId placed = orderId;
         views.awaitChange(() -> views.order(placed).isPresent(), false);
         redirect.addFlashAttribute("notice", "Your order is placed. It completes in a moment; this page follows it.");
         return "redirect:/orders/" + placed;
+    }
+
+    private static String refusedInWords(Refusal refusal) {
+        if (refusal.is(Refusal.Kind.BUSY)) {
+            return "The shop is very busy right now and did not take this order. Try again in a moment: your choice"
+                    + " is kept below.";
+        }
+        return "This order could not be placed: " + Refusals.sentence(refusal.detail())
+                + " Reload the shop and try again.";
     }
 
     /** The values of the shop that change on their own: availability, and the customer's balance. */

@@ -11,8 +11,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
  * @param kind   what sort of refusal, which decides the answer's status
  * @param field  the field of the request the refusal is about, or null
  * @param reason what is wrong, in words; with a field, it follows the field's name ("quantity must be positive")
+ * @param retryAfterSeconds for {@link Kind#BUSY}, when the same command may be sent again; 0 otherwise
  */
-public record Refusal(Kind kind, String field, String reason) {
+public record Refusal(Kind kind, String field, String reason, long retryAfterSeconds) {
 
     public enum Kind {
         /** The command names something that does not exist, or that the sender may not know of. */
@@ -22,12 +23,21 @@ public record Refusal(Kind kind, String field, String reason) {
         /** The command carries a value no state could ever accept. */
         INVALID,
         /** The command is well formed, but a business rule refuses it, like a withdrawal beyond the balance. */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** Nothing is wrong with the command, but there is more work in hand than can be done in time: later. */
+        BUSY
     }
 
     public Refusal {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative: " + retryAfterSeconds);
+        }
+    }
+
+    public Refusal(Kind kind, String field, String reason) {
+        this(kind, field, reason, 0);
     }
 
     public static Refusal notFound(String reason) {
@@ -44,6 +54,10 @@ public record Refusal(Kind kind, String field, String reason) {
 
     public static Refusal unprocessable(String reason) {
         return new Refusal(Kind.UNPROCESSABLE, null, reason);
+    }
+
+    public static Refusal busy(String reason, long retryAfterSeconds) {
+        return new Refusal(Kind.BUSY, null, reason, retryAfterSeconds);
     }
 
     /** The whole sentence: the field's name, if any, then the reason. */

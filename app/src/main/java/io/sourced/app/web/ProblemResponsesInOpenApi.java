@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Documents the errors every API call may answer, as problem details, so the OpenAPI document says what
- * the code does: 400 invalid input, 401, 403, 404, and 409/422 where a command can be refused.
+ * the code does: 400 invalid input, 401, 403, 404, 409/422 where a command can be refused, and 429 where a new
+ * order may be refused while the workflow is behind.
  */
 @Component
 class ProblemResponsesInOpenApi implements OpenApiCustomizer {
@@ -49,6 +50,12 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
         }
         if (path.endsWith("/withdrawals")) {
             errors.put("422", "A business rule refused the command (beyond the balance)");
+        }
+        if (path.equals("/api/orders") && method == PathItem.HttpMethod.POST) {
+            errors.put(
+                    "429",
+                    "The workflow is further behind than its admission limit: the order is not taken;"
+                            + " Retry-After says in how many seconds to try again");
         }
         errors.forEach((code, description) -> operation.getResponses().putIfAbsent(code, problem(description)));
     }

@@ -98,6 +98,10 @@ public final class Problems {
             case INVALID ->
                 invalid(List.of(new FieldProblem(refusal.field(), refusal.reason())))
                         .withType("invalid", "Invalid request");
+            case BUSY ->
+                Problem.of(HttpStatus.TOO_MANY_REQUESTS, refusal.detail())
+                        .withType("busy", "Too busy right now")
+                        .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, refusal.retryAfterSeconds())));
         };
     }
 

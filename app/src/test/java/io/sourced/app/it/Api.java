@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,13 @@ final class Api {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String contentType, JsonNode body, String raw) {
+    record Answer(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
         String id(String field) {
             return body.path(field).asText();
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -89,7 +94,8 @@ final class Api {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     json,
-                    raw);
+                    raw,
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -298,6 +298,8 @@ class EventSourcingBrowserIT {
         WebElement progress = browser.find(By.cssSelector("#rebuilds tr[data-processor='views'] progress"));
         assertThat(progress.getAttribute("value")).isEqualTo(progress.getAttribute("max"));
         assertThat(browser.text(rebuilt)).contains("views", "DONE", "events");
+        assertThat(browser.text(By.id("workflow-admission"))).isEqualTo("taking new orders");
+        assertThat(browser.text(By.id("workflow-pending"))).matches("\\d+");
         browser.screenshot("operations-rebuilt");
     }
 
