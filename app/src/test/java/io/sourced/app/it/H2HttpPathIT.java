@@ -3,6 +3,8 @@ package io.sourced.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sourced.app.it.Http.Reply;
@@ -12,12 +14,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.FilterChainProxy;
 
 /**
  * The simulators' calls take the shortest way through Spring Security, open to anyone as they always were; requests
- * are observed on the API, not on the simulators nor the actuator; Spring Security observes nothing.
+ * are observed on the API, not on the simulators nor the actuator; Spring Security observes nothing; JSON, the
+ * requests' and Axon's, goes through Blackbird.
  */
 class H2HttpPathIT extends ApplicationScenarios {
 
@@ -82,6 +87,16 @@ class H2HttpPathIT extends ApplicationScenarios {
         assertThat(meters.getMeters())
                 .extracting(Meter::getId)
                 .noneMatch(id -> id.getName().startsWith("spring.security"));
+    }
+
+    @Test
+    void theRequestsJsonAndAxonsJsonGoThroughBlackbird() {
+        String blackbird = BlackbirdModule.class.getName();
+        assertThat(instance.bean(ObjectMapper.class).getRegisteredModuleIds()).contains(blackbird);
+        assertThat(((JacksonSerializer) instance.bean(Serializer.class))
+                        .getObjectMapper()
+                        .getRegisteredModuleIds())
+                .contains(blackbird);
     }
 
     private static List<String> uris(MeterRegistry meters) {
