@@ -35,14 +35,16 @@ public final class Bench {
     private final Scale scale;
     private final PostgresServer postgres;
     private final Path work;
+    private final Partners partners;
     private final Results results = new Results();
     private final long started = System.nanoTime();
 
-    private Bench(Options options, Path work) {
+    private Bench(Options options, Path work, Partners partners) {
         this.options = options;
         this.scale = options.scale();
         this.postgres = new PostgresServer(options.postgresUrl());
         this.work = work;
+        this.partners = partners;
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,10 +72,11 @@ public final class Bench {
                         new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         String loadAtStart = Report.loadAverage();
         Path work = Files.createTempDirectory("sourced-bench-");
-        Bench bench = new Bench(options, work);
+        Partners partners = options.inProcessSimulators() ? Partners.inTheApplication() : Partners.served();
+        Bench bench = new Bench(options, work, partners);
         bench.postgres.check();
         boolean complete = true;
-        try {
+        try (partners) {
             if (options.soak()) {
                 bench.soak();
             } else {
@@ -331,6 +334,7 @@ public final class Bench {
     private AppProcess start(Path jar, Store store, String name, List<String> extraArguments) throws Exception {
         Path folder = work.resolve(name);
         List<String> arguments = new ArrayList<>(store.appArguments(folder.resolve("lake")));
+        arguments.addAll(partners.appArguments());
         arguments.addAll(extraArguments);
         arguments.addAll(options.appArguments());
         return AppProcess.start(jar, folder, arguments);

@@ -10,12 +10,15 @@ import java.util.Set;
 
 /**
  * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--only steps]
- * [--app-arg --name=value]... [--jar path] [--baseline-jar path] [--postgres url] [--results dir]}.
+ * [--app-arg --name=value]... [--in-process-simulators] [--jar path] [--baseline-jar path] [--postgres url]
+ * [--results dir]}.
  *
  * @param steps   the steps run (all unless {@code --only} names some, comma-separated)
  * @param baselineJar a previous application jar, measured beside {@code appJar} by the workflow steps and the
  *     replay step; null without one
  * @param appArguments added to every start of the application, to measure a setting against the default
+ * @param inProcessSimulators the application's own simulators answer its calls to the CRM and the shipping partner,
+ *     not the runner ({@link Partners})
  */
 record Options(
         Scale scale,
@@ -27,10 +30,12 @@ record Options(
         String postgresUrl,
         Path results,
         Set<Step> steps,
-        List<String> appArguments) {
+        List<String> appArguments,
+        boolean inProcessSimulators) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
             + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
+            + " [--in-process-simulators]"
             + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     /** The parts of a full run, in the order they run. */
@@ -64,6 +69,7 @@ record Options(
         Path results = Path.of("bench/results");
         Set<Step> steps = EnumSet.allOf(Step.class);
         List<String> appArguments = new ArrayList<>();
+        boolean inProcessSimulators = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -77,6 +83,7 @@ record Options(
                 case "--results" -> results = Path.of(valueAfter(args, i++));
                 case "--only" -> steps = steps(valueAfter(args, i++));
                 case "--app-arg" -> appArguments.add(appArgument(valueAfter(args, i++)));
+                case "--in-process-simulators" -> inProcessSimulators = true;
                 default -> throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
             }
         }
@@ -91,7 +98,17 @@ record Options(
         }
         Scale scale = (quick ? Scale.quick() : Scale.full()).withArrivalRate(rate);
         return new Options(
-                scale, quick, soak, label, jar, baseline, postgres, results, steps, List.copyOf(appArguments));
+                scale,
+                quick,
+                soak,
+                label,
+                jar,
+                baseline,
+                postgres,
+                results,
+                steps,
+                List.copyOf(appArguments),
+                inProcessSimulators);
     }
 
     boolean runs(Step step) {

@@ -78,14 +78,18 @@ final class Report {
                 .append(" (the runner, the application and PostgreSQL share the cores with" + " whatever else runs)\n");
         text.append(String.format(
                 Locale.ROOT,
-                "- the application: `java %s -jar %s%s`%s; each measure %d times after a %d s"
-                        + " warm-up, load steps of %d s; %d customers, %d products, single-line orders of one unit%n",
+                "- the application: `java %s -jar %s%s`%s; the CRM and the shipping partner it calls %s; each"
+                        + " measure %d times after a %d s warm-up, load steps of %d s; %d customers, %d products,"
+                        + " single-line orders of one unit%n",
                 AppProcess.HEAP,
                 options.appJar(),
                 options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()),
                 options.baselineJar() == null
                         ? ""
                         : " (the previous jar, `" + options.baselineJar() + "`, likewise: rows that say so)",
+                options.inProcessSimulators()
+                        ? "are its own simulators, in the measured process (`--in-process-simulators`)"
+                        : "are served by the runner",
                 scale.repetitions(),
                 scale.warmup().toSeconds(),
                 scale.step().toSeconds(),

@@ -11,7 +11,7 @@ sealed interface Store {
 
     String kind();
 
-    /** The application's arguments for this store, with the demo data and the simulated outside systems on. */
+    /** The application's arguments for this store, with the demo data on (the outside systems: {@link Partners}). */
     List<String> appArguments(Path lakeFolder);
 
     /**
@@ -75,10 +75,7 @@ sealed interface Store {
                     "--spring.datasource.username=" + server.user(),
                     "--spring.datasource.password=",
                     "--sourced.lake.folder=" + lakeFolder,
-                    "--sourced.demo.enabled=true",
-                    "--sourced.simulators.enabled=true",
-                    "--SOURCED_CRM_URL=http://localhost:${local.server.port}/sim/crm",
-                    "--SOURCED_SHIPPING_URL=http://localhost:${local.server.port}/sim/shipping");
+                    "--sourced.demo.enabled=true");
         }
 
         @Override

@@ -18,6 +18,13 @@ class OptionsTest {
         assertThat(options.appJar()).isEqualTo(Path.of("app/target/sourced.jar"));
         assertThat(options.steps()).containsExactly(Options.Step.values());
         assertThat(options.appArguments()).isEmpty();
+        assertThat(options.inProcessSimulators()).isFalse();
+    }
+
+    @Test
+    void theSimulatorsInTheApplicationOnRequest() {
+        assertThat(Options.parse(List.of("--in-process-simulators")).inProcessSimulators())
+                .isTrue();
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.sourced.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sourced.app.it.Http.Reply;
+import jakarta.servlet.Filter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.web.FilterChainProxy;
+
+/**
+ * The simulators' calls take the shortest way through Spring Security, open to anyone as they always were; requests
+ * are observed on the API, not on the simulators nor the actuator; Spring Security observes nothing; JSON, the
+ * requests' and Axon's, goes through Blackbird.
+ */
+class H2HttpPathIT extends ApplicationScenarios {
+
+    @Override
+    Database database() {
+        return Database.h2();
+    }
+
+    @Test
+    void theSimulatorsAreOpenToAnyCallerWithoutSessionOrCsrf() {
+        Http http = new Http(admin.baseUrl);
+        Reply tier = http.send("GET", "/sim/crm/customers/" + UUID.randomUUID() + "/tier", null, null, null, Map.of());
+        assertThat(tier.status()).isEqualTo(200);
+        assertThat(tier.body()).matches("\\{\"tier\":\"(GOLD|SILVER|BRONZE)\"}");
+        assertThat(http.send("GET", "/sim/crm/customers/not-an-id/tier", null, null, null, Map.of())
+                        .status())
+                .isEqualTo(404);
+
+        String key = "http-path-" + UUID.randomUUID();
+        byte[] shipment = ("{\"orderId\":\"" + key + "\",\"lines\":[{\"productId\":\"p\",\"quantity\":1}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        Reply first = http.send(
+                "POST", "/sim/shipping/shipments", null, "application/json", shipment, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+        Reply again = http.send(
+                "POST",
+                "/sim/shipping/shipments",
+                Http.basic("nobody", "wrong"),
+                "application/json",
+                shipment,
+                Map.of("Idempotency-Key", key));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(http.send("GET", "/sim/shipping/shipments", Http.basic("admin", "admin"), null, null, Map.of())
+                        .body())
+                .contains(key);
+    }
+
+    @Test
+    void theSimulatorsChainHoldsOnlyTheRuleThatOpensThem() {
+        List<String> filters = instance.bean(FilterChainProxy.class).getFilters("/sim/shipping/shipments").stream()
+                .map(Filter::getClass)
+                .map(Class::getSimpleName)
+                .toList();
+        assertThat(filters).containsExactly("WebAsyncManagerIntegrationFilter", "AuthorizationFilter");
+        assertThat(instance.bean(FilterChainProxy.class).getFilters("/api/orders"))
+                .extracting(filter -> filter.getClass().getSimpleName())
+                .contains("BasicAuthenticationFilter", "AuthorizationFilter");
+    }
+
+    @Test
+    void requestsAreObservedOnTheApiOnly() {
+        Http http = new Http(admin.baseUrl);
+        http.send("GET", "/sim/crm/customers/" + UUID.randomUUID() + "/tier", null, null, null, Map.of());
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(admin.get("/api/products").status()).isEqualTo(200);
+
+        MeterRegistry meters = instance.bean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(uris(meters)).contains("/api/products"));
+        assertThat(uris(meters)).noneMatch(uri -> uri.startsWith("/sim") || uri.startsWith("/actuator"));
+        assertThat(meters.getMeters())
+                .extracting(Meter::getId)
+                .noneMatch(id -> id.getName().startsWith("spring.security"));
+    }
+
+    @Test
+    void theRequestsJsonAndAxonsJsonGoThroughBlackbird() {
+        String blackbird = BlackbirdModule.class.getName();
+        assertThat(instance.bean(ObjectMapper.class).getRegisteredModuleIds()).contains(blackbird);
+        assertThat(((JacksonSerializer) instance.bean(Serializer.class))
+                        .getObjectMapper()
+                        .getRegisteredModuleIds())
+                .contains(blackbird);
+    }
+
+    private static List<String> uris(MeterRegistry meters) {
+        return meters.find("http.server.requests").meters().stream()
+                .map(meter -> meter.getId().getTag("uri"))
+                .toList();
+    }
+}
