@@ -77,7 +77,12 @@ final class ProcessProbe {
 
         double cores() {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
-            return (cpuSeconds() - cpuAtStart) / wall;
+            return seconds() / wall;
+        }
+
+        /** CPU time the process used since the span began. */
+        double seconds() {
+            return cpuSeconds() - cpuAtStart;
         }
     }
 

@@ -175,6 +175,20 @@ final class WorkflowBench {
         return Math.max(1, (int) Math.round(ended.median() / 2));
     }
 
+    /**
+     * CPU time per order ended, from the load's start until every processor reached the head: the application's,
+     * and every PostgreSQL process's on this machine (zero under H2, or a server elsewhere).
+     */
+    record CpuPerOrder(double appSeconds, double postgresSeconds, int ended) {
+        double appMillis() {
+            return ended == 0 ? 0 : appSeconds * 1000 / ended;
+        }
+
+        double postgresMillis() {
+            return ended == 0 ? 0 : postgresSeconds * 1000 / ended;
+        }
+    }
+
     /** What one step measured. */
     record Step(
             Placements placements,
@@ -182,6 +196,7 @@ final class WorkflowBench {
             Map<String, ViewWatcher.Sighting> sightings,
             double cpuCores,
             double peakRssMegabytes,
+            CpuPerOrder cpuPerOrder,
             DatabaseWork.Delta work,
             boolean settled) {
 
@@ -251,6 +266,7 @@ final class WorkflowBench {
                 .map(other -> other.probe.span())
                 .toList();
         DatabaseWork before = DatabaseWork.of(subject.reader);
+        double postgresAtStart = PostgresCpu.seconds();
         Placements placements = load.run(subject.api, subject.shop, duration, subject.watcher::expect);
         subject.watcher.awaitTerminal(scale.drainLimit());
         double cores = cpu.cores();
@@ -260,11 +276,20 @@ final class WorkflowBench {
             others.get(i).idleCores.add(idle.get(i).cores());
         }
         boolean settled = settle(subject);
+        double appCpuSeconds = cpu.seconds();
+        double postgresCpuSeconds = PostgresCpu.seconds() - postgresAtStart;
         DatabaseWork after = DatabaseWork.of(subject.reader);
         Map<String, OrderTimeline.Order> timeline = OrderTimeline.after(subject.reader, head);
         int ended = Step.ended(placements, timeline).size();
         return new Step(
-                placements, timeline, subject.watcher.takeSightings(), cores, rss, after.since(before, ended), settled);
+                placements,
+                timeline,
+                subject.watcher.takeSightings(),
+                cores,
+                rss,
+                new CpuPerOrder(appCpuSeconds, postgresCpuSeconds, ended),
+                after.since(before, ended),
+                settled);
     }
 
     /**
@@ -302,6 +327,13 @@ final class WorkflowBench {
         results.add(new Figure(name, "view lag p99", "ms"), step.viewLag().percentile(99));
         results.add(new Figure(name, "app peak RSS", "MB"), step.peakRssMegabytes());
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
+        results.add(
+                new Figure(name, "app CPU per order", "ms"), step.cpuPerOrder().appMillis());
+        if (step.work().commitsPerOrder() >= 0) {
+            results.add(
+                    new Figure(name, "PostgreSQL CPU per order", "ms"),
+                    step.cpuPerOrder().postgresMillis());
+        }
         DatabaseWork.Delta work = step.work();
         if (work.commitsPerOrder() >= 0) {
             results.add(new Figure(name, "database commits per order", "commits"), work.commitsPerOrder());
