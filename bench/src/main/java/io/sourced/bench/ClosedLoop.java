@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A fixed number of clients, each placing its next order as soon as the last one was answered. */
+/**
+ * A fixed number of clients, each placing its next order as soon as the last one was answered, or once
+ * {@code Retry-After} passed when it was refused.
+ */
 final class ClosedLoop {
 
     private ClosedLoop() {}
@@ -23,9 +26,10 @@ final class ClosedLoop {
                         while (System.nanoTime() < deadline) {
                             long sent = System.nanoTime();
                             try {
-                                placements.answered(
+                                Duration wait = placements.answered(
                                         api.http().send(shop.randomOrder(api), HttpResponse.BodyHandlers.ofString()),
                                         sent);
+                                Thread.sleep(wait.toMillis());
                             } catch (Exception e) {
                                 placements.failed(e.toString());
                             }

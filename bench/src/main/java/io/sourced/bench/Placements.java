@@ -2,6 +2,7 @@ package io.sourced.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
@@ -17,6 +18,7 @@ final class Placements {
     private final Queue<String> orderIds = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger shed = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final Consumer<String> onPlaced;
     private volatile Instant started;
@@ -30,17 +32,26 @@ final class Placements {
         started = Instant.now();
     }
 
-    /** A POST answered: 202 places an order, anything else is a failure. */
-    void answered(HttpResponse<String> answer, long sentNanos) throws IOException {
+    /**
+     * A POST answered: 202 places an order, 429 is a refusal of admission (answered with how long the client should
+     * wait before it sends again), anything else is a failure.
+     */
+    Duration answered(HttpResponse<String> answer, long sentNanos) throws IOException {
+        if (answer.statusCode() == 429) {
+            refused.incrementAndGet();
+            return Duration.ofSeconds(
+                    Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+        }
         if (answer.statusCode() != 202) {
             failed(answer.statusCode() + " " + answer.body());
-            return;
+            return Duration.ZERO;
         }
         latencies.add((System.nanoTime() - sentNanos) / 1e6);
         lastAnswer = Instant.now();
         String orderId = SourcedApi.orderIdOf(answer);
         orderIds.add(orderId);
         onPlaced.accept(orderId);
+        return Duration.ZERO;
     }
 
     void failed(String why) {
@@ -67,6 +78,11 @@ final class Placements {
 
     String firstFailure() {
         return firstFailure.get();
+    }
+
+    /** POSTs refused with 429 while the workflow was further behind than its admission limit. */
+    int refusedCount() {
+        return refused.get();
     }
 
     int shedCount() {

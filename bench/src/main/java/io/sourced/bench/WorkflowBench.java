@@ -366,12 +366,17 @@ final class WorkflowBench {
                 .map(step.timeline()::get)
                 .filter(order -> order != null && order.ended() != null && !order.accepted())
                 .count();
-        if (notEnded > 0 || rejected > 0 || placements.failures() > 0 || placements.shedCount() > 0) {
+        if (notEnded > 0
+                || rejected > 0
+                || placements.failures() > 0
+                || placements.shedCount() > 0
+                || placements.refusedCount() > 0) {
             results.note(name + ": of " + placed + " orders placed " + notEnded + " had not ended after the "
                     + scale.drainLimit().toSeconds() + " s drain, " + rejected + " were rejected; "
                     + placements.failures()
                     + " POSTs failed"
                     + (placements.firstFailure() == null ? "" : " (first: " + placements.firstFailure() + ")")
+                    + "; " + placements.refusedCount() + " refused (429, the workflow behind its admission limit)"
                     + "; " + placements.shedCount() + " arrivals shed (" + OpenLoop.MAX_IN_FLIGHT + " unanswered)");
         }
     }
