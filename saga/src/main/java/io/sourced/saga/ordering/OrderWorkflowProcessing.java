@@ -21,7 +21,7 @@ class OrderWorkflowProcessing {
     static final String PROCESSING_GROUP = "OrderFulfilmentSagaProcessor";
 
     @Bean
-    ConfigurerModule orderWorkflowProcessing() {
+    ConfigurerModule orderFulfilmentSagaProcessing() {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {

@@ -20,7 +20,7 @@ class OrderWorkflowProcessingTest {
     @Test
     void theSaga_isManagedInTheSegmentOwningEachOrder_andItsFailuresPropagate() {
         List<ConfigurerModule> modules = new ArrayList<>(List.of(
-                new OrderWorkflowProcessing().orderWorkflowProcessing(),
+                new OrderWorkflowProcessing().orderFulfilmentSagaProcessing(),
                 new SpringSagaConfigurer(OrderFulfilmentSaga.class)));
         // the order in which Axon's Spring Boot configuration applies the modules it finds
         modules.sort(Comparator.comparingInt(ConfigurerModule::order));
