@@ -11,13 +11,17 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-/** Keeps sagas only as their serialized bytes, as the JDBC saga store does, so every load is a deserialization. */
+/**
+ * Keeps sagas only as their serialized bytes, as the JDBC saga store does, so every load is a deserialization; counts
+ * the association lookups, each a query of the JDBC saga store.
+ */
 class JacksonSagaStore implements SagaStore<Object> {
 
     private record Stored(SerializedObject<byte[]> saga, Set<AssociationValue> associations) {}
 
     private final Serializer serializer;
     private final Map<String, Stored> sagas = new LinkedHashMap<>();
+    private int lookups;
 
     JacksonSagaStore(Serializer serializer) {
         this.serializer = serializer;
@@ -31,12 +35,17 @@ class JacksonSagaStore implements SagaStore<Object> {
         return sagas.get(sagaId).saga().getData();
     }
 
+    int lookups() {
+        return lookups;
+    }
+
     String onlySagaId() {
         return sagas.keySet().iterator().next();
     }
 
     @Override
     public Set<String> findSagas(Class<?> sagaType, AssociationValue associationValue) {
+        lookups++;
         return sagas.entrySet().stream()
                 .filter(entry -> entry.getValue().associations().contains(associationValue))
                 .map(Map.Entry::getKey)
