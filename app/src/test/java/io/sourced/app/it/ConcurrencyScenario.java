@@ -47,8 +47,11 @@ final class ConcurrencyScenario {
         this.admin = admin;
     }
 
-    /** What the clients got: the orders answered 2xx, and how many requests got another status or no answer. */
-    record Load(List<String> accepted, Map<Integer, Integer> otherStatuses, int unanswered) {}
+    /**
+     * What the clients got: the orders answered 2xx, how many requests got another status or no answer, and how many
+     * times an order was refused for the moment (429) and sent again.
+     */
+    record Load(List<String> accepted, Map<Integer, Integer> otherStatuses, int unanswered, int refused) {}
 
     void run(int orders, int threads) throws Exception {
         stockUp(1);
@@ -75,7 +78,7 @@ final class ConcurrencyScenario {
 
     /**
      * Places {@code orders} orders from {@code threads} clients, the n-th through {@code entrances[n % size]}; every
-     * seventh is cancelled right after. Once {@code faultAfter} orders are answered, {@code fault} runs once beside
+     * seventh is cancelled right after. An order refused for the moment (429) is sent again after its Retry-After. Once {@code faultAfter} orders are answered, {@code fault} runs once beside
      * the load, which goes on.
      */
     Load place(List<Api> entrances, int orders, int threads, int faultAfter, Runnable fault) throws Exception {
@@ -85,6 +88,7 @@ final class ConcurrencyScenario {
         Map<Integer, Integer> otherStatuses = new ConcurrentHashMap<>();
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger unanswered = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         CompletableFuture<Void> faultDone = new CompletableFuture<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -100,7 +104,14 @@ final class ConcurrencyScenario {
                     lines.merge(products.get(random.nextInt(products.size())), 1 + random.nextInt(3), Integer::sum);
                 }
                 try {
-                    Answer answer = entrance.placeOrder(customers.get(random.nextInt(customers.size())), lines);
+                    String customer = customers.get(random.nextInt(customers.size()));
+                    Answer answer = entrance.placeOrder(customer, lines);
+                    while (answer.status() == 429) {
+                        // admission control: the workflow is behind; a client sends the order again once told to
+                        refused.incrementAndGet();
+                        Thread.sleep(Long.parseLong(answer.header("Retry-After")) * 1000);
+                        answer = entrance.placeOrder(customer, lines);
+                    }
                     if (answer.status() / 100 == 2) {
                         String orderId = answer.id("orderId");
                         accepted.add(orderId);
@@ -114,6 +125,9 @@ final class ConcurrencyScenario {
                     }
                 } catch (IllegalStateException noAnswer) {
                     unanswered.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
                 if (answered.incrementAndGet() == faultAfter) {
                     CompletableFuture.runAsync(fault).whenComplete((done, failure) -> {
@@ -133,7 +147,7 @@ final class ConcurrencyScenario {
         if (faultAfter <= orders) {
             faultDone.get(3, TimeUnit.MINUTES);
         }
-        return new Load(List.copyOf(accepted), Map.copyOf(otherStatuses), unanswered.get());
+        return new Load(List.copyOf(accepted), Map.copyOf(otherStatuses), unanswered.get(), refused.get());
     }
 
     /**

@@ -163,12 +163,14 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
     private void report(String fault, Load load) {
         EventLog events = EventLog.read(eventStore());
         log.info(
-                "{}: {} orders sent through 2 replicas, {} answered 2xx, other answers {}, unanswered {}; outcomes {}",
+                "{}: {} orders sent through 2 replicas, {} answered 2xx, other answers {}, unanswered {},"
+                        + " refused for the moment and sent again {}; outcomes {}",
                 fault,
                 ORDERS,
                 load.accepted().size(),
                 load.otherStatuses(),
                 load.unanswered(),
+                load.refused(),
                 load.accepted().stream()
                         .map(id -> events.terminalOf(id))
                         .collect(java.util.stream.Collectors.groupingBy(

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.axonframework.deadline.DeadlineManager;
 import org.junit.jupiter.api.Test;
 
 /** The REST workflow end to end, on whichever database a subclass gives. */
@@ -60,6 +61,12 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
                         assertThat(amount(customer(customerId).path("balance"))).isEqualByComparingTo(balance));
+    }
+
+    @Test
+    void orderTimeouts_keptByTheDeadlineManagerThatLetsACancellationMeetAFiringTimeout() {
+        assertThat(instance.bean(DeadlineManager.class).getClass().getSimpleName())
+                .isEqualTo("TimeoutsCancelledWhileFiring");
     }
 
     @Test
