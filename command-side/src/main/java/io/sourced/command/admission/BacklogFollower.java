@@ -46,9 +46,11 @@ final class BacklogFollower {
         return current;
     }
 
+    /** Follows from the head as it is now; from wherever the head is once the store answers, if it does not yet. */
     synchronized void start(EventStore eventStore) {
         running = true;
-        thread = new Thread(() -> follow(eventStore), "workflow-backlog");
+        TrackingToken head = headOrLater(eventStore);
+        thread = new Thread(() -> follow(eventStore, head), "workflow-backlog");
         thread.setDaemon(true);
         thread.start();
     }
@@ -66,8 +68,16 @@ final class BacklogFollower {
         }
     }
 
-    private void follow(EventStore eventStore) {
-        TrackingToken position = null;
+    private static TrackingToken headOrLater(EventStore eventStore) {
+        try {
+            return eventStore.createHeadToken();
+        } catch (RuntimeException notYet) {
+            return null;
+        }
+    }
+
+    private void follow(EventStore eventStore, TrackingToken head) {
+        TrackingToken position = head;
         while (running) {
             try {
                 if (position == null) {
