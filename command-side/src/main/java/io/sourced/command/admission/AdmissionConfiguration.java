@@ -64,7 +64,7 @@ class AdmissionConfiguration {
                 .description("How long the oldest pending order has waited")
                 .baseUnit("seconds")
                 .register(registry);
-        OrderAdmission admission = new OrderAdmission(backlog::current, settings.limit(), refused);
+        OrderAdmission admission = new OrderAdmission(backlog::current, settings, refused);
         if (settings.enabled()) {
             commandBus.registerHandlerInterceptor(admission);
         }

@@ -42,7 +42,7 @@ class AdmissionController {
                 now.decidedPerSecond(),
                 seconds(now.oldestPending().toMillis()),
                 seconds(now.expectedWait().toMillis()),
-                settings.enabled() && now.exceeds(settings.limit()),
+                admission.refuses(now),
                 admission.refused());
     }
 

@@ -24,7 +24,12 @@ record Backlog(int pendingOrders, double decidedPerSecond, Duration oldestPendin
 
     /** When the work over {@code limit} should be done: whole seconds, at least one, at most the limit's. */
     long secondsOver(Duration limit) {
-        long over = (long) Math.ceil((expectedWait.toMillis() - limit.toMillis()) / 1000.0);
-        return Math.max(1, Math.min(over, Math.max(1, (long) Math.ceil(limit.toMillis() / 1000.0))));
+        long over = ceilSeconds(expectedWait.minus(limit));
+        long most = Math.max(1, ceilSeconds(limit));
+        return Math.min(Math.max(over, 1), most);
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        return (long) Math.ceil(duration.toMillis() / 1000.0);
     }
 }

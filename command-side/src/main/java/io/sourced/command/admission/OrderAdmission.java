@@ -3,7 +3,6 @@ package io.sourced.command.admission;
 import io.micrometer.core.instrument.Counter;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.command.Refused;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -18,12 +17,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 final class OrderAdmission implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final Supplier<Backlog> backlog;
-    private final Duration limit;
+    private final AdmissionSettings settings;
     private final Counter refused;
 
-    OrderAdmission(Supplier<Backlog> backlog, Duration limit, Counter refused) {
+    OrderAdmission(Supplier<Backlog> backlog, AdmissionSettings settings, Counter refused) {
         this.backlog = backlog;
-        this.limit = limit;
+        this.settings = settings;
         this.refused = refused;
     }
 
@@ -31,20 +30,22 @@ final class OrderAdmission implements MessageHandlerInterceptor<CommandMessage<?
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (unitOfWork.getMessage().getPayloadType() == PlaceOrderCommand.class) {
             Backlog now = backlog.get();
-            if (now.exceeds(limit)) {
+            if (refuses(now)) {
                 refused.increment();
                 throw Refused.busy(
-                        "Many orders are being decided right now; try again in a moment.", now.secondsOver(limit));
+                        "Many orders are being decided right now; try again in a moment.",
+                        now.secondsOver(settings.limit()));
             }
         }
         return chain.proceed();
     }
 
-    long refused() {
-        return (long) refused.count();
+    /** Whether a new order is refused with the workflow's backlog as it is. */
+    boolean refuses(Backlog now) {
+        return settings.enabled() && now.exceeds(settings.limit());
     }
 
-    Duration limit() {
-        return limit;
+    long refused() {
+        return (long) refused.count();
     }
 }

@@ -37,7 +37,7 @@ class OrderAdmissionTest {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(PlaceOrderCommand.class.getName(), command -> handled.incrementAndGet());
         bus.subscribe(CancelOrderCommand.class.getName(), command -> handled.incrementAndGet());
-        bus.registerHandlerInterceptor(new OrderAdmission(() -> backlog, LIMIT, refusals));
+        bus.registerHandlerInterceptor(new OrderAdmission(() -> backlog, new AdmissionSettings(true, LIMIT), refusals));
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
