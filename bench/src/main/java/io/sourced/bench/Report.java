@@ -136,8 +136,8 @@ final class Report {
             its own to `pg_stat_statements`, which counts top-level statements) to every token write, in every jar \
             measured. The breakdown by processor is printed under the table.
             - *read-side SQL statements per order*: the step's statements (as above) sorted by their text into \
-            transaction control, tracking tokens (`tokenentry`), the saga's (`sagaentry`, \
-            `associationvalueentry`, `scheduled_tasks`), the event store's (`domainevententry`, \
+            transaction control, tracking tokens (`tokenentry`), the saga's (`saga_instance`, \
+            or `sagaentry` and `associationvalueentry`; `scheduled_tasks`), the event store's (`domainevententry`, \
             `snapshotevententry`: appends and aggregate reads apart from tracking reads by `globalIndex`), the \
             command side's lookups (`known_*`), replicas, replay requests, sign-ins and schema queries, the \
             runner's own, and the rest: the read side's own (views, logs, data lake, dead letters, \

@@ -160,7 +160,8 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
 
     private static long sagas(Connection reader) throws SQLException {
         try (Statement statement = reader.createStatement();
-                ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM sagaentry")) {
+                ResultSet row = statement.executeQuery(
+                        "SELECT (SELECT COUNT(*) FROM saga_instance) + (SELECT COUNT(*) FROM sagaentry)")) {
             row.next();
             return row.getLong(1);
         }

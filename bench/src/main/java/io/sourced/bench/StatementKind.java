@@ -12,7 +12,7 @@ enum StatementKind {
     RUNNER("the runner's own (its polls of the orders view, its reads of these counts)"),
     TRANSACTION_CONTROL("transaction control and session (`BEGIN`, `COMMIT`, `ROLLBACK`, `SET`, `SHOW`)"),
     TOKENS("tracking tokens (`tokenentry`)"),
-    SAGA("the saga's store (`sagaentry`, `associationvalueentry`, `scheduled_tasks`)"),
+    SAGA("the saga's store (`saga_instance`, or `sagaentry` and `associationvalueentry`; `scheduled_tasks`)"),
     EVENT_APPENDS("event store: appends and aggregate reads (`domainevententry`, `snapshotevententry`)"),
     EVENT_TRACKING("event store: tracking reads (by `globalIndex`)"),
     COMMAND_LOOKUPS("the command side's lookups (`known_*`)"),
@@ -30,7 +30,7 @@ enum StatementKind {
             Pattern.compile("sourced-bench|\\bpg_stat_(?:statements|statements_info|database|clear_snapshot)\\b");
     private static final Pattern TOKEN_TABLE = Pattern.compile("\\btokenentry\\b");
     private static final Pattern SAGA_TABLES =
-            Pattern.compile("\\b(?:sagaentry|associationvalueentry|scheduled_tasks)\\b");
+            Pattern.compile("\\b(?:saga_instance|sagaentry|associationvalueentry|scheduled_tasks)\\b");
     private static final Pattern EVENT_TABLES = Pattern.compile("\\b(?:domainevententry|snapshotevententry)\\b");
     private static final Pattern TRACKING_READ =
             Pattern.compile("\\bglobalindex\\s*>|\\b(?:min|max)\\s*\\(\\s*globalindex\\s*\\)");

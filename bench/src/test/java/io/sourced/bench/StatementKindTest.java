@@ -29,6 +29,9 @@ class StatementKindTest {
                 .isEqualTo(StatementKind.SAGA);
         assertThat(StatementKind.of("UPDATE SagaEntry SET serializedSaga = $1, revision = $2 WHERE sagaId = $3"))
                 .isEqualTo(StatementKind.SAGA);
+        assertThat(StatementKind.of(
+                        "SELECT saga_id, revision, serialized_saga FROM saga_instance WHERE saga_type = $1"))
+                .isEqualTo(StatementKind.SAGA);
         assertThat(StatementKind.of("select * from scheduled_tasks where task_name = $1 and task_instance = $2"))
                 .isEqualTo(StatementKind.SAGA);
     }

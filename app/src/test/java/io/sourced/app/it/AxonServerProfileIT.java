@@ -2,6 +2,7 @@ package io.sourced.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sourced.saga.store.KeyedSagaStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
-import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +98,7 @@ class AxonServerProfileIT {
     @Test
     void context_withoutAServer_keepsTokensSagasAndDeadlinesInPostgres() {
         assertThat(bean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-        assertThat(bean(SagaStore.class)).isInstanceOf(JdbcSagaStore.class);
+        assertThat(bean(SagaStore.class)).isInstanceOf(KeyedSagaStore.class);
         assertThat(bean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlineManager.class);
         assertThat(instance.jdbc().queryForObject("SELECT current_database()", String.class))
                 .isEqualTo(database.postgresName());

@@ -1,5 +1,6 @@
 package io.sourced.saga.ordering;
 
+import io.sourced.saga.store.LoadedSaga;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,19 +59,7 @@ class JacksonSagaStore implements SagaStore<Object> {
         if (stored == null) {
             return null;
         }
-        S saga = serializer.deserialize(stored.saga());
-        Set<AssociationValue> associations = new HashSet<>(stored.associations());
-        return new Entry<>() {
-            @Override
-            public Set<AssociationValue> associationValues() {
-                return associations;
-            }
-
-            @Override
-            public S saga() {
-                return saga;
-            }
-        };
+        return new LoadedSaga<>(serializer.deserialize(stored.saga()), new HashSet<>(stored.associations()));
     }
 
     @Override
