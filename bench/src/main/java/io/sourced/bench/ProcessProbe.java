@@ -6,16 +6,19 @@ import java.nio.file.Path;
 
 /**
  * Reads a Linux process's peak memory and CPU time from /proc: the peak resident set ({@code VmHWM}, reset per step
- * through {@code clear_refs} where the kernel allows it) and the CPU time its threads used (utime + stime).
+ * through {@code clear_refs} where the kernel allows it) and the CPU time its threads used (utime + stime); and, with
+ * {@link Jstat}, the time its JVM spent JIT-compiling.
  */
 final class ProcessProbe {
 
     /** Clock ticks a second of /proc/[pid]/stat: USER_HZ, 100 on every Linux architecture this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
+    private final long pid;
     private final Path proc;
 
     ProcessProbe(long pid) {
+        this.pid = pid;
         this.proc = Path.of("/proc", Long.toString(pid));
     }
 
@@ -53,6 +56,25 @@ final class ProcessProbe {
             return (utime + stime) / TICKS_PER_SECOND;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + proc.resolve("stat"), e);
+        }
+    }
+
+    /** The JIT compilation time so far, and when it was read. */
+    Compilation compilation() throws IOException, InterruptedException {
+        double seconds = Jstat.ofThisJdk().compileSeconds(pid);
+        return new Compilation(seconds, System.nanoTime());
+    }
+
+    /** Seconds the JVM had spent JIT-compiling (all its compiler threads) when read at {@code readAt} (nanoTime). */
+    record Compilation(double seconds, long readAt) {
+
+        double secondsSince(Compilation earlier) {
+            return seconds - earlier.seconds;
+        }
+
+        /** Compilation since the earlier reading over the wall time between them, in cores. */
+        double coresSince(Compilation earlier) {
+            return secondsSince(earlier) / ((readAt - earlier.readAt) / 1e9);
         }
     }
 
