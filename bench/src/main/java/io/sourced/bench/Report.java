@@ -154,10 +154,11 @@ final class Report {
             each warmed up alike, with the same loads and open-loop rate (half what this jar's closed loop ended).
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
-            - *app JIT compilation*: the seconds the application's JIT compilers spent (`jstat -compiler`'s `Time`, all \
-            compiler threads) from the load's start until every processor reached the head, over that wall time; *app \
-            CPU per order without JIT compilation*: the application's CPU seconds of that span less those, per order \
-            ended. Each workflow step first warms the application up by its closed loop until the JIT compilation over \
+            - *app JIT compilation*: the CPU time of the application's JIT compiler threads (`C1 CompilerThread…`, \
+            `C2 CompilerThread…`, from /proc) from the load's start until every processor reached the head, over that \
+            wall time (not `jstat -compiler`'s `Time`: the compilations' elapsed time, above their CPU time while they \
+            wait for a core); *app CPU per order without JIT compilation*: the application's CPU seconds of that span \
+            less its compiler threads', per order ended. Each workflow step first warms the application up by its closed loop until the JIT compilation over \
             a slice of it is quiet, or a cap: the header says how quiet and how long at most, the notes how long it ran.
             - *events appended*: rows added to `domainevententry` during the step, a second.
             - *soak*: the workflow at a steady half load (open loop, half the rate a closed loop ended orders at) \
