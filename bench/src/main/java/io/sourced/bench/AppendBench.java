@@ -22,7 +22,7 @@ final class AppendBench {
         Figure appended = new Figure(step, "events appended", "events/s");
         results.boundBy(appended, insertLimit);
         try (Connection reader = store.connect()) {
-            ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup(), orderId -> {});
+            ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup().least(), orderId -> {});
             for (int i = 0; i < scale.repetitions(); i++) {
                 long head = OrderTimeline.head(reader);
                 long started = System.nanoTime();

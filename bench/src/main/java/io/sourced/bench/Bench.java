@@ -220,7 +220,7 @@ public final class Bench {
     private void insertLimit(Store store, Figure figure) throws Exception {
         progress("limit: single-row inserts on " + store.kind());
         InsertLimit limit = new InsertLimit(store::connect);
-        limit.rowsPerSecond(scale.concurrency(), scale.warmup());
+        limit.rowsPerSecond(scale.concurrency(), scale.warmup().least());
         for (int i = 0; i < scale.repetitions(); i++) {
             results.add(
                     figure,

@@ -12,8 +12,6 @@ import java.util.stream.Stream;
  */
 final class PostgresCpu {
 
-    private static final double TICKS_PER_SECOND = 100;
-
     private PostgresCpu() {}
 
     static double seconds() {
@@ -30,16 +28,12 @@ final class PostgresCpu {
     /** A postgres process's time; for the postmaster (whose parent is not postgres) its ended children's too. */
     private static double secondsOf(Path process) {
         try {
-            String stat = Files.readString(process.resolve("stat"));
-            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!name.equals("postgres")) {
+            ProcStat stat = ProcStat.read(process.resolve("stat"));
+            if (!stat.name().equals("postgres")) {
                 return 0;
             }
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            long children = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-            boolean postmaster = !isPostgres(Path.of("/proc", fields[1]));
-            return (own + (postmaster ? children : 0)) / TICKS_PER_SECOND;
+            boolean postmaster = !isPostgres(Path.of("/proc", Long.toString(stat.parent())));
+            return stat.cpuSeconds() + (postmaster ? stat.childrenCpuSeconds() : 0);
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -2,16 +2,18 @@ package io.sourced.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads a Linux process's peak memory and CPU time from /proc: the peak resident set ({@code VmHWM}, reset per step
- * through {@code clear_refs} where the kernel allows it) and the CPU time its threads used (utime + stime).
+ * through {@code clear_refs} where the kernel allows it), the CPU time its threads used (utime + stime), and that of
+ * its JVM's JIT compiler threads.
  */
 final class ProcessProbe {
-
-    /** Clock ticks a second of /proc/[pid]/stat: USER_HZ, 100 on every Linux architecture this runs on. */
-    private static final double TICKS_PER_SECOND = 100;
 
     private final Path proc;
 
@@ -45,14 +47,59 @@ final class ProcessProbe {
     /** CPU seconds used by the process so far, in user and kernel mode. */
     double cpuSeconds() {
         try {
-            String stat = Files.readString(proc.resolve("stat"));
-            // the command name in parentheses may contain spaces: count the fields after its closing parenthesis
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(fields[11]);
-            long stime = Long.parseLong(fields[12]);
-            return (utime + stime) / TICKS_PER_SECOND;
+            return ProcStat.read(proc.resolve("stat")).cpuSeconds();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + proc.resolve("stat"), e);
+        }
+    }
+
+    /**
+     * The CPU time of the JVM's JIT compiler threads so far, and when it was read. Not {@code jstat -compiler}'s
+     * {@code Time}: that adds up each compilation's elapsed time, which runs above the compilers' CPU time whenever
+     * they wait for a core, as on a busy machine.
+     */
+    Compilation compilation() {
+        Map<Long, Double> seconds = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                ProcStat stat;
+                try {
+                    stat = ProcStat.read(task.resolve("stat"));
+                } catch (NoSuchFileException ended) {
+                    continue;
+                }
+                if (Compilation.compilerThread(stat.name())) {
+                    seconds.put(Long.parseLong(task.getFileName().toString()), stat.cpuSeconds());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the threads of " + proc, e);
+        }
+        return new Compilation(Map.copyOf(seconds), System.nanoTime());
+    }
+
+    /**
+     * The CPU seconds each JIT compiler thread of a JVM had used (by thread id) when read at {@code readAt}
+     * (nanoTime). HotSpot stops the compiler threads it added once they idle: what such a thread used after the
+     * earlier of two readings is missed if it stopped before the later.
+     */
+    record Compilation(Map<Long, Double> secondsByThread, long readAt) {
+
+        /** The kernel keeps 15 characters of a thread's name: "C2 CompilerThread0" reads "C2 CompilerThre". */
+        static boolean compilerThread(String name) {
+            return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+        }
+
+        double secondsSince(Compilation earlier) {
+            return secondsByThread.entrySet().stream()
+                    .mapToDouble(
+                            thread -> thread.getValue() - earlier.secondsByThread.getOrDefault(thread.getKey(), 0.0))
+                    .sum();
+        }
+
+        /** Compilation since the earlier reading over the wall time between them, in cores. */
+        double coresSince(Compilation earlier) {
+            return secondsSince(earlier) / ((readAt - earlier.readAt) / 1e9);
         }
     }
 

@@ -79,8 +79,10 @@ final class Report {
         text.append(String.format(
                 Locale.ROOT,
                 "- the application: `java %s -jar %s%s`%s; the CRM and the shipping partner it calls %s; each"
-                        + " measure %d times after a %d s warm-up, load steps of %d s; %d customers, %d products,"
-                        + " single-line orders of one unit%n",
+                        + " measure %d times after a warm-up of %d s (the workflow's: at least that, then on in slices"
+                        + " of %d s until the application's JIT compilation over one is below %s cores, at most %d s;"
+                        + " the notes say how long), load steps of %d s; %d customers, %d products, single-line orders"
+                        + " of one unit%n",
                 AppProcess.HEAP,
                 options.appJar(),
                 options.appArguments().isEmpty() ? "" : " " + String.join(" ", options.appArguments()),
@@ -91,7 +93,10 @@ final class Report {
                         ? "are its own simulators, in the measured process (`--in-process-simulators`)"
                         : "are served by the runner",
                 scale.repetitions(),
-                scale.warmup().toSeconds(),
+                scale.warmup().least().toSeconds(),
+                scale.warmup().slice().toSeconds(),
+                WarmUp.QUIET_CORES,
+                scale.warmup().most().toSeconds(),
                 scale.step().toSeconds(),
                 scale.customers(),
                 scale.products()));
@@ -146,9 +151,15 @@ final class Report {
             the table.
             - *previous jar* (`--baseline-jar`): the workflow steps run it beside this jar, each application on a \
             new store of its own, loaded in turn while the other idles (each round of repetitions the other first), \
-            with the same warm-up, loads and open-loop rate (half what this jar's closed loop ended).
+            each warmed up alike, with the same loads and open-loop rate (half what this jar's closed loop ended).
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
+            - *app JIT compilation*: the CPU time of the application's JIT compiler threads (`C1 CompilerThread…`, \
+            `C2 CompilerThread…`, from /proc) from the load's start until every processor reached the head, over that \
+            wall time (not `jstat -compiler`'s `Time`: the compilations' elapsed time, above their CPU time while they \
+            wait for a core); *app CPU per order without JIT compilation*: the application's CPU seconds of that span \
+            less its compiler threads', per order ended. Each workflow step first warms the application up by its closed loop until the JIT compilation over \
+            a slice of it is quiet, or a cap: the header says how quiet and how long at most, the notes how long it ran.
             - *events appended*: rows added to `domainevententry` during the step, a second.
             - *soak*: the workflow at a steady half load (open loop, half the rate a closed loop ended orders at) \
             for minutes; each minute the application's live heap after a full collection forced with `jcmd GC.run`, \

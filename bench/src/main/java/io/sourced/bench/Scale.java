@@ -3,10 +3,12 @@ package io.sourced.bench;
 import java.time.Duration;
 
 /**
- * How big and how long each measure is. The full scale keeps the whole run under 15 minutes on 2 cores; the quick
- * one only proves that every step works.
+ * How big and how long each measure is. The full scale keeps the whole run near 15 minutes on 2 cores, plus up to 8
+ * (16 with a previous jar) while the workflow's warm-ups wait for the application's JIT compilation to quiet down; the
+ * quick one only proves that every step works.
  *
- * @param warmup       load before the first measured repetition of a workflow or append step (not recorded)
+ * @param warmup       load before the first measured repetition of a step (not recorded); a workflow step's lasts
+ *                     until the application's JIT compilation is quiet, or its cap
  * @param step         one measured repetition of a load step
  * @param repetitions  measured repetitions of every measure (median and spread printed)
  * @param concurrency  clients of the closed-loop workflow and senders of the append step
@@ -21,7 +23,7 @@ import java.time.Duration;
  * @param soak         how long the soak mode keeps its half load
  */
 record Scale(
-        Duration warmup,
+        WarmUp warmup,
         Duration step,
         int repetitions,
         int concurrency,
@@ -37,7 +39,7 @@ record Scale(
 
     static Scale full() {
         return new Scale(
-                Duration.ofSeconds(5),
+                new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(240)),
                 Duration.ofSeconds(10),
                 3,
                 16,
@@ -54,7 +56,7 @@ record Scale(
 
     static Scale quick() {
         return new Scale(
-                Duration.ofSeconds(2),
+                new WarmUp(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10)),
                 Duration.ofSeconds(3),
                 3,
                 16,

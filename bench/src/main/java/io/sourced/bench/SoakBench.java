@@ -80,7 +80,7 @@ record SoakBench(AppProcess app, Store store, Scale scale, Results results) {
      * which runs ahead of the workflow and would overload the soak (measured: 67 orders/s offered, 57 ended).
      */
     private int halfTheCapacity(SourcedApi api, Shop shop, Connection reader, ViewWatcher watcher) throws Exception {
-        ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup(), orderId -> {});
+        ClosedLoop.run(api, shop, scale.concurrency(), scale.warmup().least(), orderId -> {});
         long head = OrderTimeline.head(reader);
         Placements placements = ClosedLoop.run(api, shop, scale.concurrency(), scale.step(), watcher::expect);
         watcher.awaitTerminal(scale.drainLimit());

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
@@ -20,9 +22,11 @@ import java.util.function.ToDoubleFunction;
  * every event processor to reach the head of the event store (the database's counts of the step are read then),
  * before the next one starts: steps do not carry each other's backlog.
  *
+ * <p>Each application is warmed up first, by the closed loop until its JIT compilation is quiet ({@link WarmUp}).
+ *
  * <p>With a previous jar, both applications run at once, each on a store of its own, and are loaded in turn (the
- * other idles meanwhile): the same warm-up, closed loop and open loop, at the same offered rate (half what this jar's
- * closed loop ended, or {@code --rate}). Each round of repetitions alternates which jar goes first, so that neither is
+ * other idles meanwhile): a warm-up each, then the same closed loop and open loop, at the same offered rate (half
+ * what this jar's closed loop ended, or {@code --rate}). Each round of repetitions alternates which jar goes first, so that neither is
  * always the one measured on a machine warmed (or disturbed) by the other.
  */
 final class WorkflowBench {
@@ -68,7 +72,7 @@ final class WorkflowBench {
             Load closed = (api, shop, duration, onPlaced) ->
                     ClosedLoop.run(api, shop, scale.concurrency(), duration, onPlaced);
             for (Subject subject : subjects) {
-                step(subject, subjects, closed, scale.warmup());
+                warmUp(subject);
             }
             int round = 0;
             for (int i = 0; i < scale.repetitions(); i++, round++) {
@@ -176,12 +180,17 @@ final class WorkflowBench {
     }
 
     /**
-     * CPU time per order ended, from the load's start until every processor reached the head: the application's,
-     * and every PostgreSQL process's on this machine (zero under H2, or a server elsewhere).
+     * CPU time per order ended, from the load's start until every processor reached the head: the application's (of
+     * which {@code compileSeconds} its JIT compilers'), and every PostgreSQL process's on this machine (zero under H2,
+     * or a server elsewhere).
      */
-    record CpuPerOrder(double appSeconds, double postgresSeconds, int ended) {
+    record CpuPerOrder(double appSeconds, double compileSeconds, double postgresSeconds, int ended) {
         double appMillis() {
             return ended == 0 ? 0 : appSeconds * 1000 / ended;
+        }
+
+        double appMillisWithoutCompilation() {
+            return ended == 0 ? 0 : (appSeconds - compileSeconds) * 1000 / ended;
         }
 
         double postgresMillis() {
@@ -195,6 +204,7 @@ final class WorkflowBench {
             Map<String, OrderTimeline.Order> timeline,
             Map<String, ViewWatcher.Sighting> sightings,
             double cpuCores,
+            double compileCores,
             double peakRssMegabytes,
             CpuPerOrder cpuPerOrder,
             DatabaseWork.Delta work,
@@ -260,6 +270,7 @@ final class WorkflowBench {
     private Step step(Subject subject, List<Subject> all, Load load, Duration duration) throws Exception {
         long head = OrderTimeline.head(subject.reader);
         subject.probe.resetPeak();
+        ProcessProbe.Compilation compiledAtStart = subject.probe.compilation();
         ProcessProbe.Span cpu = subject.probe.span();
         List<ProcessProbe.Span> idle = all.stream()
                 .filter(other -> other != subject)
@@ -277,6 +288,7 @@ final class WorkflowBench {
         }
         boolean settled = settle(subject);
         double appCpuSeconds = cpu.seconds();
+        ProcessProbe.Compilation compiled = subject.probe.compilation();
         double postgresCpuSeconds = PostgresCpu.seconds() - postgresAtStart;
         DatabaseWork after = DatabaseWork.of(subject.reader);
         Map<String, OrderTimeline.Order> timeline = OrderTimeline.after(subject.reader, head);
@@ -286,10 +298,38 @@ final class WorkflowBench {
                 timeline,
                 subject.watcher.takeSightings(),
                 cores,
+                compiled.coresSince(compiledAtStart),
                 rss,
-                new CpuPerOrder(appCpuSeconds, postgresCpuSeconds, ended),
+                new CpuPerOrder(appCpuSeconds, compiled.secondsSince(compiledAtStart), postgresCpuSeconds, ended),
                 after.since(before, ended),
                 settled);
+    }
+
+    /**
+     * The closed loop in slices until the application's JIT compilation over the last one is quiet, or the cap; then
+     * the drain and the processors' catching up, as after a step, so that the first repetition carries none of it.
+     */
+    private void warmUp(Subject subject) throws Exception {
+        AtomicReference<ProcessProbe.Compilation> last = new AtomicReference<>(subject.probe.compilation());
+        WarmUp.Outcome outcome = scale.warmup().run(length -> {
+            ClosedLoop.run(subject.api, subject.shop, scale.concurrency(), length, subject.watcher::expect);
+            ProcessProbe.Compilation now = subject.probe.compilation();
+            return now.coresSince(last.getAndSet(now));
+        });
+        subject.watcher.awaitTerminal(scale.drainLimit());
+        settle(subject);
+        subject.watcher.takeSightings();
+        results.note(String.format(
+                Locale.ROOT,
+                "Workflow %s, %s: warmed up by the closed loop for %d s (%d slices), its last slice's JIT compilation"
+                        + " %.3f cores (%s %.2f)",
+                subject.jar.store().kind(),
+                subject.jar.title(),
+                outcome.loaded().toSeconds(),
+                outcome.slices(),
+                outcome.lastSliceCores(),
+                outcome.quiet() ? "below" : "the cap reached, still not below",
+                WarmUp.QUIET_CORES));
     }
 
     /**
@@ -329,6 +369,10 @@ final class WorkflowBench {
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
         results.add(
                 new Figure(name, "app CPU per order", "ms"), step.cpuPerOrder().appMillis());
+        results.add(new Figure(name, "app JIT compilation", "cores"), step.compileCores());
+        results.add(
+                new Figure(name, "app CPU per order without JIT compilation", "ms"),
+                step.cpuPerOrder().appMillisWithoutCompilation());
         if (step.work().commitsPerOrder() >= 0) {
             results.add(
                     new Figure(name, "PostgreSQL CPU per order", "ms"),
