@@ -39,7 +39,7 @@ record Scale(
 
     static Scale full() {
         return new Scale(
-                new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(240)),
+                new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(180)),
                 Duration.ofSeconds(10),
                 3,
                 16,

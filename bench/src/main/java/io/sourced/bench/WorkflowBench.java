@@ -306,18 +306,22 @@ final class WorkflowBench {
     }
 
     /**
-     * The closed loop in slices until the application's JIT compilation over the last one is quiet, or the cap; then
-     * the drain and the processors' catching up, as after a step, so that the first repetition carries none of it.
+     * The closed loop in slices until the application's JIT compilation over the last one's load is quiet, or the cap;
+     * after each slice the drain and the processors' catching up, as after a step, so that the next slice and the first
+     * repetition carry none of it.
      */
     private void warmUp(Subject subject) throws Exception {
         AtomicReference<ProcessProbe.Compilation> last = new AtomicReference<>(subject.probe.compilation());
         WarmUp.Outcome outcome = scale.warmup().run(length -> {
             ClosedLoop.run(subject.api, subject.shop, scale.concurrency(), length, subject.watcher::expect);
-            ProcessProbe.Compilation now = subject.probe.compilation();
-            return now.coresSince(last.getAndSet(now));
+            double cores = subject.probe.compilation().coresSince(last.get());
+            // each slice drained: a closed loop without admission control outruns the workflow, and minutes of it
+            // would leave a backlog whose timeouts the measured steps would then pay for
+            subject.watcher.awaitTerminal(scale.drainLimit());
+            settle(subject);
+            last.set(subject.probe.compilation());
+            return cores;
         });
-        subject.watcher.awaitTerminal(scale.drainLimit());
-        settle(subject);
         subject.watcher.takeSightings();
         results.note(String.format(
                 Locale.ROOT,

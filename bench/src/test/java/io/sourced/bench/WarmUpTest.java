@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
 
     private static final WarmUp FULL =
-            new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(240));
+            new WarmUp(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(180));
 
     /** Slices that compile the given cores in turn, their lengths kept. */
     private static final class Slices implements WarmUp.LoadSlice {
@@ -65,8 +65,8 @@ class WarmUpTest {
         assertThat(FULL.over(Duration.ofSeconds(4), 0.0)).isFalse();
         assertThat(FULL.over(Duration.ofSeconds(10), WarmUp.QUIET_CORES)).isFalse();
         assertThat(FULL.over(Duration.ofSeconds(10), 0.04)).isTrue();
-        assertThat(FULL.over(Duration.ofSeconds(240), 1.2)).isTrue();
-        assertThat(FULL.next(Duration.ofSeconds(235))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(FULL.over(Duration.ofSeconds(180), 1.2)).isTrue();
+        assertThat(FULL.next(Duration.ofSeconds(175))).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
