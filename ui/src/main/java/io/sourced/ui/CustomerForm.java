@@ -1,5 +1,6 @@
 package io.sourced.ui;
 
+import io.sourced.api.finance.SignIn;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +23,7 @@ public class CustomerForm {
     @Pattern(regexp = "|[A-Za-z0-9._-]{3,40}", message = "must be 3 to 40 letters, digits, '.', '_' or '-'")
     private String username = "";
 
-    @Size(max = 100, message = "must be at most 100 characters")
+    @Size(max = SignIn.MAX_PASSWORD_BYTES, message = "must be " + SignIn.PASSWORD_LIMIT)
     private String password = "";
 
     /** A username without a password, or the reverse, is reported on the password field. */

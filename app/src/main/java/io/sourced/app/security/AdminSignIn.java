@@ -1,6 +1,8 @@
 package io.sourced.app.security;
 
 import io.sourced.api.caller.Caller;
+import io.sourced.api.finance.SignIn;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,14 @@ class AdminSignIn implements ApplicationRunner {
     private final SignInStore signIns;
     private final String adminPassword;
 
+    /** A password the hash cannot take whole stops the start here, saying which setting to change but not its value. */
     AdminSignIn(SignInStore signIns, @Value("${sourced.security.admin-password:}") String adminPassword) {
+        if (!SignIn.fitsTheHash(adminPassword)) {
+            throw new IllegalStateException("sourced.security.admin-password is "
+                    + adminPassword.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes in UTF-8; passwords are hashed with BCrypt, which takes " + SignIn.PASSWORD_LIMIT
+                    + ": set a shorter one");
+        }
         this.signIns = signIns;
         this.adminPassword = adminPassword;
     }

@@ -5,10 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * "a customer sees only their own" is each controller's rule (answered 404, never 403).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInSettings.class)
 class SecurityConfig {
 
     private static final String ADMIN = "ADMIN";
@@ -59,13 +59,10 @@ class SecurityConfig {
     /** Every sign-in (API Basic, page form, page Basic) goes through the failed sign-in limit. */
     @Bean
     AuthenticationProvider signIns(
-            SignInStore store,
-            PasswordEncoder passwordEncoder,
-            FailedSignIns failures,
-            @Value("${sourced.security.sign-in.remember:60s}") Duration remember) {
+            SignInStore store, PasswordEncoder passwordEncoder, FailedSignIns failures, SignInSettings settings) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(store);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledSignIn(passwords, failures, new RecentSignIns(remember, Clock.systemUTC()));
+        return new ThrottledSignIn(passwords, failures, new RecentSignIns(settings.remember(), Clock.systemUTC()));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.sourced.app.security;
 
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.SignIn;
+import io.sourced.command.Refused;
 import io.sourced.command.finance.CustomerSignIns;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +17,9 @@ import org.springframework.stereotype.Component;
 /** The sign-in table: who may sign in, with which role, for which customer. Passwords are kept hashed. */
 @Component
 public class SignInStore implements UserDetailsService, CustomerSignIns {
+
+    /** The width of the sign-in table's username column: no sign-in has a longer name. */
+    static final int MAX_USERNAME_LENGTH = 40;
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -40,8 +45,12 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
         return found.get(0);
     }
 
+    /** A password the hash cannot take whole is the request's fault: refused as invalid, before anything is written. */
     @Override
     public boolean register(String username, String password, CustomerId customerId) {
+        if (!SignIn.fitsTheHash(password)) {
+            throw Refused.invalid("password", "must be " + SignIn.PASSWORD_LIMIT);
+        }
         try {
             create(username, password, Caller.CUSTOMER, customerId);
             return true;

@@ -11,7 +11,8 @@ import org.springframework.security.core.Authentication;
  * Checks a username and password against the sign-in table, unless the username is locked out by
  * {@link FailedSignIns}. The lock is checked before the username is looked up, so a locked-out unknown name answers
  * like a known one; a sign-in that succeeded a moment ago with the same password is not hashed again
- * ({@link RecentSignIns}).
+ * ({@link RecentSignIns}). A name longer than any sign-in can have is refused at once: it cannot succeed, so it is
+ * neither looked up, nor hashed, nor counted, and the failures kept stay as small as the names that can exist.
  */
 final class ThrottledSignIn implements AuthenticationProvider {
 
@@ -28,6 +29,9 @@ final class ThrottledSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
+        if (username.length() > SignInStore.MAX_USERNAME_LENGTH) {
+            throw new BadCredentialsException("Bad credentials");
+        }
         failures.lockedFor(username).ifPresent(left -> {
             throw new TooManyFailedSignIns(left);
         });

@@ -1,12 +1,15 @@
 package io.sourced.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,9 +277,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         String username = "locked-" + UUID.randomUUID().toString().substring(0, 8);
         open(username, "right-one");
         for (int i = 0; i < 5; i++) {
-            assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of())
-                            .status())
-                    .isEqualTo(401);
+            assertThat(meAs(username, "wrong")).isEqualTo(401);
         }
 
         Http.Reply refused = http.send("GET", "/api/me", Http.basic(username, "right-one"), null, null, Map.of());
@@ -295,10 +296,9 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         assertThat(page.status()).isIn(302, 403);
         String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 5; i++) {
-            http.send("GET", "/api/me", Http.basic(unknown, "wrong"), null, null, Map.of());
+            meAs(unknown, "wrong");
         }
-        assertThat(http.send("GET", "/api/me", Http.basic(unknown, "x"), null, null, Map.of())
-                        .status())
+        assertThat(meAs(unknown, "x"))
                 .as("an unknown username locks out like a known one")
                 .isEqualTo(429);
         assertThat(http.send("GET", "/api/me", authorization.get("A"), null, null, Map.of())
@@ -312,14 +312,49 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         open(username, "right-one");
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                assertThat(http.send("GET", "/api/me", Http.basic(username, "wrong"), null, null, Map.of())
-                                .status())
-                        .isEqualTo(401);
+                assertThat(meAs(username, "wrong")).isEqualTo(401);
             }
-            assertThat(http.send("GET", "/api/me", Http.basic(username, "right-one"), null, null, Map.of())
-                            .status())
-                    .isEqualTo(200);
+            assertThat(meAs(username, "right-one")).isEqualTo(200);
         }
+    }
+
+    @Test
+    void failuresOfAnotherCase_doNotLockTheUsernameOut() {
+        String username = "case-" + UUID.randomUUID().toString().substring(0, 8);
+        open(username, "right-one");
+        for (int i = 0; i < 5; i++) {
+            meAs(username.toUpperCase(Locale.ROOT), "wrong");
+        }
+
+        assertThat(meAs(username, "right-one")).isEqualTo(200);
+    }
+
+    @Test
+    void passwordLongerThanTheHashTakes_isRefusedNamingTheLimit_andLeavesNoTrace() {
+        String username = "long-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String password : List.of("p".repeat(73), "é".repeat(37))) {
+            Api.Answer refused =
+                    admin.post("/api/customers", Map.of("name", username, "username", username, "password", password));
+
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("password");
+            assertThat(refused.body().path("detail").asText()).contains("72 bytes");
+        }
+
+        String customerId = open(username, "p".repeat(72));
+        assertThat(meAs(username, "p".repeat(72))).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.get("/api/customers").raw().contains(customerId));
+        assertThat(admin.get("/api/customers").body().findValuesAsText("name"))
+                .as("accounts opened under the name")
+                .containsOnlyOnce(username);
+    }
+
+    /** The status of {@code GET /api/me} signed in with HTTP Basic. */
+    private int meAs(String username, String password) {
+        return http.send("GET", "/api/me", Http.basic(username, password), null, null, Map.of())
+                .status();
     }
 
     private Http.Reply call(String method, String path, String who, String body) {

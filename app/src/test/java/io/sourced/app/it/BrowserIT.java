@@ -274,8 +274,15 @@ class BrowserIT {
         type(By.id("restock-" + mug), "0");
         click(By.id("restock-submit-" + mug));
         assertFieldError("restock-" + mug, "must be at least 1");
+        browser.get(baseUrl + "/admin/customers");
+        type(By.id("customer-name"), "Dora " + username);
+        type(By.id("customer-username"), "dora-" + username);
+        type(By.id("customer-password"), "é".repeat(37));
+        click(By.id("open-submit"));
+        waitForText(By.cssSelector("#open-customer .problem"), "Password must be at most 72 bytes in UTF-8.");
 
         assertThat(storedFor(customerId, mug)).as("events stored by bad input").isEqualTo(before);
+        assertThat(admin.get("/api/customers").raw()).doesNotContain("Dora " + username);
     }
 
     // ---------------------------------------------------------------- what is someone else's

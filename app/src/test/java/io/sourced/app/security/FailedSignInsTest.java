@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Test;
 class FailedSignInsTest {
 
     private final MovableClock clock = new MovableClock();
-    private final FailedSignIns signIns = new FailedSignIns(5, Duration.ofMinutes(5), Duration.ofMinutes(5), clock);
+    private final FailedSignIns signIns = trackingAtMost(10_000);
+
+    private FailedSignIns trackingAtMost(int usernames) {
+        return new FailedSignIns(
+                new SignInSettings(5, Duration.ofMinutes(5), Duration.ofMinutes(5), usernames, Duration.ofSeconds(60)),
+                clock);
+    }
 
     @Test
     void fifthFailureWithinTheWindow_locksTheUsernameForTheLockout() {
@@ -21,7 +27,6 @@ class FailedSignInsTest {
         fail("bob", 1);
 
         assertThat(signIns.lockedFor("bob")).contains(Duration.ofMinutes(5).minusSeconds(1));
-        assertThat(signIns.lockedFor("BOB")).isPresent();
         assertThat(signIns.lockedFor("alice")).isEmpty();
         clock.advance(Duration.ofMinutes(5).minusSeconds(1));
         assertThat(signIns.lockedFor("bob")).isEmpty();
@@ -47,9 +52,50 @@ class FailedSignInsTest {
         assertThat(signIns.lockedFor("bob")).isEmpty();
     }
 
+    /** Sign-ins tell {@code Admin} from {@code admin}, so their lockouts do too. */
+    @Test
+    void lockout_isTheUsernameAsSpelt_caseIncluded() {
+        fail("admin", 5);
+
+        assertThat(signIns.lockedFor("admin")).isPresent();
+        assertThat(signIns.lockedFor("Admin")).isEmpty();
+        assertThat(signIns.lockedFor("ADMIN")).isEmpty();
+    }
+
+    @Test
+    void sprayOfUsernames_keepsNoMoreThanTheBound_andTheLockoutsAmongThem() {
+        FailedSignIns bounded = trackingAtMost(3);
+        fail(bounded, "bob", 5);
+
+        for (int i = 0; i < 1_000; i++) {
+            bounded.failed("sprayed-" + i);
+        }
+
+        assertThat(bounded.usernamesTracked()).isLessThanOrEqualTo(3);
+        assertThat(bounded.lockedFor("bob")).isPresent();
+    }
+
+    @Test
+    void lockoutsBeyondTheBound_forgetTheOneEndingSoonest() {
+        FailedSignIns bounded = trackingAtMost(2);
+        fail(bounded, "alice", 5);
+        fail(bounded, "bob", 5);
+
+        fail(bounded, "carol", 5);
+
+        assertThat(bounded.usernamesTracked()).isEqualTo(2);
+        assertThat(bounded.lockedFor("alice")).isEmpty();
+        assertThat(bounded.lockedFor("bob")).isPresent();
+        assertThat(bounded.lockedFor("carol")).isPresent();
+    }
+
     private void fail(String username, int times) {
+        fail(signIns, username, times);
+    }
+
+    private void fail(FailedSignIns failures, String username, int times) {
         for (int i = 0; i < times; i++) {
-            signIns.failed(username);
+            failures.failed(username);
             clock.advance(Duration.ofSeconds(1));
         }
     }

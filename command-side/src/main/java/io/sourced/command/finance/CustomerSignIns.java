@@ -8,6 +8,9 @@ import io.sourced.api.finance.CustomerId;
  */
 public interface CustomerSignIns {
 
-    /** @return false, creating nothing, when a user with this username exists already */
+    /**
+     * @return false, creating nothing, when a user with this username exists already
+     * @throws io.sourced.command.Refused invalid, creating nothing, for a password the hash cannot take whole
+     */
     boolean register(String username, String password, CustomerId customerId);
 }

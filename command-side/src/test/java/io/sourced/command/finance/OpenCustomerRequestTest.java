@@ -53,6 +53,14 @@ class OpenCustomerRequestTest {
     }
 
     @Test
+    void openCustomer_passwordLongerThanTheHashTakes_isInvalid() {
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", "p".repeat(73))))
+                .containsExactly("password");
+        assertThat(invalidFields(new OpenCustomerRequest("Carol", null, "carol", "p".repeat(72))))
+                .isEmpty();
+    }
+
+    @Test
     void openCustomer_badNameOrDeposit_isInvalid() {
         assertThat(invalidFields(new OpenCustomerRequest(" ", null, null, null)))
                 .containsExactly("name");
