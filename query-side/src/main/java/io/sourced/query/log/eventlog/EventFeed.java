@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of the event log, read through Axon's API (never by SQL on its tables). A page holds the events after a
- * position, in log order, without waiting for more.
+ * Pages of the event log, read through Axon's API; the one SQL query on its table asks the age of an event behind a
+ * missing position. A page holds the events after a position, in log order, without waiting for more.
  * <p>
  * With an {@link EventStorageEngine} (the JDBC event store) each page reads the storage afresh: the embedded event
  * store's {@code openStream} may instead hand out its shared tail cache, whose tokens carry the gaps its own reader
@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * its events arrive asynchronously, so "nothing available yet" is waited out while the head is not reached.
  * <p>
  * A missing position is judged by {@link GapRule} on the database's clock ({@link RecordedAges}): a reader that
- * resumes after a position misses a committed event only when the transaction that stored it stayed open longer than
- * the gap timeout (docs/architecture.md).
+ * resumes after a position misses a committed event only when its transaction committed more than the gap timeout
+ * after a later-positioned one began (docs/architecture.md).
  */
 @Component
 class EventFeed {
