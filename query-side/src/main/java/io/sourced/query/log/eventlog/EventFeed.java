@@ -43,12 +43,12 @@ class EventFeed {
     /** How long a stream from the event store (Axon Server) may take to deliver an event known to exist. */
     static final Duration HEAD_WAIT = Duration.ofSeconds(5);
 
-    private final EventStore eventStore;
-    private final EventStorageEngine storageEngine;
-    private final EventMapper mapper;
     /** Axon Server leaves no position missing: a position its stream passes over is not coming. */
     static final LongFunction<Duration> NO_GAPS = position -> ChronoUnit.FOREVER.getDuration();
 
+    private final EventStore eventStore;
+    private final EventStorageEngine storageEngine;
+    private final EventMapper mapper;
     private final Duration gapTimeout;
     private final LongFunction<Duration> ages;
 

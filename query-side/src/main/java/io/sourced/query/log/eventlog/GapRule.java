@@ -6,10 +6,10 @@ import java.util.function.LongFunction;
 /**
  * Whether the feed may serve the next event of the log. With concurrent writers a transaction holding a lower
  * position can commit after a higher one is already visible, so a missing position between the last one served
- * and the next event may still fill: the page stops before that event and the client asks again. The missing
- * position was taken before the next event's, so once the database recorded that event longer than the timeout
- * ago (on the database's clock), the transaction holding the missing position has been open at least that long:
- * it is taken for a rolled-back one and stepped over.
+ * and the next event may still fill: the page stops before that event and the client asks again. Once the database
+ * recorded that event (its transaction began, on the database's clock) longer than the timeout ago, the missing
+ * position, taken before that event was inserted, is taken for a rolled-back transaction's and stepped over: appends
+ * are short, and one that commits later still is missed by the readers past it (docs/architecture.md).
  * <p>
  * The missing positions are found from the positions alone: the event store's own gaps are not used, as it drops
  * those before an event whose writer stamped it more than a minute before the reader's clock.
