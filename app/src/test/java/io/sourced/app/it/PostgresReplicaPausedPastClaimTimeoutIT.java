@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two application processes on one PostgreSQL database under orders placed through both; one is paused (SIGSTOP) in
- * the middle of its work until the other has taken its segments (its claims outlived), so that the other runs again
- * the saga steps the paused one had begun, then resumed (SIGCONT) with whatever it had on the way. Afterwards every
+ * the middle of its work until its claims are outlived and the other has taken its segments, then resumed (SIGCONT)
+ * with whatever it had on the way: commands sent, batches whose claim it lost. Afterwards every
  * order answered 2xx is terminal, its stock reserved at most once and sold once if accepted, no product holds stock
  * for a settled order, and every other invariant of the replica suites holds.
  */
@@ -45,14 +45,29 @@ class PostgresReplicaPausedPastClaimTimeoutIT extends ReplicasOnOneDatabase {
         report("a replica paused past its claims", ORDERS, load);
     }
 
+    /**
+     * Pauses the replica until the other has taken one of its segments: its claims outlived. A segment whose token row
+     * a transaction of the paused replica holds (a batch under way) waits for it, as PostgreSQL keeps that transaction
+     * open: those are taken, or given back, once it is resumed.
+     */
     private void pauseUntilItsSegmentsAreTaken(ReplicaProcess replica) {
+        List<String> held = segmentsOf(replica.name);
         replica.pause();
         try {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250))
-                    .until(() -> !ownersOfSegments().contains(replica.name));
+                    .until(() -> held.stream()
+                            .anyMatch(segment -> !segmentsOf(replica.name).contains(segment)));
         } finally {
             replica.resume();
         }
+    }
+
+    private List<String> segmentsOf(String replica) {
+        return eventStore()
+                .queryForList(
+                        "SELECT processorname || '/' || segment FROM tokenentry WHERE owner = ?",
+                        String.class,
+                        replica);
     }
 }
