@@ -24,35 +24,6 @@ import org.junit.jupiter.api.Test;
 /** The event log given away — the NDJSON feed, an aggregate's audit trail, an order's trace — on a subclass's database. */
 abstract class EventLogScenarios extends ApplicationScenarios {
 
-    /** A consumer of the feed: remembers what it read and where to resume. */
-    private final class FeedReader {
-        final List<JsonNode> read = new ArrayList<>();
-        long last = -1;
-        int pages;
-
-        int readPage() {
-            Answer answer = admin.get("/api/events?after=" + last + "&limit=7");
-            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
-            assertThat(answer.contentType()).startsWith("application/x-ndjson");
-            List<JsonNode> page = answer.raw().lines().map(Api::readTree).toList();
-            assertThat(page.size()).isLessThanOrEqualTo(7);
-            for (JsonNode event : page) {
-                long position = event.path("position").asLong();
-                assertThat(position).as("positions strictly increase").isGreaterThan(last);
-                last = position;
-                read.add(event);
-            }
-            pages++;
-            return page.size();
-        }
-
-        void readUntilEmpty() {
-            while (readPage() > 0) {
-                // the page was full or partial: there may be more
-            }
-        }
-    }
-
     private long lastStoredPosition() {
         Long max = instance.jdbc().queryForObject("SELECT MAX(globalindex) FROM domainevententry", Long.class);
         return max == null ? -1 : max;
@@ -68,7 +39,7 @@ abstract class EventLogScenarios extends ApplicationScenarios {
                 admin.openCustomer(unique("Reader"), "500"),
                 admin.openCustomer(unique("Writer"), "500"),
                 admin.openCustomer(unique("Poor"), "3"));
-        FeedReader reader = new FeedReader();
+        FeedReader reader = new FeedReader(admin);
         reader.readUntilEmpty();
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -108,26 +79,7 @@ abstract class EventLogScenarios extends ApplicationScenarios {
                     return reader.last >= stored;
                 });
 
-        List<String> readIds = reader.read.stream()
-                .map(event -> event.path("eventId").asText())
-                .toList();
-        assertThat(new HashSet<>(readIds)).as("no event twice").hasSize(readIds.size());
-        List<String> storedIds = instance.jdbc()
-                .queryForList(
-                        "SELECT eventidentifier FROM domainevententry WHERE globalindex <= ? ORDER BY globalindex",
-                        String.class,
-                        reader.last);
-        assertThat(readIds)
-                .as(() -> "every stored event, once, in log order; missed: "
-                        + instance
-                                .jdbc()
-                                .queryForList(
-                                        "SELECT globalindex, eventidentifier, payloadtype, timestamp FROM domainevententry WHERE globalindex <= ?",
-                                        reader.last)
-                                .stream()
-                                .filter(row -> !readIds.contains(String.valueOf(row.get("eventidentifier"))))
-                                .toList())
-                .containsExactlyElementsOf(storedIds);
+        reader.assertReadEveryStoredEventOnceInOrder(instance.jdbc());
         assertThat(pagesWhilePlacing).isGreaterThan(1);
         Set<String> placedIds = new HashSet<>();
         for (Future<String> order : placing) {

@@ -3,18 +3,11 @@ package io.sourced.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.ConcurrencyScenario.Load;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two application processes (separate JVMs, started from the built jar) on one PostgreSQL database, under orders
@@ -26,7 +19,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class PostgresReplicasIT extends ReplicasOnOneDatabase {
 
-    private static final Logger log = LoggerFactory.getLogger(PostgresReplicasIT.class);
     private static final int ORDERS = 300;
     private static final int CLIENTS = 8;
     /** Stock and deposits of five rounds of the scarce catalog: some orders accepted, many refused. */
@@ -47,7 +39,7 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
         assertThat(load.unanswered()).isZero();
         assertThat(load.accepted()).hasSize(ORDERS);
         scenario.settle(load.accepted());
-        report("two replicas", load);
+        report("two replicas", ORDERS, load);
 
         Api.Answer replay = a.admin.post("/api/admin/processors/orders-view/replay", null);
         assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
@@ -86,7 +78,7 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
                 .untilAsserted(() -> assertThat(ownersOfSegments()).containsExactly(a.name));
         scenario.settle(load.accepted());
         await().atMost(Duration.ofSeconds(60)).until(() -> scheduledDeadlines() == 0);
-        report("a replica killed", load);
+        report("a replica killed", ORDERS, load);
     }
 
     @Test
@@ -109,71 +101,12 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
                 .as("neither replica restarted")
                 .containsExactly(true, true);
         assertThat(List.of(a.healthy(), b.healthy())).containsExactly(true, true);
-        report("PostgreSQL restarted", load);
-    }
-
-    private List<ReplicaProcess> startTwo(List<String> arguments) {
-        database = Database.postgres();
-        ReplicaProcess a = ReplicaProcess.start(database, "replica-a", arguments);
-        replicas.add(a);
-        ReplicaProcess b = ReplicaProcess.start(database, "replica-b", arguments);
-        replicas.add(b);
-        return List.of(a.awaitHealthy(), b.awaitHealthy());
-    }
-
-    /** The processors API of one replica shows both replicas holding segments of the parallel processors. */
-    private void awaitSegmentsHeldByBoth(ReplicaProcess through) {
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    JsonNode processors =
-                            through.admin.get("/api/admin/processors").body();
-                    for (String name : List.of("views", "OrderFulfilmentSagaProcessor")) {
-                        Set<String> holders = new HashSet<>();
-                        for (JsonNode processor : processors) {
-                            if (processor.path("name").asText().equals(name)) {
-                                processor
-                                        .path("claims")
-                                        .forEach(claim -> holders.add(
-                                                claim.path("replica").asText()));
-                            }
-                        }
-                        assertThat(holders)
-                                .as("replicas holding segments of %s", name)
-                                .containsExactlyInAnyOrder("replica-a", "replica-b");
-                    }
-                });
-    }
-
-    private List<String> ownersOfSegments() {
-        return eventStore().queryForList("SELECT DISTINCT COALESCE(owner, '(nobody)') FROM tokenentry", String.class);
+        report("PostgreSQL restarted", ORDERS, load);
     }
 
     private int scheduledDeadlines() {
         Integer count = eventStore()
                 .queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name LIKE '%eadline%'", Integer.class);
         return count == null ? 0 : count;
-    }
-
-    private JdbcTemplate eventStore() {
-        return new JdbcTemplate(new DriverManagerDataSource(
-                Database.POSTGRES_HOST + database.postgresName(), Database.POSTGRES_USER, ""));
-    }
-
-    private void report(String fault, Load load) {
-        EventLog events = EventLog.read(eventStore());
-        log.info(
-                "{}: {} orders sent through 2 replicas, {} answered 2xx, other answers {}, unanswered {},"
-                        + " refused for the moment and sent again {}; outcomes {}",
-                fault,
-                ORDERS,
-                load.accepted().size(),
-                load.otherStatuses(),
-                load.unanswered(),
-                load.refused(),
-                load.accepted().stream()
-                        .map(id -> events.terminalOf(id))
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                status -> status, java.util.stream.Collectors.counting())));
     }
 }

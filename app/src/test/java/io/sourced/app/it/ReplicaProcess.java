@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application as a process of its own (a JVM started from the built jar), as an operator runs a replica: on a
- * given database, with a name of its own; stopped gracefully (SIGTERM) or killed (SIGKILL). Its output goes to
+ * given database, with a name of its own; stopped gracefully (SIGTERM), killed (SIGKILL) or paused (SIGSTOP, SIGCONT). Its output goes to
  * {@code target/replicas/<database>-<name>.log}.
  */
 final class ReplicaProcess implements AutoCloseable {
@@ -98,6 +98,33 @@ final class ReplicaProcess implements AutoCloseable {
     void kill() {
         process.destroyForcibly();
         waitForExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGSTOP: the process stands still as it is (threads, open transactions, connections) until {@link #resume}. */
+    void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process goes on where it stood. */
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGTERM, as an orchestrator stops a replica; answers the exit code. */

@@ -22,7 +22,7 @@ import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +43,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Product {
 
     static final int MAX_CATEGORY_LENGTH = 60;
+    /** How many settled orders a product remembers: docs/architecture.md, "Late reservation requests". */
+    static final int SETTLED_ORDERS_REMEMBERED = 2000;
 
     @AggregateIdentifier
     private ProductId productId;
@@ -55,24 +57,27 @@ class Product {
     private int sold;
     private List<Reservation> reservations = new ArrayList<>();
     /**
-     * Orders refused for want of stock: the workflow may ask again (a step it retries), and a second answer could
-     * reserve stock that no one will ever give back. A held reservation answers for itself; once confirmed or released
-     * it is forgotten, as the workflow settles a reservation only after every step that asks for it has committed: no
-     * question about it can come after. Kept, it would grow with every order the product ever sold.
+     * The orders most recently answered and no longer held (confirmed, released or refused for want of stock), oldest
+     * first: a request for one of them is late (a step retried, a batch rolled back after sending it, a segment moved
+     * while it was on its way) and answering it afresh would reserve stock that no one gives back. Bounded, so that
+     * the state does not grow with every order the product ever sold; the bound is a constant, not a setting, as the
+     * state must be the same on every replica that replays the same events (docs/architecture.md says why it is safe).
      */
-    private Set<OrderId> rejectedOrders = new HashSet<>();
+    private LinkedHashSet<OrderId> settledOrders = new LinkedHashSet<>();
 
     record Reservation(OrderId orderId, int quantity) {}
 
     Product() {}
 
-    /**
-     * Snapshots taken before settled reservations were forgotten hold every order answered, settled or rejected, in
-     * one set: all kept as refused, which answers a repeated question the same way.
-     */
+    /** Snapshots of earlier versions: one set of every order answered, or of the orders refused. */
     @JsonSetter("answeredOrders")
     private void answeredOrdersOfAnEarlierSnapshot(Set<OrderId> answered) {
-        rejectedOrders.addAll(answered);
+        answered.forEach(this::settle);
+    }
+
+    @JsonSetter("rejectedOrders")
+    private void rejectedOrdersOfAnEarlierSnapshot(Set<OrderId> rejected) {
+        rejected.forEach(this::settle);
     }
 
     @CommandHandler
@@ -114,7 +119,7 @@ class Product {
         if (command.quantity() < 1) {
             throw Refused.invalid("quantity", "must be at least 1");
         }
-        if (reservationOf(command.orderId()).isPresent() || rejectedOrders.contains(command.orderId())) {
+        if (reservationOf(command.orderId()).isPresent() || settledOrders.contains(command.orderId())) {
             return;
         }
         if (command.quantity() > available) {
@@ -169,18 +174,27 @@ class Product {
 
     @EventSourcingHandler
     void on(StockReservationRejectedEvent event) {
-        rejectedOrders.add(event.orderId());
+        settle(event.orderId());
     }
 
     @EventSourcingHandler
     void on(ReservationConfirmedEvent event) {
         reservations.removeIf(reservation -> reservation.orderId().equals(event.orderId()));
+        settle(event.orderId());
         sold += event.quantity();
     }
 
     @EventSourcingHandler
     void on(StockReleasedEvent event) {
         reservations.removeIf(reservation -> reservation.orderId().equals(event.orderId()));
+        settle(event.orderId());
         available += event.quantity();
+    }
+
+    private void settle(OrderId orderId) {
+        settledOrders.add(orderId);
+        if (settledOrders.size() > SETTLED_ORDERS_REMEMBERED) {
+            settledOrders.remove(settledOrders.iterator().next());
+        }
     }
 }

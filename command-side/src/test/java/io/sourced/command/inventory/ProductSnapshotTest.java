@@ -56,6 +56,11 @@ class ProductSnapshotTest {
                 .expectNoEvents();
         new AggregateTestFixture<>(Product.class)
                 .givenState(() -> copyOf(restored))
+                .when(new ReserveStockCommand(pen, sold, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        new AggregateTestFixture<>(Product.class)
+                .givenState(() -> copyOf(restored))
                 .when(new ReleaseStockCommand(pen, alsoHeld))
                 .expectEvents(new StockReleasedEvent(pen, alsoHeld, 5));
         new AggregateTestFixture<>(Product.class)
@@ -79,15 +84,26 @@ class ProductSnapshotTest {
 
     @Test
     void productSnapshot_ofAnEarlierVersion_withEveryAnsweredOrder_keepsRefusingThem() {
+        assertRestoredFromAnEarlierVersionRefusesTheOrderIn("answeredOrders");
+    }
+
+    @Test
+    void productSnapshot_ofThePreviousVersion_withItsRefusedOrders_keepsRefusingThem() {
+        assertRestoredFromAnEarlierVersionRefusesTheOrderIn("rejectedOrders");
+    }
+
+    /** A snapshot whose settled orders are one order under {@code field}, as an earlier version wrote them. */
+    private void assertRestoredFromAnEarlierVersionRefusesTheOrderIn(String field) {
         OrderId answered = OrderId.random();
         String current =
                 serializer.serialize(productWithReservations(), String.class).getData();
-        String earlier = current.replace("\"rejectedOrders\":[]", "\"answeredOrders\":[\"" + answered.value() + "\"]");
+        String earlier = current.replace(
+                "\"settledOrders\":[\"" + sold.value() + "\"]", "\"" + field + "\":[\"" + answered.value() + "\"]");
 
         Product restored = serializer.deserialize(
                 new SimpleSerializedObject<>(earlier, String.class, Product.class.getName(), null));
 
-        assertThat(earlier).contains("answeredOrders").doesNotContain("rejectedOrders");
+        assertThat(earlier).contains(field).doesNotContain("settledOrders");
         new AggregateTestFixture<>(Product.class)
                 .givenState(() -> restored)
                 .when(new ReserveStockCommand(pen, answered, 1))

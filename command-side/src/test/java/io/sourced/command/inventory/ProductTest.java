@@ -18,8 +18,10 @@ import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,15 +199,63 @@ class ProductTest {
     }
 
     @Test
-    void reserveStock_askedAgainAfterItsReservationWasSettled_isAnsweredAfresh() {
-        // the workflow settles only after every step asking for the reservation committed: no such question comes
-        fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE), new StockReleasedEvent(pen, order, 2))
+    void reserveStock_afterReservationConfirmed_refused() {
+        fixture.given(
+                        registered,
+                        new StockReservedEvent(pen, order, 2, PRICE),
+                        new ReservationConfirmedEvent(pen, order, 2))
                 .when(new ReserveStockCommand(pen, order, 2))
-                .expectEvents(new StockReservedEvent(pen, order, 2, PRICE));
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(8));
     }
 
     @Test
-    void reservationsSettled_confirmedOrReleased_leaveNoTraceOfTheirOrders() {
+    void reserveStock_afterReleased_refused() {
+        fixture.given(registered, new StockReservedEvent(pen, order, 2, PRICE), new StockReleasedEvent(pen, order, 2))
+                .when(new ReserveStockCommand(pen, order, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(10));
+    }
+
+    @Test
+    void reserveStock_afterRejected_refused() {
+        fixture.given(registered, new StockReservationRejectedEvent(pen, order, 40, 10))
+                .when(new ReserveStockCommand(pen, order, 4))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void reserveStock_forTheOldestOfMoreSettledOrdersThanRemembered_isAnsweredAfresh() {
+        List<Object> history = new ArrayList<>(List.of(registered));
+        List<OrderId> settled = new ArrayList<>();
+        for (int n = 0; n <= Product.SETTLED_ORDERS_REMEMBERED; n++) {
+            OrderId settledOrder = OrderId.random();
+            settled.add(settledOrder);
+            history.add(new StockReservationRejectedEvent(pen, settledOrder, 40, 10));
+        }
+        fixture.given(history)
+                .when(new ReserveStockCommand(pen, settled.get(0), 1))
+                .expectEvents(new StockReservedEvent(pen, settled.get(0), 1, PRICE))
+                .expectState(product -> assertThat(product)
+                        .extracting("settledOrders")
+                        .asInstanceOf(InstanceOfAssertFactories.collection(OrderId.class))
+                        .hasSize(Product.SETTLED_ORDERS_REMEMBERED)
+                        .doesNotContain(settled.get(0))
+                        .contains(settled.get(1), settled.get(settled.size() - 1)));
+        new AggregateTestFixture<>(Product.class)
+                .given(history)
+                .when(new ReserveStockCommand(pen, settled.get(1), 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void reservationsSettled_confirmedOrReleased_areHeldNoMoreButRemembered() {
         fixture.given(
                         registered,
                         new StockReservedEvent(pen, order, 2, PRICE),
@@ -214,8 +264,8 @@ class ProductTest {
                 .when(new ReleaseStockCommand(pen, otherOrder))
                 .expectEvents(new StockReleasedEvent(pen, otherOrder, 3))
                 .expectState(product -> assertThat(product)
-                        .extracting("reservations", "rejectedOrders")
-                        .containsExactly(List.of(), Set.of()));
+                        .extracting("reservations", "settledOrders")
+                        .containsExactly(List.of(), new LinkedHashSet<>(List.of(order, otherOrder))));
     }
 
     @Test

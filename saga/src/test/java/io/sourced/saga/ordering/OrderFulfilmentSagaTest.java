@@ -479,6 +479,38 @@ class OrderFulfilmentSagaTest {
                 .expectTriggeredDeadlines();
     }
 
+    // ---- Late answers: a product answers each order once (a late request is refused without an event), so an
+    // answer for a line already answered is a duplicate delivery of that one answer
+    @Test
+    void stockReserved_againForALineAlreadyReleased_sendsNothingAndStaysForTheLastLine() {
+        fixture.givenAPublished(threeLineOrder)
+                .andThenAPublished(bookReserved())
+                .andThenAPublished(rejected(pen))
+                .andThenAPublished(orderRejected(OUT_OF_STOCK))
+                .whenPublishingA(bookReserved())
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void stockReservationRejected_againAfterTheOrderWasRejected_asksNothingAndStaysForTheLastLine() {
+        fixture.givenAPublished(twoLineOrder)
+                .andThenAPublished(rejected(book))
+                .andThenAPublished(orderRejected(OUT_OF_STOCK))
+                .whenPublishingA(rejected(book))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void stockReserved_againAfterItsLineWasReserved_asksNoSecondPayment() {
+        fixture.givenAPublished(oneLineOrder)
+                .andThenAPublished(bookReserved())
+                .whenPublishingA(bookReserved())
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
     private OrderPlacedEvent placed(OrderLine... lines) {
         return new OrderPlacedEvent(orderId, customerId, java.util.List.of(lines));
     }

@@ -1,31 +1,30 @@
 package io.sourced.query.log.eventlog;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of the event log, read through Axon's API (never by SQL on its tables). A page holds the events after a
- * position, in log order, without waiting for more.
+ * Pages of the event log, read through Axon's API; the one SQL query on its table asks the age of an event behind a
+ * missing position. A page holds the events after a position, in log order, without waiting for more.
  * <p>
  * With an {@link EventStorageEngine} (the JDBC event store) each page reads the storage afresh: the embedded event
  * store's {@code openStream} may instead hand out its shared tail cache, whose tokens carry the gaps its own reader
@@ -33,6 +32,10 @@ import org.springframework.stereotype.Component;
  * an engine (Axon Server: no gaps, positions from 0) the event store's stream is read from a
  * {@link GlobalSequenceTrackingToken}, the only token Axon Server takes, up to the head seen when the page began:
  * its events arrive asynchronously, so "nothing available yet" is waited out while the head is not reached.
+ * <p>
+ * A missing position is judged by {@link GapRule} on the database's clock ({@link RecordedAges}): a reader that
+ * resumes after a position misses a committed event only when its transaction committed more than the gap timeout
+ * after a later-positioned one began (docs/architecture.md).
  */
 @Component
 class EventFeed {
@@ -40,19 +43,32 @@ class EventFeed {
     /** How long a stream from the event store (Axon Server) may take to deliver an event known to exist. */
     static final Duration HEAD_WAIT = Duration.ofSeconds(5);
 
+    /** Axon Server leaves no position missing: a position its stream passes over is not coming. */
+    static final LongFunction<Duration> NO_GAPS = position -> ChronoUnit.FOREVER.getDuration();
+
     private final EventStore eventStore;
     private final EventStorageEngine storageEngine;
     private final EventMapper mapper;
     private final Duration gapTimeout;
-    private final Clock clock;
+    private final LongFunction<Duration> ages;
 
     @Autowired
     EventFeed(
             EventStore eventStore,
             ObjectProvider<EventStorageEngine> storageEngine,
             EventMapper mapper,
-            EventLogSettings settings) {
-        this(eventStore, storageEngine.getIfUnique(), mapper, settings.gapTimeout(), Clock.systemUTC());
+            EventLogSettings settings,
+            JdbcTemplate jdbc) {
+        this(eventStore, storageEngine.getIfUnique(), mapper, settings.gapTimeout(), new RecordedAges(jdbc));
+    }
+
+    private EventFeed(
+            EventStore eventStore,
+            EventStorageEngine storageEngine,
+            EventMapper mapper,
+            Duration gapTimeout,
+            RecordedAges ages) {
+        this(eventStore, storageEngine, mapper, gapTimeout, storageEngine == null ? NO_GAPS : ages::of);
     }
 
     EventFeed(
@@ -60,12 +76,12 @@ class EventFeed {
             EventStorageEngine storageEngine,
             EventMapper mapper,
             Duration gapTimeout,
-            Clock clock) {
+            LongFunction<Duration> ages) {
         this.eventStore = eventStore;
         this.storageEngine = storageEngine;
         this.mapper = mapper;
         this.gapTimeout = gapTimeout;
-        this.clock = clock;
+        this.ages = ages;
     }
 
     /** Up to {@code limit} events after position {@code after} (negative: from the start of the log). */
@@ -75,7 +91,6 @@ class EventFeed {
                 : storageEngine != null
                         ? GapAwareTrackingToken.newInstance(after, Set.of())
                         : new GlobalSequenceTrackingToken(after);
-        Instant now = clock.instant();
         List<Event> page = new ArrayList<>();
         long previous = after;
         TrackingToken previousToken = start;
@@ -84,8 +99,7 @@ class EventFeed {
                 TrackedEventMessage<?> next = events.next();
                 long position = LogPositions.of(previousToken, next.trackingToken());
                 previousToken = next.trackingToken();
-                GapRule.Verdict verdict = GapRule.judge(
-                        previous, position, gapsOf(next.trackingToken()), next.getTimestamp(), now, gapTimeout);
+                GapRule.Verdict verdict = GapRule.judge(previous, position, ages, gapTimeout);
                 if (verdict == GapRule.Verdict.STOP) {
                     break;
                 }
@@ -96,12 +110,6 @@ class EventFeed {
             }
         }
         return page;
-    }
-
-    private static Collection<Long> gapsOf(TrackingToken token) {
-        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken gapAware
-                ? gapAware.getGaps()
-                : Set.of();
     }
 
     private Events open(TrackingToken start) {

@@ -49,7 +49,8 @@ class EventLogController {
 
     @Operation(
             summary = "The event log (ADMIN): one Event a line, in log order",
-            description = "Resume with after=<the last position seen>: no event is missed or repeated across pages. "
+            description = "Resume with after=<the last position seen>: no event is repeated across pages, and none "
+                    + "is missed but one whose write takes longer than sourced.events.gap-timeout to commit. "
                     + "A page may hold fewer than limit events (even none) while a concurrent write is still "
                     + "committing; ask again.")
     @ApiResponse(

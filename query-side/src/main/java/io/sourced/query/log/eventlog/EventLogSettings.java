@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tunes the event feed.
  *
  * @param gapTimeout how long a missing position may still fill (a transaction not yet committed) before the feed
- *                   takes it for a rolled-back one and steps over it; Axon's JDBC event store itself forgets gaps
- *                   after one minute, so values above that act as one minute
+ *                   takes it for a rolled-back one and steps over it: measured on the database's clock from when
+ *                   the database recorded the event after it
  */
 @ConfigurationProperties("sourced.events")
 record EventLogSettings(@DefaultValue("10s") Duration gapTimeout) {

@@ -1,16 +1,23 @@
 package io.sourced.query.log.eventlog;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
+import java.util.function.LongFunction;
 
 /**
  * Whether the feed may serve the next event of the log. With concurrent writers a transaction holding a lower
  * position can commit after a higher one is already visible, so a missing position between the last one served
- * and the next event may still fill: the page stops before that event and the client asks again. A gap older
- * than the timeout belongs to a rolled-back transaction and is stepped over.
+ * and the next event may still fill: the page stops before that event and the client asks again. Once the database
+ * recorded that event (its transaction began, on the database's clock) longer than the timeout ago, the missing
+ * position, taken before that event was inserted, is taken for a rolled-back transaction's and stepped over: appends
+ * are short, and one that commits later still is missed by the readers past it (docs/architecture.md).
+ * <p>
+ * The missing positions are found from the positions alone: the event store's own gaps are not used, as it drops
+ * those before an event whose writer stamped it more than a minute before the reader's clock.
  */
 final class GapRule {
+
+    /** The event store's first position (its identity column's first value). */
+    static final long FIRST_POSITION = 1;
 
     enum Verdict {
         /** Serve the event. */
@@ -24,18 +31,16 @@ final class GapRule {
     private GapRule() {}
 
     /**
-     * @param previous  the position last served (the client's {@code after} at the start of a page)
-     * @param position  the next event's position
-     * @param gaps      the positions the event store knows to be missing below {@code position}
-     * @param eventTime when the next event was recorded
+     * @param previous the position last served (the client's {@code after} at the start of a page), every event
+     *                 visible between it and {@code position} having been read in between
+     * @param position the next event's position
+     * @param age      how long ago the database recorded the event at a position; asked only behind a gap
      */
-    static Verdict judge(
-            long previous, long position, Collection<Long> gaps, Instant eventTime, Instant now, Duration gapTimeout) {
+    static Verdict judge(long previous, long position, LongFunction<Duration> age, Duration gapTimeout) {
         if (position <= previous) {
             return Verdict.SKIP;
         }
-        boolean gapBefore = gaps.stream().anyMatch(gap -> gap > previous && gap < position);
-        boolean young = eventTime.isAfter(now.minus(gapTimeout));
-        return gapBefore && young ? Verdict.STOP : Verdict.SERVE;
+        boolean gapBefore = position > Math.max(previous + 1, FIRST_POSITION);
+        return gapBefore && age.apply(position).compareTo(gapTimeout) < 0 ? Verdict.STOP : Verdict.SERVE;
     }
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRestockedEvent;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,20 @@ class EventFeedTest {
         events.close();
     }
 
-    private EventFeed feedAt(Clock clock) {
-        return new EventFeed(events.store, events.engine, new EventMapper(REST_JSON), GAP_TIMEOUT, clock);
+    private EventFeed feed() {
+        return new EventFeed(
+                events.store,
+                events.engine,
+                new EventMapper(REST_JSON),
+                GAP_TIMEOUT,
+                new RecordedAges(events.jdbc)::of);
+    }
+
+    /** The event at {@code position} recorded {@code ago} before now, on the database's clock. */
+    private void recorded(long position, Duration ago) {
+        OffsetDateTime now = events.jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
+        events.jdbc.update(
+                "UPDATE domainevententry SET recordedat = ? WHERE globalindex = ?", now.minus(ago), position);
     }
 
     private void restock(int times) {
@@ -41,7 +54,7 @@ class EventFeedTest {
     @Test
     void page_resumedAfterTheLastPositionSeen_missesAndRepeatsNothing() {
         restock(5);
-        EventFeed feed = feedAt(Clock.systemUTC());
+        EventFeed feed = feed();
 
         assertThat(positions(feed.page(-1, 2))).containsExactly(1L, 2L);
         assertThat(positions(feed.page(2, 2))).containsExactly(3L, 4L);
@@ -54,7 +67,7 @@ class EventFeedTest {
     void page_servesEventsWithTheirAggregateSequenceAndPayload() {
         restock(2);
 
-        List<Event> page = feedAt(Clock.systemUTC()).page(-1, 10);
+        List<Event> page = feed().page(-1, 10);
 
         assertThat(page).extracting(Event::sequence).containsExactly(0L, 1L);
         assertThat(page).allSatisfy(event -> {
@@ -71,7 +84,7 @@ class EventFeedTest {
         restock(3);
         events.jdbc.update("DELETE FROM domainevententry WHERE globalindex = 2"); // a write still committing
 
-        EventFeed feed = feedAt(Clock.systemUTC());
+        EventFeed feed = feed();
 
         assertThat(positions(feed.page(-1, 10))).containsExactly(1L);
         assertThat(feed.page(1, 10)).isEmpty();
@@ -82,14 +95,40 @@ class EventFeedTest {
         restock(3);
         events.jdbc.update("DELETE FROM domainevententry WHERE globalindex = 2"); // a rolled-back write
 
-        EventFeed later = feedAt(Clock.offset(Clock.systemUTC(), GAP_TIMEOUT.plusSeconds(1)));
+        recorded(3, GAP_TIMEOUT.plusSeconds(1));
+        EventFeed later = feed();
 
         assertThat(positions(later.page(-1, 10))).containsExactly(1L, 3L);
         assertThat(positions(later.page(1, 10))).containsExactly(3L);
     }
 
     @Test
+    void page_beforeAYoungGap_stopsThoughTheWriterStampedTheEventLongBefore() {
+        restock(3);
+        events.jdbc.update("DELETE FROM domainevententry WHERE globalindex = 2"); // a write still committing
+        events.jdbc.update( // written by a process whose clock is an hour behind
+                "UPDATE domainevententry SET timestamp = ? WHERE globalindex = 3",
+                Instant.now().minus(Duration.ofHours(1)).toString());
+
+        assertThat(positions(feed().page(-1, 10))).containsExactly(1L);
+        assertThat(feed().page(1, 10)).isEmpty();
+    }
+
+    @Test
+    void page_afterAYoungGapThatFills_servesTheEventThatFilledIt() {
+        restock(3);
+        events.jdbc.execute("CREATE TABLE committing AS SELECT * FROM domainevententry WHERE globalindex = 2");
+        events.jdbc.update("DELETE FROM domainevententry WHERE globalindex = 2");
+        EventFeed feed = feed();
+        assertThat(positions(feed.page(-1, 10))).containsExactly(1L);
+
+        events.jdbc.update("INSERT INTO domainevententry SELECT * FROM committing");
+
+        assertThat(positions(feed.page(1, 10))).containsExactly(2L, 3L);
+    }
+
+    @Test
     void page_ofAnEmptyLog_isEmpty() {
-        assertThat(feedAt(Clock.systemUTC()).page(-1, 10)).isEmpty();
+        assertThat(feed().page(-1, 10)).isEmpty();
     }
 }

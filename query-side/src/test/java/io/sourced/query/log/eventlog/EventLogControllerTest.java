@@ -26,7 +26,6 @@ import io.sourced.query.CallerArgumentResolver;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +114,8 @@ class EventLogControllerTest {
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
-        EventFeed feed = new EventFeed(events.store, events.engine, mapper, Duration.ofSeconds(10), Clock.systemUTC());
+        EventFeed feed = new EventFeed(
+                events.store, events.engine, mapper, Duration.ofSeconds(10), new RecordedAges(events.jdbc)::of);
         mvc = MockMvcBuilders.standaloneSetup(new EventLogController(feed, new EventIndex(views, REST_JSON), REST_JSON))
                 .setCustomArgumentResolvers(callers)
                 .setMessageConverters(

@@ -31,8 +31,8 @@ final class EventStoreDatabase implements AutoCloseable {
 
     /** Where the app module keeps the event store's migration: query-side cannot depend on app. */
     private static final Path APP_MIGRATIONS = Path.of("app", "src", "main", "resources", "db", "migration");
-    /** Axon's tables (V202611261100__axon_infrastructure.sql); the app's later migrations are none of the feed's. */
-    private static final MigrationVersion EVENT_STORE_MIGRATION = MigrationVersion.fromVersion("202611261100");
+    /** Axon's tables, up to when each event was recorded (V202612071930__event_recorded_at.sql). */
+    private static final MigrationVersion EVENT_STORE_MIGRATION = MigrationVersion.fromVersion("202612071930");
 
     /** The REST layer's JSON, as Spring Boot configures it. */
     static final ObjectMapper REST_JSON = Jackson2ObjectMapperBuilder.json()
