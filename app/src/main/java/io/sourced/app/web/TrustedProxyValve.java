@@ -2,9 +2,12 @@ package io.sourced.app.web;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -19,6 +22,10 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 final class TrustedProxyValve extends ValveBase {
 
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F.]*:[0-9a-fA-F:.]*");
+
     private final List<IpAddressMatcher> proxies;
 
     TrustedProxyValve(List<String> proxies) {
@@ -31,7 +38,7 @@ final class TrustedProxyValve extends ValveBase {
     }
 
     boolean trusts(String address) {
-        return proxies.stream().anyMatch(proxy -> proxy.matches(address));
+        return isAddress(address) && proxies.stream().anyMatch(proxy -> proxy.matches(address));
     }
 
     /** The address the nearest proxy not of ours was reached from, or null when the header names none. */
@@ -90,7 +97,19 @@ final class TrustedProxyValve extends ValveBase {
         }
     }
 
+    /** An IPv4 or IPv6 literal, told without a name lookup: anything else (a name, a port) is no address here. */
     private static boolean isAddress(String hop) {
-        return hop.matches("[0-9a-fA-F:.]+") && (hop.contains(".") || hop.contains(":"));
+        if (IPV4.matcher(hop).matches()) {
+            return true;
+        }
+        if (!IPV6.matcher(hop).matches()) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(hop); // a literal with a colon is parsed, never looked up
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -45,6 +45,11 @@ class TrustedProxyValveTest {
         assertThat(behindProxies.clientOf(List.of("attacker.example, 10.0.0.5")))
                 .isNull();
         assertThat(behindProxies.clientOf(List.of(" , "))).isNull();
+        assertThat(behindProxies.clientOf(List.of("999.1.1.1, 10.0.0.5")))
+                .as("not an address, and never looked up as a name")
+                .isNull();
+        assertThat(behindProxies.clientOf(List.of("203.0.113.9:5678, 10.0.0.5")))
+                .isNull();
     }
 
     @Test
