@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.FilterChainProxy;
 
 /**
@@ -108,14 +109,29 @@ class H2HttpPathIT extends ApplicationScenarios {
 
     @Test
     void theSimulatorsChainHoldsOnlyTheRuleThatOpensThem() {
-        List<String> filters = instance.bean(FilterChainProxy.class).getFilters("/sim/crm/customers/x/tier").stream()
+        assertThat(filtersOf("GET", "/sim/crm/customers/x/tier"))
+                .containsExactly("WebAsyncManagerIntegrationFilter", "AuthorizationFilter");
+        assertThat(filtersOf("POST", "/sim/shipping/shipments"))
+                .containsExactly("WebAsyncManagerIntegrationFilter", "AuthorizationFilter");
+        assertThat(filtersOf("GET", "/sim/shipping/shipments"))
+                .as("the list of shipments: signed in, as the pages")
+                .contains("BasicAuthenticationFilter", "AuthorizationFilter");
+        assertThat(filtersOf("GET", "/api/orders"))
+                .contains("ScriptedApiWrites", "BasicAuthenticationFilter", "AuthorizationFilter");
+    }
+
+    /** The filters of the first chain that takes such a request. */
+    private List<String> filtersOf(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        return instance.bean(FilterChainProxy.class).getFilterChains().stream()
+                .filter(chain -> chain.matches(request))
+                .findFirst()
+                .orElseThrow()
+                .getFilters()
+                .stream()
                 .map(Filter::getClass)
                 .map(Class::getSimpleName)
                 .toList();
-        assertThat(filters).containsExactly("WebAsyncManagerIntegrationFilter", "AuthorizationFilter");
-        assertThat(instance.bean(FilterChainProxy.class).getFilters("/api/orders"))
-                .extracting(filter -> filter.getClass().getSimpleName())
-                .contains("BasicAuthenticationFilter", "AuthorizationFilter");
     }
 
     @Test
