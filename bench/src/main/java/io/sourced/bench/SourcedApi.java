@@ -77,6 +77,7 @@ final class SourcedApi {
     int replay(String processor) throws IOException, InterruptedException {
         return http.send(
                         request("/api/admin/processors/" + processor + "/replay")
+                                .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.discarding())

@@ -40,10 +40,13 @@ class ShopPage extends Pages {
         this.fmt = fmt;
     }
 
-    /** One form row per product, however many products there are. */
+    /**
+     * One form row per product, up to as many lines as an order holds: a row beyond is refused as the request's fault
+     * before anything is made for it.
+     */
     @InitBinder("orderForm")
     void rowsForEveryProduct(WebDataBinder binder) {
-        binder.setAutoGrowCollectionLimit(100_000);
+        binder.setAutoGrowCollectionLimit(OrderLine.MAX_PER_ORDER);
     }
 
     @GetMapping("/shop")

@@ -1,6 +1,7 @@
 package io.sourced.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -8,8 +9,10 @@ import static org.mockito.Mockito.when;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.refusal.Refusal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +21,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.MutablePropertyValues;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 class ShopPageTest {
@@ -50,6 +56,35 @@ class ShopPageTest {
 
         assertThat(lastError(form))
                 .isEqualTo("This order could not be placed: No product 42. Reload the shop and try again.");
+    }
+
+    @Test
+    void placeOrder_rowsUpToAsManyAsAnOrderHolds_areBound() {
+        OrderForm form = bound(Map.of("lines[" + (OrderLine.MAX_PER_ORDER - 1) + "].quantity", "1"));
+
+        assertThat(form.getLines()).hasSize(OrderLine.MAX_PER_ORDER);
+    }
+
+    @Test
+    void placeOrder_aRowBeyondAsManyAsAnOrderHolds_isRefusedBeforeAnyIsMade() {
+        OrderForm form = new OrderForm();
+
+        assertThatThrownBy(() -> bind(form, Map.of("lines[" + OrderLine.MAX_PER_ORDER + "].quantity", "1")))
+                .isInstanceOf(InvalidPropertyException.class);
+        assertThat(form.getLines()).isEmpty();
+    }
+
+    private OrderForm bound(Map<String, String> fields) {
+        OrderForm form = new OrderForm();
+        bind(form, fields);
+        return form;
+    }
+
+    /** Binds as a request's form fields are bound to the shop's form. */
+    private void bind(OrderForm form, Map<String, String> fields) {
+        WebDataBinder binder = new WebDataBinder(form, "orderForm");
+        shop.rowsForEveryProduct(binder);
+        binder.bind(new MutablePropertyValues(fields));
     }
 
     private BeanPropertyBindingResult errors;

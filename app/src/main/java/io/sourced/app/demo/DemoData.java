@@ -26,9 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo sign-ins, customers and products once: the sign-ins and the commands' events commit in
- * one transaction, and a database that already has the demo admin is left alone. The admin is written first:
- * a replica seeding at the same moment waits on that row, then finds it taken and leaves the seed to the other.
- * Runs only where the command role runs: on the JDBC event store its commands must find their
+ * one transaction, and a database that already has the demo customer alice is left alone. Her sign-in is written
+ * first: a replica seeding at the same moment waits on that row, then finds it taken and leaves the seed to the other.
+ * The demo's admin is added only where no admin exists: one set by {@code sourced.security.admin-password} keeps its
+ * password. Runs only where the command role runs: on the JDBC event store its commands must find their
  * handlers in this very process, and their events commit with the sign-ins.
  */
 @Component
@@ -38,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String FIRST_SEEDED = "alice";
     private static final Map<String, Object> SEEDED_BY = Map.of("username", "demo-seed");
     private static final int HANDLER_ATTEMPTS = 60;
     private static final Duration HANDLER_PAUSE = Duration.ofMillis(500);
@@ -70,11 +72,16 @@ class DemoData implements ApplicationRunner {
     }
 
     private void seed() {
-        if (signIns.exists("admin")) {
+        if (signIns.exists(FIRST_SEEDED)) {
             return;
         }
-        signIns.createHashed("admin", PASSWORD_HASHES.get("admin"), Caller.ADMIN, null);
-        customer("alice", "Alice Martin", "500.00");
+        CustomerId alice = CustomerId.random();
+        signIns.createHashed(FIRST_SEEDED, PASSWORD_HASHES.get(FIRST_SEEDED), Caller.CUSTOMER, alice);
+        boolean demoAdmin = !signIns.exists("admin");
+        if (demoAdmin) {
+            signIns.createHashed("admin", PASSWORD_HASHES.get("admin"), Caller.ADMIN, null);
+        }
+        send(new OpenAccountCommand(alice, "Alice Martin", new BigDecimal("500.00")));
         customer("bob", "Bob Chen", "120.00");
         product("Mechanical keyboard", "Peripherals", "89.90", 25);
         product("Wireless mouse", "Peripherals", "24.50", 60);
@@ -82,7 +89,8 @@ class DemoData implements ApplicationRunner {
         product("Laptop stand", "Accessories", "39.00", 15);
         product("Noise-cancelling headphones", "Audio", "199.00", 4);
         product("USB-C cable", "Accessories", "9.99", 200);
-        log.info("Demo data seeded: sign-ins admin/admin, alice/alice, bob/bob and six products");
+        log.info(
+                "Demo data seeded: sign-ins {}alice/alice, bob/bob and six products", demoAdmin ? "admin/admin, " : "");
     }
 
     private void customer(String username, String name, String deposit) {

@@ -11,7 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** Security's refusals (401, 403, 429, a rejected address) rendered as the problems {@link Problems} words. */
+/** Security's refusals (401, 403, 429, a rejected address or way of sending) rendered as the problems {@link Problems} words. */
 final class ProblemResponses {
 
     private final ObjectMapper objectMapper;
@@ -50,6 +50,11 @@ final class ProblemResponses {
 
     AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+    }
+
+    /** 403 for a request refused for how it was sent rather than for who sent it. */
+    void refuse(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, detail);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -22,7 +22,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -41,6 +46,10 @@ class SecurityConfig {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /** What the simulated shipping partner received: real orders, for the admin only (the pages' chain says so). */
+    private static final RequestMatcher SHIPMENTS_LIST =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/sim/shipping/shipments");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -72,8 +81,9 @@ class SecurityConfig {
 
     /**
      * The simulated CRM and shipping partner (see io.sourced.simulators) stand for outside systems that know nothing of
-     * our sign-ins: open, and only when they are enabled. Their callers are HTTP clients (this application's own, a
-     * test's), never a browser's session, so the chain keeps only the rule that opens them: no security context,
+     * our sign-ins: the calls this application makes to them (a customer's tier, a shipment) are open, and only when
+     * they are enabled; the list of shipments is not one of them. Their callers are HTTP clients (this application's
+     * own, a test's), never a browser's session, so the chain keeps only the rule that opens them: no security context,
      * session, CSRF, saved request, headers or logout, each of which is work on every call and protects nothing
      * here. A chain of its own rather than {@code WebSecurity.ignoring()}: the rule stays written beside the others,
      * and Spring Security does not warn at every start about paths it ignores.
@@ -82,7 +92,9 @@ class SecurityConfig {
     @Order(0)
     @ConditionalOnProperty(name = "sourced.simulators.enabled", havingValue = "true")
     SecurityFilterChain simulators(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/sim/**")
+        return http.securityMatcher(new AndRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/sim/**"),
+                        new NegatedRequestMatcher(SHIPMENTS_LIST)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .securityContext(context -> context.disable())
                 .sessionManagement(session -> session.disable())
@@ -115,7 +127,9 @@ class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
+                // no session, so no CSRF token: a write must come from a script (ScriptedApiWrites) instead
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ScriptedApiWrites(problems), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .securityContext(context -> context.securityContextRepository(new PageSessionForReportReads()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -144,6 +158,8 @@ class SecurityConfig {
                                 "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/admin/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(SHIPMENTS_LIST)
                         .hasRole(ADMIN)
                         .anyRequest()
                         .authenticated())

@@ -6,6 +6,7 @@ import io.sourced.api.finance.SignIn;
 import io.sourced.command.Refused;
 import io.sourced.command.finance.CustomerSignIns;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -90,6 +91,20 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
         } catch (DuplicateKeyException e) {
             throw new UsernameTaken(username);
         }
+    }
+
+    /**
+     * Gives the sign-in a password nobody knows, if its hash is still {@code passwordHash}; answers whether it did.
+     * The row stays, so the username is not free for another sign-in to take.
+     */
+    public boolean disableIfHashIs(String username, String passwordHash) {
+        String unknowable = passwordEncoder.encode(UUID.randomUUID().toString());
+        return jdbc.update(
+                        "UPDATE sign_in SET password_hash = ? WHERE username = ? AND password_hash = ?",
+                        unknowable,
+                        username,
+                        passwordHash)
+                > 0;
     }
 
     public void changePassword(String username, String password) {

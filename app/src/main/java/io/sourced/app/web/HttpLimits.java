@@ -1,6 +1,7 @@
 package io.sourced.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The request size limit, {@code sourced.http.max-body}, ahead of every other filter; Tomcat's refusals as problems. */
+/**
+ * The request size limit, {@code sourced.http.max-body}, ahead of every other filter; the proxies whose forwarded
+ * headers are believed, {@code sourced.http.trusted-proxies}; Tomcat's refusals as problems.
+ */
 @Configuration(proxyBeanMethods = false)
 class HttpLimits {
 
@@ -30,6 +34,12 @@ class HttpLimits {
                 }
             }
         });
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> trustedProxies(
+            @Value("${sourced.http.trusted-proxies:}") List<String> proxies) {
+        return factory -> factory.addEngineValves(new TrustedProxyValve(proxies));
     }
 
     @Bean

@@ -40,7 +40,12 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid input: malformed JSON, a missing or invalid field, an unknown enum value");
         errors.put("401", "Not signed in");
-        errors.put("403", "Signed in, but the role may not do this");
+        errors.put(
+                "403",
+                method == PathItem.HttpMethod.GET
+                        ? "Signed in, but the role may not do this"
+                        : "Signed in, but the role may not do this; or sent without Content-Type: application/json"
+                                + " (also when bodiless) or an X-Requested-With header");
         if (path.contains("{")) {
             errors.put("404", "Unknown id, or another customer's");
         }

@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -135,6 +136,10 @@ public final class Problems {
         if (failure instanceof MethodArgumentTypeMismatchException ex) {
             return Optional.of(invalid(List.of(new FieldProblem(
                     ex.getName(), "is not a valid value: " + shorten(ObjectUtils.nullSafeToString(ex.getValue()))))));
+        }
+        if (failure instanceof InvalidPropertyException ex) {
+            // a form field naming a row past the form's bound, or a path the form does not have
+            return Optional.of(invalid(List.of(new FieldProblem(ex.getPropertyName(), "is not a field of this form"))));
         }
         if (failure instanceof ConstraintViolationException ex) {
             return Optional.of(invalid(ex.getConstraintViolations().stream()

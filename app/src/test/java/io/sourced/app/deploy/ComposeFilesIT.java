@@ -27,15 +27,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The container files say what docker/README.md says. The compose files are read as Compose reads them
- * ({@code docker-compose config}, which needs no Docker engine), with no variable set, so every default applies.
- * Without a docker-compose binary this is skipped, unless {@code -Dsourced.compose.required=true} (CI).
+ * The container files say what docker/README.md says, and are safe as they are: Axon Server requires a token the
+ * operator sets and opens no port beyond this host, the administrator's password is the operator's, and the demo and
+ * the simulators stay off unless asked for. The compose files are read as Compose reads them
+ * ({@code docker-compose config}, which needs no Docker engine), with only the required variables set, so every
+ * default applies. Without a docker-compose binary this is skipped, unless {@code -Dsourced.compose.required=true}
+ * (CI).
  */
 class ComposeFilesIT {
 
     private static final Path DOCKER = Path.of("").toAbsolutePath().resolveSibling("docker");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::([-?])([^}]*))?}");
+    /** What the stacks refuse to start without, each with a value of this test's. */
+    private static final Map<String, String> REQUIRED = Map.of(
+            "SOURCED_AXONSERVER_TOKEN", "token-of-compose-files-it",
+            "SOURCED_ADMIN_PASSWORD", "password-of-compose-files-it",
+            "SOURCED_CRM_URL", "http://crm.example:8080/crm",
+            "SOURCED_SHIPPING_URL", "http://shipping.example:8080/shipping");
+
+    private static final String APPLICATION_IMAGE = "sourced:local";
 
     /** One row of the README's services table. */
     record Documented(
@@ -49,7 +60,7 @@ class ComposeFilesIT {
     @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
     void composeFile_isValid_andEveryServiceIsAsDocumented(String file) throws Exception {
         Map<String, Documented> documented = documented(file);
-        Map<String, Map<String, Object>> services = services(composeConfig(file));
+        Map<String, Map<String, Object>> services = services(composeConfig(file, REQUIRED));
 
         assertThat(services.keySet()).as("services of " + file).isEqualTo(documented.keySet());
         services.forEach((name, service) -> {
@@ -75,9 +86,68 @@ class ComposeFilesIT {
         assertThat(volumes(services.get("postgres"))).containsExactly("postgres-data:/var/lib/postgresql/data");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
+    void axonServer_requiresTheOperatorsToken_andOpensNoPortBeyondThisHost(String file) throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig(file, REQUIRED));
+        Map<String, String> axonServer = environment(services.get("axonserver"));
+
+        assertThat(axonServer)
+                .as("Axon Server's access control")
+                .containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED", "true")
+                .containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN", REQUIRED.get("SOURCED_AXONSERVER_TOKEN"));
+        assertThat(ports(services.get("axonserver")))
+                .as("Axon Server's published ports")
+                .allMatch(port -> port.startsWith("127.0.0.1:"));
+        applications(services)
+                .forEach((name, service) -> assertThat(environment(service))
+                        .as(name + " connects with Axon Server's token")
+                        .containsEntry("SOURCED_AXONSERVER_TOKEN", REQUIRED.get("SOURCED_AXONSERVER_TOKEN")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
+    void applications_runWithoutDemoOrSimulators_andWithTheOperatorsAdminPassword(String file) throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig(file, REQUIRED));
+
+        assertThat(applications(services)).isNotEmpty();
+        applications(services)
+                .forEach((name, service) -> assertThat(environment(service))
+                        .as(name)
+                        .containsEntry("SOURCED_DEMO_ENABLED", "false")
+                        .containsEntry("SOURCED_SIMULATORS_ENABLED", "false")
+                        .containsEntry("SOURCED_SECURITY_ADMIN_PASSWORD", REQUIRED.get("SOURCED_ADMIN_PASSWORD")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
+    void composeFile_withARequiredVariableUnset_refusesNamingIt(String file) throws Exception {
+        for (String unset : REQUIRED.keySet()) {
+            Map<String, String> others = new TreeMap<>(REQUIRED);
+            others.remove(unset);
+
+            Compose refused = compose(file, others);
+
+            assertThat(refused.exitValue())
+                    .as(file + " without " + unset + ":\n" + refused.output())
+                    .isNotZero();
+            assertThat(refused.output()).as(file + " without " + unset).contains("set " + unset);
+        }
+        assertThat(compose(file, Map.of()).exitValue())
+                .as(file + " with nothing set")
+                .isNotZero();
+    }
+
+    @Test
+    void postgresComposeFile_publishesItsPortOnThisHostOnly() throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig("compose.postgres.yaml", Map.of()));
+
+        assertThat(ports(services.get("postgres"))).containsExactly("127.0.0.1:5432:5432");
+    }
+
     @Test
     void postgresComposeFile_isValid_andPinsItsImage() throws Exception {
-        Map<String, Map<String, Object>> services = services(composeConfig("compose.postgres.yaml"));
+        Map<String, Map<String, Object>> services = services(composeConfig("compose.postgres.yaml", Map.of()));
 
         assertThat(services.keySet()).containsExactly("postgres");
         assertThat((String) services.get("postgres").get("image")).isEqualTo("postgres:15.10");
@@ -162,7 +232,18 @@ class ComposeFilesIT {
 
     // --- what Compose reads ---
 
-    private static String composeConfig(String file) throws Exception {
+    record Compose(int exitValue, String output) {}
+
+    /** What {@code docker-compose config} prints with only {@code variables} set; it must succeed. */
+    private static String composeConfig(String file, Map<String, String> variables) throws Exception {
+        Compose config = compose(file, variables);
+        assertThat(config.exitValue())
+                .as("docker-compose config " + file + ":\n" + config.output())
+                .isZero();
+        return config.output();
+    }
+
+    private static Compose compose(String file, Map<String, String> variables) throws Exception {
         String binary = composeBinary();
         ProcessBuilder builder =
                 new ProcessBuilder(binary, "-f", DOCKER.resolve(file).toString(), "config").redirectErrorStream(true);
@@ -170,13 +251,11 @@ class ComposeFilesIT {
         String path = environment.get("PATH");
         environment.clear(); // no SOURCED_* variable from this machine: the defaults apply
         environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
+        environment.putAll(variables);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as("docker-compose config " + file + ":\n" + output)
-                .isZero();
-        return output;
+        return new Compose(process.exitValue(), output);
     }
 
     private static String composeBinary() {
@@ -201,13 +280,21 @@ class ComposeFilesIT {
         return new TreeMap<>((Map<String, Map<String, Object>>) root.get("services"));
     }
 
+    private static Map<String, Map<String, Object>> applications(Map<String, Map<String, Object>> services) {
+        Map<String, Map<String, Object>> applications = new TreeMap<>(services);
+        applications.values().removeIf(service -> !APPLICATION_IMAGE.equals(service.get("image")));
+        return applications;
+    }
+
+    /** Each published port as {@code [address:]published:target}, the address where it is bound to one. */
     @SuppressWarnings("unchecked")
     private static Set<String> ports(Map<String, Object> service) {
         List<Object> ports = (List<Object>) service.getOrDefault("ports", List.of());
         return ports.stream()
                 .map(port -> port instanceof Map<?, ?> map
-                        ? map.get("published") + ":" + map.get("target")
-                        : String.valueOf(port))
+                        ? (map.get("host_ip") == null ? "" : map.get("host_ip") + ":") + map.get("published") + ":"
+                                + map.get("target")
+                        : String.valueOf(port).replaceFirst("/tcp$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -313,13 +400,19 @@ class ComposeFilesIT {
         return spans;
     }
 
-    /** What a documented value becomes when no variable is set: {@code ${NAME:-default}} is its default. */
+    /**
+     * What a documented value becomes when only the required variables are set: {@code ${NAME:-default}} is its
+     * default, {@code ${NAME:?message}} the value this test gives NAME.
+     */
     private static String defaultOf(String value) {
         Matcher matcher = VARIABLE.matcher(value);
         StringBuilder result = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(
-                    result, Matcher.quoteReplacement(matcher.group(2) == null ? "" : matcher.group(2)));
+            String resolved = "?".equals(matcher.group(2))
+                    ? REQUIRED.get(matcher.group(1))
+                    : matcher.group(3) == null ? "" : matcher.group(3);
+            assertThat(resolved).as("a value for " + matcher.group(0)).isNotNull();
+            matcher.appendReplacement(result, Matcher.quoteReplacement(resolved));
         }
         matcher.appendTail(result);
         return result.toString();

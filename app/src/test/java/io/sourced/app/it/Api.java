@@ -77,7 +77,8 @@ final class Api {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
+        // as the API asks of every write, with a body or without (docs/api.md)
+        if (body != null || !"GET".equals(method)) {
             request.header("Content-Type", "application/json");
         }
         if (authorization != null) {

@@ -257,7 +257,9 @@ abstract class FuzzScenarios extends ApplicationScenarios {
                 String defect = hasPathId ? "path id" : "query";
                 String path =
                         hasPathId ? fillPath(operation.path(), who, true) : fillPath(operation.path(), who, false);
-                return new Hostile(defect, path + hostileQuery(operation), null, null);
+                // a write says it is JSON, bodiless or not, as the API's clients do: the hostile part gets through
+                String contentType = "GET".equals(operation.method()) ? null : "application/json";
+                return new Hostile(defect, path + hostileQuery(operation), contentType, null);
             }
         }
         String path = fillPath(operation.path(), who, false);

@@ -75,6 +75,9 @@ class Order {
         if (lines == null || lines.isEmpty()) {
             throw Refused.invalid("lines", "must hold at least one line");
         }
+        if (lines.size() > OrderLine.MAX_PER_ORDER) {
+            throw Refused.invalid("lines", OrderLine.MAX_PER_ORDER_RULE);
+        }
         Map<ProductId, Long> quantities = new LinkedHashMap<>();
         for (OrderLine line : lines) {
             if (line == null || line.productId() == null) {

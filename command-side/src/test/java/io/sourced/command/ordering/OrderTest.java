@@ -18,6 +18,7 @@ import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -75,6 +76,26 @@ class OrderTest {
                 .when(new PlaceOrderCommand(orderId, alice, List.of()))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
+    }
+
+    @Test
+    void placeOrder_moreLinesThanAnOrderHolds_isRefused() {
+        List<OrderLine> lines = Collections.nCopies(OrderLine.MAX_PER_ORDER + 1, new OrderLine(pen, 1));
+
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrderCommand(orderId, alice, lines))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
+    }
+
+    @Test
+    void placeOrder_asManyLinesAsAnOrderHolds_isPlaced() {
+        List<OrderLine> lines = Collections.nCopies(OrderLine.MAX_PER_ORDER, new OrderLine(pen, 1));
+
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrderCommand(orderId, alice, lines))
+                .expectEvents(
+                        new OrderPlacedEvent(orderId, alice, List.of(new OrderLine(pen, OrderLine.MAX_PER_ORDER))));
     }
 
     @Test
