@@ -13,8 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two application processes (separate JVMs, started from the built jar) on one PostgreSQL database, under orders
@@ -153,11 +151,6 @@ class PostgresReplicasIT extends ReplicasOnOneDatabase {
         Integer count = eventStore()
                 .queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name LIKE '%eadline%'", Integer.class);
         return count == null ? 0 : count;
-    }
-
-    private JdbcTemplate eventStore() {
-        return new JdbcTemplate(new DriverManagerDataSource(
-                Database.POSTGRES_HOST + database.postgresName(), Database.POSTGRES_USER, ""));
     }
 
     private void report(String fault, Load load) {
