@@ -6,6 +6,7 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.ordering.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -93,6 +94,11 @@ class EventLogController {
                     + "customer's (the index follows the log within milliseconds)")
     @ApiResponse(
             responseCode = "200",
+            headers =
+                    @Header(
+                            name = HttpHeaders.LINK,
+                            description = "on a full page: <the next page>; rel=\"next\"",
+                            schema = @Schema(type = "string")),
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
     @GetMapping("/api/aggregates/{aggregateId}/events")
     ResponseEntity<List<Event>> aggregateEvents(
