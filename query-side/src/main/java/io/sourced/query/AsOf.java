@@ -1,61 +1,74 @@
 package io.sourced.query;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
 
 /**
- * Temporal queries: a view as it was at an instant is the fold of the events recorded up to that instant,
- * read from the event log itself with the same fold that keeps the live view — never a second copy of it.
+ * Temporal queries: a view as it was at an instant is the fold of the events recorded up to that instant, read
+ * from the event log itself with the same fold that keeps the live view — never a second copy of it. Events are
+ * read one at a time, never held together, and a fold starts from the newest {@link AsOfCheckpoints checkpoint} the
+ * instant covers: memory does not grow with the stream, and time grows only with the events after the checkpoint.
  */
-public final class AsOf {
+@Component
+public class AsOf {
 
-    private AsOf() {}
+    /**
+     * A view's fold as "as of" reads run it. Its name marks the checkpoints it saves: a fold that changes how it
+     * builds the view takes a new name, so that no checkpoint of the former one is read.
+     */
+    public record Folding<V>(String name, Class<V> viewType, BiFunction<V, Object, V> step) {}
 
-    /** The aggregate's events recorded up to {@code asOf}, from its very first (snapshots are skipped). */
-    public static List<DomainEventMessage<?>> events(EventStore eventStore, String aggregateId, Instant asOf) {
-        List<DomainEventMessage<?>> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (!event.getTimestamp().isAfter(asOf)) {
-                events.add(event);
+    private final EventStore eventStore;
+    private final AsOfCheckpoints checkpoints;
+
+    public AsOf(EventStore eventStore, AsOfCheckpoints checkpoints) {
+        this.eventStore = eventStore;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * The view of one aggregate as it was at {@code asOf}, folded from its own events; empty before it began. The
+     * stream is read up to its first event recorded after {@code asOf}: an aggregate's events are appended in order,
+     * so what follows was recorded later too, unless a replica's clock was behind another's, and then the answer is
+     * the state before that event, one the aggregate really had, never a mix of earlier and later events.
+     */
+    public <V> Optional<V> view(Folding<V> fold, String aggregateId, Instant asOf) {
+        Optional<AsOfCheckpoints.Checkpoint<V>> start = checkpoints.newestCovered(fold, aggregateId, asOf);
+        V view = start.map(AsOfCheckpoints.Checkpoint::view).orElse(null);
+        long latest = start.map(AsOfCheckpoints.Checkpoint::latestNanos).orElse(Long.MIN_VALUE);
+        DomainEventStream events = eventStore.readEvents(
+                aggregateId, start.map(checkpoint -> checkpoint.sequence() + 1).orElse(0L));
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            view = fold.step().apply(view, event.getPayload());
+            latest = Math.max(latest, AsOfCheckpoints.nanos(event.getTimestamp()));
+            if (view != null && checkpoints.due(event.getSequenceNumber())) {
+                checkpoints.save(
+                        fold, aggregateId, new AsOfCheckpoints.Checkpoint<>(event.getSequenceNumber(), latest, view));
             }
         }
-        return events;
+        return Optional.ofNullable(view);
     }
 
-    public static <S> S fold(
-            List<DomainEventMessage<?>> events, S initial, BiFunction<S, DomainEventMessage<?>, S> step) {
-        S state = initial;
-        for (DomainEventMessage<?> event : events) {
-            state = step.apply(state, event);
+    /** Each event of the aggregate up to its first one recorded after {@code asOf}, from its first, one at a time. */
+    public static void forEach(
+            EventStore eventStore, String aggregateId, Instant asOf, Consumer<DomainEventMessage<?>> action) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(asOf)) {
+                return;
+            }
+            action.accept(event);
         }
-        return state;
-    }
-
-    /** The view of one aggregate as it was at {@code asOf}, folded from its own events; empty before it began. */
-    public static <V> Optional<V> view(
-            EventStore eventStore, String aggregateId, Instant asOf, BiFunction<V, Object, V> fold) {
-        return Optional.ofNullable(fold(
-                eventStore,
-                aggregateId,
-                asOf,
-                null,
-                (V view, DomainEventMessage<?> event) -> fold.apply(view, event.getPayload())));
-    }
-
-    public static <S> S fold(
-            EventStore eventStore,
-            String aggregateId,
-            Instant asOf,
-            S initial,
-            BiFunction<S, DomainEventMessage<?>, S> step) {
-        return fold(events(eventStore, aggregateId, asOf), initial, step);
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** An in-memory event store to record aggregates' events at chosen instants. */
 public final class InMemoryLog {
@@ -34,5 +35,15 @@ public final class InMemoryLog {
 
     public EventStore store() {
         return store;
+    }
+
+    /** "As of" reads of this log, reading {@code eventStore} (this log's store or one wrapping it). */
+    public static AsOf asOf(EventStore eventStore, int checkpointEvery) {
+        return new AsOf(
+                eventStore,
+                new AsOfCheckpoints(
+                        ViewDatabase.migrated(),
+                        Jackson2ObjectMapperBuilder.json().build(),
+                        checkpointEvery));
     }
 }

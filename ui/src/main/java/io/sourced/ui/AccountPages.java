@@ -51,12 +51,13 @@ class AccountPages extends Pages {
             @PathVariable String customerId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            @RequestParam(required = false) Long before,
             Caller caller,
             Model model) {
         CustomerView now = views.visibleCustomer(customerId, caller);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new AmountForm(), new AmountForm(), model);
+            return page(now, new AmountForm(), new AmountForm(), model, before);
         }
         CustomerView then = views.customerAsOf(now.customerId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This account", at, "/accounts/" + now.customerId()));
@@ -67,7 +68,7 @@ class AccountPages extends Pages {
                 newestFirst(views.transactions(then.customerId()).stream()
                         .filter(transaction -> !transaction.at().isAfter(at))
                         .toList()));
-        model.addAttribute("auditTrail", trails.auditTrail(then.customerId(), at));
+        trails.showAuditTrail(model, then.customerId(), at, before);
         return "account";
     }
 
@@ -97,7 +98,7 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, deposit, new AmountForm(), model);
+        return page(customer, deposit, new AmountForm(), model, null);
     }
 
     @PostMapping("/accounts/{customerId}/withdrawals")
@@ -117,7 +118,7 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, new AmountForm(), withdrawal, model);
+        return page(customer, new AmountForm(), withdrawal, model, null);
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
@@ -132,7 +133,8 @@ class AccountPages extends Pages {
         return "redirect:/accounts/" + before.customerId();
     }
 
-    private String page(CustomerView customer, AmountForm deposit, AmountForm withdrawal, Model model) {
+    private String page(
+            CustomerView customer, AmountForm deposit, AmountForm withdrawal, Model model, Long trailBefore) {
         if (customer == null) {
             throw new PageNotFound();
         }
@@ -140,7 +142,7 @@ class AccountPages extends Pages {
         model.addAttribute("transactions", newestFirst(views.transactions(customer.customerId())));
         model.addAttribute("deposit", deposit);
         model.addAttribute("withdrawal", withdrawal);
-        model.addAttribute("auditTrail", trails.auditTrail(customer.customerId(), null));
+        trails.showAuditTrail(model, customer.customerId(), null, trailBefore);
         return "account";
     }
 }

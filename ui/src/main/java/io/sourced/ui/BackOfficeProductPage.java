@@ -37,18 +37,19 @@ class BackOfficeProductPage extends Pages {
             @PathVariable String productId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            @RequestParam(required = false) Long before,
             Model model) {
         ProductView now =
                 views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new QuantityForm(), model);
+            return page(now, new QuantityForm(), model, before);
         }
         ProductView then = views.productAsOf(now.productId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This product", at, "/admin/products/" + now.productId()));
         model.addAttribute("product", then);
         model.addAttribute("asOf", at);
-        model.addAttribute("auditTrail", trails.auditTrail(then.productId(), at));
+        trails.showAuditTrail(model, then.productId(), at, before);
         return "admin/product";
     }
 
@@ -73,13 +74,13 @@ class BackOfficeProductPage extends Pages {
             }
             errors.rejectValue("quantity", "refused", refused);
         }
-        return page(product, form, model);
+        return page(product, form, model, null);
     }
 
-    private String page(ProductView product, QuantityForm restock, Model model) {
+    private String page(ProductView product, QuantityForm restock, Model model, Long trailBefore) {
         model.addAttribute("product", product);
         model.addAttribute("restock", restock);
-        model.addAttribute("auditTrail", trails.auditTrail(product.productId(), null));
+        trails.showAuditTrail(model, product.productId(), null, trailBefore);
         return "admin/product";
     }
 }

@@ -32,12 +32,24 @@ final class Api {
         }
     }
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     final String baseUrl;
     private final String authorization;
+    private final Duration timeout;
 
     Api(String baseUrl, String username, String password) {
+        this(baseUrl, basic(username, password), TIMEOUT);
+    }
+
+    private Api(String baseUrl, String authorization, Duration timeout) {
         this.baseUrl = baseUrl;
-        this.authorization = username == null
+        this.authorization = authorization;
+        this.timeout = timeout;
+    }
+
+    private static String basic(String username, String password) {
+        return username == null
                 ? null
                 : "Basic "
                         + Base64.getEncoder()
@@ -45,7 +57,12 @@ final class Api {
     }
 
     Api as(String username, String password) {
-        return new Api(baseUrl, username, password);
+        return new Api(baseUrl, basic(username, password), timeout);
+    }
+
+    /** The same caller, waiting up to {@code timeout} for each answer. */
+    Api waitingUpTo(Duration timeout) {
+        return new Api(baseUrl, authorization, timeout);
     }
 
     Answer get(String path) {
@@ -71,7 +88,7 @@ final class Api {
 
     Answer send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null

@@ -211,6 +211,19 @@ abstract class EventLogScenarios extends ApplicationScenarios {
                     .isEqualTo(200);
         });
 
+        Answer firstTwo = admin.get("/api/aggregates/" + product + "/events?limit=2");
+        assertThat(types(firstTwo.body())).containsExactly("ProductRegisteredEvent", "ProductRestockedEvent");
+        assertThat(firstTwo.header("Link"))
+                .endsWith("/api/aggregates/" + product + "/events?after=1&limit=2>; rel=\"next\"");
+        assertThat(types(admin.get("/api/aggregates/" + product + "/events?after=1&limit=3")
+                        .body()))
+                .containsExactly("StockReservedEvent", "ReservationConfirmedEvent");
+        for (String bad : List.of("limit=0", "limit=1001", "limit=two", "after=-2")) {
+            Answer refused = admin.get("/api/aggregates/" + product + "/events?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).as(bad).contains("application/problem+json");
+        }
+
         assertThat(bob.get("/api/aggregates/" + aliceId + "/events").status()).isEqualTo(404);
         assertThat(bob.get("/api/aggregates/" + aliceOrder + "/events").status())
                 .isEqualTo(404);

@@ -40,13 +40,19 @@ final class ReplicaProcess implements AutoCloseable {
      * the same name.
      */
     static ReplicaProcess start(Database database, String name, List<String> moreArguments) {
+        return start(database, name, List.of("-Xmx384m"), moreArguments);
+    }
+
+    /** As above, with these JVM options instead of the usual heap. */
+    static ReplicaProcess start(Database database, String name, List<String> jvmOptions, List<String> moreArguments) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(
                     "No application jar at " + JAR.toAbsolutePath() + ": run mvn package first");
         }
         int port = freePort();
-        List<String> command =
-                new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+UseSerialGC", "-jar", JAR.toString()));
         database.arguments().stream()
                 .filter(argument ->
                         moreArguments.stream().noneMatch(more -> name(more).equals(name(argument))))

@@ -24,6 +24,12 @@ abstract class ReplicasOnOneDatabase {
     Database database;
     final List<ReplicaProcess> replicas = new ArrayList<>();
 
+    /** The PostgreSQL database the replicas share: its event store and every other table. */
+    JdbcTemplate eventStore() {
+        return new JdbcTemplate(new DriverManagerDataSource(
+                Database.POSTGRES_HOST + database.postgresName(), Database.POSTGRES_USER, ""));
+    }
+
     @AfterEach
     void stopReplicasAndDropTheDatabase() {
         replicas.forEach(ReplicaProcess::close);
@@ -68,11 +74,6 @@ abstract class ReplicasOnOneDatabase {
 
     List<String> ownersOfSegments() {
         return eventStore().queryForList("SELECT DISTINCT COALESCE(owner, '(nobody)') FROM tokenentry", String.class);
-    }
-
-    JdbcTemplate eventStore() {
-        return new JdbcTemplate(new DriverManagerDataSource(
-                Database.POSTGRES_HOST + database.postgresName(), Database.POSTGRES_USER, ""));
     }
 
     /** What the load's orders came to, in the test's log. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.query.SqlTime;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +26,11 @@ class EventIndex {
             position, event_id, aggregate_type, aggregate_id, sequence, type, revision, occurred_at, payload,
             metadata, customer_id""";
 
+    /** Before and after any event's timestamp, and within what both databases' timestamps hold. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -32,11 +39,41 @@ class EventIndex {
         this.json = EventMapper.exact(json);
     }
 
-    List<Indexed> ofAggregate(String aggregateId) {
+    /** The aggregate's first event: whose the aggregate is, if anyone's. */
+    Optional<Indexed> firstOf(String aggregateId) {
+        return ofAggregate(aggregateId, -1, 1).stream().findFirst();
+    }
+
+    /** At most {@code limit} of the aggregate's events after sequence number {@code after}, oldest first. */
+    List<Indexed> ofAggregate(String aggregateId, long after, int limit) {
         return jdbc.query(
-                "SELECT " + COLUMNS + " FROM event_log_view WHERE aggregate_id = ? ORDER BY sequence",
+                "SELECT " + COLUMNS + " FROM event_log_view WHERE aggregate_id = ? AND sequence > ? ORDER BY sequence"
+                        + " LIMIT ?",
                 indexed(),
-                aggregateId);
+                aggregateId,
+                after,
+                limit);
+    }
+
+    /**
+     * The aggregate's latest {@code limit} events below sequence number {@code before} (null: any) recorded up to
+     * {@code until} (null: whenever), oldest first.
+     */
+    List<Indexed> latestOf(String aggregateId, Long before, Instant until, int limit) {
+        if (until != null && until.isBefore(EARLIEST)) {
+            return List.of();
+        }
+        List<Indexed> events = jdbc.query(
+                "SELECT " + COLUMNS
+                        + " FROM event_log_view WHERE aggregate_id = ? AND sequence < ? AND occurred_at <= ?"
+                        + " ORDER BY sequence DESC LIMIT ?",
+                indexed(),
+                aggregateId,
+                before == null ? Long.MAX_VALUE : before,
+                SqlTime.of(until == null ? LATEST : until.isAfter(LATEST) ? LATEST : until),
+                limit);
+        Collections.reverse(events);
+        return events;
     }
 
     Optional<Placement> placementOf(String orderId) {

@@ -6,6 +6,7 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.ordering.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The event log given away: the whole log as a resumable NDJSON feed (read from the event store), and from its
@@ -40,11 +43,13 @@ class EventLogController {
     private final EventFeed feed;
     private final EventIndex index;
     private final ObjectMapper json;
+    private final EventLogSettings settings;
 
-    EventLogController(EventFeed feed, EventIndex index, ObjectMapper json) {
+    EventLogController(EventFeed feed, EventIndex index, ObjectMapper json, EventLogSettings settings) {
         this.feed = feed;
         this.index = index;
         this.json = json;
+        this.settings = settings;
     }
 
     @Operation(
@@ -83,25 +88,71 @@ class EventLogController {
     }
 
     @Operation(
-            summary = "An aggregate's history, oldest first; a customer sees only their own account and orders",
-            description = "404 when the aggregate has no event yet or is not the customer's (the index follows "
-                    + "the log within milliseconds)")
+            summary = "A page of an aggregate's history, oldest first; a customer sees only their own account and "
+                    + "orders",
+            description = "Resume with after=<the sequence of the last event seen>; a full page has a Link header "
+                    + "(rel=\"next\") to the next one. 404 when the aggregate has no event yet or is not the "
+                    + "customer's (the index follows the log within milliseconds)")
     @ApiResponse(
             responseCode = "200",
+            headers =
+                    @Header(
+                            name = HttpHeaders.LINK,
+                            description = "on a full page: <the next page>; rel=\"next\"",
+                            schema = @Schema(type = "string")),
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
     @GetMapping("/api/aggregates/{aggregateId}/events")
-    List<Event> aggregateEvents(@PathVariable String aggregateId, @Parameter(hidden = true) Caller caller) {
-        List<EventIndex.Indexed> history = index.ofAggregate(aggregateId);
-        boolean visible = !history.isEmpty()
-                && (caller.isAdmin()
-                        || (caller.customerId() != null
-                                && history.stream()
-                                        .allMatch(
-                                                e -> caller.customerId().value().equals(e.customerId()))));
-        if (!visible) {
+    ResponseEntity<List<Event>> aggregateEvents(
+            @PathVariable String aggregateId,
+            @Parameter(description = "the sequence of the last event seen; -1 (default) reads from the first")
+                    @RequestParam(defaultValue = "-1")
+                    @Min(-1)
+                    long after,
+            @Parameter(
+                            description = "at most this many events; sourced.events.trail-limit (100) when not given, "
+                                    + "at most sourced.events.trail-max-limit (1000)")
+                    @RequestParam(required = false)
+                    Integer limit,
+            @Parameter(hidden = true) Caller caller) {
+        int size = trailLimit(limit);
+        boolean visible = index.firstOf(aggregateId)
+                .filter(first -> caller.isAdmin() || ownedBy(first, caller))
+                .isPresent();
+        List<EventIndex.Indexed> page = visible ? index.ofAggregate(aggregateId, after, size) : List.of();
+        if (!visible || !(caller.isAdmin() || page.stream().allMatch(event -> ownedBy(event, caller)))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No aggregate " + aggregateId);
         }
-        return history.stream().map(EventIndex.Indexed::event).toList();
+        List<Event> events = page.stream().map(EventIndex.Indexed::event).toList();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (events.size() == size) {
+            answer.header(
+                    HttpHeaders.LINK,
+                    "<"
+                            + ServletUriComponentsBuilder.fromCurrentRequest()
+                                    .replaceQueryParam(
+                                            "after",
+                                            events.get(events.size() - 1).sequence())
+                                    .replaceQueryParam("limit", size)
+                                    .build()
+                                    .toUriString()
+                            + ">; rel=\"next\"");
+        }
+        return answer.body(events);
+    }
+
+    private int trailLimit(Integer limit) {
+        if (limit == null) {
+            return settings.trailLimit();
+        }
+        if (limit < 1 || limit > settings.trailMaxLimit()) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "limit must be between 1 and " + settings.trailMaxLimit());
+        }
+        return limit;
+    }
+
+    private static boolean ownedBy(EventIndex.Indexed event, Caller caller) {
+        return caller.customerId() != null && caller.customerId().value().equals(event.customerId());
     }
 
     @Operation(

@@ -3,6 +3,7 @@ package io.sourced.query.log.eventlog;
 import io.sourced.api.eventlog.FindAggregateTrailQuery;
 import io.sourced.api.eventlog.FindOrderTraceQuery;
 import io.sourced.api.eventlog.TrailEntry;
+import io.sourced.api.eventlog.TrailPage;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class TrailQueries {
 
     private final EventIndex index;
+    private final int maxLimit;
 
-    TrailQueries(EventIndex index) {
+    TrailQueries(EventIndex index, EventLogSettings settings) {
         this.index = index;
+        this.maxLimit = settings.trailMaxLimit();
     }
 
     /** Ask with {@code ResponseTypes.multipleInstancesOf(TrailEntry.class)}. */
@@ -30,12 +33,16 @@ class TrailQueries {
                 .toList();
     }
 
-    /** Ask with {@code ResponseTypes.multipleInstancesOf(TrailEntry.class)}. */
+    /** Ask with {@code ResponseTypes.instanceOf(TrailPage.class)}; a limit beyond the maximum is held to it. */
     @QueryHandler
-    List<TrailEntry> handle(FindAggregateTrailQuery query) {
-        return index.ofAggregate(query.aggregateId()).stream()
+    TrailPage handle(FindAggregateTrailQuery query) {
+        int limit = Math.max(1, Math.min(query.limit(), maxLimit));
+        List<EventIndex.Indexed> page = index.latestOf(query.aggregateId(), query.before(), query.until(), limit + 1);
+        boolean earlier = page.size() > limit;
+        List<TrailEntry> entries = page.subList(earlier ? 1 : 0, page.size()).stream()
                 .map(indexed -> entry(indexed.event()))
                 .toList();
+        return new TrailPage(entries, earlier ? page.get(1).event().sequence() : null);
     }
 
     private static TrailEntry entry(Event event) {

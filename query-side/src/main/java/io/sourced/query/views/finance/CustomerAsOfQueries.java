@@ -4,7 +4,6 @@ import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FindCustomerAsOfQuery;
 import io.sourced.query.AsOf;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerAsOfQueries {
 
-    private final EventStore eventStore;
+    private final AsOf asOf;
 
-    CustomerAsOfQueries(EventStore eventStore) {
-        this.eventStore = eventStore;
+    CustomerAsOfQueries(AsOf asOf) {
+        this.asOf = asOf;
     }
 
     /** Ask with {@code ResponseTypes.optionalInstanceOf(CustomerView.class)}. */
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerAsOfQuery query) {
-        return AsOf.view(eventStore, query.customerId().value(), query.asOf(), CustomerFold::apply);
+        return asOf.view(CustomerFold.AS_OF, query.customerId().value(), query.asOf());
     }
 }

@@ -8,6 +8,7 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
+import io.sourced.query.AsOf;
 import io.sourced.query.Fold;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +43,10 @@ final class CustomerFold {
             .on(FundsWithdrawnEvent.class, CustomerFold::balanced)
             .on(PaymentAuthorizedEvent.class, CustomerFold::balanced)
             .on(PaymentRefundedEvent.class, CustomerFold::balanced);
+
+    /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
+    static final AsOf.Folding<CustomerView> AS_OF =
+            new AsOf.Folding<>("customer-view-1", CustomerView.class, CustomerFold::apply);
 
     private CustomerFold() {}
 

@@ -4,7 +4,6 @@ import io.sourced.api.inventory.FindProductAsOfQuery;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.query.AsOf;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductAsOfQueries {
 
-    private final EventStore eventStore;
+    private final AsOf asOf;
 
-    ProductAsOfQueries(EventStore eventStore) {
-        this.eventStore = eventStore;
+    ProductAsOfQueries(AsOf asOf) {
+        this.asOf = asOf;
     }
 
     /** Ask with {@code ResponseTypes.optionalInstanceOf(ProductView.class)}. */
     @QueryHandler
     Optional<ProductView> handle(FindProductAsOfQuery query) {
-        return AsOf.view(eventStore, query.productId().value(), query.asOf(), ProductFold::apply);
+        return asOf.view(ProductFold.AS_OF, query.productId().value(), query.asOf());
     }
 }

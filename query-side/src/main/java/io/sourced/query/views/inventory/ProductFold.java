@@ -6,6 +6,7 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.query.AsOf;
 import io.sourced.query.Fold;
 import java.time.Instant;
 
@@ -36,6 +37,10 @@ final class ProductFold {
             .on(
                     ReservationConfirmedEvent.class,
                     (product, confirmed, at) -> move(product, 0, -confirmed.quantity(), confirmed.quantity()));
+
+    /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
+    static final AsOf.Folding<ProductView> AS_OF =
+            new AsOf.Folding<>("product-view-1", ProductView.class, ProductFold::apply);
 
     private ProductFold() {}
 

@@ -1,6 +1,5 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.FindOrderAsOfQuery;
 import io.sourced.api.ordering.OrderLine;
@@ -12,13 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * An order as it was at an instant: {@link OrderFold} over the order's own events and its lines' reservations
- * recorded up to then.
+ * recorded up to then. Whose order it is comes from its first event, before any product's events are read; of a
+ * product's events only this order's reservations are kept.
  */
 @Component
 class OrderAsOfQueries {
@@ -32,22 +33,37 @@ class OrderAsOfQueries {
     /** Ask with {@code ResponseTypes.optionalInstanceOf(OrderView.class)}. */
     @QueryHandler
     Optional<OrderView> handle(FindOrderAsOfQuery query) {
-        List<DomainEventMessage<?>> events =
-                new ArrayList<>(AsOf.events(eventStore, query.orderId().value(), query.asOf()));
-        if (events.isEmpty() || !(events.get(0).getPayload() instanceof OrderPlacedEvent placed)) {
+        DomainEventStream own = eventStore.readEvents(query.orderId().value(), 0);
+        if (!own.hasNext()) {
             return Optional.empty();
         }
-        for (ProductId productId :
-                placed.lines().stream().map(OrderLine::productId).toList()) {
-            AsOf.events(eventStore, productId.value(), query.asOf()).stream()
-                    .filter(event -> event.getPayload() instanceof StockReservedEvent reserved
-                            && reserved.orderId().equals(placed.orderId()))
-                    .forEach(events::add);
+        DomainEventMessage<?> first = own.next();
+        if (first.getTimestamp().isAfter(query.asOf())
+                || !(first.getPayload() instanceof OrderPlacedEvent placed)
+                || (query.customerId() != null && !query.customerId().equals(placed.customerId()))) {
+            return Optional.empty();
         }
+        // an order's own stream is a handful of events: placed, then how it ended
+        List<DomainEventMessage<?>> events = new ArrayList<>(List.of(first));
+        own.forEachRemaining(event -> {
+            if (!event.getTimestamp().isAfter(query.asOf())) {
+                events.add(event);
+            }
+        });
+        placed.lines().stream()
+                .map(OrderLine::productId)
+                .distinct()
+                .forEach(productId -> AsOf.forEach(eventStore, productId.value(), query.asOf(), event -> {
+                    if (event.getPayload() instanceof StockReservedEvent reserved
+                            && reserved.orderId().equals(placed.orderId())) {
+                        events.add(event);
+                    }
+                }));
         events.sort(Comparator.comparing(DomainEventMessage::getTimestamp));
-        return Optional.ofNullable(AsOf.fold(
-                events,
-                (OrderView) null,
-                (order, event) -> OrderFold.apply(order, event.getPayload(), event.getTimestamp())));
+        OrderView order = null;
+        for (DomainEventMessage<?> event : events) {
+            order = OrderFold.apply(order, event.getPayload(), event.getTimestamp());
+        }
+        return Optional.ofNullable(order);
     }
 }

@@ -53,10 +53,15 @@ class OrderQueryController {
                     @RequestParam(required = false)
                     Instant asOf) {
         OrderId id = orderIdOrNotFound(orderId);
+        if (!caller.isAdmin() && caller.customerId() == null) {
+            throw noOrder(orderId);
+        }
+        // a customer's own orders only, checked before any product's events are read
         var found = asOf == null
                 ? queryGateway.query(new FindOrderQuery(id), ResponseTypes.optionalInstanceOf(OrderView.class))
                 : queryGateway.query(
-                        new FindOrderAsOfQuery(id, asOf), ResponseTypes.optionalInstanceOf(OrderView.class));
+                        new FindOrderAsOfQuery(id, asOf, caller.isAdmin() ? null : caller.customerId()),
+                        ResponseTypes.optionalInstanceOf(OrderView.class));
         return found.join()
                 .filter(order -> caller.mayActFor(order.customerId()))
                 .orElseThrow(() -> noOrder(orderId));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -116,7 +117,11 @@ class EventLogControllerTest {
         }
         EventFeed feed = new EventFeed(
                 events.store, events.engine, mapper, Duration.ofSeconds(10), new RecordedAges(events.jdbc)::of);
-        mvc = MockMvcBuilders.standaloneSetup(new EventLogController(feed, new EventIndex(views, REST_JSON), REST_JSON))
+        mvc = MockMvcBuilders.standaloneSetup(new EventLogController(
+                        feed,
+                        new EventIndex(views, REST_JSON),
+                        REST_JSON,
+                        new EventLogSettings(Duration.ofSeconds(10), 100, 1000)))
                 .setCustomArgumentResolvers(callers)
                 .setMessageConverters(
                         new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(REST_JSON))
@@ -191,6 +196,37 @@ class EventLogControllerTest {
                                 "ReservationConfirmedEvent")))
                 .andExpect(jsonPath("$[1].payload.unitPrice").value(1.50))
                 .andExpect(jsonPath("$[1].metadata.username").value("alice"));
+    }
+
+    @Test
+    void aggregateEvents_aPageAtATime_resumeAfterTheLastSequence_aFullPageLinkingTheNext() throws Exception {
+        mvc.perform(get("/api/aggregates/{id}/events", apples).param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].sequence").value(contains(0, 1)))
+                .andExpect(header().string(
+                                "Link",
+                                "<http://localhost/api/aggregates/" + apples
+                                        + "/events?after=1&limit=2>; rel=\"next\""));
+        mvc.perform(get("/api/aggregates/{id}/events", apples)
+                        .param("after", "1")
+                        .param("limit", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].sequence").value(contains(2, 3)))
+                .andExpect(header().doesNotExist("Link"));
+        mvc.perform(get("/api/aggregates/{id}/events", apples).param("after", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+    }
+
+    @Test
+    void aggregateEvents_withALimitOrAfterOutOfRange_isBadRequest() throws Exception {
+        for (String[] bad :
+                new String[][] {{"limit", "0"}, {"limit", "1001"}, {"limit", "x"}, {"after", "-2"}, {"after", "x"}}) {
+            mvc.perform(get("/api/aggregates/{id}/events", apples).param(bad[0], bad[1]))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/api/aggregates/{id}/events", apples).param("limit", "1000"))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -194,7 +194,7 @@ class EventLogProjectorTest {
         projector.handle(placed(5));
         projector.handle(reserved);
 
-        List<EventIndex.Indexed> history = index.ofAggregate(apples.value());
+        List<EventIndex.Indexed> history = index.ofAggregate(apples.value(), -1, 100);
 
         assertThat(history).singleElement().satisfies(indexed -> {
             assertThat(indexed.customerId()).isNull();

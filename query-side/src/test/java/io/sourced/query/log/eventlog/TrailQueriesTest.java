@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sourced.api.eventlog.FindAggregateTrailQuery;
 import io.sourced.api.eventlog.FindOrderTraceQuery;
 import io.sourced.api.eventlog.TrailEntry;
+import io.sourced.api.eventlog.TrailPage;
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
@@ -17,6 +18,8 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -32,6 +35,7 @@ class TrailQueriesTest {
     private final OrderId order = OrderId.random();
     private final EventStoreDatabase events = new EventStoreDatabase();
 
+    private EventIndex index;
     private TrailQueries queries;
 
     @BeforeEach
@@ -72,7 +76,8 @@ class TrailQueriesTest {
         for (TrackedEventMessage<?> event : events.readAll()) {
             projector.handle(event);
         }
-        queries = new TrailQueries(new EventIndex(views, REST_JSON));
+        index = new EventIndex(views, REST_JSON);
+        queries = new TrailQueries(index, new EventLogSettings(Duration.ofSeconds(10), 100, 1000));
     }
 
     @AfterEach
@@ -100,10 +105,41 @@ class TrailQueriesTest {
     }
 
     @Test
-    void aggregateTrail_answersItsHistoryOldestFirst() {
-        List<TrailEntry> trail = queries.handle(new FindAggregateTrailQuery(alice.value()));
+    void aggregateTrail_answersItsLatestEventsOldestFirst_andWhereTheEarlierOnesEnd() {
+        TrailPage whole = queries.handle(new FindAggregateTrailQuery(alice.value(), null, null, 100));
+        assertThat(whole.entries())
+                .extracting(TrailEntry::type)
+                .containsExactly("AccountOpenedEvent", "PaymentAuthorizedEvent");
+        assertThat(whole.entries()).extracting(TrailEntry::username).containsExactly("admin", "alice");
+        assertThat(whole.earlierBefore()).isNull();
 
-        assertThat(trail).extracting(TrailEntry::type).containsExactly("AccountOpenedEvent", "PaymentAuthorizedEvent");
-        assertThat(trail).extracting(TrailEntry::username).containsExactly("admin", "alice");
+        TrailPage latest = queries.handle(new FindAggregateTrailQuery(alice.value(), null, null, 1));
+        assertThat(latest.entries()).extracting(TrailEntry::type).containsExactly("PaymentAuthorizedEvent");
+        assertThat(latest.earlierBefore()).isEqualTo(1L);
+        TrailPage earlier = queries.handle(new FindAggregateTrailQuery(alice.value(), 1L, null, 1));
+        assertThat(earlier.entries()).extracting(TrailEntry::type).containsExactly("AccountOpenedEvent");
+        assertThat(earlier.earlierBefore()).isNull();
+    }
+
+    @Test
+    void aggregateTrail_upToAnInstant_leavesOutTheLaterEvents_andALimitBeyondTheMaximumIsHeldToIt() {
+        Instant first = queries.handle(new FindAggregateTrailQuery(alice.value(), null, null, 100))
+                .entries()
+                .get(0)
+                .at();
+        assertThat(queries.handle(new FindAggregateTrailQuery(alice.value(), null, first.minusMillis(1), 10))
+                        .entries())
+                .isEmpty();
+        assertThat(queries.handle(new FindAggregateTrailQuery(alice.value(), null, Instant.MIN, 10))
+                        .entries())
+                .isEmpty();
+        assertThat(queries.handle(new FindAggregateTrailQuery(alice.value(), null, Instant.MAX, 10))
+                        .entries())
+                .hasSize(2);
+
+        TrailQueries heldToOne = new TrailQueries(index, new EventLogSettings(Duration.ofSeconds(10), 1, 1));
+        TrailPage page = heldToOne.handle(new FindAggregateTrailQuery(alice.value(), null, null, 1000));
+        assertThat(page.entries()).hasSize(1);
+        assertThat(page.earlierBefore()).isEqualTo(1L);
     }
 }

@@ -1,6 +1,12 @@
 package io.sourced.query.views.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
@@ -18,6 +24,8 @@ import io.sourced.query.InMemoryLog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 
 class OrderAsOfQueriesTest {
@@ -80,5 +88,37 @@ class OrderAsOfQueriesTest {
         OrderView accepted = asOf(T0.plusSeconds(4));
         assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(accepted.completedAt()).isEqualTo(T0.plusSeconds(4));
+    }
+
+    @Test
+    void asOf_ofAnotherCustomersOrder_isRefusedBeforeAnyProductsEventsAreRead() {
+        EventStore store = spy(log.store());
+        OrderAsOfQueries counted = new OrderAsOfQueries(store);
+
+        assertThat(counted.handle(new FindOrderAsOfQuery(orderId, T0.plusSeconds(60), CustomerId.random())))
+                .isEmpty();
+        verify(store).readEvents(orderId.value(), 0L);
+        verify(store, never()).readEvents(eq(pen.value()), anyLong());
+        verify(store, never()).readEvents(eq(ink.value()), anyLong());
+
+        assertThat(counted.handle(new FindOrderAsOfQuery(orderId, T0.plusSeconds(60), customerId)))
+                .hasValueSatisfying(order -> assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED));
+        verify(store).readEvents(pen.value(), 0L);
+    }
+
+    @Test
+    void asOf_ofAProductsId_readsNoMoreThanItsFirstEvent() {
+        EventStore store = spy(log.store());
+        DomainEventStream[] read = new DomainEventStream[1];
+        doAnswer(call -> read[0] = (DomainEventStream) call.callRealMethod())
+                .when(store)
+                .readEvents(pen.value(), 0L);
+
+        assertThat(new OrderAsOfQueries(store)
+                        .handle(new FindOrderAsOfQuery(OrderId.of(pen.value()), T0.plusSeconds(60))))
+                .isEmpty();
+        assertThat(read[0].hasNext())
+                .as("the rest of the product's events, left unread")
+                .isTrue();
     }
 }
