@@ -22,7 +22,7 @@ class ProductAsOfQueriesTest {
     private final OrderId orderId = OrderId.random();
     private final InMemoryLog log = new InMemoryLog()
             .record("Product", lamp, new ProductRegisteredEvent(lamp, "Lamp", new BigDecimal("20.00"), 3), T0)
-            .record("Product", lamp, new ProductRestockedEvent(lamp, 2), T0.plusSeconds(10))
+            .record("Product", lamp, new ProductRestockedEvent(lamp, 2, null), T0.plusSeconds(10))
             .record(
                     "Product",
                     lamp,
