@@ -241,6 +241,57 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     }
 
     @Test
+    void placeOrder_usedIdempotencyKeyWithAnotherOrder_isUnprocessable() {
+        String product = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        Answer first = admin.post(
+                "/api/orders",
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1))),
+                key);
+        admin.awaitTerminal(first.id("orderId"));
+        long eventsBefore = instance.eventCount();
+
+        Answer another = admin.post(
+                "/api/orders",
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 2))),
+                key);
+
+        assertThat(another.status()).as(another.toString()).isEqualTo(422);
+        assertThat(another.contentType()).startsWith("application/problem+json");
+        assertThat(another.body().path("detail").asText()).contains("Idempotency-Key");
+        assertThat(instance.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void deposit_sameIdempotencyKeyTwice_depositsOnce() {
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, String> key = Map.of("Idempotency-Key", "deposit-" + UUID.randomUUID());
+        String deposits = "/api/customers/" + customer + "/deposits";
+
+        assertThat(admin.post(deposits, Map.of("amount", 5), key).status()).isEqualTo(202);
+        assertThat(admin.post(deposits, Map.of("amount", new BigDecimal("5.00")), key)
+                        .status())
+                .isEqualTo(202);
+        Answer another = admin.post(deposits, Map.of("amount", 6), key);
+
+        assertThat(another.status()).as(another.toString()).isEqualTo(422);
+        assertThat(instance.jdbc()
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                                Long.class,
+                                customer))
+                .as("opened, with its initial deposit, and one deposit")
+                .isEqualTo(3);
+        instance.awaitQuiet();
+        assertThat(admin.get("/api/customers/" + customer)
+                        .body()
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("35");
+    }
+
+    @Test
     void customer_isDeniedAnotherCustomersData() {
         Api alice = admin.as("alice", "alice");
         Api bob = admin.as("bob", "bob");
@@ -397,6 +448,15 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         assertThat(openApi.at("/paths/~1api~1customers~1{customerId}~1withdrawals/post/responses")
                         .has("422"))
                 .isTrue();
+        for (String keyed : List.of(
+                "/paths/~1api~1orders/post",
+                "/paths/~1api~1customers~1{customerId}~1deposits/post",
+                "/paths/~1api~1products~1{productId}~1restock/post")) {
+            assertThat(openApi.at(keyed + "/parameters").findValuesAsText("name"))
+                    .as(keyed)
+                    .contains("Idempotency-Key");
+            assertThat(openApi.at(keyed + "/responses").has("422")).as(keyed).isTrue();
+        }
         assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status())
                 .isEqualTo(403);
     }
