@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -238,6 +243,35 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         awaitStock(product, 9, 0, 1);
         Answer other = admin.post("/api/orders", body, Map.of("Idempotency-Key", "order-" + UUID.randomUUID()));
         assertThat(other.id("orderId")).isNotEqualTo(first.id("orderId"));
+    }
+
+    @Test
+    void placeOrder_oneIdempotencyKeySentAtOnce_placesOne() throws Exception {
+        String product = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, Object> body =
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1)));
+        Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        Callable<Answer> place = () -> admin.post("/api/orders", body, key);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Answer> answers = new ArrayList<>();
+        try {
+            for (Future<Answer> answer : clients.invokeAll(Collections.nCopies(6, place))) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(202));
+        assertThat(answers.stream().map(answer -> answer.id("orderId")).distinct())
+                .hasSize(1);
+        String order = answers.get(0).id("orderId");
+        admin.awaitTerminal(order);
+        assertThat(EventLog.read(instance.jdbc()).count("OrderPlacedEvent", order))
+                .isEqualTo(1);
     }
 
     @Test
