@@ -81,10 +81,7 @@ public class IdempotencyKeys {
             send.accept(use.operation());
         } catch (RuntimeException failure) {
             if (refused(failure)) {
-                jdbc.update(
-                        "DELETE FROM idempotency_key WHERE key_hash = ? AND operation_id = ? AND answered = FALSE",
-                        keyHash,
-                        use.operation().value());
+                free(keyHash, use.operation());
             }
             throw failure;
         }
@@ -137,6 +134,18 @@ public class IdempotencyKeys {
             }
         }
         throw Refused.conflict(HEADER + " is being used by other requests at this moment");
+    }
+
+    /** Not freed (the database away a moment), a repeat sends the same operation again, refused again or applied once. */
+    private void free(String keyHash, OperationId operation) {
+        try {
+            jdbc.update(
+                    "DELETE FROM idempotency_key WHERE key_hash = ? AND operation_id = ? AND answered = FALSE",
+                    keyHash,
+                    operation.value());
+        } catch (DataAccessException notFreed) {
+            // the refusal is the answer
+        }
     }
 
     /**
