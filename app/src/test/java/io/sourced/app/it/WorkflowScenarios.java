@@ -284,6 +284,7 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
                 Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1))),
                 key);
         admin.awaitTerminal(first.id("orderId"));
+        instance.awaitQuiet();
         long eventsBefore = instance.eventCount();
 
         Answer another = admin.post(
