@@ -128,7 +128,7 @@ final class OrderHistory {
                     "CustomerAccount",
                     customer.id.value(),
                     customer.sequence++,
-                    new FundsDepositedEvent(customer.id, DEPOSIT, DEPOSIT),
+                    new FundsDepositedEvent(customer.id, DEPOSIT, DEPOSIT, null),
                     opened.next());
         }
     }

@@ -79,6 +79,6 @@ class LingeringEventSourceTest {
 
     private void restock(Instant at) {
         ProductId product = ProductId.random();
-        log.record("Product", product, new ProductRestockedEvent(product, 1), at);
+        log.record("Product", product, new ProductRestockedEvent(product, 1, null), at);
     }
 }

@@ -4,6 +4,7 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.idempotency.OperationId;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -91,8 +92,8 @@ class AccountPages extends Pages {
             RedirectAttributes redirect) {
         CustomerView customer = views.visibleCustomer(customerId, caller);
         if (!errors.hasErrors()) {
-            String refused = Refusals.refusalOf(
-                    () -> commands.sendAndWait(new DepositFundsCommand(customer.customerId(), deposit.getAmount())));
+            String refused = Refusals.refusalOf(() -> commands.sendAndWait(
+                    new DepositFundsCommand(customer.customerId(), deposit.getAmount(), OperationId.random())));
             if (refused == null) {
                 return done(customer, "Deposited " + fmt.money(deposit.getAmount()) + ".", redirect);
             }
@@ -111,8 +112,8 @@ class AccountPages extends Pages {
             RedirectAttributes redirect) {
         CustomerView customer = views.visibleCustomer(customerId, caller);
         if (!errors.hasErrors()) {
-            String refused = Refusals.refusalOf(() ->
-                    commands.sendAndWait(new WithdrawFundsCommand(customer.customerId(), withdrawal.getAmount())));
+            String refused = Refusals.refusalOf(() -> commands.sendAndWait(
+                    new WithdrawFundsCommand(customer.customerId(), withdrawal.getAmount(), OperationId.random())));
             if (refused == null) {
                 return done(customer, "Withdrew " + fmt.money(withdrawal.getAmount()) + ".", redirect);
             }

@@ -5,6 +5,7 @@ import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.finance.SignIn;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.refusal.Refusal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
@@ -87,8 +88,8 @@ class BackOfficeCustomers extends Pages {
                 views.customer(PageNotFound.parse(customerId, CustomerId::of)).orElseThrow(PageNotFound::new);
         String refused = errors.hasErrors()
                 ? amountMessage(errors)
-                : Refusals.refusalOf(
-                        () -> commands.sendAndWait(new DepositFundsCommand(customer.customerId(), form.getAmount())));
+                : Refusals.refusalOf(() -> commands.sendAndWait(
+                        new DepositFundsCommand(customer.customerId(), form.getAmount(), OperationId.random())));
         if (refused != null) {
             Object typed = errors.getFieldValue("amount");
             return page(

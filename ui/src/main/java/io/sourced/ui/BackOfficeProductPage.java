@@ -1,5 +1,6 @@
 package io.sourced.ui;
 
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.RestockProductCommand;
@@ -64,8 +65,8 @@ class BackOfficeProductPage extends Pages {
         ProductView product =
                 views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         if (!errors.hasErrors()) {
-            String refused = Refusals.refusalOf(
-                    () -> commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
+            String refused = Refusals.refusalOf(() -> commands.sendAndWait(
+                    new RestockProductCommand(product.productId(), form.getQuantity(), OperationId.random())));
             if (refused == null) {
                 views.awaitChange(() -> views.product(product.productId()).orElse(null), product);
                 redirect.addFlashAttribute(

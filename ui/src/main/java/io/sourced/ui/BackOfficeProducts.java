@@ -1,5 +1,6 @@
 package io.sourced.ui;
 
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.RegisterProductCommand;
@@ -83,8 +84,8 @@ class BackOfficeProducts extends Pages {
                 views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         String refused = errors.hasErrors()
                 ? message(errors.getFieldError("quantity"))
-                : Refusals.refusalOf(
-                        () -> commands.sendAndWait(new RestockProductCommand(product.productId(), form.getQuantity())));
+                : Refusals.refusalOf(() -> commands.sendAndWait(
+                        new RestockProductCommand(product.productId(), form.getQuantity(), OperationId.random())));
         if (refused != null) {
             Object typed = errors.getFieldValue("quantity");
             return page(

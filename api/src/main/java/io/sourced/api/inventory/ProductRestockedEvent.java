@@ -1,6 +1,12 @@
 package io.sourced.api.inventory;
 
+import io.sourced.api.idempotency.OperationId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
-public record ProductRestockedEvent(ProductId productId, int quantity) implements ProductScoped {}
+/** {@code operationId} is the restock's operation; null for restocks recorded at revision 1. */
+@Revision("2")
+public record ProductRestockedEvent(
+        ProductId productId,
+        int quantity,
+        @Schema(nullable = true) OperationId operationId) implements ProductScoped {}

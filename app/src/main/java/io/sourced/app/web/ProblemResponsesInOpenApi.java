@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Documents the errors every API call may answer, as problem details, so the OpenAPI document says what
- * the code does: 400 invalid input, 401, 403, 404, 409/422 where a command can be refused, and 429 where a new
+ * the code does: 400 invalid input, 401, 403, 404, 409/422 where a command can be refused (422 also for an
+ * Idempotency-Key used for another request), and 429 where a new
  * order may be refused while the workflow is behind.
  */
 @Component
@@ -56,6 +57,12 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
         if (path.endsWith("/withdrawals")) {
             errors.put("422", "A business rule refused the command (beyond the balance)");
         }
+        if (takesAnIdempotencyKey(operation)) {
+            errors.merge(
+                    "422",
+                    "The Idempotency-Key was used for another request",
+                    (rule, key) -> rule + ", or the Idempotency-Key was used for another request");
+        }
         if (path.equals("/api/orders") && method == PathItem.HttpMethod.POST) {
             errors.put(
                     "429",
@@ -63,6 +70,13 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
                             + " Retry-After says in how many seconds to try again");
         }
         errors.forEach((code, description) -> operation.getResponses().putIfAbsent(code, problem(description)));
+    }
+
+    private static boolean takesAnIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter ->
+                                "header".equals(parameter.getIn()) && "Idempotency-Key".equals(parameter.getName()));
     }
 
     private static ApiResponse problem(String description) {

@@ -59,6 +59,12 @@ final class CommitCuttingProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** The application's argument that has it reach {@code database} through this proxy. */
+    String datasourceArgument(Database database) {
+        return "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port() + "/" + database.postgresName()
+                + "?sslmode=disable&gssEncMode=disable&prepareThreshold=0";
+    }
+
     /** The next transaction that sends a statement containing {@code statement} is cut at its COMMIT, once. */
     void cutNextTransactionWith(String statement, When when) {
         armed.set(new Armed(statement, when));

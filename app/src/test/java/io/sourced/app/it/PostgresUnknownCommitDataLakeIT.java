@@ -36,10 +36,7 @@ class PostgresUnknownCommitDataLakeIT {
         database = Database.postgres();
         lake = database.lakeFolder();
         proxy = CommitCuttingProxy.to("127.0.0.1", 5432);
-        instance = Instance.start(
-                database,
-                List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/"
-                        + database.postgresName() + "?sslmode=disable&gssEncMode=disable&prepareThreshold=0"));
+        instance = Instance.start(database, List.of(proxy.datasourceArgument(database)));
     }
 
     @AfterAll

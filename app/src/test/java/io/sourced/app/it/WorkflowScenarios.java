@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -241,6 +246,87 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     }
 
     @Test
+    void placeOrder_oneIdempotencyKeySentAtOnce_placesOne() throws Exception {
+        String product = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, Object> body =
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1)));
+        Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        Callable<Answer> place = () -> admin.post("/api/orders", body, key);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Answer> answers = new ArrayList<>();
+        try {
+            for (Future<Answer> answer : clients.invokeAll(Collections.nCopies(6, place))) {
+                answers.add(answer.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(answers)
+                .allSatisfy(answer ->
+                        assertThat(answer.status()).as(answer.toString()).isEqualTo(202));
+        assertThat(answers.stream().map(answer -> answer.id("orderId")).distinct())
+                .hasSize(1);
+        String order = answers.get(0).id("orderId");
+        admin.awaitTerminal(order);
+        assertThat(EventLog.read(instance.jdbc()).count("OrderPlacedEvent", order))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void placeOrder_usedIdempotencyKeyWithAnotherOrder_isUnprocessable() {
+        String product = admin.registerProduct(unique("Pen"), "2.00", 10);
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
+        Answer first = admin.post(
+                "/api/orders",
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 1))),
+                key);
+        admin.awaitTerminal(first.id("orderId"));
+        instance.awaitQuiet();
+        long eventsBefore = instance.eventCount();
+
+        Answer another = admin.post(
+                "/api/orders",
+                Map.of("customerId", customer, "lines", List.of(Map.of("productId", product, "quantity", 2))),
+                key);
+
+        assertThat(another.status()).as(another.toString()).isEqualTo(422);
+        assertThat(another.contentType()).startsWith("application/problem+json");
+        assertThat(another.body().path("detail").asText()).contains("Idempotency-Key");
+        assertThat(instance.eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void deposit_sameIdempotencyKeyTwice_depositsOnce() {
+        String customer = admin.openCustomer(unique("Ivy"), "30");
+        Map<String, String> key = Map.of("Idempotency-Key", "deposit-" + UUID.randomUUID());
+        String deposits = "/api/customers/" + customer + "/deposits";
+
+        assertThat(admin.post(deposits, Map.of("amount", 5), key).status()).isEqualTo(202);
+        assertThat(admin.post(deposits, Map.of("amount", new BigDecimal("5.00")), key)
+                        .status())
+                .isEqualTo(202);
+        Answer another = admin.post(deposits, Map.of("amount", 6), key);
+
+        assertThat(another.status()).as(another.toString()).isEqualTo(422);
+        assertThat(instance.jdbc()
+                        .queryForObject(
+                                "SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                                Long.class,
+                                customer))
+                .as("opened, with its initial deposit, and one deposit")
+                .isEqualTo(3);
+        instance.awaitQuiet();
+        assertThat(admin.get("/api/customers/" + customer)
+                        .body()
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("35");
+    }
+
+    @Test
     void customer_isDeniedAnotherCustomersData() {
         Api alice = admin.as("alice", "alice");
         Api bob = admin.as("bob", "bob");
@@ -397,6 +483,15 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         assertThat(openApi.at("/paths/~1api~1customers~1{customerId}~1withdrawals/post/responses")
                         .has("422"))
                 .isTrue();
+        for (String keyed : List.of(
+                "/paths/~1api~1orders/post",
+                "/paths/~1api~1customers~1{customerId}~1deposits/post",
+                "/paths/~1api~1products~1{productId}~1restock/post")) {
+            assertThat(openApi.at(keyed + "/parameters").findValuesAsText("name"))
+                    .as(keyed)
+                    .contains("Idempotency-Key");
+            assertThat(openApi.at(keyed + "/responses").has("422")).as(keyed).isTrue();
+        }
         assertThat(admin.as("alice", "alice").get("/actuator/prometheus").status())
                 .isEqualTo(403);
     }

@@ -21,6 +21,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
+import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ class CustomerAccount {
     private Map<OrderId, Payment> paymentsByOrder = new LinkedHashMap<>();
     /** Orders whose payment was declined: asked again (a step the workflow retries), the answer stays no. */
     private Set<OrderId> declinedOrders = new HashSet<>();
+    /** Deposits and withdrawals, so that one sent again after an unknown outcome is applied once. */
+    private RecentOperations recentOperations = new RecentOperations();
 
     record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {}
 
@@ -80,24 +83,32 @@ class CustomerAccount {
         }
         apply(new AccountOpenedEvent(command.customerId(), command.name().strip()));
         if (deposits) {
-            apply(new FundsDepositedEvent(command.customerId(), initialDeposit, initialDeposit));
+            apply(new FundsDepositedEvent(command.customerId(), initialDeposit, initialDeposit, null));
         }
     }
 
     @CommandHandler
     void handle(DepositFundsCommand command) {
         requireValid(command.amount());
-        apply(new FundsDepositedEvent(customerId, command.amount(), balance.add(command.amount())));
+        if (recentOperations.applied(command.operationId(), depositOf(command.amount()))) {
+            return;
+        }
+        apply(new FundsDepositedEvent(
+                customerId, command.amount(), balance.add(command.amount()), command.operationId()));
     }
 
     @CommandHandler
     void handle(WithdrawFundsCommand command) {
         requireValid(command.amount());
+        if (recentOperations.applied(command.operationId(), withdrawalOf(command.amount()))) {
+            return;
+        }
         if (command.amount().compareTo(balance) > 0) {
             throw Refused.unprocessable("withdrawal of " + command.amount().toPlainString() + " exceeds the balance "
                     + balance.toPlainString());
         }
-        apply(new FundsWithdrawnEvent(customerId, command.amount(), balance.subtract(command.amount())));
+        apply(new FundsWithdrawnEvent(
+                customerId, command.amount(), balance.subtract(command.amount()), command.operationId()));
     }
 
     @CommandHandler
@@ -128,6 +139,14 @@ class CustomerAccount {
         }
     }
 
+    private static String depositOf(BigDecimal amount) {
+        return "a deposit of " + amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String withdrawalOf(BigDecimal amount) {
+        return "a withdrawal of " + amount.stripTrailingZeros().toPlainString();
+    }
+
     private Optional<Payment> paymentFor(OrderId orderId) {
         return Optional.ofNullable(paymentsByOrder.get(orderId));
     }
@@ -140,11 +159,13 @@ class CustomerAccount {
     @EventSourcingHandler
     void on(FundsDepositedEvent event) {
         balance = event.balance();
+        recentOperations.remember(event.operationId(), depositOf(event.amount()));
     }
 
     @EventSourcingHandler
     void on(FundsWithdrawnEvent event) {
         balance = event.balance();
+        recentOperations.remember(event.operationId(), withdrawalOf(event.amount()));
     }
 
     @EventSourcingHandler

@@ -5,17 +5,21 @@ import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.idempotency.OperationId;
+import io.sourced.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +31,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CustomerCommandController {
 
     private final CommandGateway commandGateway;
+    private final IdempotencyKeys idempotencyKeys;
 
-    CustomerCommandController(CommandGateway commandGateway) {
+    CustomerCommandController(CommandGateway commandGateway, IdempotencyKeys idempotencyKeys) {
         this.commandGateway = commandGateway;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping
@@ -43,28 +49,58 @@ class CustomerCommandController {
     }
 
     @PostMapping("/{customerId}/deposits")
-    @Operation(summary = "Deposit funds")
+    @Operation(summary = "Deposit funds, once per Idempotency-Key")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<CustomerIdResponse> deposit(
             @PathVariable CustomerId customerId,
             @Valid @RequestBody AmountRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
             @Parameter(hidden = true) Caller caller) {
-        return moveFunds(caller, customerId, new DepositFundsCommand(customerId, request.amount()));
+        return moveFunds(
+                caller,
+                customerId,
+                key,
+                "deposit",
+                request,
+                operation -> new DepositFundsCommand(customerId, request.amount(), operation));
     }
 
     @PostMapping("/{customerId}/withdrawals")
-    @Operation(summary = "Withdraw funds; 422 beyond the balance")
+    @Operation(summary = "Withdraw funds, once per Idempotency-Key; 422 beyond the balance")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<CustomerIdResponse> withdraw(
             @PathVariable CustomerId customerId,
             @Valid @RequestBody AmountRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
             @Parameter(hidden = true) Caller caller) {
-        return moveFunds(caller, customerId, new WithdrawFundsCommand(customerId, request.amount()));
+        return moveFunds(
+                caller,
+                customerId,
+                key,
+                "withdrawal",
+                request,
+                operation -> new WithdrawFundsCommand(customerId, request.amount(), operation));
     }
 
-    private ResponseEntity<CustomerIdResponse> moveFunds(Caller caller, CustomerId customerId, Object command) {
+    private ResponseEntity<CustomerIdResponse> moveFunds(
+            Caller caller,
+            CustomerId customerId,
+            String key,
+            String action,
+            AmountRequest request,
+            Function<OperationId, Object> command) {
         requireMayActFor(caller, customerId);
-        commandGateway.sendAndWait(command);
+        idempotencyKeys.once(
+                key,
+                caller,
+                customerId,
+                action,
+                request,
+                operation -> commandGateway.sendAndWait(command.apply(operation)));
         return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
     }
 

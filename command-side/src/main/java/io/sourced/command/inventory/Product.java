@@ -20,6 +20,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
+import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,6 +65,8 @@ class Product {
      * state must be the same on every replica that replays the same events (docs/architecture.md says why it is safe).
      */
     private LinkedHashSet<OrderId> settledOrders = new LinkedHashSet<>();
+    /** Restocks, so that one sent again after an unknown outcome is applied once. */
+    private RecentOperations recentOperations = new RecentOperations();
 
     record Reservation(OrderId orderId, int quantity) {}
 
@@ -108,10 +111,17 @@ class Product {
         if (command.quantity() < 1) {
             throw Refused.invalid("quantity", "must be at least 1");
         }
+        if (recentOperations.applied(command.operationId(), restockOf(command.quantity()))) {
+            return;
+        }
         if ((long) available + reserved() + sold + command.quantity() > Integer.MAX_VALUE) {
             throw Refused.invalid("quantity", "would take the stock beyond what can be counted");
         }
-        apply(new ProductRestockedEvent(productId, command.quantity()));
+        apply(new ProductRestockedEvent(productId, command.quantity(), command.operationId()));
+    }
+
+    private static String restockOf(int quantity) {
+        return "a restock of " + quantity;
     }
 
     @CommandHandler
@@ -164,6 +174,7 @@ class Product {
     @EventSourcingHandler
     void on(ProductRestockedEvent event) {
         available += event.quantity();
+        recentOperations.remember(event.operationId(), restockOf(event.quantity()));
     }
 
     @EventSourcingHandler

@@ -1,9 +1,12 @@
 package io.sourced.command.inventory;
 
+import io.sourced.api.caller.Caller;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -13,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductCommandController {
 
     private final CommandGateway commandGateway;
+    private final IdempotencyKeys idempotencyKeys;
 
-    ProductCommandController(CommandGateway commandGateway) {
+    ProductCommandController(CommandGateway commandGateway, IdempotencyKeys idempotencyKeys) {
         this.commandGateway = commandGateway;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping
@@ -40,11 +46,23 @@ class ProductCommandController {
     }
 
     @PostMapping("/{productId}/restock")
-    @Operation(summary = "Add stock to a product (ADMIN)")
+    @Operation(summary = "Add stock to a product, once per Idempotency-Key (ADMIN)")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ProductIdResponse> restock(
-            @PathVariable ProductId productId, @Valid @RequestBody RestockRequest request) {
-        commandGateway.sendAndWait(new RestockProductCommand(productId, request.quantity()));
+            @PathVariable ProductId productId,
+            @Valid @RequestBody RestockRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
+            @Parameter(hidden = true) Caller caller) {
+        idempotencyKeys.once(
+                key,
+                caller,
+                productId,
+                "restock",
+                request,
+                operation -> commandGateway.sendAndWait(
+                        new RestockProductCommand(productId, request.quantity(), operation)));
         return ResponseEntity.accepted().location(location(productId)).body(new ProductIdResponse(productId));
     }
 

@@ -6,6 +6,7 @@ import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import io.sourced.command.Refused;
+import io.sourced.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,30 +29,38 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Orders")
 class OrderCommandController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final CommandGateway commandGateway;
+    private final IdempotencyKeys idempotencyKeys;
 
-    OrderCommandController(CommandGateway commandGateway) {
+    OrderCommandController(CommandGateway commandGateway, IdempotencyKeys idempotencyKeys) {
         this.commandGateway = commandGateway;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping
-    @Operation(summary = "Place an order; the same Idempotency-Key (same user) answers the first order's id")
+    @Operation(summary = "Place an order; the same Idempotency-Key and order answer the first order's id")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<OrderIdResponse> place(
             @Valid @RequestBody PlaceOrderRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
             @Parameter(hidden = true) Caller caller) {
         CustomerId customerId = customerFor(request, caller);
-        OrderId orderId = orderIdFor(caller, key);
-        PlaceOrderCommand command = new PlaceOrderCommand(
-                orderId,
-                customerId,
-                request.lines().stream()
-                        .map(PlaceOrderRequest.Line::toOrderLine)
-                        .toList());
-        OrderId placed = commandGateway.sendAndWait(command);
+        OrderId placed = OrderId.of(idempotencyKeys
+                .once(
+                        key,
+                        caller,
+                        customerId,
+                        "order",
+                        new PlaceOrderRequest(customerId, request.lines()),
+                        operation -> commandGateway.sendAndWait(new PlaceOrderCommand(
+                                OrderId.of(operation.value()),
+                                customerId,
+                                request.lines().stream()
+                                        .map(PlaceOrderRequest.Line::toOrderLine)
+                                        .toList())))
+                .value());
         return ResponseEntity.accepted().location(location(placed)).body(new OrderIdResponse(placed));
     }
 
@@ -78,13 +87,6 @@ class OrderCommandController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No customer " + named);
         }
         return named;
-    }
-
-    static OrderId orderIdFor(Caller caller, String key) {
-        if (key != null && !OrderId.isIdempotencyKey(key)) {
-            throw Refused.invalid(IDEMPOTENCY_KEY, OrderId.IDEMPOTENCY_KEY_RULE);
-        }
-        return OrderId.forIdempotencyKey(caller.username(), key);
     }
 
     private static URI location(OrderId orderId) {

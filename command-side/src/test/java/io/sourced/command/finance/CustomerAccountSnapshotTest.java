@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,8 +65,27 @@ class CustomerAccountSnapshotTest {
                 .expectEvents(new PaymentRefundedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("100.00")));
         new AggregateTestFixture<>(CustomerAccount.class)
                 .givenState(() -> copyOf(restored))
-                .when(new WithdrawFundsCommand(alice, new BigDecimal("70.01")))
+                .when(new WithdrawFundsCommand(alice, new BigDecimal("70.01"), OperationId.random()))
                 .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void accountSnapshot_restored_stillKnowsItsRecentOperations() {
+        OperationId deposit = OperationId.random();
+        AtomicReference<CustomerAccount> captured = new AtomicReference<>();
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .given(
+                        new AccountOpenedEvent(alice, "Alice"),
+                        new FundsDepositedEvent(alice, new BigDecimal("10.00"), new BigDecimal("10.00"), deposit))
+                .when(new WithdrawFundsCommand(alice, new BigDecimal("1.00"), OperationId.random()))
+                .expectState(captured::set);
+        CustomerAccount restored = copyOf(captured.get());
+
+        new AggregateTestFixture<>(CustomerAccount.class)
+                .givenState(() -> copyOf(restored))
+                .when(new DepositFundsCommand(alice, new BigDecimal("10"), deposit))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -89,7 +110,7 @@ class CustomerAccountSnapshotTest {
         new AggregateTestFixture<>(CustomerAccount.class)
                 .given(
                         new AccountOpenedEvent(alice, "Alice"),
-                        new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00")),
+                        new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00"), null),
                         new PaymentAuthorizedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("70.00")),
                         new PaymentAuthorizedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("50.00")),
                         new PaymentRefundedEvent(alice, refunded, new BigDecimal("20.00"), new BigDecimal("70.00")),

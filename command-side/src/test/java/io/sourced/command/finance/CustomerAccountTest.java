@@ -17,6 +17,7 @@ import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -30,8 +31,10 @@ class CustomerAccountTest {
 
     private final CustomerId alice = CustomerId.random();
     private final OrderId order = OrderId.random();
+    private final OperationId operation = OperationId.random();
     private final AccountOpenedEvent opened = new AccountOpenedEvent(alice, "Alice");
-    private final FundsDepositedEvent deposited = new FundsDepositedEvent(alice, amount("100.00"), amount("100.00"));
+    private final FundsDepositedEvent deposited =
+            new FundsDepositedEvent(alice, amount("100.00"), amount("100.00"), null);
 
     private final Map<String, CustomerId> signIns = new HashMap<>();
     private AggregateTestFixture<CustomerAccount> fixture;
@@ -114,14 +117,67 @@ class CustomerAccountTest {
     @Test
     void depositFunds_validAmount_raisesTheBalance() {
         fixture.given(opened, deposited)
-                .when(new DepositFundsCommand(alice, amount("12.5")))
-                .expectEvents(new FundsDepositedEvent(alice, amount("12.5"), amount("112.50")));
+                .when(new DepositFundsCommand(alice, amount("12.5"), operation))
+                .expectEvents(new FundsDepositedEvent(alice, amount("12.5"), amount("112.50"), operation));
+    }
+
+    @Test
+    void depositFunds_sameOperationTwice_appliedOnce() {
+        fixture.given(opened, new FundsDepositedEvent(alice, amount("12.5"), amount("12.5"), operation))
+                .when(new DepositFundsCommand(alice, amount("12.50"), operation))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        account -> assertThat(account).extracting("balance").isEqualTo(amount("12.5")));
+    }
+
+    @Test
+    void depositFunds_sameOperationAnotherAmount_isRefused() {
+        fixture.given(opened, new FundsDepositedEvent(alice, amount("12.5"), amount("12.5"), operation))
+                .when(new DepositFundsCommand(alice, amount("13"), operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE))
+                .expectExceptionMessage("operation " + operation + " was a deposit of 12.5, not a deposit of 13");
+    }
+
+    @Test
+    void depositFunds_operationOfAWithdrawal_isRefused() {
+        fixture.given(opened, deposited, new FundsWithdrawnEvent(alice, amount("10"), amount("90.00"), operation))
+                .when(new DepositFundsCommand(alice, amount("10"), operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void withdrawFunds_sameOperationTwice_appliedOnce() {
+        fixture.given(opened, deposited, new FundsWithdrawnEvent(alice, amount("30"), amount("70.00"), operation))
+                .when(new WithdrawFundsCommand(alice, amount("30"), operation))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        account -> assertThat(account).extracting("balance").isEqualTo(amount("70.00")));
+    }
+
+    @Test
+    void withdrawFunds_sameOperationTwiceOnceTheBalanceIsSpent_appliedOnce() {
+        fixture.given(opened, deposited, new FundsWithdrawnEvent(alice, amount("100"), amount("0.00"), operation))
+                .when(new WithdrawFundsCommand(alice, amount("100"), operation))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void withdrawFunds_sameOperationAnotherAmount_isRefused() {
+        fixture.given(opened, deposited, new FundsWithdrawnEvent(alice, amount("30"), amount("70.00"), operation))
+                .when(new WithdrawFundsCommand(alice, amount("31"), operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
     }
 
     @Test
     void depositFunds_threeDecimals_isRefused() {
         fixture.given(opened)
-                .when(new DepositFundsCommand(alice, amount("1.005")))
+                .when(new DepositFundsCommand(alice, amount("1.005"), operation))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
     }
@@ -129,7 +185,7 @@ class CustomerAccountTest {
     @Test
     void depositFunds_zero_isRefused() {
         fixture.given(opened)
-                .when(new DepositFundsCommand(alice, BigDecimal.ZERO))
+                .when(new DepositFundsCommand(alice, BigDecimal.ZERO, operation))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
     }
@@ -137,28 +193,28 @@ class CustomerAccountTest {
     @Test
     void depositFunds_unknownCustomer_isNotFound() {
         fixture.givenNoPriorActivity()
-                .when(new DepositFundsCommand(alice, amount("10")))
+                .when(new DepositFundsCommand(alice, amount("10"), operation))
                 .expectException(AggregateNotFoundException.class);
     }
 
     @Test
     void withdrawFunds_withinBalance_lowersTheBalance() {
         fixture.given(opened, deposited)
-                .when(new WithdrawFundsCommand(alice, amount("30.25")))
-                .expectEvents(new FundsWithdrawnEvent(alice, amount("30.25"), amount("69.75")));
+                .when(new WithdrawFundsCommand(alice, amount("30.25"), operation))
+                .expectEvents(new FundsWithdrawnEvent(alice, amount("30.25"), amount("69.75"), operation));
     }
 
     @Test
     void withdrawFunds_wholeBalance_leavesZero() {
         fixture.given(opened, deposited)
-                .when(new WithdrawFundsCommand(alice, amount("100")))
-                .expectEvents(new FundsWithdrawnEvent(alice, amount("100"), amount("0.00")));
+                .when(new WithdrawFundsCommand(alice, amount("100"), operation))
+                .expectEvents(new FundsWithdrawnEvent(alice, amount("100"), amount("0.00"), operation));
     }
 
     @Test
     void withdrawFunds_beyondBalance_isRefused() {
         fixture.given(opened, deposited)
-                .when(new WithdrawFundsCommand(alice, amount("100.01")))
+                .when(new WithdrawFundsCommand(alice, amount("100.01"), operation))
                 .expectNoEvents()
                 .expectException(refused(UNPROCESSABLE))
                 .expectExceptionMessage("withdrawal of 100.01 exceeds the balance 100.00");
@@ -167,7 +223,7 @@ class CustomerAccountTest {
     @Test
     void withdrawFunds_negative_isRefused() {
         fixture.given(opened, deposited)
-                .when(new WithdrawFundsCommand(alice, amount("-5")))
+                .when(new WithdrawFundsCommand(alice, amount("-5"), operation))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
@@ -33,6 +34,8 @@ class ProductRegisteredEventUpcasterTest {
 
     private static final ProductId LAMP = ProductId.of("6f1d2c7e-5b8a-4c3e-9a41-2d7f0b9e8c15");
     private static final String TYPE = ProductRegisteredEvent.class.getName();
+
+    private final OperationId operation = OperationId.random();
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules())
@@ -72,8 +75,8 @@ class ProductRegisteredEventUpcasterTest {
 
         new AggregateTestFixture<>(Product.class)
                 .given(upcast)
-                .when(new RestockProductCommand(LAMP, 3))
-                .expectEvents(new ProductRestockedEvent(LAMP, 3))
+                .when(new RestockProductCommand(LAMP, 3, operation))
+                .expectEvents(new ProductRestockedEvent(LAMP, 3, operation))
                 .expectState(product -> assertThat(product)
                         .extracting("productId", "category", "available")
                         .containsExactly(LAMP, "Uncategorised", 10));
@@ -95,7 +98,7 @@ class ProductRegisteredEventUpcasterTest {
         assertThat(read(
                         stored(ProductRestockedEvent.class.getName(), "1", restocked.getBytes(StandardCharsets.UTF_8)),
                         upcasters))
-                .isEqualTo(new ProductRestockedEvent(LAMP, 4));
+                .isEqualTo(new ProductRestockedEvent(LAMP, 4, null));
     }
 
     private Object read(DomainEventData<byte[]> stored, EventUpcaster chain) {

@@ -4,6 +4,7 @@ import static io.sourced.api.refusal.Refusal.Kind.*;
 import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -17,6 +18,7 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,6 +37,7 @@ class ProductTest {
     private final ProductId pen = ProductId.random();
     private final OrderId order = OrderId.random();
     private final OrderId otherOrder = OrderId.random();
+    private final OperationId operation = OperationId.random();
     private final ProductRegisteredEvent registered = new ProductRegisteredEvent(pen, "Pen", PRICE, 10);
 
     private AggregateTestFixture<Product> fixture;
@@ -133,16 +136,52 @@ class ProductTest {
     @Test
     void restockProduct_positiveQuantity_isRestocked() {
         fixture.given(registered)
-                .when(new RestockProductCommand(pen, 5))
-                .expectEvents(new ProductRestockedEvent(pen, 5))
+                .when(new RestockProductCommand(pen, 5, operation))
+                .expectEvents(new ProductRestockedEvent(pen, 5, operation))
                 .expectState(
                         product -> assertThat(product).extracting("available").isEqualTo(15));
     }
 
     @Test
+    void restockProduct_sameOperationTwice_appliedOnce() {
+        fixture.given(registered, new ProductRestockedEvent(pen, 5, operation))
+                .when(new RestockProductCommand(pen, 5, operation))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(15));
+    }
+
+    @Test
+    void restockProduct_sameOperationAnotherQuantity_isRefused() {
+        fixture.given(registered, new ProductRestockedEvent(pen, 5, operation))
+                .when(new RestockProductCommand(pen, 6, operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void restockProduct_operationOfARevision1Restock_isNew() {
+        fixture.given(registered, new ProductRestockedEvent(pen, 5, null))
+                .when(new RestockProductCommand(pen, 5, operation))
+                .expectEvents(new ProductRestockedEvent(pen, 5, operation));
+    }
+
+    @Test
+    void restockProduct_operationForgottenPastTheLimit_isAppliedAgain() {
+        List<Object> history = new ArrayList<>(List.of(registered, new ProductRestockedEvent(pen, 1, operation)));
+        for (int i = 0; i < RecentOperations.LIMIT; i++) {
+            history.add(new ProductRestockedEvent(pen, 1, OperationId.random()));
+        }
+        fixture.given(history)
+                .when(new RestockProductCommand(pen, 1, operation))
+                .expectEvents(new ProductRestockedEvent(pen, 1, operation));
+    }
+
+    @Test
     void restockProduct_zeroQuantity_isRefused() {
         fixture.given(registered)
-                .when(new RestockProductCommand(pen, 0))
+                .when(new RestockProductCommand(pen, 0, operation))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
     }
@@ -150,7 +189,7 @@ class ProductTest {
     @Test
     void restockProduct_beyondCountableStock_isRefused() {
         fixture.given(registered)
-                .when(new RestockProductCommand(pen, Integer.MAX_VALUE))
+                .when(new RestockProductCommand(pen, Integer.MAX_VALUE, operation))
                 .expectNoEvents()
                 .expectException(refused(INVALID));
     }
@@ -158,7 +197,7 @@ class ProductTest {
     @Test
     void restockProduct_unknownProduct_isNotFound() {
         fixture.givenNoPriorActivity()
-                .when(new RestockProductCommand(pen, 5))
+                .when(new RestockProductCommand(pen, 5, operation))
                 .expectException(AggregateNotFoundException.class);
     }
 
@@ -192,7 +231,7 @@ class ProductTest {
         fixture.given(
                         registered,
                         new StockReservationRejectedEvent(pen, order, 40, 10),
-                        new ProductRestockedEvent(pen, 50))
+                        new ProductRestockedEvent(pen, 50, null))
                 .when(new ReserveStockCommand(pen, order, 40))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -346,7 +385,7 @@ class ProductTest {
     void stockReserved_confirmedAndReleased_keepsAllStockAccountedFor() {
         fixture.given(
                         registered,
-                        new ProductRestockedEvent(pen, 5),
+                        new ProductRestockedEvent(pen, 5, null),
                         new StockReservedEvent(pen, order, 4, PRICE),
                         new StockReservedEvent(pen, otherOrder, 6, PRICE),
                         new ReservationConfirmedEvent(pen, order, 4))

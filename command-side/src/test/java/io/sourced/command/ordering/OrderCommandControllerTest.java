@@ -30,29 +30,6 @@ class OrderCommandControllerTest {
             Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
-    void placeOrder_sameKeySameUser_namesTheSameOrder() {
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
-                .isEqualTo(OrderCommandController.orderIdFor(alice, "k-1"));
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
-                .isNotEqualTo(OrderCommandController.orderIdFor(bob, "k-1"));
-        assertThat(OrderCommandController.orderIdFor(alice, "k-1"))
-                .isNotEqualTo(OrderCommandController.orderIdFor(alice, "k-2"));
-        assertThat(OrderCommandController.orderIdFor(alice, null))
-                .isNotEqualTo(OrderCommandController.orderIdFor(alice, null));
-    }
-
-    @Test
-    void placeOrder_keyBlankOrTooLong_isInvalid() {
-        assertThatThrownBy(() -> OrderCommandController.orderIdFor(alice, ""))
-                .matches(failure ->
-                        Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
-        assertThatThrownBy(() -> OrderCommandController.orderIdFor(alice, "x".repeat(101)))
-                .matches(failure ->
-                        Refusal.of(failure).filter(r -> r.is(INVALID)).isPresent());
-        assertThat(OrderCommandController.orderIdFor(alice, "x".repeat(100))).isNotNull();
-    }
-
-    @Test
     void placeOrder_customerOmittedByCustomer_defaultsToTheirOwn() {
         assertThat(OrderCommandController.customerFor(new PlaceOrderRequest(null, oneLine), alice))
                 .isEqualTo(aliceId);

@@ -66,7 +66,7 @@ class ViewRebuildTest {
             ProductId product = ProductId.random();
             log.record(
                     "Product", product, new ProductRegisteredEvent(product, "P" + i, BigDecimal.ONE, 1, "Fruit"), AT);
-            log.record("Product", product, new ProductRestockedEvent(product, 2), AT);
+            log.record("Product", product, new ProductRestockedEvent(product, 2, null), AT);
         }
     }
 

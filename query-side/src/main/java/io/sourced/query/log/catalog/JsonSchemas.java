@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * JSON Schemas (draft 2020-12) of event payloads, which are records: each component, in declaration order, is
- * a required property, and nothing else is allowed. It knows the types our events use; any other type fails
+ * a required property (null too where it is marked nullable), and nothing else is allowed. It knows the types our events use; any other type fails
  * loudly, so that a new kind of field is described on purpose rather than guessed.
  */
 final class JsonSchemas {
@@ -38,7 +39,8 @@ final class JsonSchemas {
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = schema.putArray("required");
         for (RecordComponent component : type.getRecordComponents()) {
-            properties.set(component.getName(), schemaOf(component.getGenericType(), type, component.getName()));
+            ObjectNode property = schemaOf(component.getGenericType(), type, component.getName());
+            properties.set(component.getName(), nullable(component) ? orNull(property) : property);
             required.add(component.getName());
         }
         return schema.put("additionalProperties", false);
@@ -83,6 +85,18 @@ final class JsonSchemas {
             return objectSchema(plain);
         }
         throw unsupported(type, owner, component);
+    }
+
+    private static ObjectNode orNull(ObjectNode property) {
+        ObjectNode either = JSON.objectNode();
+        either.putArray("type").add(property.remove("type").asText()).add("null");
+        return either.setAll(property);
+    }
+
+    /** A component marked {@code @Schema(nullable = true)}: present, and maybe null. */
+    private static boolean nullable(RecordComponent component) {
+        Schema schema = component.getAccessor().getAnnotation(Schema.class);
+        return schema != null && schema.nullable();
     }
 
     /** OrderId, ProductId, CustomerId: a record of one String written as the bare value, a UUID. */

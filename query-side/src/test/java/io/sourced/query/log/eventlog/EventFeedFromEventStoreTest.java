@@ -42,7 +42,7 @@ class EventFeedFromEventStoreTest {
                             "Product",
                             apples.value(),
                             position,
-                            new ProductRestockedEvent(apples, 1),
+                            new ProductRestockedEvent(apples, 1, null),
                             MetaData.with("username", "admin"))));
         }
         when(store.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(log.size() - 1));

@@ -43,7 +43,8 @@ class EventFeedTest {
     private void restock(int times) {
         long sequence = events.jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
         for (int i = 0; i < times; i++) {
-            events.append("Product", apples.value(), sequence + i, new ProductRestockedEvent(apples, 1), "admin", "t");
+            events.append(
+                    "Product", apples.value(), sequence + i, new ProductRestockedEvent(apples, 1, null), "admin", "t");
         }
     }
 

@@ -41,7 +41,7 @@ class CustomerQueryControllerTest {
         Deliver deliver = Deliver.to(projector);
         deliver.on(new AccountOpenedEvent(alice, "Alice"));
         deliver.on(new AccountOpenedEvent(bob, "Bob"));
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("20"), new BigDecimal("20")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("20"), new BigDecimal("20"), null), AT);
         deliver.on(
                 new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("12.5"), new BigDecimal("7.5")),
                 AT.plusSeconds(1));

@@ -59,7 +59,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void accountOpened_again_isSkipped() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5"), null), AT);
 
         deliver.on(new AccountOpenedEvent(alice, "Someone else"));
 
@@ -68,7 +68,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void fundsDeposited_setsTheBalanceAndRecordsADeposit() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100.50"), new BigDecimal("100.50"), null), AT);
 
         assertThat(customer().balance()).isEqualByComparingTo("100.50");
         assertThat(queries.handle(new FindTransactionsQuery(alice)))
@@ -78,9 +78,9 @@ class CustomerViewProjectorTest {
 
     @Test
     void fundsWithdrawn_setsTheBalanceAndRecordsAWithdrawal() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100"), null), AT);
 
-        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70")), AT.plusSeconds(1));
+        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70"), null), AT.plusSeconds(1));
 
         assertThat(customer().balance()).isEqualByComparingTo("70");
         assertThat(lastTransaction())
@@ -94,7 +94,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void paymentAuthorized_setsTheBalanceAndRecordsAPaymentForTheOrder() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100"), null), AT);
 
         deliver.on(
                 new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")),
@@ -112,7 +112,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void paymentRefunded_setsTheBalanceAndRecordsARefundForTheOrder() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100"), null), AT);
         deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
 
         deliver.on(
@@ -145,7 +145,7 @@ class CustomerViewProjectorTest {
     void fundsDeposited_handledByAxon_isRecordedAtTheEventsTimestamp_andResetEmptiesTheView() throws Exception {
         AnnotationEventHandlerAdapter axon = new AnnotationEventHandlerAdapter(projector);
 
-        axon.handle(at(new FundsDepositedEvent(alice, new BigDecimal("3"), new BigDecimal("3")), AT));
+        axon.handle(at(new FundsDepositedEvent(alice, new BigDecimal("3"), new BigDecimal("3"), null), AT));
 
         assertThat(lastTransaction().at()).isEqualTo(AT);
         axon.prepareReset();
@@ -166,7 +166,7 @@ class CustomerViewProjectorTest {
 
     @Test
     void reset_deletesEveryCustomerAndLedgerEntry() {
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5")), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("5"), null), AT);
 
         projector.reset();
 

@@ -75,10 +75,10 @@ class CustomerViewQueriesTest {
     void findTransactions_answersOnlyThatCustomersLedger_oldestFirst() {
         CustomerId alice = open("Alice");
         CustomerId bob = open("Bob");
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("10"), new BigDecimal("10")), AT);
-        deliver.on(new FundsDepositedEvent(bob, new BigDecimal("99"), new BigDecimal("99")), AT.plusSeconds(1));
-        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("4"), new BigDecimal("6")), AT.plusSeconds(2));
-        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("1"), new BigDecimal("7")), AT.plusSeconds(3));
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("10"), new BigDecimal("10"), null), AT);
+        deliver.on(new FundsDepositedEvent(bob, new BigDecimal("99"), new BigDecimal("99"), null), AT.plusSeconds(1));
+        deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("4"), new BigDecimal("6"), null), AT.plusSeconds(2));
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("1"), new BigDecimal("7"), null), AT.plusSeconds(3));
 
         List<TransactionView> ledger = gateway.query(
                         new FindTransactionsQuery(alice), ResponseTypes.multipleInstancesOf(TransactionView.class))

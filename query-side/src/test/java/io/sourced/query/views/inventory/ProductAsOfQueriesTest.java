@@ -107,7 +107,7 @@ class ProductAsOfQueriesTest {
     private ProductAsOfQueries shortHistory() {
         InMemoryLog log = new InMemoryLog()
                 .record("Product", lamp, new ProductRegisteredEvent(lamp, "Lamp", PRICE, 3), T0)
-                .record("Product", lamp, new ProductRestockedEvent(lamp, 2), T0.plusSeconds(10))
+                .record("Product", lamp, new ProductRestockedEvent(lamp, 2, null), T0.plusSeconds(10))
                 .record("Product", lamp, new StockReservedEvent(lamp, orderId, 4, PRICE), T0.plusSeconds(20))
                 .record("Product", lamp, new ReservationConfirmedEvent(lamp, orderId, 4), T0.plusSeconds(30));
         return new ProductAsOfQueries(InMemoryLog.asOf(log.store(), 2));
@@ -134,7 +134,7 @@ class ProductAsOfQueriesTest {
                 held = OrderId.random();
                 event = new StockReservedEvent(lamp, held, 1, PRICE);
             } else {
-                event = new ProductRestockedEvent(lamp, i % 5 + 1);
+                event = new ProductRestockedEvent(lamp, i % 5 + 1, null);
             }
             log.record("Product", lamp, event, at);
             if (i % 50 == 0) {

@@ -84,7 +84,7 @@ class ProductViewProjectorTest {
 
     @Test
     void productRestocked_addsToAvailable() {
-        deliver.on(new ProductRestockedEvent(apples, 5));
+        deliver.on(new ProductRestockedEvent(apples, 5, null));
 
         assertThat(stock()).containsExactly(15, 0, 0);
     }
@@ -116,7 +116,7 @@ class ProductViewProjectorTest {
 
     @Test
     void stockEvents_ofAnotherProduct_leaveThisOneAlone() {
-        deliver.on(new ProductRestockedEvent(ProductId.random(), 5));
+        deliver.on(new ProductRestockedEvent(ProductId.random(), 5, null));
 
         assertThat(stock()).containsExactly(10, 0, 0);
         assertThat(ViewDatabase.count(jdbc, "product_view")).isOne();

@@ -64,12 +64,12 @@ class OrderIdSequencingPolicyTest {
 
     @Test
     void eventsOfNoOrder_areSequencedPerAggregate() {
-        assertThat(sequenceOf("Product", productId.value(), new ProductRestockedEvent(productId, 5)))
+        assertThat(sequenceOf("Product", productId.value(), new ProductRestockedEvent(productId, 5, null)))
                 .isEqualTo(productId.value());
         assertThat(sequenceOf(
                         "Customer",
                         customerId.value(),
-                        new FundsDepositedEvent(customerId, BigDecimal.ONE, BigDecimal.ONE)))
+                        new FundsDepositedEvent(customerId, BigDecimal.ONE, BigDecimal.ONE, null)))
                 .isEqualTo(customerId.value());
         assertThat(sequenceOf("Product", productId.value(), "restocked")).isEqualTo(productId.value());
         assertThat(policy.getSequenceIdentifierFor(GenericEventMessage.asEventMessage("no aggregate")))

@@ -121,9 +121,9 @@ class SalesReportProjectorTest {
 
     @Test
     void stockAtTheEndOfTheDay_isTheStockAfterTheLastEventOfThatDay_andADayWithoutEventsHasNoRow() {
-        deliver.on(new ProductRestockedEvent(lamp, 5), at(MONDAY, "12:00"));
-        deliver.on(new ProductRestockedEvent(lamp, 7), at(MONDAY, "23:59:59"));
-        deliver.on(new ProductRestockedEvent(lamp, 1), at(THURSDAY, "00:00"));
+        deliver.on(new ProductRestockedEvent(lamp, 5, null), at(MONDAY, "12:00"));
+        deliver.on(new ProductRestockedEvent(lamp, 7, null), at(MONDAY, "23:59:59"));
+        deliver.on(new ProductRestockedEvent(lamp, 1, null), at(THURSDAY, "00:00"));
 
         assertThat(productDays(MONDAY, THURSDAY))
                 .filteredOn(row -> row.productId().equals(lamp))
@@ -134,7 +134,7 @@ class SalesReportProjectorTest {
     @Test
     void orderPlaced_onADayWithoutEventsOfTheProduct_carriesItsStockForward() {
         OrderId order = OrderId.random();
-        deliver.on(new ProductRestockedEvent(lamp, 5), at(MONDAY, "12:00"));
+        deliver.on(new ProductRestockedEvent(lamp, 5, null), at(MONDAY, "12:00"));
 
         deliver.on(
                 new OrderPlacedEvent(order, customer, List.of(new OrderLine(lamp, 1))), at(THURSDAY, "23:59:59.999"));
