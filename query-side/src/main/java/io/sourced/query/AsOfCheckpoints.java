@@ -35,33 +35,19 @@ public class AsOfCheckpoints {
 
     /** The checkpoint with the highest sequence number whose events were all recorded up to {@code asOf}. */
     <V> Optional<Checkpoint<V>> newestCovered(AsOf.Folding<V> fold, String aggregateId, Instant asOf) {
-        return jdbc
-                .query(
-                        """
+        return jdbc.query("""
                         SELECT sequence, latest_nanos, view_json FROM as_of_checkpoint
                         WHERE fold = ? AND aggregate_id = ? AND latest_nanos <= ?
-                        ORDER BY sequence DESC LIMIT 1""",
-                        checkpoint(fold.viewType()),
-                        fold.name(),
-                        aggregateId,
-                        nanos(asOf))
-                .stream()
+                        ORDER BY sequence DESC LIMIT 1""", checkpoint(fold.viewType()), fold.name(), aggregateId, nanos(asOf)).stream()
                 .findFirst();
     }
 
     /** The checkpoint with the highest sequence number up to {@code sequence}: where a fold to it may start. */
     <V> Optional<Checkpoint<V>> newestUpTo(AsOf.Folding<V> fold, String aggregateId, long sequence) {
-        return jdbc
-                .query(
-                        """
+        return jdbc.query("""
                         SELECT sequence, latest_nanos, view_json FROM as_of_checkpoint
                         WHERE fold = ? AND aggregate_id = ? AND sequence <= ?
-                        ORDER BY sequence DESC LIMIT 1""",
-                        checkpoint(fold.viewType()),
-                        fold.name(),
-                        aggregateId,
-                        sequence)
-                .stream()
+                        ORDER BY sequence DESC LIMIT 1""", checkpoint(fold.viewType()), fold.name(), aggregateId, sequence).stream()
                 .findFirst();
     }
 

@@ -47,8 +47,8 @@ final class Changes {
     private static void collect(String path, JsonNode node, Map<String, JsonNode> fields) {
         if (node.isObject() && !node.isEmpty()) {
             node.fields()
-                    .forEachRemaining(field ->
-                            collect(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), fields));
+                    .forEachRemaining(field -> collect(
+                            path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), fields));
         } else if (node.isArray() && !node.isEmpty()) {
             for (int i = 0; i < node.size(); i++) {
                 collect(path + "[" + i + "]", node.get(i), fields);

@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** One field of an aggregate's state that an event changed. */
 @Schema(name = "FieldChange")
 public record FieldChange(
-        @Schema(description = "its path in the state: names joined by dots, list items by [index]", example = "lines[0].unitPrice")
+        @Schema(
+                description = "its path in the state: names joined by dots, list items by [index]",
+                example = "lines[0].unitPrice")
         String field,
 
         @Schema(description = "its value before the event; null when the field was added")

@@ -24,11 +24,6 @@ public record StateEvent(
 
     static StateEvent of(Event event) {
         return new StateEvent(
-                event.eventId(),
-                event.type(),
-                event.revision(),
-                event.timestamp(),
-                event.payload(),
-                event.metadata());
+                event.eventId(), event.type(), event.revision(), event.timestamp(), event.payload(), event.metadata());
     }
 }

@@ -33,8 +33,8 @@ class StateQueries {
         int limit = Math.max(1, Math.min(query.limit(), maxLimit));
         return index.firstOf(query.aggregateId())
                 .map(first -> versions.of(first.event().aggregateType(), query.aggregateId(), query.after(), limit))
-                .map(states -> new StatePage(
-                        states.stream().map(StateQueries::version).toList()))
+                .map(states ->
+                        new StatePage(states.stream().map(StateQueries::version).toList()))
                 .orElse(new StatePage(List.of()));
     }
 
@@ -48,7 +48,8 @@ class StateQueries {
         List<StateField> fields = new ArrayList<>();
         Changes.fields(state.state()).forEach((name, value) -> {
             FieldChange change = changes.get(name);
-            fields.add(new StateField(name, text(value), change != null, change == null ? null : text(change.before())));
+            fields.add(
+                    new StateField(name, text(value), change != null, change == null ? null : text(change.before())));
         });
         state.changes().stream()
                 .filter(change -> change.after() == null)

@@ -61,7 +61,6 @@ class StatesController {
             @Parameter(hidden = true) Caller caller) {
         int size = access.pageSize(limit);
         String aggregateType = access.first(aggregateId, caller).event().aggregateType();
-        return TrailAccess.page(
-                versions.of(aggregateType, aggregateId, after, size), size, AggregateState::version);
+        return TrailAccess.page(versions.of(aggregateType, aggregateId, after, size), size, AggregateState::version);
     }
 }
