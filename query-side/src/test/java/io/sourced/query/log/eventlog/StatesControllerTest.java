@@ -2,12 +2,16 @@ package io.sourced.query.log.eventlog;
 
 import static io.sourced.query.CallerArgumentResolver.customer;
 import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sourced.api.eventlog.FindAggregateStatesQuery;
+import io.sourced.api.eventlog.StateField;
+import io.sourced.api.eventlog.StatePage;
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.FundsDepositedEvent;
@@ -44,6 +48,7 @@ class StatesControllerTest {
     private final EventStoreDatabase events = new EventStoreDatabase();
 
     private MockMvc mvc;
+    private StateQueries queries;
 
     /** A stand-in for a view's fold: how many events the aggregate had, and the type of the latest. */
     private AggregateStates counting(String aggregateType) {
@@ -104,8 +109,9 @@ class StatesControllerTest {
         EventIndex index = new EventIndex(views, REST_JSON);
         StateVersions versions = new StateVersions(
                 List.of(counting("Product"), counting("CustomerAccount")), new EventMapper(REST_JSON), REST_JSON);
-        mvc = MockMvcBuilders.standaloneSetup(new StatesController(
-                        new TrailAccess(index, new EventLogSettings(Duration.ofSeconds(10), 100, 1000)), versions))
+        EventLogSettings settings = new EventLogSettings(Duration.ofSeconds(10), 100, 1000);
+        queries = new StateQueries(index, versions, settings);
+        mvc = MockMvcBuilders.standaloneSetup(new StatesController(new TrailAccess(index, settings), versions))
                 .setCustomArgumentResolvers(callers)
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(REST_JSON))
                 .build();
@@ -171,6 +177,27 @@ class StatesControllerTest {
         }
         mvc.perform(get("/api/aggregates/{id}/states", apples).param("limit", "1000"))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void statesQuery_forThePages_givesEveryFieldAsText_theChangedOnesMarkedWithTheirValueBefore() {
+        StatePage page = queries.handle(new FindAggregateStatesQuery(apples.value(), 1, 1));
+
+        assertThat(page.versions()).singleElement().satisfies(version -> {
+            assertThat(version.version()).isEqualTo(2);
+            assertThat(version.eventType()).isEqualTo("ProductRestockedEvent");
+            assertThat(version.username()).isEqualTo("admin");
+            assertThat(version.fields())
+                    .containsExactly(
+                            new StateField("events", "3", true, "2"),
+                            new StateField("latest", "ProductRestockedEvent", false, null));
+        });
+        assertThat(queries.handle(new FindAggregateStatesQuery(apples.value(), 4, 1))
+                        .versions())
+                .isEmpty();
+        assertThat(queries.handle(new FindAggregateStatesQuery("no-such-aggregate", -1, 1))
+                        .versions())
+                .isEmpty();
     }
 
     @Test
