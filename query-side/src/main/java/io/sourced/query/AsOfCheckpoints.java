@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +35,19 @@ public class AsOfCheckpoints {
 
     /** The checkpoint with the highest sequence number whose events were all recorded up to {@code asOf}. */
     <V> Optional<Checkpoint<V>> newestCovered(AsOf.Folding<V> fold, String aggregateId, Instant asOf) {
-        return jdbc
-                .query(
-                        """
+        return jdbc.query("""
                         SELECT sequence, latest_nanos, view_json FROM as_of_checkpoint
                         WHERE fold = ? AND aggregate_id = ? AND latest_nanos <= ?
-                        ORDER BY sequence DESC LIMIT 1""",
-                        (rs, i) -> new Checkpoint<>(
-                                rs.getLong("sequence"),
-                                rs.getLong("latest_nanos"),
-                                read(rs.getString("view_json"), fold.viewType())),
-                        fold.name(),
-                        aggregateId,
-                        nanos(asOf))
-                .stream()
+                        ORDER BY sequence DESC LIMIT 1""", checkpoint(fold.viewType()), fold.name(), aggregateId, nanos(asOf)).stream()
+                .findFirst();
+    }
+
+    /** The checkpoint with the highest sequence number up to {@code sequence}: where a fold to it may start. */
+    <V> Optional<Checkpoint<V>> newestUpTo(AsOf.Folding<V> fold, String aggregateId, long sequence) {
+        return jdbc.query("""
+                        SELECT sequence, latest_nanos, view_json FROM as_of_checkpoint
+                        WHERE fold = ? AND aggregate_id = ? AND sequence <= ?
+                        ORDER BY sequence DESC LIMIT 1""", checkpoint(fold.viewType()), fold.name(), aggregateId, sequence).stream()
                 .findFirst();
     }
 
@@ -75,6 +75,11 @@ public class AsOfCheckpoints {
         } catch (ArithmeticException beyond) {
             return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+    }
+
+    private <V> RowMapper<Checkpoint<V>> checkpoint(Class<V> viewType) {
+        return (rs, i) -> new Checkpoint<>(
+                rs.getLong("sequence"), rs.getLong("latest_nanos"), read(rs.getString("view_json"), viewType));
     }
 
     private <V> V read(String text, Class<V> type) {

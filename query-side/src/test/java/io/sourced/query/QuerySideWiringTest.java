@@ -81,7 +81,11 @@ class QuerySideWiringTest {
                             "productQueryController",
                             "operationsController",
                             "tierRevenueController",
-                            "salesReportController");
+                            "salesReportController",
+                            "statesController");
+            assertThat(context.getBeansOfType(AggregateStates.class).values())
+                    .extracting(AggregateStates::aggregateType)
+                    .containsExactlyInAnyOrder("Order", "Product", "CustomerAccount");
             assertThat(Arrays.asList(context.getBeanNamesForType(SequencingPolicy.class)))
                     .containsExactly("ordersViewSequencingPolicy");
             verify(eventProcessing).registerSequencingPolicy(eq("orders-view"), any());

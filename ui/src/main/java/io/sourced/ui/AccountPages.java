@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A customer's account: balance, transactions, deposit and withdraw, its audit trail; now or as it was at an
- * instant. The owner's, or any for an administrator.
+ * A customer's account: balance, transactions, deposit and withdraw, its audit trail and states; now or as it was
+ * at an instant. The owner's, or any for an administrator.
  */
 @Controller
 class AccountPages extends Pages {
@@ -34,12 +34,14 @@ class AccountPages extends Pages {
     private final CommandGateway commands;
     private final Formats fmt;
     private final EventTrails trails;
+    private final StateTimeline states;
 
-    AccountPages(Views views, CommandGateway commands, Formats fmt, EventTrails trails) {
+    AccountPages(Views views, CommandGateway commands, Formats fmt, EventTrails trails, StateTimeline states) {
         this.views = views;
         this.commands = commands;
         this.fmt = fmt;
         this.trails = trails;
+        this.states = states;
     }
 
     @GetMapping("/account")
@@ -53,12 +55,13 @@ class AccountPages extends Pages {
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
             @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Long version,
             Caller caller,
             Model model) {
         CustomerView now = views.visibleCustomer(customerId, caller);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new AmountForm(), new AmountForm(), model, before);
+            return page(now, new AmountForm(), new AmountForm(), model, before, version);
         }
         CustomerView then = views.customerAsOf(now.customerId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This account", at, "/accounts/" + now.customerId()));
@@ -99,7 +102,7 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, deposit, new AmountForm(), model, null);
+        return page(customer, deposit, new AmountForm(), model, null, null);
     }
 
     @PostMapping("/accounts/{customerId}/withdrawals")
@@ -119,7 +122,7 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, new AmountForm(), withdrawal, model, null);
+        return page(customer, new AmountForm(), withdrawal, model, null, null);
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
@@ -135,7 +138,12 @@ class AccountPages extends Pages {
     }
 
     private String page(
-            CustomerView customer, AmountForm deposit, AmountForm withdrawal, Model model, Long trailBefore) {
+            CustomerView customer,
+            AmountForm deposit,
+            AmountForm withdrawal,
+            Model model,
+            Long trailBefore,
+            Long version) {
         if (customer == null) {
             throw new PageNotFound();
         }
@@ -144,6 +152,7 @@ class AccountPages extends Pages {
         model.addAttribute("deposit", deposit);
         model.addAttribute("withdrawal", withdrawal);
         trails.showAuditTrail(model, customer.customerId(), null, trailBefore);
+        states.show(model, customer.customerId(), version);
         return "account";
     }
 }

@@ -19,18 +19,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One product (ADMIN): available / reserved / sold, restocking it, its audit trail; now or as it was at an instant. */
+/**
+ * One product (ADMIN): available / reserved / sold, restocking it, its audit trail and states; now or as it was at an
+ * instant.
+ */
 @Controller
 class BackOfficeProductPage extends Pages {
 
     private final Views views;
     private final CommandGateway commands;
     private final EventTrails trails;
+    private final StateTimeline states;
 
-    BackOfficeProductPage(Views views, CommandGateway commands, EventTrails trails) {
+    BackOfficeProductPage(Views views, CommandGateway commands, EventTrails trails, StateTimeline states) {
         this.views = views;
         this.commands = commands;
         this.trails = trails;
+        this.states = states;
     }
 
     @GetMapping("/admin/products/{productId}")
@@ -39,12 +44,13 @@ class BackOfficeProductPage extends Pages {
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
             @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Long version,
             Model model) {
         ProductView now =
                 views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new QuantityForm(), model, before);
+            return page(now, new QuantityForm(), model, before, version);
         }
         ProductView then = views.productAsOf(now.productId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This product", at, "/admin/products/" + now.productId()));
@@ -75,10 +81,11 @@ class BackOfficeProductPage extends Pages {
             }
             errors.rejectValue("quantity", "refused", refused);
         }
-        return page(product, form, model, null);
+        return page(product, form, model, null, null);
     }
 
-    private String page(ProductView product, QuantityForm restock, Model model, Long trailBefore) {
+    private String page(ProductView product, QuantityForm restock, Model model, Long trailBefore, Long version) {
+        states.show(model, product.productId(), version);
         model.addAttribute("product", product);
         model.addAttribute("restock", restock);
         trails.showAuditTrail(model, product.productId(), null, trailBefore);

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A customer's orders, and any order's detail with its history and trace (its owner's or an administrator's),
- * now or as it was at an instant.
+ * A customer's orders, and any order's detail with its history, trace and states (its owner's or an
+ * administrator's), now or as it was at an instant.
  */
 @Controller
 class OrderPages extends Pages {
@@ -36,11 +36,13 @@ class OrderPages extends Pages {
     private final Views views;
     private final CommandGateway commands;
     private final EventTrails trails;
+    private final StateTimeline states;
 
-    OrderPages(Views views, CommandGateway commands, EventTrails trails) {
+    OrderPages(Views views, CommandGateway commands, EventTrails trails, StateTimeline states) {
         this.views = views;
         this.commands = commands;
         this.trails = trails;
+        this.states = states;
     }
 
     @GetMapping("/orders")
@@ -59,6 +61,7 @@ class OrderPages extends Pages {
             @PathVariable String orderId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOfLocal,
+            @RequestParam(required = false) Long version,
             Caller caller,
             Model model) {
         OrderView now = views.visibleOrder(orderId, caller);
@@ -74,6 +77,9 @@ class OrderPages extends Pages {
             views.customer(order.customerId()).ifPresent(customer -> model.addAttribute("customer", customer));
         }
         story(order, at, model);
+        if (at == null) {
+            states.show(model, order.orderId(), version);
+        }
         return "orders/detail";
     }
 

@@ -64,6 +64,9 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/aggregates/{A-order}/events           401        200  404  200
             GET     /api/aggregates/{A}/events                 401        200  404  200
             GET     /api/aggregates/{product}/events           401        404  404  200
+            GET     /api/aggregates/{A-order}/states           401        200  404  200
+            GET     /api/aggregates/{A}/states                 401        200  404  200
+            GET     /api/aggregates/{product}/states           401        404  404  200
             GET     /api/events                                401        403  403  200
             GET     /api/admin/processors                      401        403  403  200
             POST    /api/admin/processors/unknown/replay       401        403  403  404
@@ -85,10 +88,12 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /account                                   302        302  302  302
             GET     /accounts/{A}                              302        200  404  200
             GET     /accounts/{A}?asOf={now}                   302        200  404  200
+            GET     /accounts/{A}?version=1                    302        200  404  200
             GET     /accounts/{A}/ledger                       302        200  404  200
             GET     /orders                                    302        200  200  302
             GET     /orders/{A-order}                          302        200  404  200
             GET     /orders/{A-order}?asOf={now}               302        200  404  200
+            GET     /orders/{A-order}?version=1                302        200  404  200
             GET     /orders/{A-order}/history                  302        200  404  200
             GET     /orders/{A-order}/live                     302        200  404  200
             GET     /admin/orders                              302        403  403  200
@@ -98,6 +103,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /admin/products/live                       302        403  403  200
             GET     /admin/products/{product}                  302        403  403  200
             GET     /admin/products/{product}?asOf={now}       302        403  403  200
+            GET     /admin/products/{product}?version=1        302        403  403  200
             GET     /admin/catalog                             302        403  403  200
             GET     /admin/operations                          302        403  403  200
             GET     /admin/operations/live                     302        403  403  200
@@ -229,6 +235,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
                 "/api/orders/{A-order}/trace",
                 "/api/aggregates/{A-order}/events",
                 "/api/aggregates/{A}/events",
+                "/api/aggregates/{A-order}/states",
+                "/api/aggregates/{A}/states",
                 "/shop",
                 "/shop/live",
                 "/accounts/{A}",
@@ -237,6 +245,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
                 "/orders",
                 "/orders/{A-order}",
                 "/orders/{A-order}?asOf={now}",
+                "/orders/{A-order}?version=1",
                 "/orders/{A-order}/history",
                 "/orders/{A-order}/live");
         String bUsername = new String(

@@ -135,6 +135,30 @@ class EventSourcingBrowserIT {
         assertThat(browser.present(By.id("as-of-banner"))).isFalse();
         assertThat(browser.text(By.id("order-total"))).isEqualTo("30.00");
 
+        By version = By.cssSelector("#state-version [data-field=version]");
+        By event = By.cssSelector("#state-version [data-field=state-event]");
+        By status = By.cssSelector("#states [data-state-field=status]");
+        assertThat(browser.text(version)).isEqualTo("0");
+        assertThat(browser.text(event)).isEqualTo("OrderPlacedEvent");
+        assertThat(browser.present(By.id("state-previous"))).isFalse();
+        assertThat(browser.text(status)).contains("changed", "PENDING");
+        browser.click(By.id("state-next"));
+        browser.waitForText(version, "1");
+        assertThat(browser.text(event)).isEqualTo("OrderAcceptedEvent");
+        assertThat(browser.find(status).getAttribute("data-changed")).isEqualTo("true");
+        assertThat(browser.text(status)).contains("changed", "ACCEPTED", "PENDING");
+        assertThat(browser.find(By.cssSelector("#states [data-state-field='lines[0].unitPrice']"))
+                        .getText())
+                .contains("changed", "15.00");
+        WebElement unchanged = browser.find(By.cssSelector("#states [data-state-field=customerId]"));
+        assertThat(unchanged.getAttribute("data-changed")).isEqualTo("false");
+        assertThat(unchanged.getText()).doesNotContain("changed");
+        assertThat(browser.present(By.id("state-next"))).as("the last version").isFalse();
+        browser.screenshot("order-states");
+        browser.click(By.id("state-previous"));
+        browser.waitForText(version, "0");
+        assertThat(browser.text(event)).isEqualTo("OrderPlacedEvent");
+
         browser.click(By.cssSelector("#trace summary"));
         List<String> trace = browser.driver.findElements(By.cssSelector("#trace .trail-entry")).stream()
                 .map(row -> row.getAttribute("data-event"))

@@ -128,6 +128,93 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
                 .isEqualTo(404);
     }
 
+    /** Every state of the aggregate, a page of {@code limit} at a time, following the Link headers. */
+    private List<JsonNode> states(String aggregateId, int limit) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        admin.get("/api/aggregates/" + aggregateId + "/states").status() == 200);
+        List<JsonNode> states = new ArrayList<>();
+        String next = "/api/aggregates/" + aggregateId + "/states?limit=" + limit;
+        while (next != null) {
+            Answer page = admin.get(next);
+            assertThat(page.status()).isEqualTo(200);
+            page.body().forEach(states::add);
+            next = page.headers()
+                    .firstValue("Link")
+                    .map(link -> link.substring(link.indexOf("/api/"), link.indexOf('>')))
+                    .orElse(null);
+            assertThat(next == null || page.body().size() == limit).isTrue();
+        }
+        return states;
+    }
+
+    @Test
+    void states_ofOrdersThroughTheirWorkflow_areTheAsOfAnswersAtEachVersion_pagedAndGuardedAsTheTrail() {
+        String product = admin.registerProduct(unique("Stepped"), "4.00", 3);
+        String customer = admin.openCustomer(unique("Lee"), "100");
+        String accepted = admin.placeOrder(customer, Map.of(product, 2)).id("orderId");
+        JsonNode acceptedNow = admin.awaitTerminal(accepted);
+        String rejected = admin.placeOrder(customer, Map.of(product, 5)).id("orderId");
+        JsonNode rejectedNow = admin.awaitTerminal(rejected);
+        assertThat(admin.post("/api/customers/" + customer + "/deposits", Map.of("amount", 1.5))
+                        .status())
+                .isEqualTo(202);
+        JsonNode productNow = awaitProduct(product, 1, 0, 2);
+
+        for (String orderId : List.of(accepted, rejected)) {
+            List<JsonNode> versions = states(orderId, 1);
+            assertThat(versions).extracting(v -> v.path("version").asLong()).containsExactly(0L, 1L);
+            for (JsonNode version : versions) {
+                assertThat(version.path("state"))
+                        .as("order %s at version %s", orderId, version.path("version"))
+                        .isEqualTo(admin.get("/api/orders/" + orderId + "?asOf="
+                                        + version.path("event")
+                                                .path("timestamp")
+                                                .asText())
+                                .body());
+            }
+            assertThat(versions.get(0).path("event").path("type").asText()).isEqualTo("OrderPlacedEvent");
+            assertThat(versions.get(0).path("changes").findValuesAsText("field"))
+                    .contains("status", "lines[0].quantity");
+            assertThat(versions.get(1).path("changes").findValuesAsText("field"))
+                    .contains("status", "completedAt");
+        }
+        assertThat(states(accepted, 100).get(1).path("state")).isEqualTo(acceptedNow);
+        assertThat(states(accepted, 100).get(1).path("changes").findValuesAsText("field"))
+                .contains("lines[0].unitPrice", "total");
+        assertThat(states(rejected, 100).get(1).path("state")).isEqualTo(rejectedNow);
+        assertThat(states(rejected, 100)
+                        .get(1)
+                        .path("event")
+                        .path("payload")
+                        .path("reason")
+                        .asText())
+                .isEqualTo("OUT_OF_STOCK");
+
+        List<JsonNode> stock = states(product, 2);
+        assertThat(stock).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 0; i < stock.size(); i++) {
+            assertThat(stock.get(i).path("version").asLong()).isEqualTo(i);
+        }
+        assertThat(stock.get(stock.size() - 1).path("state")).isEqualTo(productNow);
+        List<JsonNode> account = states(customer, 100);
+        JsonNode deposited = account.get(account.size() - 1);
+        assertThat(deposited.path("changes").findValuesAsText("field")).containsExactly("balance");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deposited.path("state"))
+                        .isEqualTo(admin.get("/api/customers/" + customer).body()));
+
+        Api bob = admin.as("bob", "bob");
+        assertThat(bob.get("/api/aggregates/" + accepted + "/states").status()).isEqualTo(404);
+        assertThat(bob.get("/api/aggregates/" + customer + "/states").status()).isEqualTo(404);
+        assertThat(bob.get("/api/aggregates/" + product + "/states").status()).isEqualTo(404);
+        for (String bad : List.of("after=-2", "after=x", "limit=0", "limit=1001", "limit=x")) {
+            Answer refused = admin.get("/api/aggregates/" + accepted + "/states?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+        }
+    }
+
     @Test
     void replay_ofEveryViewProcessor_rebuildsViewsEqualRowForRow() {
         ordersOfEveryOutcome();

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The event log given away: the whole log as a resumable NDJSON feed (read from the event store), and from its
@@ -43,13 +42,13 @@ class EventLogController {
     private final EventFeed feed;
     private final EventIndex index;
     private final ObjectMapper json;
-    private final EventLogSettings settings;
+    private final TrailAccess access;
 
-    EventLogController(EventFeed feed, EventIndex index, ObjectMapper json, EventLogSettings settings) {
+    EventLogController(EventFeed feed, EventIndex index, ObjectMapper json, TrailAccess access) {
         this.feed = feed;
         this.index = index;
         this.json = json;
-        this.settings = settings;
+        this.access = access;
     }
 
     @Operation(
@@ -114,45 +113,13 @@ class EventLogController {
                     @RequestParam(required = false)
                     Integer limit,
             @Parameter(hidden = true) Caller caller) {
-        int size = trailLimit(limit);
-        boolean visible = index.firstOf(aggregateId)
-                .filter(first -> caller.isAdmin() || ownedBy(first, caller))
-                .isPresent();
-        List<EventIndex.Indexed> page = visible ? index.ofAggregate(aggregateId, after, size) : List.of();
-        if (!visible || !(caller.isAdmin() || page.stream().allMatch(event -> ownedBy(event, caller)))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No aggregate " + aggregateId);
+        int size = access.pageSize(limit);
+        access.first(aggregateId, caller);
+        List<EventIndex.Indexed> page = index.ofAggregate(aggregateId, after, size);
+        if (!page.stream().allMatch(event -> access.mayRead(event, caller))) {
+            throw TrailAccess.notFound(aggregateId);
         }
-        List<Event> events = page.stream().map(EventIndex.Indexed::event).toList();
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (events.size() == size) {
-            answer.header(
-                    HttpHeaders.LINK,
-                    "<"
-                            + ServletUriComponentsBuilder.fromCurrentRequest()
-                                    .replaceQueryParam(
-                                            "after",
-                                            events.get(events.size() - 1).sequence())
-                                    .replaceQueryParam("limit", size)
-                                    .build()
-                                    .toUriString()
-                            + ">; rel=\"next\"");
-        }
-        return answer.body(events);
-    }
-
-    private int trailLimit(Integer limit) {
-        if (limit == null) {
-            return settings.trailLimit();
-        }
-        if (limit < 1 || limit > settings.trailMaxLimit()) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "limit must be between 1 and " + settings.trailMaxLimit());
-        }
-        return limit;
-    }
-
-    private static boolean ownedBy(EventIndex.Indexed event, Caller caller) {
-        return caller.customerId() != null && caller.customerId().value().equals(event.customerId());
+        return TrailAccess.page(page.stream().map(EventIndex.Indexed::event).toList(), size, Event::sequence);
     }
 
     @Operation(

@@ -1,13 +1,9 @@
 package io.sourced.query.views.ordering;
 
-import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.FindOrderAsOfQuery;
-import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderView;
-import io.sourced.query.AsOf;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,9 +13,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * An order as it was at an instant: {@link OrderFold} over the order's own events and its lines' reservations
- * recorded up to then. Whose order it is comes from its first event, before any product's events are read; of a
- * product's events only this order's reservations are kept.
+ * An order as it was at an instant: {@link OrderFold} over the {@link OrderEvents} recorded up to then. Whose order
+ * it is comes from its first event, before any product's events are read.
  */
 @Component
 class OrderAsOfQueries {
@@ -43,25 +38,14 @@ class OrderAsOfQueries {
                 || (query.customerId() != null && !query.customerId().equals(placed.customerId()))) {
             return Optional.empty();
         }
-        // an order's own stream is a handful of events: placed, then how it ended
         List<DomainEventMessage<?>> events = new ArrayList<>(List.of(first));
         own.forEachRemaining(event -> {
             if (!event.getTimestamp().isAfter(query.asOf())) {
                 events.add(event);
             }
         });
-        placed.lines().stream()
-                .map(OrderLine::productId)
-                .distinct()
-                .forEach(productId -> AsOf.forEach(eventStore, productId.value(), query.asOf(), event -> {
-                    if (event.getPayload() instanceof StockReservedEvent reserved
-                            && reserved.orderId().equals(placed.orderId())) {
-                        events.add(event);
-                    }
-                }));
-        events.sort(Comparator.comparing(DomainEventMessage::getTimestamp));
         OrderView order = null;
-        for (DomainEventMessage<?> event : events) {
+        for (DomainEventMessage<?> event : OrderEvents.upTo(eventStore, placed, events, query.asOf())) {
             order = OrderFold.apply(order, event.getPayload(), event.getTimestamp());
         }
         return Optional.ofNullable(order);

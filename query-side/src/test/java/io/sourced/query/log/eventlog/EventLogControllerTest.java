@@ -117,11 +117,12 @@ class EventLogControllerTest {
         }
         EventFeed feed = new EventFeed(
                 events.store, events.engine, mapper, Duration.ofSeconds(10), new RecordedAges(events.jdbc)::of);
+        EventIndex index = new EventIndex(views, REST_JSON);
         mvc = MockMvcBuilders.standaloneSetup(new EventLogController(
                         feed,
-                        new EventIndex(views, REST_JSON),
+                        index,
                         REST_JSON,
-                        new EventLogSettings(Duration.ofSeconds(10), 100, 1000)))
+                        new TrailAccess(index, new EventLogSettings(Duration.ofSeconds(10), 100, 1000))))
                 .setCustomArgumentResolvers(callers)
                 .setMessageConverters(
                         new ByteArrayHttpMessageConverter(), new MappingJackson2HttpMessageConverter(REST_JSON))
