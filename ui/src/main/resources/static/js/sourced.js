@@ -78,6 +78,7 @@
       Object.keys(order.unitPrices || {}).forEach(function (id) {
         el.querySelectorAll('[data-unit-price="' + id + '"]').forEach(function (c) { c.textContent = order.unitPrices[id]; });
         el.querySelectorAll('[data-line-total="' + id + '"]').forEach(function (c) { c.textContent = order.lineTotals[id]; });
+        el.querySelectorAll('[data-filled="' + id + '"]').forEach(function (c) { c.textContent = order.filled[id]; });
       });
       refreshHistory(el);
       if (order.terminal) {

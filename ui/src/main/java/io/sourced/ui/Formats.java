@@ -1,6 +1,7 @@
 package io.sourced.ui;
 
 import io.sourced.api.finance.TransactionType;
+import io.sourced.api.ordering.OrderLineView;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.RejectionReason;
 import java.math.BigDecimal;
@@ -25,8 +26,18 @@ class Formats {
         return amount == null ? "—" : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    public String lineTotal(BigDecimal unitPrice, int quantity) {
-        return unitPrice == null ? "—" : money(unitPrice.multiply(BigDecimal.valueOf(quantity)));
+    /** What an order line costs: its unit price times the units filled (all asked, until known otherwise). */
+    public String lineTotal(OrderLineView line) {
+        int units = line.filled() == null ? line.quantity() : line.filled();
+        return line.unitPrice() == null ? "—" : money(line.unitPrice().multiply(BigDecimal.valueOf(units)));
+    }
+
+    /** The units of a line filled, and those lost for want of stock when there are any; a dash until known. */
+    public String filled(OrderLineView line) {
+        if (line.filled() == null) {
+            return "—";
+        }
+        return line.lost() == 0 ? String.valueOf(line.filled()) : line.filled() + " (" + line.lost() + " out of stock)";
     }
 
     /** A fraction (0.2500) as a percentage with one decimal (25.0 %); a dash when there is none. */

@@ -28,7 +28,8 @@ class OrderLiveUpdates {
             String reason,
             String total,
             Map<String, String> unitPrices,
-            Map<String, String> lineTotals) {}
+            Map<String, String> lineTotals,
+            Map<String, String> filled) {}
 
     private final LiveOrders liveOrders;
     private final Formats fmt;
@@ -50,9 +51,11 @@ class OrderLiveUpdates {
     private LiveOrder live(OrderView order) {
         Map<String, String> unitPrices = new LinkedHashMap<>();
         Map<String, String> lineTotals = new LinkedHashMap<>();
+        Map<String, String> filled = new LinkedHashMap<>();
         order.lines().forEach(line -> {
             unitPrices.put(line.productId().value(), fmt.money(line.unitPrice()));
-            lineTotals.put(line.productId().value(), fmt.lineTotal(line.unitPrice(), line.quantity()));
+            lineTotals.put(line.productId().value(), fmt.lineTotal(line));
+            filled.put(line.productId().value(), fmt.filled(line));
         });
         return new LiveOrder(
                 order.status().name(),
@@ -61,6 +64,7 @@ class OrderLiveUpdates {
                 Formats.reasonText(order.rejectionReason()),
                 fmt.money(order.total()),
                 unitPrices,
-                lineTotals);
+                lineTotals,
+                filled);
     }
 }

@@ -2,10 +2,34 @@ package io.sourced.api.ordering;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.CustomerScoped;
+import io.sourced.api.inventory.ProductId;
 import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** The order is paid and its stock is the customer's: a terminal status. */
-@Revision("1")
-public record OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total)
-        implements OrderScoped, CustomerScoped {}
+/**
+ * The order is paid and its stock is the customer's: a terminal status. {@code total} is what was paid for the units
+ * filled; {@code shortfall} the units of each line not filled, lost for want of stock (empty when every line was
+ * filled whole, as at revision 1).
+ */
+@Revision("2")
+public record OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total, List<OrderLine> shortfall)
+        implements OrderScoped, CustomerScoped {
+
+    public OrderAcceptedEvent {
+        shortfall = shortfall == null ? List.of() : List.copyOf(shortfall);
+    }
+
+    /** Every line filled whole. */
+    public OrderAcceptedEvent(OrderId orderId, CustomerId customerId, BigDecimal total) {
+        this(orderId, customerId, total, List.of());
+    }
+
+    /** The units of the product not filled: 0 for a line filled whole. */
+    public int shortfallOf(ProductId productId) {
+        return shortfall.stream()
+                .filter(line -> line.productId().equals(productId))
+                .mapToInt(OrderLine::quantity)
+                .sum();
+    }
+}

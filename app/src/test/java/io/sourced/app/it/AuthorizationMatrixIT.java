@@ -76,6 +76,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /api/admin/views/rebuild                   401        403  403  202    {"processors":["products-view"]}
             GET     /api/admin/dead-letters                    401        403  403  200
             GET     /api/admin/workflow                        401        403  403  200
+            GET     /api/admin/rules                           401        403  403  200
             POST    /api/admin/dead-letters/unknown/retry      401        403  403  404
             POST    /api/admin/dead-letters/unknown/retry      403        403  403  403    form
             GET     /api/reports/products                      401        403  403  200

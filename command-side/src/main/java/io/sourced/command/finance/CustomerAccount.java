@@ -18,6 +18,7 @@ import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
@@ -35,8 +36,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer's checking account: {@code balance >= 0}, and each order is paid at most once and
- * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events, never by exceptions: the workflow sends them.
+ * A customer's checking account: {@code balance >= -creditLimit}, where only an order's payment may take it below zero
+ * (down to the credit limit of the business rules in force, 0 unless set), and each order is paid at most once and
+ * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events,
+ * never by exceptions: the workflow sends them.
  */
 @Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger", cache = "customerAccountCache")
 @JsonAutoDetect(
@@ -112,12 +115,12 @@ class CustomerAccount {
     }
 
     @CommandHandler
-    void handle(AuthorizePaymentCommand command) {
+    void handle(AuthorizePaymentCommand command, BusinessRules rules) {
         if (paymentFor(command.orderId()).isPresent() || declinedOrders.contains(command.orderId())) {
             return;
         }
         requireValid(command.amount());
-        if (command.amount().compareTo(balance) > 0) {
+        if (!rules.allowsPayment(balance, command.amount())) {
             apply(new PaymentDeclinedEvent(customerId, command.orderId(), command.amount(), balance));
         } else {
             apply(new PaymentAuthorizedEvent(

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import io.sourced.api.idempotency.OperationId;
+import io.sourced.api.inventory.AutoRestockScheduledEvent;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -17,6 +19,7 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
@@ -28,13 +31,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A product's stock: {@code available >= 0} and {@code available + reserved + sold} is all stock ever
- * received. Reservations are answered by events, never by exceptions: the workflow sends them.
+ * received. Reservations are answered by events, never by exceptions: the workflow sends them. The business rules in
+ * force price a reservation, let it be partial when the order accepts that, and ask automatic restocks.
  */
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
 @JsonAutoDetect(
@@ -46,6 +52,8 @@ class Product {
     static final int MAX_CATEGORY_LENGTH = 60;
     /** How many settled orders a product remembers: docs/architecture.md, "Late reservation requests". */
     static final int SETTLED_ORDERS_REMEMBERED = 2000;
+
+    static final String AUTO_RESTOCK_DUE = "auto-restock-due";
 
     @AggregateIdentifier
     private ProductId productId;
@@ -67,8 +75,12 @@ class Product {
     private LinkedHashSet<OrderId> settledOrders = new LinkedHashSet<>();
     /** Restocks, so that one sent again after an unknown outcome is applied once. */
     private RecentOperations recentOperations = new RecentOperations();
+    /** The automatic restock asked and not arrived yet; null when none is. */
+    private PendingRestock pendingRestock;
 
     record Reservation(OrderId orderId, int quantity) {}
+
+    record PendingRestock(OperationId operationId, int quantity) {}
 
     Product() {}
 
@@ -125,18 +137,46 @@ class Product {
     }
 
     @CommandHandler
-    void handle(ReserveStockCommand command) {
+    void handle(ReserveStockCommand command, BusinessRules rules, DeadlineManager deadlines) {
         if (command.quantity() < 1) {
             throw Refused.invalid("quantity", "must be at least 1");
         }
         if (reservationOf(command.orderId()).isPresent() || settledOrders.contains(command.orderId())) {
             return;
         }
-        if (command.quantity() > available) {
+        int units = command.partialAccepted() ? Math.min(command.quantity(), available) : command.quantity();
+        if (units < 1 || units > available) {
             apply(new StockReservationRejectedEvent(productId, command.orderId(), command.quantity(), available));
         } else {
-            apply(new StockReservedEvent(productId, command.orderId(), command.quantity(), price));
+            apply(new StockReservedEvent(
+                    productId, command.orderId(), units, rules.priceOf(productId, price), command.quantity()));
         }
+        askRestockIfLow(rules.autoRestock(), deadlines);
+    }
+
+    /**
+     * Asked after every reservation answered, not only those that took stock: a product already below the threshold
+     * when the rule came into force is restocked at its next request.
+     */
+    private void askRestockIfLow(BusinessRules.AutoRestock rule, DeadlineManager deadlines) {
+        if (rule == null || pendingRestock != null || !rule.wants(available)) {
+            return;
+        }
+        OperationId operationId = OperationId.random();
+        apply(new AutoRestockScheduledEvent(productId, operationId, rule.quantity(), rule.delay()));
+        deadlines.schedule(rule.delay(), AUTO_RESTOCK_DUE, operationId);
+    }
+
+    /** The restock asked arrives, once: a deadline fired again, or after the restock was recorded, changes nothing. */
+    @DeadlineHandler(deadlineName = AUTO_RESTOCK_DUE)
+    void onAutoRestockDue(OperationId operationId) {
+        if (pendingRestock == null || !pendingRestock.operationId().equals(operationId)) {
+            return;
+        }
+        if ((long) available + reserved() + sold + pendingRestock.quantity() > Integer.MAX_VALUE) {
+            return;
+        }
+        apply(new ProductRestockedEvent(productId, pendingRestock.quantity(), operationId));
     }
 
     @CommandHandler
@@ -175,6 +215,14 @@ class Product {
     void on(ProductRestockedEvent event) {
         available += event.quantity();
         recentOperations.remember(event.operationId(), restockOf(event.quantity()));
+        if (pendingRestock != null && pendingRestock.operationId().equals(event.operationId())) {
+            pendingRestock = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AutoRestockScheduledEvent event) {
+        pendingRestock = new PendingRestock(event.operationId(), event.quantity());
     }
 
     @EventSourcingHandler

@@ -101,7 +101,7 @@ class Order {
         if (status != OrderStatus.PENDING) {
             return; // lost a race with a cancel or a timeout: the first terminal status stands
         }
-        apply(new OrderAcceptedEvent(orderId, customerId, command.total()));
+        apply(new OrderAcceptedEvent(orderId, customerId, command.total(), command.shortfall()));
     }
 
     @CommandHandler

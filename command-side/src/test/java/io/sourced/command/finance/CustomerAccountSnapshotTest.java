@@ -17,6 +17,7 @@ import io.sourced.api.finance.RefundPaymentCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.serialization.SerializedObject;
@@ -51,19 +52,19 @@ class CustomerAccountSnapshotTest {
     void accountSnapshot_restored_stillKnowsItsPayments() {
         CustomerAccount restored = copyOf(accountWithPayments());
 
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new AuthorizePaymentCommand(alice, paid, new BigDecimal("30.00")))
                 .expectNoEvents();
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new RefundPaymentCommand(alice, refunded))
                 .expectNoEvents();
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new RefundPaymentCommand(alice, paid))
                 .expectEvents(new PaymentRefundedEvent(alice, paid, new BigDecimal("30.00"), new BigDecimal("100.00")));
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new WithdrawFundsCommand(alice, new BigDecimal("70.01"), OperationId.random()))
                 .expectException(refused(UNPROCESSABLE));
@@ -73,7 +74,7 @@ class CustomerAccountSnapshotTest {
     void accountSnapshot_restored_stillKnowsItsRecentOperations() {
         OperationId deposit = OperationId.random();
         AtomicReference<CustomerAccount> captured = new AtomicReference<>();
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .given(
                         new AccountOpenedEvent(alice, "Alice"),
                         new FundsDepositedEvent(alice, new BigDecimal("10.00"), new BigDecimal("10.00"), deposit))
@@ -81,7 +82,7 @@ class CustomerAccountSnapshotTest {
                 .expectState(captured::set);
         CustomerAccount restored = copyOf(captured.get());
 
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new DepositFundsCommand(alice, new BigDecimal("10"), deposit))
                 .expectSuccessfulHandlerExecution()
@@ -107,7 +108,7 @@ class CustomerAccountSnapshotTest {
 
     private CustomerAccount accountWithPayments() {
         AtomicReference<CustomerAccount> captured = new AtomicReference<>();
-        new AggregateTestFixture<>(CustomerAccount.class)
+        fixture()
                 .given(
                         new AccountOpenedEvent(alice, "Alice"),
                         new FundsDepositedEvent(alice, new BigDecimal("100.00"), new BigDecimal("100.00"), null),
@@ -119,5 +120,11 @@ class CustomerAccountSnapshotTest {
                 .expectNoEvents()
                 .expectState(captured::set);
         return captured.get();
+    }
+
+    private static AggregateTestFixture<CustomerAccount> fixture() {
+        AggregateTestFixture<CustomerAccount> fixture = new AggregateTestFixture<>(CustomerAccount.class);
+        fixture.registerInjectableResource(BusinessRules.NONE);
+        return fixture;
     }
 }

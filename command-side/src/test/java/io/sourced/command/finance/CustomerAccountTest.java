@@ -19,6 +19,7 @@ import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,9 +42,52 @@ class CustomerAccountTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CustomerAccount.class);
+        fixture = withRules(BusinessRules.NONE);
+    }
+
+    private AggregateTestFixture<CustomerAccount> withRules(BusinessRules rules) {
+        AggregateTestFixture<CustomerAccount> fixture = new AggregateTestFixture<>(CustomerAccount.class);
         fixture.registerInjectableResource((CustomerSignIns)
                 (username, password, customerId) -> signIns.putIfAbsent(username, customerId) == null);
+        fixture.registerInjectableResource(rules);
+        return fixture;
+    }
+
+    private static BusinessRules creditLimit(String limit) {
+        return new BusinessRules(false, new BigDecimal(limit), null, null, null);
+    }
+
+    @Test
+    void authorizePayment_withinCreditLimit_isAuthorizedBelowZero() {
+        withRules(creditLimit("50.00"))
+                .given(opened, deposited)
+                .when(new AuthorizePaymentCommand(alice, order, amount("150.00")))
+                .expectEvents(new PaymentAuthorizedEvent(alice, order, amount("150.00"), amount("-50.00")));
+    }
+
+    @Test
+    void authorizePayment_beyondCreditLimit_isDeclined() {
+        withRules(creditLimit("50.00"))
+                .given(opened, deposited)
+                .when(new AuthorizePaymentCommand(alice, order, amount("150.01")))
+                .expectEvents(new PaymentDeclinedEvent(alice, order, amount("150.01"), amount("100.00")));
+    }
+
+    @Test
+    void withdrawFunds_belowZeroWithCreditLimit_isRefused() {
+        withRules(creditLimit("50.00"))
+                .given(opened, deposited)
+                .when(new WithdrawFundsCommand(alice, amount("100.01"), OperationId.random()))
+                .expectException(refused(UNPROCESSABLE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundPayment_belowZero_bringsTheBalanceBack() {
+        withRules(creditLimit("50.00"))
+                .given(opened, deposited, new PaymentAuthorizedEvent(alice, order, amount("150.00"), amount("-50.00")))
+                .when(new RefundPaymentCommand(alice, order))
+                .expectEvents(new PaymentRefundedEvent(alice, order, amount("150.00"), amount("100.00")));
     }
 
     private static BigDecimal amount(String value) {

@@ -12,6 +12,7 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.serialization.SerializedObject;
@@ -50,20 +51,20 @@ class ProductSnapshotTest {
         Product restored = serializer.deserialize(serializer.serialize(productWithReservations(), String.class));
 
         OrderId newcomer = OrderId.random();
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new ReserveStockCommand(pen, held, 4))
                 .expectNoEvents();
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new ReserveStockCommand(pen, sold, 3))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new ReleaseStockCommand(pen, alsoHeld))
                 .expectEvents(new StockReleasedEvent(pen, alsoHeld, 5));
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .givenState(() -> copyOf(restored))
                 .when(new ReserveStockCommand(pen, newcomer, 13))
                 .expectEvents(new StockReservationRejectedEvent(pen, newcomer, 13, 12));
@@ -104,7 +105,7 @@ class ProductSnapshotTest {
                 new SimpleSerializedObject<>(earlier, String.class, Product.class.getName(), null));
 
         assertThat(earlier).contains(field).doesNotContain("settledOrders");
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .givenState(() -> restored)
                 .when(new ReserveStockCommand(pen, answered, 1))
                 .expectSuccessfulHandlerExecution()
@@ -117,7 +118,7 @@ class ProductSnapshotTest {
 
     private Product productWithReservations() {
         AtomicReference<Product> captured = new AtomicReference<>();
-        new AggregateTestFixture<>(Product.class)
+        fixture()
                 .given(
                         new ProductRegisteredEvent(pen, "Pen", PRICE, 24),
                         new StockReservedEvent(pen, held, 4, PRICE),
@@ -128,5 +129,11 @@ class ProductSnapshotTest {
                 .expectNoEvents()
                 .expectState(captured::set);
         return captured.get();
+    }
+
+    private static AggregateTestFixture<Product> fixture() {
+        AggregateTestFixture<Product> fixture = new AggregateTestFixture<>(Product.class);
+        fixture.registerInjectableResource(BusinessRules.NONE);
+        return fixture;
     }
 }

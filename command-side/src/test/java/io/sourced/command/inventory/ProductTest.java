@@ -5,6 +5,7 @@ import static io.sourced.command.RefusalMatchers.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.idempotency.OperationId;
+import io.sourced.api.inventory.AutoRestockScheduledEvent;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
@@ -18,14 +19,18 @@ import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -44,7 +49,159 @@ class ProductTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Product.class);
+        fixture = withRules(BusinessRules.NONE);
+    }
+
+    private static AggregateTestFixture<Product> withRules(BusinessRules rules) {
+        AggregateTestFixture<Product> fixture = new AggregateTestFixture<>(Product.class);
+        fixture.registerInjectableResource(rules);
+        return fixture;
+    }
+
+    private static BusinessRules partialFulfilment() {
+        return new BusinessRules(true, null, null, null, null);
+    }
+
+    private static BusinessRules priceChange(String percent, ProductId... products) {
+        return new BusinessRules(false, null, new BigDecimal(percent), Set.of(products), null);
+    }
+
+    private static final Duration RESTOCK_DELAY = Duration.ofMinutes(30);
+
+    private static BusinessRules autoRestock(int below, int quantity) {
+        return new BusinessRules(
+                false, null, null, null, new BusinessRules.AutoRestock(below, quantity, RESTOCK_DELAY));
+    }
+
+    @Test
+    void reserveStock_withPartialFulfilment_reservesWhatIsAvailable() {
+        withRules(partialFulfilment())
+                .given(registered, new StockReservedEvent(pen, otherOrder, 8, PRICE))
+                .when(new ReserveStockCommand(pen, order, 5, true))
+                .expectEvents(new StockReservedEvent(pen, order, 2, PRICE, 5))
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(0));
+    }
+
+    @Test
+    void reserveStock_withPartialFulfilmentAndNothingAvailable_isRejected() {
+        withRules(partialFulfilment())
+                .given(registered, new StockReservedEvent(pen, otherOrder, 10, PRICE))
+                .when(new ReserveStockCommand(pen, order, 5, true))
+                .expectEvents(new StockReservationRejectedEvent(pen, order, 5, 0));
+    }
+
+    @Test
+    void reserveStock_withPartialFulfilmentAndEnoughStock_reservesEveryUnit() {
+        withRules(partialFulfilment())
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 4, true))
+                .expectEvents(new StockReservedEvent(pen, order, 4, PRICE, 4));
+    }
+
+    @Test
+    void reserveStock_partialNotAccepted_isRejectedWhenShort() {
+        withRules(partialFulfilment())
+                .given(registered, new StockReservedEvent(pen, otherOrder, 8, PRICE))
+                .when(new ReserveStockCommand(pen, order, 5))
+                .expectEvents(new StockReservationRejectedEvent(pen, order, 5, 2));
+    }
+
+    @Test
+    void reserveStock_withPriceChange_isReservedAtTheChangedPriceRoundedHalfEven() {
+        // 2.50 less 15 percent is 2.125: half-even rounds it to 2.12
+        withRules(priceChange("-15"))
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 1))
+                .expectEvents(new StockReservedEvent(pen, order, 1, new BigDecimal("2.12")));
+    }
+
+    @Test
+    void reserveStock_withPriceChangeOfTheProduct_isReservedAtTheChangedPrice() {
+        withRules(priceChange("10", pen))
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 1))
+                .expectEvents(new StockReservedEvent(pen, order, 1, new BigDecimal("2.75")));
+    }
+
+    @Test
+    void reserveStock_withPriceChangeOfOtherProducts_isReservedAtTheListPrice() {
+        withRules(priceChange("10", ProductId.random()))
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 1))
+                .expectEvents(new StockReservedEvent(pen, order, 1, PRICE));
+    }
+
+    @Test
+    void reserveStock_belowTheAutoRestockThreshold_asksARestock() {
+        withRules(autoRestock(3, 20))
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 8))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(
+                        Matchers.<Object>equalTo(new StockReservedEvent(pen, order, 8, PRICE)),
+                        Matchers.<Object>matches(event -> event instanceof AutoRestockScheduledEvent scheduled
+                                && scheduled.productId().equals(pen)
+                                && scheduled.quantity() == 20
+                                && scheduled.delay().equals(RESTOCK_DELAY)),
+                        Matchers.andNoMore())))
+                .expectScheduledDeadlineWithName(RESTOCK_DELAY, Product.AUTO_RESTOCK_DUE);
+    }
+
+    @Test
+    void reserveStock_stillAboveTheAutoRestockThreshold_asksNoRestock() {
+        withRules(autoRestock(3, 20))
+                .given(registered)
+                .when(new ReserveStockCommand(pen, order, 7))
+                .expectEvents(new StockReservedEvent(pen, order, 7, PRICE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reserveStock_belowTheThresholdWithoutAutoRestock_asksNoRestock() {
+        fixture.given(registered)
+                .when(new ReserveStockCommand(pen, order, 10))
+                .expectEvents(new StockReservedEvent(pen, order, 10, PRICE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reserveStock_whileARestockIsPending_asksNoOther() {
+        withRules(autoRestock(3, 20))
+                .given(registered, new AutoRestockScheduledEvent(pen, operation, 20, RESTOCK_DELAY))
+                .when(new ReserveStockCommand(pen, order, 9))
+                .expectEvents(new StockReservedEvent(pen, order, 9, PRICE))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void autoRestockDue_pending_restocksOnceUnderItsOperation() {
+        withRules(autoRestock(3, 20))
+                .given(registered)
+                .andGivenCommands(new ReserveStockCommand(pen, order, 8))
+                .whenTimeElapses(RESTOCK_DELAY)
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.<Object>exactSequenceOf(
+                        Matchers.<Object>matches(event -> event instanceof ProductRestockedEvent restocked
+                                && restocked.quantity() == 20
+                                && restocked.operationId() != null),
+                        Matchers.andNoMore())))
+                .expectState(product -> {
+                    assertThat(product).extracting("available").isEqualTo(22);
+                    assertThat(product).extracting("pendingRestock").isNull();
+                });
+    }
+
+    @Test
+    void reserveStock_afterTheAutoRestockArrived_asksAnother() {
+        withRules(autoRestock(3, 20))
+                .given(
+                        registered,
+                        new StockReservedEvent(pen, otherOrder, 8, PRICE),
+                        new AutoRestockScheduledEvent(pen, operation, 20, RESTOCK_DELAY),
+                        new ProductRestockedEvent(pen, 20, operation))
+                .when(new ReserveStockCommand(pen, order, 20))
+                .expectScheduledDeadlineWithName(RESTOCK_DELAY, Product.AUTO_RESTOCK_DUE)
+                .expectState(product ->
+                        assertThat(product).extracting("pendingRestock").isNotNull());
     }
 
     @Test
@@ -75,7 +232,7 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, null))
                 .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
-        new AggregateTestFixture<>(Product.class)
+        withRules(BusinessRules.NONE)
                 .givenNoPriorActivity()
                 .when(new RegisterProductCommand(pen, "Pen", PRICE, 10, "  "))
                 .expectEvents(new ProductRegisteredEvent(pen, "Pen", PRICE, 10, "Uncategorised"));
@@ -286,7 +443,7 @@ class ProductTest {
                         .hasSize(Product.SETTLED_ORDERS_REMEMBERED)
                         .doesNotContain(settled.get(0))
                         .contains(settled.get(1), settled.get(settled.size() - 1)));
-        new AggregateTestFixture<>(Product.class)
+        withRules(BusinessRules.NONE)
                 .given(history)
                 .when(new ReserveStockCommand(pen, settled.get(1), 1))
                 .expectSuccessfulHandlerExecution()

@@ -150,6 +150,14 @@ class OrderTest {
     }
 
     @Test
+    void acceptOrder_withShortfall_recordsWhatWasNotFilled() {
+        List<OrderLine> shortfall = List.of(new OrderLine(pen, 3));
+        fixture.given(placed)
+                .when(new AcceptOrderCommand(orderId, new BigDecimal("4.00"), shortfall))
+                .expectEvents(new OrderAcceptedEvent(orderId, alice, new BigDecimal("4.00"), shortfall));
+    }
+
+    @Test
     void acceptOrder_cancelled_changesNothing() {
         fixture.given(placed, new OrderCancelledEvent(orderId, alice))
                 .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00")))

@@ -44,9 +44,17 @@ class OrderShipper {
         DomainEventStream events = eventStore.readEvents(accepted.orderId().value(), 0);
         while (events.hasNext()) {
             if (events.next().getPayload() instanceof OrderPlacedEvent placed) {
-                return placed.lines();
+                return filled(placed.lines(), accepted);
             }
         }
         throw new IllegalStateException("Order " + accepted.orderId() + " was accepted but never placed");
+    }
+
+    /** The units the order got: what was asked less the shortfall, a line dropped entirely left out. */
+    private static List<OrderLine> filled(List<OrderLine> asked, OrderAcceptedEvent accepted) {
+        return asked.stream()
+                .map(line -> new OrderLine(line.productId(), line.quantity() - accepted.shortfallOf(line.productId())))
+                .filter(line -> line.quantity() > 0)
+                .toList();
     }
 }

@@ -17,10 +17,12 @@ import io.sourced.api.ordering.AcceptOrderCommand;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.rules.BusinessRules;
 import io.sourced.batching.BatchScope;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +41,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order-to-payment workflow: reserves the stock of every line, then takes the payment, then asks the order to
- * accept; asks it to reject when a line is out of stock, the payment is declined or the order times out.
+ * accept; asks it to reject when a line is out of stock, the payment is declined or the order times out. Under
+ * partial fulfilment (the rule as it stood when the order was placed) a line short of stock is filled with what there
+ * is, a line with none is dropped, and the order is paid and accepted for what it got; it is rejected only when it got
+ * nothing.
  * <p>
  * The order aggregate is the single arbiter of the outcome: the saga gives back what it holds (stock, money) only
  * once the order's terminal event says so, and confirms stock only once OrderAccepted says so. Replies that arrive
@@ -72,6 +77,9 @@ public class OrderFulfilmentSaga {
     @Autowired
     transient OrderWorkflowSettings settings;
 
+    @Autowired
+    transient BusinessRules rules;
+
     private OrderId orderId;
     private CustomerId customerId;
     private List<LineProgress> lines = new ArrayList<>();
@@ -79,6 +87,11 @@ public class OrderFulfilmentSaga {
     private OrderProgress order = OrderProgress.PENDING;
     /** The pending timeout's schedule id; null once it fired or was cancelled. */
     private String timeoutId;
+    /**
+     * Whether the order accepts being filled in part: the rule read when it was placed, so that a rule changed while
+     * it runs does not change its treatment (absent from a saga started before the rule, so false).
+     */
+    private boolean partialFulfilment;
 
     public OrderFulfilmentSaga() {}
 
@@ -89,8 +102,10 @@ public class OrderFulfilmentSaga {
         customerId = event.customerId();
         lines = new ArrayList<>(
                 event.lines().stream().map(LineProgress::awaiting).toList());
+        partialFulfilment = rules.partialFulfilment();
         timeoutId = deadlineManager.schedule(settings.timeout(), ORDER_TIMEOUT);
-        lines.forEach(line -> send(new ReserveStockCommand(line.productId(), orderId, line.quantity())));
+        lines.forEach(
+                line -> send(new ReserveStockCommand(line.productId(), orderId, line.quantity(), partialFulfilment)));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -99,16 +114,33 @@ public class OrderFulfilmentSaga {
             return;
         }
         if (order == OrderProgress.OVER) {
-            update(event.productId(), line -> line.reserved(event.unitPrice()).released());
+            update(
+                    event.productId(),
+                    line -> line.reserved(event.quantity(), event.unitPrice()).released());
             send(new ReleaseStockCommand(event.productId(), orderId));
             endWhenSettled();
             return;
         }
-        update(event.productId(), line -> line.reserved(event.unitPrice()));
-        // once a rejection is asked, taking money would only mean giving it back
-        if (order == OrderProgress.PENDING && lines.stream().allMatch(line -> line.is(LineState.RESERVED))) {
+        update(event.productId(), line -> line.reserved(event.quantity(), event.unitPrice()));
+        askPaymentWhenEveryLineIsAnswered();
+    }
+
+    /**
+     * Asks the payment once every line is answered and the order may still be accepted: every line reserved, or, under
+     * partial fulfilment, at least one. Not once a rejection is asked: taking money would only mean giving it back.
+     */
+    private void askPaymentWhenEveryLineIsAnswered() {
+        if (order != OrderProgress.PENDING
+                || !lines.stream().allMatch(line -> line.state().isAnswered())) {
+            return;
+        }
+        boolean someReserved = lines.stream().anyMatch(line -> line.is(LineState.RESERVED));
+        boolean allReserved = lines.stream().allMatch(line -> line.is(LineState.RESERVED));
+        if (allReserved || (partialFulfilment && someReserved)) {
             payment = PaymentState.ASKED;
             send(new AuthorizePaymentCommand(customerId, orderId, total()));
+        } else if (partialFulfilment) {
+            askRejection(RejectionReason.OUT_OF_STOCK);
         }
     }
 
@@ -118,7 +150,9 @@ public class OrderFulfilmentSaga {
             return;
         }
         update(event.productId(), LineProgress::rejected);
-        if (order == OrderProgress.PENDING) {
+        if (order == OrderProgress.PENDING && partialFulfilment) {
+            askPaymentWhenEveryLineIsAnswered();
+        } else if (order == OrderProgress.PENDING) {
             askRejection(RejectionReason.OUT_OF_STOCK);
         } else if (order == OrderProgress.OVER) {
             endWhenSettled();
@@ -138,7 +172,7 @@ public class OrderFulfilmentSaga {
         }
         payment = PaymentState.AUTHORIZED;
         // even when a rejection was asked: the order decides which comes first, and OrderRejected refunds
-        send(new AcceptOrderCommand(orderId, total()));
+        send(new AcceptOrderCommand(orderId, total(), shortfall()));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -168,7 +202,9 @@ public class OrderFulfilmentSaga {
     void on(OrderAcceptedEvent event) {
         order = OrderProgress.OVER;
         cancelTimeout();
-        lines.forEach(line -> send(new ConfirmReservationCommand(line.productId(), orderId)));
+        lines.stream()
+                .filter(line -> !line.is(LineState.REJECTED))
+                .forEach(line -> send(new ConfirmReservationCommand(line.productId(), orderId)));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -228,8 +264,19 @@ public class OrderFulfilmentSaga {
         lines.replaceAll(line -> line.productId().equals(productId) ? change.apply(line) : line);
     }
 
+    /** What the reserved lines cost: every line's, unless lines were dropped under partial fulfilment. */
     private BigDecimal total() {
-        return lines.stream().map(LineProgress::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return lines.stream()
+                .filter(line -> line.is(LineState.RESERVED))
+                .map(LineProgress::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private List<OrderLine> shortfall() {
+        return lines.stream()
+                .filter(line -> line.unitsNotFilled() > 0)
+                .map(line -> new OrderLine(line.productId(), line.unitsNotFilled()))
+                .toList();
     }
 
     /**

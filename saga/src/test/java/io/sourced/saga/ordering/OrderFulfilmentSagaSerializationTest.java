@@ -13,6 +13,7 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +107,8 @@ class OrderFulfilmentSagaSerializationTest {
         SimpleResourceInjector resources = new SimpleResourceInjector(
                 DefaultCommandGateway.builder().commandBus(commandBus).build(),
                 deadlineManager,
-                new OrderWorkflowSettings(Duration.ofSeconds(30)));
+                new OrderWorkflowSettings(Duration.ofSeconds(30)),
+                BusinessRules.NONE);
         AnnotatedSagaRepository<OrderFulfilmentSaga> repository = AnnotatedSagaRepository.<OrderFulfilmentSaga>builder()
                 .sagaType(OrderFulfilmentSaga.class)
                 .sagaStore(store)

@@ -24,8 +24,10 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,123 @@ class OrderFulfilmentSagaTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
+        fixture = withRules(BusinessRules.NONE);
+    }
+
+    private static SagaTestFixture<OrderFulfilmentSaga> withRules(BusinessRules rules) {
+        SagaTestFixture<OrderFulfilmentSaga> fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
         fixture.registerResource(new OrderWorkflowSettings(ORDER_TIMEOUT));
+        fixture.registerResource(rules);
+        return fixture;
+    }
+
+    private static final BusinessRules PARTIAL = new BusinessRules(true, null, null, null, null);
+
+    // ---- Partial fulfilment
+    @Test
+    void orderPlaced_withPartialFulfilment_asksPartialReservations() {
+        withRules(PARTIAL)
+                .givenNoPriorActivity()
+                .whenPublishingA(twoLineOrder)
+                .expectDispatchedCommands(
+                        new ReserveStockCommand(book, orderId, 2, true),
+                        new ReserveStockCommand(pen, orderId, 1, true));
+    }
+
+    @Test
+    void stockReserved_shortWithPartialFulfilment_paysForTheUnitsReserved() {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(new StockReservedEvent(book, orderId, 1, new BigDecimal("10.00"), 2))
+                .whenPublishingA(penReserved())
+                .expectDispatchedCommands(new AuthorizePaymentCommand(customerId, orderId, new BigDecimal("15.50")));
+    }
+
+    @Test
+    void stockReservationRejected_withPartialFulfilment_dropsTheLineAndPaysForTheRest() {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .whenPublishingA(rejected(pen))
+                .expectDispatchedCommands(new AuthorizePaymentCommand(customerId, orderId, new BigDecimal("20.00")));
+    }
+
+    @Test
+    void stockReservationRejected_withPartialFulfilmentWhileALineAwaits_waits() {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .whenPublishingA(rejected(pen))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void stockReservationRejected_withPartialFulfilmentForEveryLine_rejectsOutOfStock() {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(rejected(book))
+                .whenPublishingA(rejected(pen))
+                .expectDispatchedCommands(new RejectOrderCommand(orderId, OUT_OF_STOCK));
+    }
+
+    @Test
+    void paymentAuthorized_afterPartialReservations_acceptsWithTheShortfall() {
+        BigDecimal total = new BigDecimal("10.00");
+        withRules(PARTIAL)
+                .givenAPublished(threeLineOrder)
+                .andThenAPublished(new StockReservedEvent(book, orderId, 1, new BigDecimal("10.00"), 2))
+                .andThenAPublished(rejected(pen))
+                .andThenAPublished(new StockReservationRejectedEvent(lamp, orderId, 3, 0))
+                .whenPublishingA(paymentAuthorized(total))
+                .expectDispatchedCommands(new AcceptOrderCommand(
+                        orderId,
+                        total,
+                        List.of(new OrderLine(book, 1), new OrderLine(pen, 1), new OrderLine(lamp, 3))));
+    }
+
+    @Test
+    void orderAccepted_afterPartialReservations_confirmsOnlyTheReservedLines() {
+        BigDecimal total = new BigDecimal("20.00");
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .andThenAPublished(rejected(pen))
+                .andThenAPublished(paymentAuthorized(total))
+                .whenPublishingA(new OrderAcceptedEvent(orderId, customerId, total, List.of(new OrderLine(pen, 1))))
+                .expectDispatchedCommands(new ConfirmReservationCommand(book, orderId))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void paymentDeclined_afterPartialReservations_rejectsAndReleasesWhatWasReserved() {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(new StockReservedEvent(book, orderId, 1, new BigDecimal("10.00"), 2))
+                .andThenAPublished(rejected(pen))
+                .andThenAPublished(new PaymentDeclinedEvent(customerId, orderId, BigDecimal.TEN, BigDecimal.ONE))
+                .whenPublishingA(orderRejected(PAYMENT_DECLINED))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void timeout_afterAPartialReservation_rejectsAndTheRejectionReleasesIt() throws Exception {
+        withRules(PARTIAL)
+                .givenAPublished(twoLineOrder)
+                .andThenAPublished(new StockReservedEvent(book, orderId, 1, new BigDecimal("10.00"), 2))
+                .andThenTimeElapses(ORDER_TIMEOUT)
+                .whenPublishingA(orderRejected(TIMEOUT))
+                .expectDispatchedCommands(new ReleaseStockCommand(book, orderId))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void stockReservationRejected_withoutPartialFulfilment_rejectsOutOfStock() {
+        fixture.givenAPublished(twoLineOrder)
+                .andThenAPublished(bookReserved())
+                .whenPublishingA(rejected(pen))
+                .expectDispatchedCommands(new RejectOrderCommand(orderId, OUT_OF_STOCK));
     }
 
     // ---- Success

@@ -16,6 +16,7 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -180,7 +181,8 @@ class OwningSegmentSagaManagerTest {
         SimpleResourceInjector resources = new SimpleResourceInjector(
                 DefaultCommandGateway.builder().commandBus(commandBus).build(),
                 deadlineManager,
-                new OrderWorkflowSettings(Duration.ofSeconds(30)));
+                new OrderWorkflowSettings(Duration.ofSeconds(30)),
+                BusinessRules.NONE);
         return AnnotatedSagaManager.<OrderFulfilmentSaga>builder()
                 .sagaType(OrderFulfilmentSaga.class)
                 .sagaRepository(AnnotatedSagaRepository.<OrderFulfilmentSaga>builder()

@@ -9,6 +9,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -69,6 +70,9 @@ final class JsonSchemas {
         }
         if (plain == Instant.class) {
             return typed("string").put("format", "date-time");
+        }
+        if (plain == Duration.class) {
+            return typed("string").put("format", "duration");
         }
         if (plain.isEnum()) {
             ObjectNode schema = typed("string");

@@ -27,7 +27,8 @@ final class OrderFold {
             .on(StockReservedEvent.class, (order, reserved, at) -> priced(order, reserved))
             .on(
                     OrderAcceptedEvent.class,
-                    (order, accepted, at) -> completed(order, OrderStatus.ACCEPTED, null, accepted.total(), at))
+                    (order, accepted, at) ->
+                            completed(filled(order, accepted), OrderStatus.ACCEPTED, null, accepted.total(), at))
             .on(
                     OrderRejectedEvent.class,
                     (order, rejected, at) ->
@@ -56,18 +57,23 @@ final class OrderFold {
                 null);
     }
 
-    /** A reserved line gets its unit price; the total is known once every line has one, while pending. */
+    /**
+     * A reserved line gets its unit price and the units reserved; the total is known once every line has one, while
+     * pending.
+     */
     private static OrderView priced(OrderView order, StockReservedEvent reserved) {
         List<OrderLineView> lines = order.lines().stream()
                 .map(line -> line.productId().equals(reserved.productId())
-                        ? new OrderLineView(line.productId(), line.quantity(), reserved.unitPrice())
+                        ? new OrderLineView(
+                                line.productId(), line.quantity(), reserved.unitPrice(), reserved.quantity())
                         : line)
                 .toList();
         BigDecimal total = order.total();
         if (order.status() == OrderStatus.PENDING
                 && lines.stream().map(OrderLineView::unitPrice).allMatch(Objects::nonNull)) {
             total = lines.stream()
-                    .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+                    .map(l ->
+                            l.unitPrice().multiply(BigDecimal.valueOf(l.filled() == null ? l.quantity() : l.filled())))
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         return new OrderView(
@@ -77,6 +83,29 @@ final class OrderFold {
                 order.rejectionReason(),
                 lines,
                 total,
+                order.placedAt(),
+                order.completedAt());
+    }
+
+    /** An accepted order's lines filled: what was asked less the shortfall (all of a line dropped). */
+    private static OrderView filled(OrderView order, OrderAcceptedEvent accepted) {
+        if (order.status().isTerminal()) {
+            return order;
+        }
+        List<OrderLineView> lines = order.lines().stream()
+                .map(line -> new OrderLineView(
+                        line.productId(),
+                        line.quantity(),
+                        line.unitPrice(),
+                        line.quantity() - accepted.shortfallOf(line.productId())))
+                .toList();
+        return new OrderView(
+                order.orderId(),
+                order.customerId(),
+                order.status(),
+                order.rejectionReason(),
+                lines,
+                order.total(),
                 order.placedAt(),
                 order.completedAt());
     }

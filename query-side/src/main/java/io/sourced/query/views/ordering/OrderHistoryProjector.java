@@ -11,6 +11,7 @@ import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.batching.BatchScope;
@@ -61,7 +62,8 @@ class OrderHistoryProjector {
                 event.orderId(),
                 event.productId(),
                 "Stock reserved: " + event.quantity() + " at "
-                        + event.unitPrice().toPlainString() + " each");
+                        + event.unitPrice().toPlainString() + " each"
+                        + (event.shortBy() > 0 ? " (" + event.requested() + " asked, the rest out of stock)" : ""));
     }
 
     @EventHandler
@@ -109,7 +111,14 @@ class OrderHistoryProjector {
                 message,
                 event.orderId(),
                 null,
-                "Order accepted, total " + event.total().toPlainString());
+                "Order accepted, total " + event.total().toPlainString()
+                        + (event.shortfall().isEmpty()
+                                ? ""
+                                : ", filled in part: "
+                                        + event.shortfall().stream()
+                                                .mapToInt(OrderLine::quantity)
+                                                .sum()
+                                        + " unit(s) out of stock"));
     }
 
     @EventHandler

@@ -126,7 +126,7 @@ class OrderViewQueries {
     private Map<String, List<OrderLineView>> linesOf(Collection<String> orderIds) {
         Map<String, List<OrderLineView>> lines = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT order_id, product_id, quantity, unit_price FROM order_line_view"
+                "SELECT order_id, product_id, quantity, unit_price, filled FROM order_line_view"
                         + " WHERE order_id IN (:orderIds) ORDER BY order_id, line_no",
                 Map.of("orderIds", orderIds),
                 rs -> {
@@ -134,7 +134,8 @@ class OrderViewQueries {
                             .add(new OrderLineView(
                                     ProductId.of(rs.getString("product_id")),
                                     rs.getInt("quantity"),
-                                    rs.getBigDecimal("unit_price")));
+                                    rs.getBigDecimal("unit_price"),
+                                    rs.getObject("filled", Integer.class)));
                 });
         return lines;
     }

@@ -28,10 +28,10 @@ final class OrderViewRows {
                 completed_at = :completedAt
             WHERE order_id = :orderId""";
     private static final String INSERT_LINE = """
-            INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price)
-            VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice)""";
+            INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price, filled)
+            VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice, :filled)""";
     private static final String UPDATE_LINE_PRICE = """
-            UPDATE order_line_view SET unit_price = :unitPrice
+            UPDATE order_line_view SET unit_price = :unitPrice, filled = :filled
             WHERE order_id = :orderId AND product_id = :productId""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -90,6 +90,7 @@ final class OrderViewRows {
                 .addValue("productId", line.line().productId().value())
                 .addValue("lineNo", line.lineNo())
                 .addValue("quantity", line.line().quantity())
-                .addValue("unitPrice", line.line().unitPrice());
+                .addValue("unitPrice", line.line().unitPrice())
+                .addValue("filled", line.line().filled());
     }
 }

@@ -60,7 +60,8 @@ class SalesReportController {
             summary = "Sales and stock per product and day",
             description = "Per product and UTC day: units ordered (lines of the orders placed that day), units sold "
                     + "(reservations confirmed that day), revenue (units sold × the unit price of their order's "
-                    + "reservation), units lost (units asked by reservations rejected for want of stock), stock at the "
+                    + "reservation), units lost (units asked by reservations rejected for want of stock, and the units a partial reservation "
+                    + "did not get), stock at the "
                     + "end of the day (available after the product's last event of the day; carried forward: a day without "
                     + "events of the product has no row) and sell-through (sold ÷ (sold + stock at the end of the day), "
                     + "null when both are 0). By day, then product name. ADMIN only; 400 when from is after to or the "

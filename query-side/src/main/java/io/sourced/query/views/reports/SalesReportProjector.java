@@ -68,7 +68,12 @@ class SalesReportProjector {
         batch.handle(changes -> {
             changes.products().reservedAt(event.orderId(), event.productId(), event.unitPrice());
             changes.products()
-                    .productEvent(event.productId(), sequence, ReportDay.of(at), -event.quantity(), Counts.NONE);
+                    .productEvent(
+                            event.productId(),
+                            sequence,
+                            ReportDay.of(at),
+                            -event.quantity(),
+                            Counts.lost(event.shortBy()));
         });
     }
 

@@ -82,12 +82,13 @@ class OrderAsOfQueriesTest {
                         T0.plusSeconds(1),
                         null));
         assertThat(asOf(T0.plusSeconds(2)).lines())
-                .containsExactly(new OrderLineView(pen, 2, new BigDecimal("2.00")), new OrderLineView(ink, 1, null));
+                .containsExactly(new OrderLineView(pen, 2, new BigDecimal("2.00"), 2), new OrderLineView(ink, 1, null));
         assertThat(asOf(T0.plusSeconds(2)).total()).isNull();
         assertThat(asOf(T0.plusSeconds(3)).total()).isEqualByComparingTo("7.00");
         OrderView accepted = asOf(T0.plusSeconds(4));
         assertThat(accepted.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(accepted.completedAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(accepted.lines()).extracting(OrderLineView::filled).containsExactly(2, 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.sourced.query.views.ordering;
 
 import static io.sourced.query.ViewDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
@@ -13,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.OrderAcceptedEvent;
@@ -242,6 +244,39 @@ class OrderViewProjectorTest {
 
         verify(emitter, never()).emit(eq(FindOrderQuery.class), any(Predicate.class), any(OrderView.class));
         assertThat(queries.find(orderId).orElseThrow().lines()).hasSize(2);
+    }
+
+    @Test
+    void orderAcceptedInPart_showsPerLineWhatWasFilledAndLost() {
+        placeApplesAndPears();
+        deliver.on(new StockReservedEvent(apples, orderId, 1, new BigDecimal("1.25"), 2));
+        deliver.on(new StockReservationRejectedEvent(pears, orderId, 3, 0));
+        deliver.on(
+                new OrderAcceptedEvent(
+                        orderId,
+                        customerId,
+                        new BigDecimal("1.25"),
+                        List.of(new OrderLine(apples, 1), new OrderLine(pears, 3))),
+                COMPLETED_AT);
+
+        OrderView order = queries.find(orderId).orElseThrow();
+        assertThat(order.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(order.total()).isEqualByComparingTo("1.25");
+        assertThat(order.lines())
+                .containsExactly(
+                        new OrderLineView(apples, 2, new BigDecimal("1.25"), 1), new OrderLineView(pears, 3, null, 0));
+        assertThat(order.lines()).extracting(OrderLineView::lost).containsExactly(1, 3);
+    }
+
+    @Test
+    void orderAccepted_whole_showsEveryLineFilled() {
+        placeApplesAndPears();
+        reserveBoth();
+        deliver.on(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("8.80")), COMPLETED_AT);
+
+        assertThat(queries.find(orderId).orElseThrow().lines())
+                .extracting(OrderLineView::filled, OrderLineView::lost)
+                .containsExactly(tuple(2, 0), tuple(3, 0));
     }
 
     private void placeApplesAndPears() {

@@ -1,6 +1,7 @@
 package io.sourced.query.views.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
@@ -116,6 +117,31 @@ class SalesReportProjectorTest {
                                 TUESDAY, lamp, "Desk lamp", 11, 0, money("0.00"), 11, 10, BigDecimal.ZERO.setScale(4)));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::rejectedOutOfStock)
+                .containsExactly(1, 1);
+    }
+
+    @Test
+    void orderAcceptedInPart_countsTheUnitsNotReservedAsLost_andSellsWhatWasReserved() {
+        OrderId order = OrderId.random();
+        deliver.on(
+                new OrderPlacedEvent(order, customer, List.of(new OrderLine(cable, 4), new OrderLine(lamp, 11))),
+                at(TUESDAY, "09:00"));
+        deliver.on(new StockReservedEvent(cable, order, 1, new BigDecimal("3.00"), 4), at(TUESDAY, "09:00:01"));
+        deliver.on(new StockReservationRejectedEvent(lamp, order, 11, 0), at(TUESDAY, "09:00:01"));
+        deliver.on(
+                new OrderAcceptedEvent(
+                        order,
+                        customer,
+                        new BigDecimal("3.00"),
+                        List.of(new OrderLine(cable, 3), new OrderLine(lamp, 11))),
+                at(TUESDAY, "09:00:02"));
+        deliver.on(new ReservationConfirmedEvent(cable, order, 1), at(TUESDAY, "09:00:03"));
+
+        assertThat(productDays(TUESDAY, TUESDAY))
+                .extracting(ProductDayReport::productId, ProductDayReport::unitsSold, ProductDayReport::unitsLost)
+                .containsExactly(tuple(cable, 1, 3), tuple(lamp, 0, 11));
+        assertThat(days(TUESDAY))
+                .extracting(DayReport::placed, DayReport::accepted)
                 .containsExactly(1, 1);
     }
 
@@ -297,10 +323,6 @@ class SalesReportProjectorTest {
 
     private static BigDecimal money(String amount) {
         return new BigDecimal(amount);
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.groups.Tuple.tuple(values);
     }
 
     @Test
