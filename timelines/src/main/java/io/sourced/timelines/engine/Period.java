@@ -42,8 +42,12 @@ final class Period {
         if (head == null) {
             return 0;
         }
+        TrackingToken start = live.createTokenAt(from);
+        if (start != null && start.covers(head)) {
+            return 0; // nothing was recorded from the start on
+        }
         int position = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = live.openStream(live.createTokenAt(from))) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = live.openStream(start)) {
             while (stream.hasNextAvailable(QUIET_SECONDS, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 if (!event.getTimestamp().isBefore(to)) {

@@ -187,6 +187,18 @@ class TimelineEngineTest {
     }
 
     @Test
+    void periodAfterTheLastEvent_readsNothing_andAnswersAtOnce() {
+        history.product("Lamp", "10.00", 1);
+        Instant later = history.now().plus(Duration.ofHours(1));
+
+        TimelineResult result = run(later, later.plus(Duration.ofHours(1)));
+
+        assertThat(result.eventsRead()).isZero();
+        assertThat(result.whatIf()).isEqualTo(result.actual());
+        assertThat(result.actual().ordersPlaced()).isZero();
+    }
+
+    @Test
     void cancelledByItsProgress_stops() {
         ProductId lamp = history.product("Lamp", "10.00", 1);
         history.at(DAY_ONE);
