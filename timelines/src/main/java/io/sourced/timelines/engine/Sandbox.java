@@ -15,7 +15,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -35,6 +34,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * world. Nothing here reaches the live store, views, lake or outside systems.
  */
 final class Sandbox implements AutoCloseable {
+
+    /** Of each type, the aggregates kept in memory between commands; others are read again from the seed. */
+    private static final int AGGREGATES_KEPT = 100_000;
 
     private final Configuration axon;
     private final VirtualDeadlineManager deadlines;
@@ -85,7 +87,8 @@ final class Sandbox implements AutoCloseable {
     }
 
     private static <A> AggregateConfigurer<A> cached(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureCache(c -> new WeakReferenceCache());
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> Aggregates.cache(AGGREGATES_KEPT, c::eventStore));
     }
 
     /** Runs the command at once, in this thread; a refusal is answered, not thrown. */
