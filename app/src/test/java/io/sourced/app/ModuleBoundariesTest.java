@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout of DESIGN.md: api ← command-side, saga, query-side, ui, simulators ← app; batching (knowing only Axon)
- * ← saga, query-side. Each module's entry point
+ * ← saga, query-side; command-side, saga ← timelines ← app. Each module's entry point
  * decides the role it runs in, so no module knows another but api, and none knows the application.
  */
 class ModuleBoundariesTest {
