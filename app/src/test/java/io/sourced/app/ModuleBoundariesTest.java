@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout of DESIGN.md: api ← command-side, saga, query-side, ui, simulators ← app; batching (knowing only Axon)
- * ← saga, query-side. Each module's entry point
+ * ← saga, query-side; command-side, saga ← timelines ← app. Each module's entry point
  * decides the role it runs in, so no module knows another but api, and none knows the application.
  */
 class ModuleBoundariesTest {
@@ -39,6 +39,7 @@ class ModuleBoundariesTest {
     private static final String QUERY = "io.sourced.query..";
     private static final String UI = "io.sourced.ui..";
     private static final String SIMULATORS = "io.sourced.simulators..";
+    private static final String TIMELINES = "io.sourced.timelines..";
     private static final String APP = "io.sourced.app..";
 
     /** The past participles without "-ed" that events' names end with. */
@@ -87,21 +88,32 @@ class ModuleBoundariesTest {
             .resideInAPackage(COMMAND)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(SAGA, QUERY, UI, SIMULATORS);
+            .resideInAnyPackage(SAGA, QUERY, UI, SIMULATORS, TIMELINES);
 
     static final ArchRule SAGA_KNOWS_NO_OTHER_SIDE = noClasses()
             .that()
             .resideInAPackage(SAGA)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(COMMAND, QUERY, UI, SIMULATORS);
+            .resideInAnyPackage(COMMAND, QUERY, UI, SIMULATORS, TIMELINES);
 
     static final ArchRule QUERY_SIDE_KNOWS_NO_OTHER_SIDE = noClasses()
             .that()
             .resideInAPackage(QUERY)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(COMMAND, SAGA, UI, SIMULATORS);
+            .resideInAnyPackage(COMMAND, SAGA, UI, SIMULATORS, TIMELINES);
+
+    /**
+     * A timeline runs the command side's aggregates and the saga in a sandbox of its own: it may know them, never the
+     * query side's views, the pages or the simulators, and no side knows it.
+     */
+    static final ArchRule TIMELINES_KNOW_THE_COMMAND_SIDE_AND_THE_SAGA_ONLY = noClasses()
+            .that()
+            .resideInAPackage(TIMELINES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(QUERY, UI, SIMULATORS);
 
     /**
      * The pages reach the rest over Axon's gateways only, so that a process of the ui role alone serves them: no
@@ -273,6 +285,11 @@ class ModuleBoundariesTest {
         COMMAND_SIDE_KNOWS_NO_OTHER_SIDE.check(SOURCED);
         SAGA_KNOWS_NO_OTHER_SIDE.check(SOURCED);
         QUERY_SIDE_KNOWS_NO_OTHER_SIDE.check(SOURCED);
+    }
+
+    @Test
+    void timelines_knowTheCommandSideAndTheSagaOnly() {
+        TIMELINES_KNOW_THE_COMMAND_SIDE_AND_THE_SAGA_ONLY.check(SOURCED);
     }
 
     @Test

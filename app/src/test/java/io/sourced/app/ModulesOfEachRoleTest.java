@@ -8,6 +8,7 @@ import io.sourced.query.QuerySide;
 import io.sourced.query.views.ordering.OrderUpdates;
 import io.sourced.saga.SagaSide;
 import io.sourced.simulators.Simulators;
+import io.sourced.timelines.TimelinesSide;
 import io.sourced.ui.LiveOrders;
 import io.sourced.ui.WebPages;
 import java.util.Arrays;
@@ -46,7 +47,8 @@ class ModulesOfEachRoleTest {
         application.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(modules(context))
-                    .containsExactlyInAnyOrder(CommandSide.class, SagaSide.class, QuerySide.class, WebPages.class);
+                    .containsExactlyInAnyOrder(
+                            CommandSide.class, SagaSide.class, QuerySide.class, TimelinesSide.class, WebPages.class);
             assertThat(followsOrdersForTheApi(context)).isTrue();
             assertThat(followsOrdersForThePages(context)).isTrue();
         });
@@ -64,7 +66,8 @@ class ModulesOfEachRoleTest {
     @Test
     void queryAndUi_runTheViewsAndThePages() {
         application.withPropertyValues("sourced.roles=query, ui").run(context -> {
-            assertThat(modules(context)).containsExactlyInAnyOrder(QuerySide.class, WebPages.class);
+            assertThat(modules(context))
+                    .containsExactlyInAnyOrder(QuerySide.class, TimelinesSide.class, WebPages.class);
             assertThat(followsOrdersForTheApi(context)).isTrue();
             assertThat(followsOrdersForThePages(context)).isTrue();
         });
@@ -80,9 +83,9 @@ class ModulesOfEachRoleTest {
     }
 
     @Test
-    void queryAlone_servesNoPages() {
+    void queryAlone_runsTheViewsAndTheTimelines_andServesNoPages() {
         application.withPropertyValues("sourced.roles=query").run(context -> {
-            assertThat(modules(context)).containsExactly(QuerySide.class);
+            assertThat(modules(context)).containsExactlyInAnyOrder(QuerySide.class, TimelinesSide.class);
             assertThat(followsOrdersForThePages(context)).isFalse();
         });
     }
@@ -99,7 +102,8 @@ class ModulesOfEachRoleTest {
     void aRoleSwitchSetByHand_yieldsToTheRoles() {
         application
                 .withPropertyValues("sourced.roles=query", "sourced.role.command=true")
-                .run(context -> assertThat(modules(context)).containsExactly(QuerySide.class));
+                .run(context ->
+                        assertThat(modules(context)).containsExactlyInAnyOrder(QuerySide.class, TimelinesSide.class));
     }
 
     private static Set<Class<?>> modules(ApplicationContext context) {

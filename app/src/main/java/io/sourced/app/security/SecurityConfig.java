@@ -120,7 +120,12 @@ class SecurityConfig {
                         .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/customers")
                         .hasRole(ADMIN)
-                        .requestMatchers("/api/events", "/api/admin/**", "/api/reports/**")
+                        .requestMatchers(
+                                "/api/events",
+                                "/api/admin/**",
+                                "/api/reports/**",
+                                "/api/timelines",
+                                "/api/timelines/**")
                         .hasRole(ADMIN)
                         .anyRequest()
                         .authenticated())

@@ -82,6 +82,12 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/reports/products                      401        403  403  200
             GET     /api/reports/days                          401        403  403  200
             GET     /api/reports/tiers                         401        403  403  200
+            POST    /api/timelines                             401        403  403  202    {"name":"Matrix","from":"2026-01-01T00:00:00Z","to":"2026-01-02T00:00:00Z"}
+            POST    /api/timelines                             403        403  403  403    form
+            GET     /api/timelines                             401        403  403  200
+            GET     /api/timelines/unknown                     401        403  403  404
+            DELETE  /api/timelines/unknown                     401        403  403  404
+            DELETE  /api/timelines/unknown                     403        403  403  403    bare
             GET     /                                          200        302  302  302
             GET     /login                                     200        302  302  302
             GET     /shop                                      302        200  200  200

@@ -67,15 +67,17 @@ class RolesIT {
                     .as("db-scheduler runs")
                     .isEqualTo(runs.contains("saga"));
 
-            // query: the views' processors and the query endpoints
+            // query: the views' processors, the query endpoints and the what-if timelines
             if (runs.contains("query")) {
                 assertThat(processors).containsAll(VIEWS).doesNotContain("orders-view", "event-log");
                 assertThat(admin.get("/api/products").status()).isEqualTo(200);
                 assertThat(admin.get("/api/orders").status()).isEqualTo(200);
+                assertThat(admin.get("/api/timelines").status()).isEqualTo(200);
             } else {
                 assertThat(processors).doesNotContainAnyElementsOf(VIEWS);
                 assertThat(admin.get("/api/products").status()).isIn(404, 405);
                 assertThat(admin.get("/api/orders").status()).isIn(404, 405);
+                assertThat(admin.get("/api/timelines").status()).isIn(404, 405);
             }
 
             // ui: the pages

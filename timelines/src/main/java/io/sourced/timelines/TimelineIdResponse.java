@@ -1,0 +1,3 @@
+package io.sourced.timelines;
+
+record TimelineIdResponse(String timelineId) {}

@@ -1,0 +1,8 @@
+package io.sourced.timelines;
+
+/** Where a timeline is: running (or waiting for a place), done with its figures, or failed with the reason. */
+enum TimelineStatus {
+    RUNNING,
+    DONE,
+    FAILED
+}

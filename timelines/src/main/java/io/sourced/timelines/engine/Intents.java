@@ -1,0 +1,76 @@
+package io.sourced.timelines.engine;
+
+import io.sourced.api.finance.AccountOpenedEvent;
+import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.FundsDepositedEvent;
+import io.sourced.api.finance.FundsWithdrawnEvent;
+import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.WithdrawFundsCommand;
+import io.sourced.api.idempotency.OperationId;
+import io.sourced.api.inventory.ProductRegisteredEvent;
+import io.sourced.api.inventory.ProductRestockedEvent;
+import io.sourced.api.inventory.RegisterProductCommand;
+import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.ordering.CancelOrderCommand;
+import io.sourced.api.ordering.OrderCancelledEvent;
+import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.PlaceOrderCommand;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the customers and the back office asked, read back from the events it caused: the commands a timeline sends
+ * again. The workflow's own commands are not intents: the sandbox's saga sends its own.
+ */
+final class Intents {
+
+    private Intents() {}
+
+    static Optional<Object> of(LogEntry entry) {
+        return Optional.ofNullable(commandFor(entry.payload(), entry));
+    }
+
+    private static Object commandFor(Object event, LogEntry entry) {
+        // an account's first deposit comes as an event of its own, sent again as a deposit
+        if (event instanceof AccountOpenedEvent opened) {
+            return new OpenAccountCommand(opened.customerId(), opened.name(), null);
+        }
+        if (event instanceof FundsDepositedEvent deposited) {
+            return new DepositFundsCommand(
+                    deposited.customerId(), deposited.amount(), operation(deposited.operationId(), entry));
+        }
+        if (event instanceof FundsWithdrawnEvent withdrawn) {
+            return new WithdrawFundsCommand(
+                    withdrawn.customerId(), withdrawn.amount(), operation(withdrawn.operationId(), entry));
+        }
+        if (event instanceof ProductRegisteredEvent registered) {
+            return new RegisterProductCommand(
+                    registered.productId(),
+                    registered.name(),
+                    registered.price(),
+                    registered.initialStock(),
+                    registered.category());
+        }
+        if (event instanceof ProductRestockedEvent restocked) {
+            return new RestockProductCommand(
+                    restocked.productId(), restocked.quantity(), operation(restocked.operationId(), entry));
+        }
+        if (event instanceof OrderPlacedEvent placed) {
+            return new PlaceOrderCommand(placed.orderId(), placed.customerId(), placed.lines());
+        }
+        // asked by the customer or the staff: the sandbox asks as the staff, who may cancel any order
+        if (event instanceof OrderCancelledEvent cancelled) {
+            return new CancelOrderCommand(cancelled.orderId(), null);
+        }
+        return null;
+    }
+
+    /** The operation recorded, or one made from the event for those recorded before operations were named. */
+    private static OperationId operation(OperationId recorded, LogEntry entry) {
+        return recorded != null
+                ? recorded
+                : OperationId.of(UUID.nameUUIDFromBytes(entry.eventId().getBytes(StandardCharsets.UTF_8))
+                        .toString());
+    }
+}
