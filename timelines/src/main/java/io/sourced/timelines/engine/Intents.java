@@ -7,6 +7,7 @@ import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
+import io.sourced.api.inventory.AutoRestockScheduledEvent;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.RegisterProductCommand;
@@ -16,22 +17,30 @@ import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * What the customers and the back office asked, read back from the events it caused: the commands a timeline sends
- * again. The workflow's own commands are not intents: the sandbox's saga sends its own.
+ * again. The workflow's own commands are not intents: the sandbox's saga sends its own. Nor are the restocks the
+ * automatic restock rule asked: they follow from a rule, which the timeline's own rules decide again.
  */
 final class Intents {
 
-    private Intents() {}
+    /** The automatic restocks asked in the log and not yet arrived: their arrival is not an intent. */
+    private final Set<OperationId> autoRestocks = new HashSet<>();
 
-    static Optional<Object> of(LogEntry entry) {
+    Optional<Object> of(LogEntry entry) {
         return Optional.ofNullable(commandFor(entry.payload(), entry));
     }
 
-    private static Object commandFor(Object event, LogEntry entry) {
+    private Object commandFor(Object event, LogEntry entry) {
+        if (event instanceof AutoRestockScheduledEvent scheduled) {
+            autoRestocks.add(scheduled.operationId());
+            return null;
+        }
         // an account's first deposit comes as an event of its own, sent again as a deposit
         if (event instanceof AccountOpenedEvent opened) {
             return new OpenAccountCommand(opened.customerId(), opened.name(), null);
@@ -53,6 +62,9 @@ final class Intents {
                     registered.category());
         }
         if (event instanceof ProductRestockedEvent restocked) {
+            if (restocked.operationId() != null && autoRestocks.remove(restocked.operationId())) {
+                return null;
+            }
             return new RestockProductCommand(
                     restocked.productId(), restocked.quantity(), operation(restocked.operationId(), entry));
         }

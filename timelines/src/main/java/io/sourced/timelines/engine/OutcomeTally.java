@@ -70,6 +70,9 @@ final class OutcomeTally {
             cancelled++;
         } else if (event instanceof StockReservedEvent reserved) {
             unitPrices.put(new Line(reserved.orderId(), reserved.productId()), reserved.unitPrice());
+            if (reserved.shortBy() > 0) {
+                lost(day, reserved.productId(), reserved.shortBy());
+            }
         } else if (event instanceof ReservationConfirmedEvent confirmed) {
             BigDecimal unitPrice =
                     unitPrices.getOrDefault(new Line(confirmed.orderId(), confirmed.productId()), BigDecimal.ZERO);
@@ -82,7 +85,6 @@ final class OutcomeTally {
         } else if (event instanceof StockReservationRejectedEvent refused) {
             lost(day, refused.productId(), refused.requested());
         }
-        // a partially accepted order's shortfall (business rule "partial fulfilment") is lost too: count it with lost()
     }
 
     private void lost(LocalDate day, ProductId productId, long units) {

@@ -17,6 +17,7 @@ import java.util.Map;
 final class Replay {
 
     private final Counterparts counterparts;
+    private final Intents intents = new Intents();
     private final Deque<Object> now = new ArrayDeque<>();
     private final Map<Integer, List<Object>> waiting = new HashMap<>();
     private Sandbox sandbox;
@@ -46,7 +47,7 @@ final class Replay {
     void step(LogEntry entry) {
         passTimeTo(entry.at());
         position = entry.position();
-        Intents.of(entry).ifPresent(intent -> {
+        intents.of(entry).ifPresent(intent -> {
             if (sandbox.dispatch(intent).isExceptional()) {
                 intentsRefused++;
             }
