@@ -70,20 +70,20 @@ record TimelineChart(String id, List<Bar> bars, List<Label> labels, String top) 
         return new TimelineChart(id, bars, labels, shown.apply(BigDecimal.valueOf(max)));
     }
 
-    /** The x of the axis, for the template. */
-    int left() {
+    /** Where the axes are, for the template (which calls only public methods). */
+    public int left() {
         return LEFT;
     }
 
-    int baseline() {
+    public int baseline() {
         return HEIGHT - BOTTOM;
     }
 
-    int ceiling() {
+    public int ceiling() {
         return TOP;
     }
 
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 

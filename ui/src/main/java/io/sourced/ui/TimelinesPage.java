@@ -57,6 +57,9 @@ class TimelinesPage extends Pages {
             "rules.autoRestock.quantity", "restockQuantity",
             "rules.autoRestock.delay", "restockDelayMinutes");
 
+    /** The rules' fields of the form that are typed in, with their labels. */
+    private static final Map<String, String> RULE_FIELDS = rules();
+
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final Views views;
@@ -137,6 +140,7 @@ class TimelinesPage extends Pages {
         Map<String, String> names = names();
         model.addAttribute("timelineForm", form);
         model.addAttribute("products", names);
+        model.addAttribute("ruleFields", RULE_FIELDS);
         addList(model, names);
         return "admin/timelines";
     }
@@ -177,7 +181,7 @@ class TimelinesPage extends Pages {
                                         BigDecimal.valueOf(day.actualUnitsLost()),
                                         BigDecimal.valueOf(day.whatIfUnitsLost())
                                     },
-                                    BigDecimal::toPlainString)));
+                                    units -> units.stripTrailingZeros().toPlainString())));
         }
     }
 
@@ -262,6 +266,16 @@ class TimelinesPage extends Pages {
         Map<String, String> names = new LinkedHashMap<>();
         views.products().forEach(product -> names.put(product.productId().value(), product.name()));
         return names;
+    }
+
+    private static Map<String, String> rules() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("creditLimit", "Credit limit (how far below zero)");
+        fields.put("priceChangePercent", "Price change %");
+        fields.put("restockBelow", "Restock when available falls below");
+        fields.put("restockQuantity", "Restock quantity");
+        fields.put("restockDelayMinutes", "Restock arrives after (minutes; 60 when empty)");
+        return fields;
     }
 
     private static TimelineRules rules(TimelineForm form) {
