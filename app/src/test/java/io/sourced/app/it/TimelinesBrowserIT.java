@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -102,10 +104,20 @@ class TimelinesBrowserIT {
         browser.find(By.id("timeline-creditLimit")).clear();
         browser.click(By.id("run-submit"));
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+        // the list follows the timeline by itself until it is done, and then stops
+        browser.waitFor(driver -> {
+            try {
+                return "DONE"
+                        .equals(driver.findElement(By.cssSelector("tr.timeline .timeline-status"))
+                                .getText()
+                                .strip());
+            } catch (NoSuchElementException | StaleElementReferenceException swapped) {
+                return false;
+            }
+        });
+        browser.waitFor(driver -> !browser.present(By.cssSelector("#timelines[data-refresh]")));
         assertThat(browser.text(By.cssSelector("tr.timeline .timeline-rules")))
                 .isEqualTo("prices +10 % on every product");
-        // the list follows the timeline by itself until it is done
-        browser.waitForText(By.cssSelector("tr.timeline .timeline-status"), "DONE");
         assertThat(browser.text(By.cssSelector("tr.timeline .timeline-progress")))
                 .isEqualTo("100 %");
         browser.screenshot("admin-timelines");
