@@ -35,11 +35,12 @@
   }
 
   // A server-rendered fragment that is re-read every 3 s (or data-refresh-every ms) and swapped when it changed
-  // (no inputs to type into inside).
+  // (no inputs to type into inside). A fresh fragment without data-refresh has nothing more to change: the last read.
   function liveFragment(el) {
     var url = el.getAttribute('data-refresh');
     var every = parseInt(el.getAttribute('data-refresh-every'), 10) || 3000;
     function poll() {
+      var again = true;
       fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
         .then(function (r) { return r.ok ? r.text() : null; })
         .then(function (html) {
@@ -51,9 +52,16 @@
             localTimes(fresh);
             el.innerHTML = fresh.innerHTML;
           }
+          if (fresh && !fresh.hasAttribute('data-refresh')) {
+            again = false;
+            el.removeAttribute('data-refresh');
+            ['data-status'].forEach(function (name) {
+              if (fresh.hasAttribute(name)) { el.setAttribute(name, fresh.getAttribute(name)); }
+            });
+          }
         })
         .catch(function () { })
-        .then(function () { setTimeout(poll, every); });
+        .then(function () { if (again) { setTimeout(poll, every); } });
     }
     setTimeout(poll, every);
   }
@@ -141,6 +149,25 @@
     });
   }
 
+  // Instants typed as the reader's local time: each datetime-local [data-instant-into] shows the instant of its hidden
+  // input in the reader's time zone and, when the form is sent, writes back the instant it means.
+  function instantInputs(form) {
+    var pairs = [];
+    form.querySelectorAll('input[data-instant-into]').forEach(function (local) {
+      var instant = document.getElementById(local.getAttribute('data-instant-into'));
+      if (!instant) { return; }
+      var at = new Date(instant.value);
+      if (instant.value && !isNaN(at)) { local.value = localInputValue(at); }
+      pairs.push([local, instant]);
+    });
+    form.addEventListener('submit', function () {
+      pairs.forEach(function (pair) {
+        var at = pair[0].value ? new Date(pair[0].value) : null;
+        pair[1].value = at && !isNaN(at) ? at.toISOString() : pair[0].value;
+      });
+    });
+  }
+
   // A form that asks first (data-confirm): declining sends nothing. Runs before the form's own listeners.
   document.addEventListener('submit', function (event) {
     var form = event.target;
@@ -153,6 +180,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('form[data-as-of]').forEach(asOfControl);
+    document.querySelectorAll('form[data-instants]').forEach(instantInputs);
     localTimes(document);
     document.querySelectorAll('[data-live-source]').forEach(liveValues);
     document.querySelectorAll('[data-refresh]').forEach(liveFragment);

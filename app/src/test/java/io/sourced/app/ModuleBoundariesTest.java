@@ -51,6 +51,7 @@ class ModuleBoundariesTest {
             "Authorize",
             "Cancel",
             "Confirm",
+            "Delete",
             "Deposit",
             "Open",
             "Place",
@@ -62,6 +63,7 @@ class ModuleBoundariesTest {
             "Reserve",
             "Restock",
             "Retry",
+            "Run",
             "Withdraw");
 
     static final ArchRule API_DEPENDS_ON_ITSELF_AND_MESSAGE_ANNOTATIONS_ONLY = classes()

@@ -2,6 +2,7 @@ package io.sourced.timelines;
 
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.rules.BusinessRules;
+import io.sourced.api.timelines.TimelineRules;
 import io.sourced.command.PlainText;
 import io.sourced.command.Refused;
 import java.math.BigDecimal;

@@ -1,15 +1,12 @@
 package io.sourced.timelines;
 
-import io.sourced.api.inventory.ProductId;
-import io.sourced.api.inventory.ProductRegisteredEvent;
+import io.sourced.api.timelines.TimelineSummary;
+import io.sourced.api.timelines.TimelineView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,20 +24,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Timelines")
 class TimelineController {
 
-    private final TimelineStore store;
-    private final TimelineRunner runner;
-    private final EventStore eventStore;
-    private final String replica;
+    private final Timelines timelines;
 
-    TimelineController(
-            TimelineStore store,
-            TimelineRunner runner,
-            EventStore eventStore,
-            @Value("${sourced.replica.name}") String replica) {
-        this.store = store;
-        this.runner = runner;
-        this.eventStore = eventStore;
-        this.replica = replica;
+    TimelineController(Timelines timelines) {
+        this.timelines = timelines;
     }
 
     @Operation(
@@ -54,15 +41,8 @@ class TimelineController {
                     + " does not exist; 429 when too many timelines run or wait already.")
     @PostMapping
     ResponseEntity<TimelineIdResponse> start(@RequestBody TimelineRequest request) {
-        AskedTimeline asked = AskedTimeline.of(request, Instant.now(), this::productExists);
         String id = UUID.randomUUID().toString();
-        store.begin(id, asked, replica);
-        try {
-            runner.start(id, asked);
-        } catch (RuntimeException refused) {
-            store.delete(id);
-            throw refused;
-        }
+        timelines.run(id, request);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/timelines/" + id))
                 .body(new TimelineIdResponse(id));
@@ -71,7 +51,7 @@ class TimelineController {
     @Operation(summary = "The timelines, newest first (the latest 200), without their figures")
     @GetMapping
     List<TimelineSummary> list() {
-        return store.list();
+        return timelines.list();
     }
 
     @Operation(
@@ -81,26 +61,16 @@ class TimelineController {
                     + " FAILED with the reason.")
     @GetMapping("/{id}")
     TimelineView find(@PathVariable String id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+        return timelines.find(id).orElseThrow(() -> notFound(id));
     }
 
     @Operation(summary = "Delete a timeline; a running one is stopped")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        runner.stop(id);
-        if (!store.delete(id)) {
+        if (!timelines.delete(id)) {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private boolean productExists(ProductId productId) {
-        return eventStore
-                .readEvents(productId.value(), 0)
-                .asStream()
-                .findFirst()
-                .filter(first -> first.getPayload() instanceof ProductRegisteredEvent)
-                .isPresent();
     }
 
     private static ResponseStatusException notFound(String id) {

@@ -2,6 +2,10 @@ package io.sourced.timelines;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.timelines.TimelineRules;
+import io.sourced.api.timelines.TimelineStatus;
+import io.sourced.api.timelines.TimelineSummary;
+import io.sourced.api.timelines.TimelineView;
 import io.sourced.timelines.engine.TimelineResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,10 +117,33 @@ class TimelineStore {
         return jdbc
                 .query(
                         "SELECT " + COLUMNS + ", result FROM timeline WHERE timeline_id = ?",
-                        (rs, i) -> TimelineView.of(summary(rs), read(rs.getString("result"), TimelineResult.class)),
+                        (rs, i) -> view(summary(rs), read(rs.getString("result"), TimelineResult.class)),
                         id)
                 .stream()
                 .findFirst();
+    }
+
+    /** The figures are null until the timeline is done. */
+    private static TimelineView view(TimelineSummary summary, TimelineResult result) {
+        boolean done = result != null;
+        return new TimelineView(
+                summary.id(),
+                summary.name(),
+                summary.status(),
+                summary.progress(),
+                summary.rules(),
+                summary.from(),
+                summary.to(),
+                summary.createdAt(),
+                summary.failure(),
+                done ? result.actual() : null,
+                done ? result.whatIf() : null,
+                done ? result.byProduct() : null,
+                done ? result.byDay() : null,
+                done ? result.ordersChanged() : null,
+                done ? result.changedOrders() : null,
+                done ? result.eventsRead() : null,
+                done ? result.intentsRefused() : null);
     }
 
     private TimelineSummary summary(ResultSet rs) throws SQLException {

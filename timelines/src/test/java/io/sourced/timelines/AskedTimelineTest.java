@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.refusal.Refusal;
 import io.sourced.api.rules.BusinessRules;
+import io.sourced.api.timelines.TimelineRules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

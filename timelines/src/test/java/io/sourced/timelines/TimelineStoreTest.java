@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.api.rules.BusinessRules;
-import io.sourced.timelines.engine.Outcome;
+import io.sourced.api.timelines.Outcome;
+import io.sourced.api.timelines.TimelineStatus;
+import io.sourced.api.timelines.TimelineView;
 import io.sourced.timelines.engine.TimelineResult;
 import java.math.BigDecimal;
 import java.sql.Timestamp;

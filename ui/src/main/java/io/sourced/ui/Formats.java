@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,15 @@ class Formats {
     /** The value of a datetime-local input, in UTC until the browser rewrites it in the reader's time zone. */
     public String localInput(Instant at) {
         return at == null ? "" : LOCAL_INPUT.format(at);
+    }
+
+    /** {@link #localInput(Instant)} of an instant as typed (ISO-8601); empty when it is none. */
+    public String localInputOf(String instant) {
+        try {
+            return instant == null ? "" : localInput(Instant.parse(instant.strip()));
+        } catch (DateTimeParseException notAnInstant) {
+            return "";
+        }
     }
 
     public String events(Collection<?> events) {

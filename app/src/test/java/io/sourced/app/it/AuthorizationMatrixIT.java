@@ -117,6 +117,10 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /admin/operations/dead-letters             302        403  403  200
             GET     /admin/operations/rebuilds                 302        403  403  200
             GET     /admin/reports                             302        403  403  200
+            GET     /admin/timelines                           302        403  403  200
+            GET     /admin/timelines/list                      302        403  403  200
+            GET     /admin/timelines/unknown                   302        403  403  404
+            GET     /admin/timelines/unknown/comparison        302        403  403  404
             POST    /shop/orders                               403        403  403  403    form
             POST    /accounts/{A}/deposits                     403        403  403  403    form
             POST    /accounts/{A}/withdrawals                  403        403  403  403    form
@@ -128,6 +132,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /admin/operations/processors/unknown/replay 403       403  403  403    form
             POST    /admin/operations/dead-letters/unknown/retry 403      403  403  403    form
             POST    /admin/operations/processors/unknown/replay/cancel 403 403 403  403    form
+            POST    /admin/timelines                           403        403  403  403    form
+            POST    /admin/timelines/unknown/delete            403        403  403  403    form
             GET     /actuator/health                           200        200  200  200
             GET     /actuator/info                             302        403  403  200
             GET     /actuator/prometheus                       302        403  403  200

@@ -1,6 +1,9 @@
 package io.sourced.timelines.engine;
 
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.timelines.DayFigures;
+import io.sourced.api.timelines.OrderChange;
+import io.sourced.api.timelines.ProductFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
+import io.sourced.api.timelines.Outcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

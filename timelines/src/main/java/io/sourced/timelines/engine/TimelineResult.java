@@ -1,5 +1,9 @@
 package io.sourced.timelines.engine;
 
+import io.sourced.api.timelines.DayFigures;
+import io.sourced.api.timelines.OrderChange;
+import io.sourced.api.timelines.Outcome;
+import io.sourced.api.timelines.ProductFigures;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
-package io.sourced.timelines;
+package io.sourced.api.timelines;
 
 /** Where a timeline is: running (or waiting for a place), done with its figures, or failed with the reason. */
-enum TimelineStatus {
+public enum TimelineStatus {
     RUNNING,
     DONE,
     FAILED

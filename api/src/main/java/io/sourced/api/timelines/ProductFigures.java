@@ -1,4 +1,4 @@
-package io.sourced.timelines.engine;
+package io.sourced.api.timelines;
 
 import java.math.BigDecimal;
 

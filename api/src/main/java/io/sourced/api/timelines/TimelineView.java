@@ -1,10 +1,5 @@
-package io.sourced.timelines;
+package io.sourced.api.timelines;
 
-import io.sourced.timelines.engine.DayFigures;
-import io.sourced.timelines.engine.OrderChange;
-import io.sourced.timelines.engine.Outcome;
-import io.sourced.timelines.engine.ProductFigures;
-import io.sourced.timelines.engine.TimelineResult;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +9,7 @@ import java.util.List;
  * beside the timeline's ("whatIf"), per product and per day (UTC, by the log's time), and the orders that ended
  * otherwise. The figures are null until it is done.
  */
-record TimelineView(
+public record TimelineView(
         String id,
         String name,
         TimelineStatus status,
@@ -42,27 +37,4 @@ record TimelineView(
         Long eventsRead,
 
         @Schema(nullable = true, description = "intents the timeline refused (a withdrawal beyond its balance, ...)")
-        Long intentsRefused) {
-
-    static TimelineView of(TimelineSummary summary, TimelineResult result) {
-        boolean done = result != null;
-        return new TimelineView(
-                summary.id(),
-                summary.name(),
-                summary.status(),
-                summary.progress(),
-                summary.rules(),
-                summary.from(),
-                summary.to(),
-                summary.createdAt(),
-                summary.failure(),
-                done ? result.actual() : null,
-                done ? result.whatIf() : null,
-                done ? result.byProduct() : null,
-                done ? result.byDay() : null,
-                done ? result.ordersChanged() : null,
-                done ? result.changedOrders() : null,
-                done ? result.eventsRead() : null,
-                done ? result.intentsRefused() : null);
-    }
-}
+        Long intentsRefused) {}

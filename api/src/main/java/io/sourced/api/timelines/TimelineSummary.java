@@ -1,10 +1,10 @@
-package io.sourced.timelines;
+package io.sourced.api.timelines;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A timeline in the list: what was asked and how far it got, without its figures. */
-record TimelineSummary(
+public record TimelineSummary(
         String id,
         String name,
         TimelineStatus status,

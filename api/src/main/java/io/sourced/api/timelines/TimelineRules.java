@@ -1,4 +1,4 @@
-package io.sourced.timelines;
+package io.sourced.api.timelines;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param autoRestock         a restock of {@code quantity} units, {@code delay} after the available stock fell below
  *                            {@code below}
  */
-record TimelineRules(
+public record TimelineRules(
         Boolean partialFulfilment,
         BigDecimal creditLimit,
         BigDecimal priceChangePercent,
@@ -23,7 +23,7 @@ record TimelineRules(
         AutoRestock autoRestock) {
 
     /** @param delay ISO-8601 ({@code PT1H}); one hour when absent */
-    record AutoRestock(
+    public record AutoRestock(
             Integer below,
             Integer quantity,
             @Schema(type = "string", example = "PT1H") Duration delay) {}

@@ -1,4 +1,4 @@
-package io.sourced.timelines.engine;
+package io.sourced.api.timelines;
 
 /**
  * An order whose end differs in the timeline from the log's, each end as {@code ACCEPTED}, {@code REJECTED:<reason>},
