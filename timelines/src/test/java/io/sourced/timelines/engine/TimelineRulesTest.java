@@ -20,6 +20,8 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.api.rules.BusinessRules;
+import io.sourced.api.timelines.Outcome;
+import io.sourced.api.timelines.ProductFigures;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
