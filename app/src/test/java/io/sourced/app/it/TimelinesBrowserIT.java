@@ -76,6 +76,13 @@ class TimelinesBrowserIT {
     void timeline_withPricesTenPercentUp_showsTheRevenueUpSideBySide_withChartsAndProducts_andIsDeleted() {
         browser.signIn("admin", "admin");
         browser.get("/admin/products");
+        // the live rules the timeline is compared against: all off by default
+        browser.click(By.linkText("Rules"));
+        assertThat(browser.path()).isEqualTo("/admin/rules");
+        assertThat(browser.text(By.id("rule-partial-fulfilment"))).startsWith("Off");
+        assertThat(browser.text(By.id("rule-credit-limit"))).startsWith("None");
+        assertThat(browser.text(By.id("rule-price-change"))).startsWith("None");
+        assertThat(browser.text(By.id("rule-auto-restock"))).isEqualTo("Off");
         browser.click(By.linkText("Timelines"));
         assertThat(browser.path()).isEqualTo("/admin/timelines");
         assertThat(browser.present(By.id("no-timelines"))).isTrue();
