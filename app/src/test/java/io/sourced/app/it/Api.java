@@ -141,6 +141,14 @@ final class Api {
         return answer.id("productId");
     }
 
+    void writeOff(String productId, int quantity, String reason) {
+        Answer answer =
+                post("/api/products/" + productId + "/write-offs", Map.of("quantity", quantity, "reason", reason));
+        if (answer.status() != 202) {
+            throw new AssertionError("write-off: " + answer);
+        }
+    }
+
     void restock(String productId, int quantity) {
         Answer answer = post("/api/products/" + productId + "/restock", Map.of("quantity", quantity));
         if (answer.status() != 202) {

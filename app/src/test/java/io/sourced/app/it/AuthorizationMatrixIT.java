@@ -43,6 +43,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/products/{product}?asOf={now}         401        200  200  200
             POST    /api/products                              401        403  403  201    {"name":"Matrix lamp","price":3.50,"stock":5}
             POST    /api/products/{product}/restock            401        403  403  202    {"quantity":1}
+            POST    /api/products/{product}/write-offs         401        403  403  202    {"quantity":1,"reason":"matrix"}
+            POST    /api/products/{product}/write-offs         403        403  403  403    form
             GET     /api/customers                             401        403  403  200
             POST    /api/customers                             401        403  403  201    {"name":"Matrix Zed","initialDeposit":1}
             GET     /api/customers/{A}                         401        200  404  200
@@ -123,6 +125,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /orders/{A-order}/cancel                   403        403  403  403    form
             POST    /admin/products                            403        403  403  403    form
             POST    /admin/products/{product}/restock          403        403  403  403    form
+            POST    /admin/products/{product}/write-offs       403        403  403  403    form
             POST    /admin/customers                           403        403  403  403    form
             POST    /admin/customers/{A}/deposits              403        403  403  403    form
             POST    /admin/operations/processors/unknown/replay 403       403  403  403    form

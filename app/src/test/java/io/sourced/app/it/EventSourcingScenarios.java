@@ -421,6 +421,8 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
                         "CANCELLED null",
                         "REJECTED TIMEOUT");
         awaitProduct(stocked, 3, 0, 2);
+        admin.writeOff(stocked, 1, "scratched");
+        awaitProduct(stocked, 2, 0, 2);
         return orders;
     }
 

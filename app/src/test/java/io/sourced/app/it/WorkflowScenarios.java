@@ -200,6 +200,14 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         cases.add(new Object[] {"/api/products", "{\"name\":\"\",\"price\":1,\"stock\":1}", 400});
         cases.add(new Object[] {"/api/products/" + product + "/restock", "{\"quantity\":0}", 400});
         cases.add(new Object[] {"/api/products/" + unknown + "/restock", "{\"quantity\":3}", 404});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":0,\"reason\":\"x\"}", 400});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":1}", 400});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":1,\"reason\":\" \"}", 400});
+        cases.add(new Object[] {
+            "/api/products/" + product + "/write-offs", "{\"quantity\":1,\"reason\":\"" + "x".repeat(501) + "\"}", 400
+        });
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":11,\"reason\":\"x\"}", 422});
+        cases.add(new Object[] {"/api/products/" + unknown + "/write-offs", "{\"quantity\":1,\"reason\":\"x\"}", 404});
         cases.add(new Object[] {"/api/customers", "{\"name\":\"Bad\",\"initialDeposit\":0.001}", 400});
         cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":10.555}", 400});
         cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":0}", 400});
@@ -324,6 +332,50 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
                         .path("balance")
                         .decimalValue())
                 .isEqualByComparingTo("35");
+    }
+
+    @Test
+    void writeOff_takesAvailableStockOutOnce_withItsReasonAndWhoDidIt_andTheReportCountsIt() {
+        String lamp = admin.registerProduct(unique("Lamp"), "20.00", 10);
+        String customer = admin.openCustomer(unique("Wren"), "100");
+        String orderId = admin.placeOrder(customer, Map.of(lamp, 2)).id("orderId");
+        admin.awaitTerminal(orderId);
+        Map<String, String> key = Map.of("Idempotency-Key", "write-off-" + UUID.randomUUID());
+        String writeOffs = "/api/products/" + lamp + "/write-offs";
+
+        Answer first = admin.post(writeOffs, Map.of("quantity", 3, "reason", "dropped in the warehouse"), key);
+        Answer again = admin.post(writeOffs, Map.of("quantity", 3, "reason", "dropped in the warehouse"), key);
+        Answer tooMany = admin.post(writeOffs, Map.of("quantity", 6, "reason", "more than is left"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(422);
+        awaitStock(lamp, 5, 0, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<EventLog.Entry> writtenOff = EventLog.read(instance.jdbc()).entries().stream()
+                    .filter(event -> lamp.equals(event.aggregateId())
+                            && event.simpleType().equals("StockWrittenOffEvent"))
+                    .toList();
+            assertThat(writtenOff).hasSize(1);
+            assertThat(writtenOff.get(0).payload().path("reason").asText()).isEqualTo("dropped in the warehouse");
+            assertThat(writtenOff.get(0).metadata().path("username").asText()).isEqualTo("admin");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode trail = admin.get("/api/aggregates/" + lamp + "/events").body();
+            assertThat(trail.findValuesAsText("type")).contains("StockWrittenOffEvent");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode days = admin.get("/api/reports/products").body();
+            JsonNode today = null;
+            for (JsonNode day : days) {
+                if (day.path("productId").asText().equals(lamp)) {
+                    today = day;
+                }
+            }
+            assertThat(today).isNotNull();
+            assertThat(today.path("unitsWrittenOff").asInt()).isEqualTo(3);
+            assertThat(today.path("stockEndOfDay").asInt()).isEqualTo(5);
+        });
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.StockWrittenOffEvent;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderPlacedEvent;
@@ -67,6 +69,10 @@ final class Intents {
             }
             return new RestockProductCommand(
                     restocked.productId(), restocked.quantity(), operation(restocked.operationId(), entry));
+        }
+        if (event instanceof StockWrittenOffEvent writtenOff) {
+            return new WriteOffStockCommand(
+                    writtenOff.productId(), writtenOff.quantity(), writtenOff.reason(), writtenOff.operationId());
         }
         if (event instanceof OrderPlacedEvent placed) {
             return new PlaceOrderCommand(placed.orderId(), placed.customerId(), placed.lines());

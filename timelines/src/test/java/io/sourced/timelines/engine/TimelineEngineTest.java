@@ -14,6 +14,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
@@ -169,6 +170,24 @@ class TimelineEngineTest {
         TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
 
         assertThat(result.intentsRefused()).isEqualTo(1);
+    }
+
+    @Test
+    void writeOffInTheLog_isSentAgain_soTheOrderAfterItIsRefusedAlike() {
+        ProductId lamp = history.product("Lamp", "10.00", 3);
+        CustomerId ann = history.customer("Ann", "100.00");
+        OrderId tooLate = OrderId.random();
+        history.at(DAY_ONE);
+        history.append(lamp, new StockWrittenOffEvent(lamp, 3, "damaged in the flood", OperationId.random()));
+        placed(tooLate, ann, lamp, 1);
+        history.append(lamp, new StockReservationRejectedEvent(lamp, tooLate, 1, 0));
+        history.append(tooLate, new OrderRejectedEvent(tooLate, ann, RejectionReason.OUT_OF_STOCK));
+
+        TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
+
+        assertThat(result.changedOrders()).isEmpty();
+        assertThat(result.whatIf().rejected()).containsExactly(Map.entry("OUT_OF_STOCK", 1L));
+        assertThat(result.intentsRefused()).isZero();
     }
 
     @Test

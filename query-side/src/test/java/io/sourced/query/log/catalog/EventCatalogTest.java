@@ -29,6 +29,7 @@ class EventCatalogTest {
                         "StockReleasedEvent",
                         "StockReservationRejectedEvent",
                         "StockReservedEvent",
+                        "StockWrittenOffEvent",
                         "OrderAcceptedEvent",
                         "OrderCancelledEvent",
                         "OrderPlacedEvent",
