@@ -18,6 +18,7 @@ class EventCatalogTest {
                 .extracting(CatalogEntry::type)
                 .contains(
                         "AccountOpenedEvent",
+                        "DepositReversedEvent",
                         "FundsDepositedEvent",
                         "FundsWithdrawnEvent",
                         "PaymentAuthorizedEvent",
