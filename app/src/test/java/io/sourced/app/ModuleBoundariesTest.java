@@ -43,7 +43,10 @@ class ModuleBoundariesTest {
     private static final String APP = "io.sourced.app..";
 
     /** The past participles without "-ed" that events' names end with. */
-    private static final Set<String> IRREGULAR_PAST_PARTICIPLES = Set.of("Withdrawn");
+    private static final Set<String> IRREGULAR_PAST_PARTICIPLES = Set.of("Withdrawn", "Written");
+
+    /** The particles of phrasal verbs ("written off"): the participle is the word before. */
+    private static final Set<String> PARTICLES = Set.of("Off");
 
     /** The verbs a command's name starts with: what a sender asks the domain to do. */
     private static final Set<String> IMPERATIVE_VERBS = Set.of(
@@ -63,8 +66,10 @@ class ModuleBoundariesTest {
             "Reserve",
             "Restock",
             "Retry",
+            "Reverse",
             "Run",
-            "Withdraw");
+            "Withdraw",
+            "Write");
 
     static final ArchRule API_DEPENDS_ON_ITSELF_AND_MESSAGE_ANNOTATIONS_ONLY = classes()
             .that()
@@ -185,8 +190,12 @@ class ModuleBoundariesTest {
             .should(new ArchCondition<>("be named for what happened, in the past tense") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
-                    String happened = lastWord(item.getSimpleName()
-                            .substring(0, item.getSimpleName().length() - "Event".length()));
+                    String name = item.getSimpleName()
+                            .substring(0, item.getSimpleName().length() - "Event".length());
+                    String happened = lastWord(name);
+                    if (PARTICLES.contains(happened)) {
+                        happened = lastWord(name.substring(0, name.length() - happened.length()));
+                    }
                     boolean ok = happened.endsWith("ed") || IRREGULAR_PAST_PARTICIPLES.contains(happened);
                     events.add(new SimpleConditionEvent(
                             item, ok, item.getName() + " ends with \"" + happened + "\", not a past participle"));

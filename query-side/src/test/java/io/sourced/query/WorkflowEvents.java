@@ -2,10 +2,13 @@ package io.sourced.query;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.TransactionId;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
@@ -13,6 +16,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
@@ -28,8 +32,8 @@ import org.axonframework.eventhandling.EventMessage;
 
 /**
  * Every path of the workflow as the log holds it: an order accepted, one out of stock, one cancelled, one declined,
- * one rejected on timeout after its payment (stock released, money refunded), a restock, and an event delivered
- * twice, interleaved across the three aggregates.
+ * one rejected on timeout after its payment (stock released, money refunded), a restock, a deposit reversed right
+ * after it, a write-off, and an event delivered twice, interleaved across the three aggregates.
  */
 public final class WorkflowEvents {
 
@@ -45,6 +49,7 @@ public final class WorkflowEvents {
         OrderId declined = OrderId.random();
         OrderId timedOut = OrderId.random();
         BigDecimal two = new BigDecimal("2.00");
+        OperationId mistaken = OperationId.random();
         List<Object> events = List.of(
                 new ProductRegisteredEvent(apples, "Apples", two, 5, "Fruit"),
                 new ProductRegisteredEvent(pears, "Pears", new BigDecimal("3.00"), 1, "Fruit"),
@@ -73,7 +78,15 @@ public final class WorkflowEvents {
                 new PaymentAuthorizedEvent(alice, timedOut, two, new BigDecimal("4.00")),
                 new OrderRejectedEvent(timedOut, alice, RejectionReason.TIMEOUT),
                 new StockReleasedEvent(apples, timedOut, 1),
-                new PaymentRefundedEvent(alice, timedOut, two, new BigDecimal("6.00")));
+                new PaymentRefundedEvent(alice, timedOut, two, new BigDecimal("6.00")),
+                new FundsDepositedEvent(alice, new BigDecimal("5.00"), new BigDecimal("11.00"), mistaken),
+                new DepositReversedEvent(
+                        alice,
+                        TransactionId.of(mistaken.value()),
+                        new BigDecimal("5.00"),
+                        new BigDecimal("6.00"),
+                        "wrong account"),
+                new StockWrittenOffEvent(apples, 1, "bruised", OperationId.random()));
         List<EventMessage<?>> messages =
                 new ArrayList<>(Deliver.messages(events, Instant.parse("2026-11-26T10:00:00Z")));
         // delivered again, as a retried batch or dead letter would

@@ -3,6 +3,9 @@ package io.sourced.ui;
 import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
+import io.sourced.api.finance.TransactionType;
+import io.sourced.api.finance.TransactionView;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import jakarta.validation.Valid;
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A customer's account: balance, transactions, deposit and withdraw, its audit trail and states; now or as it was
- * at an instant. The owner's, or any for an administrator.
+ * at an instant. The owner's, or any for an administrator, who may also reverse a deposit.
  */
 @Controller
 class AccountPages extends Pages {
@@ -61,7 +64,7 @@ class AccountPages extends Pages {
         CustomerView now = views.visibleCustomer(customerId, caller);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new AmountForm(), new AmountForm(), model, before, version);
+            return page(now, new AmountForm(), new AmountForm(), new ReversalForm(), model, before, version);
         }
         CustomerView then = views.customerAsOf(now.customerId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This account", at, "/accounts/" + now.customerId()));
@@ -102,7 +105,7 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, deposit, new AmountForm(), model, null, null);
+        return page(customer, deposit, new AmountForm(), new ReversalForm(), model, null, null);
     }
 
     @PostMapping("/accounts/{customerId}/withdrawals")
@@ -122,7 +125,47 @@ class AccountPages extends Pages {
             }
             errors.rejectValue("amount", "refused", refused);
         }
-        return page(customer, new AmountForm(), withdrawal, model, null, null);
+        return page(customer, new AmountForm(), withdrawal, new ReversalForm(), model, null, null);
+    }
+
+    /** ADMIN only, as every page under {@code /admin}; answered on the account's page. */
+    @PostMapping("/admin/customers/{customerId}/reversals")
+    String reverseDeposit(
+            @PathVariable String customerId,
+            @Valid @ModelAttribute("reversal") ReversalForm reversal,
+            BindingResult errors,
+            Caller caller,
+            Model model,
+            RedirectAttributes redirect) {
+        CustomerView customer = views.visibleCustomer(customerId, caller);
+        TransactionView deposit = reversibleDeposits(customer).stream()
+                .filter(entry -> entry.transactionId().value().equals(reversal.getTransactionId()))
+                .findFirst()
+                .orElse(null);
+        if (deposit == null && !errors.hasFieldErrors("transactionId")) {
+            errors.rejectValue("transactionId", "unknown", "is not a deposit that can be reversed");
+        }
+        if (!errors.hasErrors()) {
+            String refused = Refusals.refusalOf(() -> commands.sendAndWait(
+                    new ReverseDepositCommand(customer.customerId(), deposit.transactionId(), reversal.getReason())));
+            if (refused == null) {
+                return done(
+                        customer,
+                        "Reversed the deposit of " + fmt.money(deposit.amount()) + ": "
+                                + reversal.getReason().strip(),
+                        redirect);
+            }
+            errors.rejectValue("transactionId", "refused", refused);
+        }
+        return page(customer, new AmountForm(), new AmountForm(), reversal, model, null, null);
+    }
+
+    /** The deposits not reversed yet, newest first: what the reversal form offers. */
+    private List<TransactionView> reversibleDeposits(CustomerView customer) {
+        return newestFirst(views.transactions(customer.customerId()).stream()
+                .filter(entry ->
+                        entry.type() == TransactionType.DEPOSIT && entry.transactionId() != null && !entry.reversed())
+                .toList());
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
@@ -141,6 +184,7 @@ class AccountPages extends Pages {
             CustomerView customer,
             AmountForm deposit,
             AmountForm withdrawal,
+            ReversalForm reversal,
             Model model,
             Long trailBefore,
             Long version) {
@@ -151,6 +195,8 @@ class AccountPages extends Pages {
         model.addAttribute("transactions", newestFirst(views.transactions(customer.customerId())));
         model.addAttribute("deposit", deposit);
         model.addAttribute("withdrawal", withdrawal);
+        model.addAttribute("reversal", reversal);
+        model.addAttribute("reversibleDeposits", reversibleDeposits(customer));
         trails.showAuditTrail(model, customer.customerId(), null, trailBefore);
         states.show(model, customer.customerId(), version);
         return "account";

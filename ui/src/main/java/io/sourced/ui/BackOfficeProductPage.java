@@ -4,6 +4,7 @@ import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One product (ADMIN): available / reserved / sold, restocking it, its audit trail and states; now or as it was at an
+ * One product (ADMIN): available / reserved / sold, restocking it, writing stock off, its audit trail and states; now or as it was at an
  * instant.
  */
 @Controller
@@ -50,7 +51,7 @@ class BackOfficeProductPage extends Pages {
                 views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
         Instant at = AsOf.of(asOf, asOfLocal);
         if (at == null) {
-            return page(now, new QuantityForm(), model, before, version);
+            return page(now, new QuantityForm(), new WriteOffForm(), model, before, version);
         }
         ProductView then = views.productAsOf(now.productId(), at)
                 .orElseThrow(() -> new DidNotExistYet("This product", at, "/admin/products/" + now.productId()));
@@ -81,13 +82,44 @@ class BackOfficeProductPage extends Pages {
             }
             errors.rejectValue("quantity", "refused", refused);
         }
-        return page(product, form, model, null, null);
+        return page(product, form, new WriteOffForm(), model, null, null);
     }
 
-    private String page(ProductView product, QuantityForm restock, Model model, Long trailBefore, Long version) {
+    @PostMapping("/admin/products/{productId}/write-offs")
+    String writeOff(
+            @PathVariable String productId,
+            @Valid @ModelAttribute("writeOff") WriteOffForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        ProductView product =
+                views.product(PageNotFound.parse(productId, ProductId::of)).orElseThrow(PageNotFound::new);
+        if (!errors.hasErrors()) {
+            String refused = Refusals.refusalOf(() -> commands.sendAndWait(new WriteOffStockCommand(
+                    product.productId(), form.getQuantity(), form.getReason(), OperationId.random())));
+            if (refused == null) {
+                views.awaitChange(() -> views.product(product.productId()).orElse(null), product);
+                redirect.addFlashAttribute(
+                        "notice",
+                        "Wrote off " + form.getQuantity() + " of " + product.name() + ": " + form.getReason());
+                return "redirect:/admin/products/" + product.productId();
+            }
+            errors.rejectValue("quantity", "refused", refused);
+        }
+        return page(product, new QuantityForm(), form, model, null, null);
+    }
+
+    private String page(
+            ProductView product,
+            QuantityForm restock,
+            WriteOffForm writeOff,
+            Model model,
+            Long trailBefore,
+            Long version) {
         states.show(model, product.productId(), version);
         model.addAttribute("product", product);
         model.addAttribute("restock", restock);
+        model.addAttribute("writeOff", writeOff);
         trails.showAuditTrail(model, product.productId(), null, trailBefore);
         return "admin/product";
     }

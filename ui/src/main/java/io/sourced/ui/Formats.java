@@ -100,6 +100,7 @@ class Formats {
             case WITHDRAWAL -> "Withdrawal";
             case PAYMENT -> "Payment";
             case REFUND -> "Refund";
+            case REVERSAL -> "Deposit reversed";
         };
     }
 

@@ -31,6 +31,9 @@ public record ProductDayReport(
         @Schema(description = "Units asked by reservations rejected for want of stock that day (lost demand)")
         int unitsLost,
 
+        @Schema(description = "Units written off (taken out of the available stock for good) that day")
+        int unitsWrittenOff,
+
         @Schema(description = "Available stock after the product's last event of that day")
         int stockEndOfDay,
 

@@ -114,7 +114,11 @@ class SecurityConfig {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.POST, "/api/products", "/api/products/*/restock")
+                                HttpMethod.POST,
+                                "/api/products",
+                                "/api/products/*/restock",
+                                "/api/products/*/write-offs",
+                                "/api/customers/*/transactions/*/reversal")
                         .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/customers")
                         .hasRole(ADMIN)

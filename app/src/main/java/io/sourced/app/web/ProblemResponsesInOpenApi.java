@@ -57,6 +57,15 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
         if (path.endsWith("/withdrawals")) {
             errors.put("422", "A business rule refused the command (beyond the balance)");
         }
+        if (path.endsWith("/write-offs")) {
+            errors.put("422", "A business rule refused the command (more than is available)");
+        }
+        if (path.endsWith("/reversal")) {
+            errors.put(
+                    "422",
+                    "A business rule refused the command (the money is spent, the transaction is not a deposit the"
+                            + " account remembers, or it was reversed already)");
+        }
         if (takesAnIdempotencyKey(operation)) {
             errors.merge(
                     "422",

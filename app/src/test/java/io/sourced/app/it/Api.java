@@ -141,6 +141,47 @@ final class Api {
         return answer.id("productId");
     }
 
+    void writeOff(String productId, int quantity, String reason) {
+        Answer answer =
+                post("/api/products/" + productId + "/write-offs", Map.of("quantity", quantity, "reason", reason));
+        if (answer.status() != 202) {
+            throw new AssertionError("write-off: " + answer);
+        }
+    }
+
+    /** Deposits the amount and answers the transaction id of its ledger entry, once the ledger shows it. */
+    String depositOf(String customerId, String amount) {
+        String ledger = "/api/customers/" + customerId + "/transactions";
+        java.util.Set<String> seen = new java.util.HashSet<>(get(ledger).body().findValuesAsText("transactionId"));
+        Answer answer =
+                post("/api/customers/" + customerId + "/deposits", Map.of("amount", new java.math.BigDecimal(amount)));
+        if (answer.status() != 202) {
+            throw new AssertionError("deposit: " + answer);
+        }
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode entry : get(ledger).body()) {
+                if (entry.path("type").asText().equals("DEPOSIT")
+                        && entry.path("amount").decimalValue().compareTo(new java.math.BigDecimal(amount)) == 0
+                        && !seen.contains(entry.path("transactionId").asText())) {
+                    id[0] = entry.path("transactionId").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    void reverseDeposit(String customerId, String transactionId, String reason) {
+        Answer answer = post(
+                "/api/customers/" + customerId + "/transactions/" + transactionId + "/reversal",
+                Map.of("reason", reason));
+        if (answer.status() != 202) {
+            throw new AssertionError("reversal: " + answer);
+        }
+    }
+
     void restock(String productId, int quantity) {
         Answer answer = post("/api/products/" + productId + "/restock", Map.of("quantity", quantity));
         if (answer.status() != 202) {

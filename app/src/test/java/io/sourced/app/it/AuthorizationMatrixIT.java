@@ -26,7 +26,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationMatrixIT.class);
 
     /**
-     * {A}, {B}: the customers' ids; {A-order}, {B-order}: an order of each (terminal); {product}: a product.
+     * {A}, {B}: the customers' ids; {A-order}, {B-order}: an order of each (terminal); {A-deposit}: a deposit of A's,
+     * unspent; {product}: a product.
      * Pages are asked like a browser does (Accept: text/html) and answer an anonymous reader with a redirect to the
      * sign-in page (302); /account and an admin's /orders redirect to the right page; page POSTs without a CSRF token are
      * refused (403) to everyone. API writes are sent as the API's clients send them (Content-Type: application/json,
@@ -43,6 +44,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/products/{product}?asOf={now}         401        200  200  200
             POST    /api/products                              401        403  403  201    {"name":"Matrix lamp","price":3.50,"stock":5}
             POST    /api/products/{product}/restock            401        403  403  202    {"quantity":1}
+            POST    /api/products/{product}/write-offs         401        403  403  202    {"quantity":1,"reason":"matrix"}
+            POST    /api/products/{product}/write-offs         403        403  403  403    form
             GET     /api/customers                             401        403  403  200
             POST    /api/customers                             401        403  403  201    {"name":"Matrix Zed","initialDeposit":1}
             GET     /api/customers/{A}                         401        200  404  200
@@ -50,6 +53,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             GET     /api/customers/{A}/transactions            401        200  404  200
             POST    /api/customers/{A}/deposits                401        202  404  202    {"amount":1}
             POST    /api/customers/{A}/withdrawals             401        202  404  202    {"amount":1}
+            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 401  403  403  202    {"reason":"matrix"}
+            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 403  403  403  403    form
             GET     /api/orders                                401        200  200  200
             GET     /api/orders?customerId={A}                 401        200  404  200
             POST    /api/orders                                401        202  404  202    {"customerId":"{A}","lines":[{"productId":"{product}","quantity":1}]}
@@ -127,8 +132,10 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /orders/{A-order}/cancel                   403        403  403  403    form
             POST    /admin/products                            403        403  403  403    form
             POST    /admin/products/{product}/restock          403        403  403  403    form
+            POST    /admin/products/{product}/write-offs       403        403  403  403    form
             POST    /admin/customers                           403        403  403  403    form
             POST    /admin/customers/{A}/deposits              403        403  403  403    form
+            POST    /admin/customers/{A}/reversals             403        403  403  403    form
             POST    /admin/operations/processors/unknown/replay 403       403  403  403    form
             POST    /admin/operations/dead-letters/unknown/retry 403      403  403  403    form
             POST    /admin/operations/processors/unknown/replay/cancel 403 403 403  403    form
@@ -174,6 +181,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         ids.put("{product}", admin.registerProduct("Matrix mug " + UUID.randomUUID(), "2.00", 100));
         ids.put("{A-order}", order(ids.get("{A}")));
         ids.put("{B-order}", order(ids.get("{B}")));
+        ids.put("{A-deposit}", admin.depositOf(ids.get("{A}"), "1.25"));
         ids.put("{now}", Instant.now().toString());
     }
 

@@ -285,6 +285,50 @@ class BrowserIT {
         assertThat(admin.get("/api/customers").raw()).doesNotContain("Dora " + username);
     }
 
+    // ---------------------------------------------------------------- corrections
+
+    @Test
+    void admin_writesOffStock_andReversesADeposit_eachWithItsReason_andSeesTheResult() {
+        String lamp = admin.registerProduct(unique("Lamp"), "9.00", 6);
+        String customer = admin.openCustomer(unique("Quinn"), "30");
+        String mistaken = admin.depositOf(customer, "12.50");
+
+        signIn("admin");
+        browser.get(baseUrl + "/admin/products/" + lamp);
+        type(By.id("write-off-quantity"), "7");
+        type(By.id("write-off-reason"), "cracked");
+        click(By.id("write-off-submit"));
+        assertFieldError("write-off-quantity", "exceeds the 6 units available");
+        type(By.id("write-off-quantity"), "2");
+        type(By.id("write-off-reason"), "cracked in transit");
+        click(By.id("write-off-submit"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "cracked in transit"));
+        waitForText(By.id("available"), "4");
+        screenshot("admin-product-written-off");
+
+        browser.get(baseUrl + "/accounts/" + customer);
+        new org.openqa.selenium.support.ui.Select(find(By.id("reversal-transaction"))).selectByValue(mistaken);
+        click(By.id("reversal-submit"));
+        assertFieldError("reversal-reason", "is required");
+        new org.openqa.selenium.support.ui.Select(find(By.id("reversal-transaction"))).selectByValue(mistaken);
+        type(By.id("reversal-reason"), "meant for another account");
+        click(By.id("reversal-submit"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Reversed the deposit of 12.50"));
+        waitForText(By.id("balance"), "30.00");
+        assertThat(text(By.cssSelector("#transactions tbody tr:first-child"))).contains("Deposit reversed");
+        assertThat(text(By.id("transactions"))).contains("reversed");
+        screenshot("account-deposit-reversed");
+        signOut();
+
+        signIn("alice");
+        browser.get(baseUrl + "/accounts/" + aliceCustomerId());
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+        assertThat(browser.findElements(By.id("reversal-form")))
+                .as("a customer reverses nothing")
+                .isEmpty();
+    }
+
     // ---------------------------------------------------------------- what is someone else's
 
     @Test

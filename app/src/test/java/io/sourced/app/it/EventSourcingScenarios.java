@@ -25,7 +25,7 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
             "SELECT order_id, product_id, line_no, quantity, unit_price FROM order_line_view ORDER BY order_id, product_id",
             "SELECT product_id, name, price, available, reserved, sold, category, version FROM product_view ORDER BY product_id",
             "SELECT customer_id, name, balance, version FROM customer_view ORDER BY customer_id",
-            "SELECT customer_id, type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view ORDER BY customer_id, id",
+            "SELECT customer_id, transaction_id, type, amount, order_id, balance_after, occurred_at, reverses, reversed FROM customer_transaction_view ORDER BY customer_id, id",
             "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position",
             "SELECT position, event_id, aggregate_type, aggregate_id, sequence, type, revision, occurred_at, payload, metadata,"
                     + " trace_id, correlation_id, username, order_id, customer_id FROM event_log_view ORDER BY position");
@@ -421,6 +421,9 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
                         "CANCELLED null",
                         "REJECTED TIMEOUT");
         awaitProduct(stocked, 3, 0, 2);
+        admin.writeOff(stocked, 1, "scratched");
+        awaitProduct(stocked, 2, 0, 2);
+        admin.reverseDeposit(rich, admin.depositOf(rich, "5"), "meant for another account");
         return orders;
     }
 

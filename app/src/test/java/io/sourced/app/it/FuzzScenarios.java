@@ -61,6 +61,7 @@ abstract class FuzzScenarios extends ApplicationScenarios {
     private final Map<String, String> authorization = new LinkedHashMap<>();
     private final Map<String, String> customerOf = new LinkedHashMap<>();
     private final Map<String, String> orderOf = new LinkedHashMap<>();
+    private final Map<String, String> depositOf = new LinkedHashMap<>();
     private String product;
     private JsonNode openApi;
 
@@ -97,9 +98,11 @@ abstract class FuzzScenarios extends ApplicationScenarios {
                     .id("orderId");
             admin.awaitTerminal(order);
             orderOf.put(who, order);
+            depositOf.put(who, admin.depositOf(opened.id("customerId"), "1.00"));
         }
         customerOf.put("admin", customerOf.get("A"));
         orderOf.put("admin", orderOf.get("A"));
+        depositOf.put("admin", depositOf.get("A"));
         openApi = admin.get("/v3/api-docs").body();
     }
 
@@ -391,6 +394,7 @@ abstract class FuzzScenarios extends ApplicationScenarios {
             case "customerId" -> customerOf.get(who);
             case "orderId", "aggregateId" -> orderOf.get(who);
             case "productId" -> product;
+            case "transactionId" -> depositOf.get(who);
             default -> "fuzz-unknown";
         };
     }

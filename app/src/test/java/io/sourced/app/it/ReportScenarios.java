@@ -112,7 +112,7 @@ abstract class ReportScenarios extends ApplicationScenarios {
 
     /**
      * Accepted (two lines), out of stock (one line reserved then released), payment declined, timed out, cancelled,
-     * and a restock; a few more accepted so that the times to accept have a spread.
+     * a restock and a write-off; a few more accepted so that the times to accept have a spread.
      */
     private List<String> ordersOfEveryOutcome() {
         String lamp = admin.registerProduct(unique("Lamp"), "12.50", 20);
@@ -139,6 +139,7 @@ abstract class ReportScenarios extends ApplicationScenarios {
             HoldReservations.HELD_PRODUCTS.remove(held);
         }
         admin.restock(lamp, 5);
+        admin.writeOff(cable, 2, "cut too short");
         for (int i = 1; i <= 4; i++) {
             orders.add(admin.placeOrder(rich, Map.of(lamp, i)).id("orderId"));
         }

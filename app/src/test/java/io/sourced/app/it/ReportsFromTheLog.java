@@ -51,6 +51,7 @@ final class ReportsFromTheLog {
             int unitsSold,
             BigDecimal revenue,
             int unitsLost,
+            int unitsWrittenOff,
             int stockEndOfDay,
             BigDecimal sellThrough) {
         static ProductRow of(JsonNode json) {
@@ -60,6 +61,7 @@ final class ReportsFromTheLog {
                     json.path("unitsSold").asInt(),
                     plain(json.path("revenue")),
                     json.path("unitsLost").asInt(),
+                    json.path("unitsWrittenOff").asInt(),
                     json.path("stockEndOfDay").asInt(),
                     plain(json.path("sellThrough")));
         }
@@ -117,7 +119,7 @@ final class ReportsFromTheLog {
     Map<ProductDay, ProductRow> products() {
         Map<String, String> names = new HashMap<>();
         Map<String, BigDecimal> reservedPrices = new HashMap<>();
-        Map<ProductDay, int[]> units = new TreeMap<>(); // ordered, sold, lost
+        Map<ProductDay, int[]> units = new TreeMap<>(); // ordered, sold, lost, written off
         Map<ProductDay, BigDecimal> revenue = new HashMap<>();
         // the available stock after each product event, in log order
         Map<String, List<Event>> stockEvents = new HashMap<>();
@@ -138,9 +140,13 @@ final class ReportsFromTheLog {
                             e.payload().path("unitPrice").decimalValue());
                 }
                 case "StockReleasedEvent" -> available.merge(product, e.number("quantity"), Integer::sum);
+                case "StockWrittenOffEvent" -> {
+                    available.merge(product, -e.number("quantity"), Integer::sum);
+                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4])[3] += e.number("quantity");
+                }
                 case "ReservationConfirmedEvent" -> {
                     ProductDay key = new ProductDay(product, e.day());
-                    units.computeIfAbsent(key, k -> new int[3])[1] += e.number("quantity");
+                    units.computeIfAbsent(key, k -> new int[4])[1] += e.number("quantity");
                     revenue.merge(
                             key,
                             reservedPrices
@@ -149,7 +155,7 @@ final class ReportsFromTheLog {
                             BigDecimal::add);
                 }
                 case "StockReservationRejectedEvent" ->
-                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[3])[2] +=
+                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4])[2] +=
                             e.number("requested");
                 case "OrderPlacedEvent" ->
                     e.payload()
@@ -159,7 +165,7 @@ final class ReportsFromTheLog {
                                                             line.path("productId")
                                                                     .asText(),
                                                             e.day()),
-                                                    k -> new int[3])[0] +=
+                                                    k -> new int[4])[0] +=
                                     line.path("quantity").asInt());
                 default -> {
                     continue;
@@ -168,7 +174,7 @@ final class ReportsFromTheLog {
             if (e.type().startsWith("Product")
                     || e.type().startsWith("Stock")
                     || e.type().startsWith("Reservation")) {
-                units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[3]);
+                units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4]);
                 stockEvents.computeIfAbsent(product, p -> new ArrayList<>()).add(e);
                 availableAfter.put(e, available.get(product));
             }
@@ -185,6 +191,7 @@ final class ReportsFromTheLog {
                             counts[1],
                             plain(revenue.getOrDefault(key, BigDecimal.ZERO)),
                             counts[2],
+                            counts[3],
                             stock,
                             base == 0
                                     ? null

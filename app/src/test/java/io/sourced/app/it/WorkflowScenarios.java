@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -200,6 +201,21 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
         cases.add(new Object[] {"/api/products", "{\"name\":\"\",\"price\":1,\"stock\":1}", 400});
         cases.add(new Object[] {"/api/products/" + product + "/restock", "{\"quantity\":0}", 400});
         cases.add(new Object[] {"/api/products/" + unknown + "/restock", "{\"quantity\":3}", 404});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":0,\"reason\":\"x\"}", 400});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":1}", 400});
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":1,\"reason\":\" \"}", 400});
+        cases.add(new Object[] {
+            "/api/products/" + product + "/write-offs", "{\"quantity\":1,\"reason\":\"" + "x".repeat(501) + "\"}", 400
+        });
+        cases.add(new Object[] {"/api/products/" + product + "/write-offs", "{\"quantity\":11,\"reason\":\"x\"}", 422});
+        cases.add(new Object[] {"/api/products/" + unknown + "/write-offs", "{\"quantity\":1,\"reason\":\"x\"}", 404});
+        String deposit = "/api/customers/" + customer + "/transactions/" + UUID.randomUUID() + "/reversal";
+        cases.add(new Object[] {deposit, "{}", 400});
+        cases.add(new Object[] {deposit, "{\"reason\":\"\"}", 400});
+        cases.add(new Object[] {deposit, "{\"reason\":\"x\"}", 422});
+        cases.add(new Object[] {
+            "/api/customers/" + unknown + "/transactions/" + UUID.randomUUID() + "/reversal", "{\"reason\":\"x\"}", 404
+        });
         cases.add(new Object[] {"/api/customers", "{\"name\":\"Bad\",\"initialDeposit\":0.001}", 400});
         cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":10.555}", 400});
         cases.add(new Object[] {"/api/customers/" + customer + "/deposits", "{\"amount\":0}", 400});
@@ -324,6 +340,104 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
                         .path("balance")
                         .decimalValue())
                 .isEqualByComparingTo("35");
+    }
+
+    @Test
+    void writeOff_takesAvailableStockOutOnce_withItsReasonAndWhoDidIt_andTheReportCountsIt() {
+        String lamp = admin.registerProduct(unique("Lamp"), "20.00", 10);
+        String customer = admin.openCustomer(unique("Wren"), "100");
+        String orderId = admin.placeOrder(customer, Map.of(lamp, 2)).id("orderId");
+        admin.awaitTerminal(orderId);
+        Map<String, String> key = Map.of("Idempotency-Key", "write-off-" + UUID.randomUUID());
+        String writeOffs = "/api/products/" + lamp + "/write-offs";
+
+        Answer first = admin.post(writeOffs, Map.of("quantity", 3, "reason", "dropped in the warehouse"), key);
+        Answer again = admin.post(writeOffs, Map.of("quantity", 3, "reason", "dropped in the warehouse"), key);
+        Answer tooMany = admin.post(writeOffs, Map.of("quantity", 6, "reason", "more than is left"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(422);
+        awaitStock(lamp, 5, 0, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<EventLog.Entry> writtenOff = EventLog.read(instance.jdbc()).entries().stream()
+                    .filter(event -> lamp.equals(event.aggregateId())
+                            && event.simpleType().equals("StockWrittenOffEvent"))
+                    .toList();
+            assertThat(writtenOff).hasSize(1);
+            assertThat(writtenOff.get(0).payload().path("reason").asText()).isEqualTo("dropped in the warehouse");
+            assertThat(writtenOff.get(0).metadata().path("username").asText()).isEqualTo("admin");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode trail = admin.get("/api/aggregates/" + lamp + "/events").body();
+            assertThat(trail.findValuesAsText("type")).contains("StockWrittenOffEvent");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode days = admin.get("/api/reports/products").body();
+            JsonNode today = null;
+            for (JsonNode day : days) {
+                if (day.path("productId").asText().equals(lamp)) {
+                    today = day;
+                }
+            }
+            assertThat(today).isNotNull();
+            assertThat(today.path("unitsWrittenOff").asInt()).isEqualTo(3);
+            assertThat(today.path("stockEndOfDay").asInt()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void depositReversal_takesAnUnspentDepositBackOnce_andTheLedgerShowsIt() {
+        String product = admin.registerProduct(unique("Vase"), "30.00", 5);
+        String customer = admin.openCustomer(unique("Yara"), "20");
+        String mistaken = admin.depositOf(customer, "50");
+        String spent = admin.depositOf(customer, "15");
+        String ledger = "/api/customers/" + customer + "/transactions";
+        String opening = admin.get(ledger).body().get(0).path("transactionId").asText();
+        admin.awaitTerminal(admin.placeOrder(customer, Map.of(product, 2)).id("orderId"));
+        awaitBalance(customer, "25.00");
+        String payment = admin.get(ledger).body().get(3).path("transactionId").asText();
+
+        Answer reversed =
+                admin.post(ledger + "/" + opening + "/reversal", Map.of("reason", "opened with the wrong amount"));
+        Answer twice = admin.post(ledger + "/" + opening + "/reversal", Map.of("reason", "again"));
+        Answer alreadySpent = admin.post(ledger + "/" + mistaken + "/reversal", Map.of("reason", "spent"));
+        Answer notADeposit = admin.post(ledger + "/" + payment + "/reversal", Map.of("reason", "not one"));
+        Answer byTheOwner = admin.as("alice", "alice").post(ledger + "/" + spent + "/reversal", Map.of("reason", "x"));
+
+        assertThat(reversed.status()).as(reversed.toString()).isEqualTo(202);
+        assertThat(List.of(twice.status(), alreadySpent.status(), notADeposit.status()))
+                .containsExactly(422, 422, 422);
+        assertThat(alreadySpent.body().path("detail").asText()).contains("spent");
+        assertThat(byTheOwner.status()).isEqualTo(403);
+        awaitBalance(customer, "5.00");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode entries = admin.get(ledger).body();
+            assertThat(entries).hasSize(5);
+            assertThat(entries.get(0).path("reversed").asBoolean()).isTrue();
+            assertThat(entries.get(1).path("reversed").asBoolean()).isFalse();
+            JsonNode reversal = entries.get(4);
+            assertThat(reversal.path("type").asText()).isEqualTo("REVERSAL");
+            assertThat(reversal.path("reverses").asText()).isEqualTo(opening);
+            assertThat(amount(reversal.path("amount"))).isEqualByComparingTo("20.00");
+            assertThat(amount(reversal.path("balanceAfter"))).isEqualByComparingTo("5.00");
+            assertThat(reversal.path("transactionId").asText()).isNotBlank().isNotEqualTo(opening);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<EventLog.Entry> reversals = EventLog.read(instance.jdbc()).entries().stream()
+                    .filter(event -> customer.equals(event.aggregateId())
+                            && event.simpleType().equals("DepositReversedEvent"))
+                    .toList();
+            assertThat(reversals).hasSize(1);
+            assertThat(reversals.get(0).payload().path("reason").asText()).isEqualTo("opened with the wrong amount");
+            assertThat(reversals.get(0).metadata().path("username").asText()).isEqualTo("admin");
+        });
+        Instant beforeTheReversal =
+                Instant.parse(admin.get(ledger).body().get(3).path("at").asText());
+        assertThat(amount(admin.get("/api/customers/" + customer + "?asOf=" + beforeTheReversal)
+                        .body()
+                        .path("balance")))
+                .isEqualByComparingTo("25.00");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
@@ -15,16 +16,20 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
 import io.sourced.api.finance.SignIn;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
+import io.sourced.command.Reasons;
 import io.sourced.command.Refused;
 import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +37,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A customer's checking account: {@code balance >= -creditLimit}, where only an order's payment may take it below zero
  * (down to the credit limit of the business rules in force, 0 unless set), and each order is paid at most once and
  * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events,
- * never by exceptions: the workflow sends them.
+ * never by exceptions: the workflow sends them. A deposit may be reversed once, and only while its money is still in
+ * the account: reversals never use the credit limit, which is for orders.
  */
+// revision 2 remembers deposits: a snapshot of revision 1 knows none, so it is passed over and the events read instead
 @Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger", cache = "customerAccountCache")
+@Revision("2")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -56,10 +66,23 @@ class CustomerAccount {
     private Map<OrderId, Payment> paymentsByOrder = new LinkedHashMap<>();
     /** Orders whose payment was declined: asked again (a step the workflow retries), the answer stays no. */
     private Set<OrderId> declinedOrders = new HashSet<>();
+    /**
+     * How many deposits an account remembers for reversal, the newest: docs/architecture.md, "Corrections". A constant,
+     * not a setting, as every replica replaying the same events must remember the same deposits.
+     */
+    static final int DEPOSITS_REMEMBERED = 500;
+
+    /**
+     * The latest deposits by the id of their ledger entry, oldest first, reversed ones included so that a second
+     * reversal is told apart from an unknown transaction.
+     */
+    private LinkedHashMap<TransactionId, Deposit> deposits = new LinkedHashMap<>();
     /** Deposits and withdrawals, so that one sent again after an unknown outcome is applied once. */
     private RecentOperations recentOperations = new RecentOperations();
 
     record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {}
+
+    record Deposit(BigDecimal amount, boolean reversed) {}
 
     CustomerAccount() {}
 
@@ -115,6 +138,29 @@ class CustomerAccount {
     }
 
     @CommandHandler
+    void handle(ReverseDepositCommand command) {
+        if (command.transactionId() == null) {
+            throw Refused.invalid("transactionId", "is required");
+        }
+        String reason = Reasons.require(command.reason());
+        TransactionId transactionId = command.transactionId();
+        Deposit deposit = deposits.get(transactionId);
+        if (deposit == null) {
+            throw Refused.unprocessable("transaction " + transactionId + " is not one of the account's last "
+                    + DEPOSITS_REMEMBERED + " deposits");
+        }
+        if (deposit.reversed()) {
+            throw Refused.unprocessable("deposit " + transactionId + " was reversed already");
+        }
+        if (deposit.amount().compareTo(balance) > 0) {
+            throw Refused.unprocessable("the deposit of " + deposit.amount().toPlainString()
+                    + " is spent already: the balance is " + balance.toPlainString());
+        }
+        apply(new DepositReversedEvent(
+                customerId, transactionId, deposit.amount(), balance.subtract(deposit.amount()), reason));
+    }
+
+    @CommandHandler
     void handle(AuthorizePaymentCommand command, BusinessRules rules) {
         if (paymentFor(command.orderId()).isPresent() || declinedOrders.contains(command.orderId())) {
             return;
@@ -160,9 +206,21 @@ class CustomerAccount {
     }
 
     @EventSourcingHandler
-    void on(FundsDepositedEvent event) {
+    void on(FundsDepositedEvent event, @MessageIdentifier String eventId) {
         balance = event.balance();
         recentOperations.remember(event.operationId(), depositOf(event.amount()));
+        deposits.put(TransactionId.of(event.operationId(), eventId), new Deposit(event.amount(), false));
+        Iterator<TransactionId> oldestFirst = deposits.keySet().iterator();
+        while (deposits.size() > DEPOSITS_REMEMBERED) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DepositReversedEvent event) {
+        balance = event.balance();
+        deposits.computeIfPresent(event.transactionId(), (id, deposit) -> new Deposit(deposit.amount(), true));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,8 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
 import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.command.idempotency.IdempotencyKeys;
@@ -84,6 +86,19 @@ class CustomerCommandController {
                 "withdrawal",
                 request,
                 operation -> new WithdrawFundsCommand(customerId, request.amount(), operation));
+    }
+
+    @PostMapping("/{customerId}/transactions/{transactionId}/reversal")
+    @Operation(
+            summary = "Take a deposit back, with the reason (ADMIN); 422 when its money is spent, the transaction is"
+                    + " not a deposit, or it was reversed already")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<CustomerIdResponse> reverseDeposit(
+            @PathVariable CustomerId customerId,
+            @PathVariable TransactionId transactionId,
+            @Valid @RequestBody ReversalRequest request) {
+        commandGateway.sendAndWait(new ReverseDepositCommand(customerId, transactionId, request.reason()));
+        return ResponseEntity.accepted().location(location(customerId)).body(new CustomerIdResponse(customerId));
     }
 
     private ResponseEntity<CustomerIdResponse> moveFunds(

@@ -18,10 +18,13 @@ import io.sourced.api.inventory.RestockProductCommand;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
+import io.sourced.command.Reasons;
 import io.sourced.command.Refused;
 import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
@@ -73,7 +76,7 @@ class Product {
      * state must be the same on every replica that replays the same events (docs/architecture.md says why it is safe).
      */
     private LinkedHashSet<OrderId> settledOrders = new LinkedHashSet<>();
-    /** Restocks, so that one sent again after an unknown outcome is applied once. */
+    /** Restocks and write-offs, so that one sent again after an unknown outcome is applied once. */
     private RecentOperations recentOperations = new RecentOperations();
     /** The automatic restock asked and not arrived yet; null when none is. */
     private PendingRestock pendingRestock;
@@ -134,6 +137,27 @@ class Product {
 
     private static String restockOf(int quantity) {
         return "a restock of " + quantity;
+    }
+
+    /** Only available stock leaves: reserved units belong to orders still in their workflow. */
+    @CommandHandler
+    void handle(WriteOffStockCommand command) {
+        if (command.quantity() < 1) {
+            throw Refused.invalid("quantity", "must be at least 1");
+        }
+        String reason = Reasons.require(command.reason());
+        if (recentOperations.applied(command.operationId(), writeOffOf(command.quantity()))) {
+            return;
+        }
+        if (command.quantity() > available) {
+            throw Refused.unprocessable(
+                    "a write-off of " + command.quantity() + " exceeds the " + available + " units available");
+        }
+        apply(new StockWrittenOffEvent(productId, command.quantity(), reason, command.operationId()));
+    }
+
+    private static String writeOffOf(int quantity) {
+        return "a write-off of " + quantity;
     }
 
     @CommandHandler
@@ -218,6 +242,12 @@ class Product {
         if (pendingRestock != null && pendingRestock.operationId().equals(event.operationId())) {
             pendingRestock = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(StockWrittenOffEvent event) {
+        available -= event.quantity();
+        recentOperations.remember(event.operationId(), writeOffOf(event.quantity()));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import io.sourced.api.caller.Caller;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -63,6 +64,29 @@ class ProductCommandController {
                 request,
                 operation -> commandGateway.sendAndWait(
                         new RestockProductCommand(productId, request.quantity(), operation)));
+        return ResponseEntity.accepted().location(location(productId)).body(new ProductIdResponse(productId));
+    }
+
+    @PostMapping("/{productId}/write-offs")
+    @Operation(
+            summary =
+                    "Take units out of the available stock for good, with the reason, once per Idempotency-Key (ADMIN)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<ProductIdResponse> writeOff(
+            @PathVariable ProductId productId,
+            @Valid @RequestBody WriteOffRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
+            @Parameter(hidden = true) Caller caller) {
+        idempotencyKeys.once(
+                key,
+                caller,
+                productId,
+                "write-off",
+                request,
+                operation -> commandGateway.sendAndWait(
+                        new WriteOffStockCommand(productId, request.quantity(), request.reason(), operation)));
         return ResponseEntity.accepted().location(location(productId)).body(new ProductIdResponse(productId));
     }
 

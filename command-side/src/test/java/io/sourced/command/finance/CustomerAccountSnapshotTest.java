@@ -9,11 +9,14 @@ import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
@@ -99,7 +102,35 @@ class CustomerAccountSnapshotTest {
         CustomerAccount restored = serializer.deserialize(new org.axonframework.serialization.SimpleSerializedObject<>(
                 earlier, String.class, CustomerAccount.class.getName(), null));
 
-        assertThat(restored).usingRecursiveComparison().isEqualTo(accountWithPayments());
+        // such a snapshot is passed over when the account is loaded (the aggregate's revision): it knows no deposits
+        assertThat(restored)
+                .usingRecursiveComparison()
+                .ignoringFields("deposits")
+                .isEqualTo(accountWithPayments());
+    }
+
+    @Test
+    void accountSnapshot_restored_stillKnowsItsDeposits() {
+        OperationId deposit = OperationId.random();
+        AtomicReference<CustomerAccount> captured = new AtomicReference<>();
+        fixture()
+                .given(
+                        new AccountOpenedEvent(alice, "Alice"),
+                        new FundsDepositedEvent(alice, new BigDecimal("10.00"), new BigDecimal("10.00"), null),
+                        new FundsDepositedEvent(alice, new BigDecimal("5.00"), new BigDecimal("15.00"), deposit))
+                .when(new WithdrawFundsCommand(alice, new BigDecimal("1.00"), OperationId.random()))
+                .expectState(captured::set);
+        CustomerAccount restored = copyOf(captured.get());
+
+        fixture()
+                .givenState(() -> copyOf(restored))
+                .when(new ReverseDepositCommand(alice, TransactionId.of(deposit.value()), "mistake"))
+                .expectEvents(new DepositReversedEvent(
+                        alice,
+                        TransactionId.of(deposit.value()),
+                        new BigDecimal("5.00"),
+                        new BigDecimal("9.00"),
+                        "mistake"));
     }
 
     private CustomerAccount copyOf(CustomerAccount account) {

@@ -8,6 +8,7 @@ import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.AuthorizePaymentCommand;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
@@ -15,13 +16,17 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
 import io.sourced.api.finance.SignIn;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.rules.BusinessRules;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -55,6 +60,137 @@ class CustomerAccountTest {
 
     private static BusinessRules creditLimit(String limit) {
         return new BusinessRules(false, new BigDecimal(limit), null, null, null);
+    }
+
+    private TransactionId depositOf(OperationId operation) {
+        return TransactionId.of(operation, null);
+    }
+
+    private FundsDepositedEvent depositedFifty() {
+        return new FundsDepositedEvent(alice, amount("50.00"), amount("150.00"), operation);
+    }
+
+    @Test
+    void reverseDeposit_unspent_takesItsAmountBackWithTheReason() {
+        fixture.given(opened, deposited, depositedFifty())
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "  sent to the wrong account "))
+                .expectEvents(new DepositReversedEvent(
+                        alice, depositOf(operation), amount("50.00"), amount("100.00"), "sent to the wrong account"))
+                .expectState(
+                        account -> assertThat(account).extracting("balance").isEqualTo(amount("100.00")));
+    }
+
+    @Test
+    void reverseDeposit_alreadySpent_isRefused() {
+        fixture.given(
+                        opened,
+                        deposited,
+                        depositedFifty(),
+                        new PaymentAuthorizedEvent(alice, order, amount("120.00"), amount("30.00")))
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void reverseDeposit_spentWithinTheCreditLimit_isRefused() {
+        withRules(creditLimit("500.00"))
+                .given(
+                        opened,
+                        deposited,
+                        depositedFifty(),
+                        new PaymentAuthorizedEvent(alice, order, amount("120.00"), amount("30.00")))
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void reverseDeposit_twice_isRefused() {
+        fixture.given(
+                        opened,
+                        deposited,
+                        depositedFifty(),
+                        new DepositReversedEvent(
+                                alice, depositOf(operation), amount("50.00"), amount("100.00"), "mistake"))
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void reverseDeposit_ofAWithdrawal_isRefusedAsNotADeposit() {
+        OperationId withdrawal = OperationId.random();
+        fixture.given(opened, deposited, new FundsWithdrawnEvent(alice, amount("10.00"), amount("90.00"), withdrawal))
+                .when(new ReverseDepositCommand(alice, depositOf(withdrawal), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void reverseDeposit_unknownTransaction_isRefused() {
+        fixture.given(opened, deposited)
+                .when(new ReverseDepositCommand(alice, depositOf(OperationId.random()), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void reverseDeposit_olderThanTheDepositsRemembered_isRefused_andTheNewestIsReversed() {
+        List<Object> history = new ArrayList<>(List.of(opened, depositedFifty()));
+        OperationId newest = null;
+        for (int i = 1; i <= CustomerAccount.DEPOSITS_REMEMBERED; i++) {
+            newest = OperationId.random();
+            history.add(new FundsDepositedEvent(
+                    alice, amount("1.00"), amount("50.00").add(amount(i + ".00")), newest));
+        }
+        fixture.given(history)
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "mistake"))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+        withRules(BusinessRules.NONE)
+                .given(history)
+                .when(new ReverseDepositCommand(alice, depositOf(newest), "mistake"))
+                .expectEvents(new DepositReversedEvent(
+                        alice,
+                        depositOf(newest),
+                        amount("1.00"),
+                        amount("50.00").add(amount(CustomerAccount.DEPOSITS_REMEMBERED - 1 + ".00")),
+                        "mistake"))
+                .expectState(account -> assertThat(account)
+                        .extracting("deposits")
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .hasSize(CustomerAccount.DEPOSITS_REMEMBERED));
+    }
+
+    @Test
+    void reverseDeposit_blankOrMissingReason_isRefused() {
+        for (String reason : new String[] {null, "", "  ", "bad\u0007"}) {
+            withRules(BusinessRules.NONE)
+                    .given(opened, deposited, depositedFifty())
+                    .when(new ReverseDepositCommand(alice, depositOf(operation), reason))
+                    .expectNoEvents()
+                    .expectException(refused(INVALID));
+        }
+    }
+
+    @Test
+    void reverseDeposit_unknownCustomer_isNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new ReverseDepositCommand(alice, depositOf(operation), "mistake"))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void authorizePayment_afterAReversal_seesTheBalanceItLeft() {
+        fixture.given(
+                        opened,
+                        deposited,
+                        depositedFifty(),
+                        new DepositReversedEvent(
+                                alice, depositOf(operation), amount("50.00"), amount("100.00"), "mistake"))
+                .when(new AuthorizePaymentCommand(alice, order, amount("100.01")))
+                .expectEvents(new PaymentDeclinedEvent(alice, order, amount("100.01"), amount("100.00")));
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.sourced.api.inventory.RestockProductCommand;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.idempotency.RecentOperations;
@@ -356,6 +358,89 @@ class ProductTest {
         fixture.givenNoPriorActivity()
                 .when(new RestockProductCommand(pen, 5, operation))
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void writeOff_withinAvailable_takesTheUnitsOutWithItsReason() {
+        fixture.given(registered)
+                .when(new WriteOffStockCommand(pen, 4, "  water damage ", operation))
+                .expectEvents(new StockWrittenOffEvent(pen, 4, "water damage", operation))
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(6));
+    }
+
+    @Test
+    void writeOff_everythingAvailable_leavesNone() {
+        fixture.given(registered)
+                .when(new WriteOffStockCommand(pen, 10, "recalled", operation))
+                .expectEvents(new StockWrittenOffEvent(pen, 10, "recalled", operation));
+    }
+
+    @Test
+    void writeOff_moreThanAvailable_isRefused() {
+        fixture.given(registered)
+                .when(new WriteOffStockCommand(pen, 11, "lost", operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void writeOff_reservedStock_isRefused() {
+        fixture.given(registered, new StockReservedEvent(pen, order, 8, PRICE))
+                .when(new WriteOffStockCommand(pen, 3, "lost", operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void writeOff_sameOperationTwice_appliedOnce() {
+        fixture.given(registered, new StockWrittenOffEvent(pen, 4, "lost", operation))
+                .when(new WriteOffStockCommand(pen, 4, "lost", operation))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectState(
+                        product -> assertThat(product).extracting("available").isEqualTo(6));
+    }
+
+    @Test
+    void writeOff_operationOfARestock_isRefused() {
+        fixture.given(registered, new ProductRestockedEvent(pen, 4, operation))
+                .when(new WriteOffStockCommand(pen, 4, "mistaken restock", operation))
+                .expectNoEvents()
+                .expectException(refused(UNPROCESSABLE));
+    }
+
+    @Test
+    void writeOff_zeroQuantity_isRefused() {
+        fixture.given(registered)
+                .when(new WriteOffStockCommand(pen, 0, "lost", operation))
+                .expectNoEvents()
+                .expectException(refused(INVALID));
+    }
+
+    @Test
+    void writeOff_blankOrControlCharacterOrOverlongReason_isRefused() {
+        for (String reason : new String[] {null, " ", "lost\nfound", "x".repeat(501)}) {
+            withRules(BusinessRules.NONE)
+                    .given(registered)
+                    .when(new WriteOffStockCommand(pen, 1, reason, operation))
+                    .expectNoEvents()
+                    .expectException(refused(INVALID));
+        }
+    }
+
+    @Test
+    void writeOff_unknownProduct_isNotFound() {
+        fixture.givenNoPriorActivity()
+                .when(new WriteOffStockCommand(pen, 1, "lost", operation))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void reserveStock_afterAWriteOff_seesOnlyWhatIsLeft() {
+        fixture.given(registered, new StockWrittenOffEvent(pen, 8, "lost", operation))
+                .when(new ReserveStockCommand(pen, order, 3, false))
+                .expectEvents(new StockReservationRejectedEvent(pen, order, 3, 2));
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.sourced.timelines.engine;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.DepositFundsCommand;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.OpenAccountCommand;
+import io.sourced.api.finance.ReverseDepositCommand;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.AutoRestockScheduledEvent;
@@ -12,15 +15,15 @@ import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.RegisterProductCommand;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.StockWrittenOffEvent;
+import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What the customers and the back office asked, read back from the events it caused: the commands a timeline sends
@@ -53,6 +56,10 @@ final class Intents {
             return new WithdrawFundsCommand(
                     withdrawn.customerId(), withdrawn.amount(), operation(withdrawn.operationId(), entry));
         }
+        // the deposit was sent again under the operation its transaction id names, so the sandbox's has that id too
+        if (event instanceof DepositReversedEvent reversed) {
+            return new ReverseDepositCommand(reversed.customerId(), reversed.transactionId(), reversed.reason());
+        }
         if (event instanceof ProductRegisteredEvent registered) {
             return new RegisterProductCommand(
                     registered.productId(),
@@ -68,6 +75,10 @@ final class Intents {
             return new RestockProductCommand(
                     restocked.productId(), restocked.quantity(), operation(restocked.operationId(), entry));
         }
+        if (event instanceof StockWrittenOffEvent writtenOff) {
+            return new WriteOffStockCommand(
+                    writtenOff.productId(), writtenOff.quantity(), writtenOff.reason(), writtenOff.operationId());
+        }
         if (event instanceof OrderPlacedEvent placed) {
             return new PlaceOrderCommand(placed.orderId(), placed.customerId(), placed.lines());
         }
@@ -78,11 +89,11 @@ final class Intents {
         return null;
     }
 
-    /** The operation recorded, or one made from the event for those recorded before operations were named. */
+    /**
+     * The operation recorded, or one made from the event for those recorded without one: the id of the ledger entry the
+     * event made, so that a deposit sent again keeps the transaction id a reversal names.
+     */
     private static OperationId operation(OperationId recorded, LogEntry entry) {
-        return recorded != null
-                ? recorded
-                : OperationId.of(UUID.nameUUIDFromBytes(entry.eventId().getBytes(StandardCharsets.UTF_8))
-                        .toString());
+        return OperationId.of(TransactionId.of(recorded, entry.eventId()).value());
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.DepositReversedEvent;
+import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
+import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRestockedEvent;
@@ -14,6 +18,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
@@ -172,6 +177,53 @@ class TimelineEngineTest {
         TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
 
         assertThat(result.intentsRefused()).isEqualTo(1);
+    }
+
+    @Test
+    void writeOffInTheLog_isSentAgain_soTheOrderAfterItIsRefusedAlike() {
+        ProductId lamp = history.product("Lamp", "10.00", 3);
+        CustomerId ann = history.customer("Ann", "100.00");
+        OrderId tooLate = OrderId.random();
+        history.at(DAY_ONE);
+        history.append(lamp, new StockWrittenOffEvent(lamp, 3, "damaged in the flood", OperationId.random()));
+        placed(tooLate, ann, lamp, 1);
+        history.append(lamp, new StockReservationRejectedEvent(lamp, tooLate, 1, 0));
+        history.append(tooLate, new OrderRejectedEvent(tooLate, ann, RejectionReason.OUT_OF_STOCK));
+
+        TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
+
+        assertThat(result.changedOrders()).isEmpty();
+        assertThat(result.whatIf().rejected()).containsExactly(Map.entry("OUT_OF_STOCK", 1L));
+        assertThat(result.intentsRefused()).isZero();
+    }
+
+    @Test
+    void depositReversalInTheLog_isSentAgain_soThePaymentAfterItIsDeclinedAlike() {
+        ProductId lamp = history.product("Lamp", "50.00", 3);
+        CustomerId ann = history.customer("Ann", "10.00");
+        OrderId declined = OrderId.random();
+        OperationId mistaken = OperationId.random();
+        history.at(DAY_ONE);
+        history.append(ann, new FundsDepositedEvent(ann, new BigDecimal("50.00"), new BigDecimal("60.00"), mistaken));
+        history.append(
+                ann,
+                new DepositReversedEvent(
+                        ann,
+                        TransactionId.of(mistaken.value()),
+                        new BigDecimal("50.00"),
+                        new BigDecimal("10.00"),
+                        "meant for Bob"));
+        placed(declined, ann, lamp, 1);
+        history.append(lamp, new StockReservedEvent(lamp, declined, 1, new BigDecimal("50.00")));
+        history.append(ann, new PaymentDeclinedEvent(ann, declined, new BigDecimal("50.00"), new BigDecimal("10.00")));
+        history.append(declined, new OrderRejectedEvent(declined, ann, RejectionReason.PAYMENT_DECLINED));
+        history.append(lamp, new StockReleasedEvent(lamp, declined, 1));
+
+        TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
+
+        assertThat(result.changedOrders()).isEmpty();
+        assertThat(result.whatIf().rejected()).containsExactly(Map.entry("PAYMENT_DECLINED", 1L));
+        assertThat(result.intentsRefused()).isZero();
     }
 
     @Test

@@ -2,12 +2,16 @@ package io.sourced.query.views.finance;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerView;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
+import io.sourced.api.idempotency.OperationId;
+import io.sourced.api.ordering.OrderId;
 import io.sourced.query.AsOf;
 import io.sourced.query.Fold;
 import java.math.BigDecimal;
@@ -20,20 +24,34 @@ import java.util.Optional;
  */
 final class CustomerFold {
 
+    /** What an event that moves money writes to the ledger, before the entry is given its id. */
+    private record Entry(
+            TransactionType type,
+            BigDecimal amount,
+            OrderId orderId,
+            BigDecimal balanceAfter,
+            OperationId operation,
+            TransactionId reverses) {}
+
     /** The ledger entry each event that moves money writes; every entry is made by one event. */
-    private static final Fold<TransactionView> LEDGER = Fold.<TransactionView>of()
+    private static final Fold<Entry> LEDGER = Fold.<Entry>of()
             .startedBy(
                     FundsDepositedEvent.class,
-                    (e, at) -> new TransactionView(TransactionType.DEPOSIT, e.amount(), null, e.balance(), at))
+                    (e, at) -> new Entry(TransactionType.DEPOSIT, e.amount(), null, e.balance(), e.operationId(), null))
             .startedBy(
                     FundsWithdrawnEvent.class,
-                    (e, at) -> new TransactionView(TransactionType.WITHDRAWAL, e.amount(), null, e.balance(), at))
+                    (e, at) ->
+                            new Entry(TransactionType.WITHDRAWAL, e.amount(), null, e.balance(), e.operationId(), null))
             .startedBy(
                     PaymentAuthorizedEvent.class,
-                    (e, at) -> new TransactionView(TransactionType.PAYMENT, e.amount(), e.orderId(), e.balance(), at))
+                    (e, at) -> new Entry(TransactionType.PAYMENT, e.amount(), e.orderId(), e.balance(), null, null))
             .startedBy(
                     PaymentRefundedEvent.class,
-                    (e, at) -> new TransactionView(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), at));
+                    (e, at) -> new Entry(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), null, null))
+            .startedBy(
+                    DepositReversedEvent.class,
+                    (e, at) -> new Entry(
+                            TransactionType.REVERSAL, e.amount(), null, e.balance(), null, e.transactionId()));
 
     private static final Fold<CustomerView> FOLD = Fold.<CustomerView>of()
             .startedBy(
@@ -42,11 +60,12 @@ final class CustomerFold {
             .on(FundsDepositedEvent.class, CustomerFold::balanced)
             .on(FundsWithdrawnEvent.class, CustomerFold::balanced)
             .on(PaymentAuthorizedEvent.class, CustomerFold::balanced)
-            .on(PaymentRefundedEvent.class, CustomerFold::balanced);
+            .on(PaymentRefundedEvent.class, CustomerFold::balanced)
+            .on(DepositReversedEvent.class, CustomerFold::balanced);
 
     /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
     static final AsOf.Folding<CustomerView> AS_OF =
-            new AsOf.Folding<>("customer-view-1", CustomerView.class, CustomerFold::apply);
+            new AsOf.Folding<>("customer-view-2", CustomerView.class, CustomerFold::apply);
 
     private CustomerFold() {}
 
@@ -54,9 +73,21 @@ final class CustomerFold {
         return FOLD.apply(customer, event, Instant.EPOCH);
     }
 
-    /** The ledger entry an event writes, if it moves money. */
-    static Optional<TransactionView> transaction(Object event, Instant at) {
-        return Optional.ofNullable(LEDGER.apply(null, event, at));
+    /**
+     * The ledger entry an event writes, if it moves money, with the id the account gives it: the event's operation, or
+     * one made from the event's id, so that a rebuild gives it the same.
+     */
+    static Optional<TransactionView> transaction(Object event, String eventId, Instant at) {
+        return Optional.ofNullable(LEDGER.apply(null, event, at))
+                .map(entry -> new TransactionView(
+                        TransactionId.of(entry.operation(), eventId),
+                        entry.type(),
+                        entry.amount(),
+                        entry.orderId(),
+                        entry.balanceAfter(),
+                        at,
+                        entry.reverses(),
+                        false));
     }
 
     private static CustomerView balanced(CustomerView customer, Object event, Instant at) {

@@ -5,6 +5,7 @@ import io.sourced.api.finance.CustomerView;
 import io.sourced.api.finance.FindAllCustomersQuery;
 import io.sourced.api.finance.FindCustomerQuery;
 import io.sourced.api.finance.FindTransactionsQuery;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
 import io.sourced.api.ordering.OrderId;
@@ -68,7 +69,8 @@ class CustomerViewQueries {
     List<TransactionView> handle(FindTransactionsQuery query) {
         return jdbc.query(
                 """
-                SELECT type, amount, order_id, balance_after, occurred_at FROM customer_transaction_view
+                SELECT transaction_id, type, amount, order_id, balance_after, occurred_at, reverses, reversed
+                FROM customer_transaction_view
                 WHERE customer_id = ? ORDER BY id
                 """, CustomerViewQueries::transaction, query.customerId().value());
     }
@@ -80,11 +82,16 @@ class CustomerViewQueries {
 
     private static TransactionView transaction(ResultSet rs, int row) throws SQLException {
         String orderId = rs.getString("order_id");
+        String transactionId = rs.getString("transaction_id");
+        String reverses = rs.getString("reverses");
         return new TransactionView(
+                transactionId == null ? null : TransactionId.of(transactionId),
                 TransactionType.valueOf(rs.getString("type")),
                 rs.getBigDecimal("amount"),
                 orderId == null ? null : OrderId.of(orderId),
                 rs.getBigDecimal("balance_after"),
-                SqlTime.instant(rs, "occurred_at"));
+                SqlTime.instant(rs, "occurred_at"),
+                reverses == null ? null : TransactionId.of(reverses),
+                rs.getBoolean("reversed"));
     }
 }

@@ -25,8 +25,12 @@ final class CustomerViewRows {
             UPDATE customer_view SET name = :name, balance = :balance, version = :version
             WHERE customer_id = :customerId""";
     private static final String INSERT_LEDGER_ENTRY = """
-            INSERT INTO customer_transaction_view (customer_id, type, amount, order_id, balance_after, occurred_at)
-            VALUES (:customerId, :type, :amount, :orderId, :balanceAfter, :occurredAt)""";
+            INSERT INTO customer_transaction_view (customer_id, transaction_id, type, amount, order_id, balance_after,
+                occurred_at, reverses, reversed)
+            VALUES (:customerId, :transactionId, :type, :amount, :orderId, :balanceAfter, :occurredAt, :reverses, FALSE)""";
+    private static final String MARK_REVERSED = """
+            UPDATE customer_transaction_view SET reversed = TRUE
+            WHERE customer_id = :customerId AND transaction_id = :reverses""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,11 +38,19 @@ final class CustomerViewRows {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** The customers changed, then the new ledger entries: one JDBC batch per statement. */
+    /**
+     * The customers changed, then the new ledger entries, then the deposits the new reversals take back (inserted
+     * first, should the deposit be of the same batch): one JDBC batch per statement.
+     */
     void save(FoldedRows<CustomerId, CustomerView> customers, List<LedgerEntry> ledger) {
         customers.write(jdbc, INSERT, UPDATE, CustomerViewRows::customerRow);
         JdbcBatch.of(INSERT_LEDGER_ENTRY, CustomerViewRows::ledgerRow)
                 .addAll(ledger)
+                .write(jdbc);
+        JdbcBatch.of(MARK_REVERSED, CustomerViewRows::ledgerRow)
+                .addAll(ledger.stream()
+                        .filter(entry -> entry.transaction().reverses() != null)
+                        .toList())
                 .write(jdbc);
     }
 
@@ -60,6 +72,12 @@ final class CustomerViewRows {
         TransactionView transaction = entry.transaction();
         return new MapSqlParameterSource()
                 .addValue("customerId", entry.customerId().value())
+                .addValue("transactionId", transaction.transactionId().value())
+                .addValue(
+                        "reverses",
+                        transaction.reverses() == null
+                                ? null
+                                : transaction.reverses().value())
                 .addValue("type", transaction.type().name())
                 .addValue("amount", transaction.amount())
                 .addValue(

@@ -6,6 +6,7 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.query.AsOf;
 import io.sourced.query.Fold;
 import java.time.Instant;
@@ -36,11 +37,12 @@ final class ProductFold {
                     (product, released, at) -> move(product, released.quantity(), -released.quantity(), 0))
             .on(
                     ReservationConfirmedEvent.class,
-                    (product, confirmed, at) -> move(product, 0, -confirmed.quantity(), confirmed.quantity()));
+                    (product, confirmed, at) -> move(product, 0, -confirmed.quantity(), confirmed.quantity()))
+            .on(StockWrittenOffEvent.class, (product, writtenOff, at) -> move(product, -writtenOff.quantity(), 0, 0));
 
     /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
     static final AsOf.Folding<ProductView> AS_OF =
-            new AsOf.Folding<>("product-view-1", ProductView.class, ProductFold::apply);
+            new AsOf.Folding<>("product-view-2", ProductView.class, ProductFold::apply);
 
     private ProductFold() {}
 

@@ -8,6 +8,7 @@ import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.batching.BatchScope;
 import io.sourced.query.FoldedRows;
 import org.axonframework.config.ProcessingGroup;
@@ -60,6 +61,11 @@ class ProductViewProjector {
 
     @EventHandler
     void on(ReservationConfirmedEvent event, @SequenceNumber long sequence) {
+        fold(event, sequence);
+    }
+
+    @EventHandler
+    void on(StockWrittenOffEvent event, @SequenceNumber long sequence) {
         fold(event, sequence);
     }
 

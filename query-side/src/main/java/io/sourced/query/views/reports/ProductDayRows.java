@@ -19,23 +19,32 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 final class ProductDayRows {
 
     /** What one event adds to a product's day. */
-    record Counts(int ordered, int sold, BigDecimal revenue, int lost) {
-        static final Counts NONE = new Counts(0, 0, BigDecimal.ZERO, 0);
+    record Counts(int ordered, int sold, BigDecimal revenue, int lost, int writtenOff) {
+        static final Counts NONE = new Counts(0, 0, BigDecimal.ZERO, 0, 0);
 
         static Counts ordered(int units) {
-            return new Counts(units, 0, BigDecimal.ZERO, 0);
+            return new Counts(units, 0, BigDecimal.ZERO, 0, 0);
         }
 
         static Counts sold(int units, BigDecimal revenue) {
-            return new Counts(0, units, revenue, 0);
+            return new Counts(0, units, revenue, 0, 0);
         }
 
         static Counts lost(int units) {
-            return new Counts(0, 0, BigDecimal.ZERO, units);
+            return new Counts(0, 0, BigDecimal.ZERO, units, 0);
+        }
+
+        static Counts writtenOff(int units) {
+            return new Counts(0, 0, BigDecimal.ZERO, 0, units);
         }
 
         Counts plus(Counts more) {
-            return new Counts(ordered + more.ordered, sold + more.sold, revenue.add(more.revenue), lost + more.lost);
+            return new Counts(
+                    ordered + more.ordered,
+                    sold + more.sold,
+                    revenue.add(more.revenue),
+                    lost + more.lost,
+                    writtenOff + more.writtenOff);
         }
     }
 
@@ -67,12 +76,13 @@ final class ProductDayRows {
     private static final String ADD_TO_DAY = """
             UPDATE product_day_report SET units_ordered = units_ordered + :ordered, units_sold = units_sold + :sold,
                 revenue = revenue + :revenue, units_lost = units_lost + :lost,
+                units_written_off = units_written_off + :writtenOff,
                 stock_end_of_day = COALESCE(:stockEndOfDay, stock_end_of_day)
             WHERE product_id = :productId AND report_day = :day""";
     private static final String INSERT_DAY = """
-            INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, stock_end_of_day,
-                product_id, report_day)
-            VALUES (:ordered, :sold, :revenue, :lost, :newStockEndOfDay, :productId, :day)""";
+            INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, units_written_off,
+                stock_end_of_day, product_id, report_day)
+            VALUES (:ordered, :sold, :revenue, :lost, :writtenOff, :newStockEndOfDay, :productId, :day)""";
     private static final String UPDATE_PRICE = """
             UPDATE report_reservation SET unit_price = :unitPrice
             WHERE order_id = :orderId AND product_id = :productId""";
@@ -129,6 +139,7 @@ final class ProductDayRows {
                 .addValue("sold", counts.sold())
                 .addValue("revenue", counts.revenue())
                 .addValue("lost", counts.lost())
+                .addValue("writtenOff", counts.writtenOff())
                 .addValue("stockEndOfDay", change.stockEndOfDay())
                 .addValue(
                         "newStockEndOfDay",

@@ -6,6 +6,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderLine;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, stock at the end of the day) and per
+ * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, written off, stock at the end of the day) and per
  * day (the order funnel and each order's time to accept). Every event counts on the UTC date of its timestamp.
  * Product events are applied once per sequence number, order events once per order; beyond that, exactly-once
  * rests on the processor's token being stored in the same transaction. A processor batch's changes are gathered in
@@ -97,6 +98,17 @@ class SalesReportProjector {
     void on(StockReservationRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         batch.handle(changes -> changes.products()
                 .productEvent(event.productId(), sequence, ReportDay.of(at), 0, Counts.lost(event.requested())));
+    }
+
+    @EventHandler
+    void on(StockWrittenOffEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch.handle(changes -> changes.products()
+                .productEvent(
+                        event.productId(),
+                        sequence,
+                        ReportDay.of(at),
+                        -event.quantity(),
+                        Counts.writtenOff(event.quantity())));
     }
 
     @EventHandler

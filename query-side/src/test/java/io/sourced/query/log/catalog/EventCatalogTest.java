@@ -18,6 +18,7 @@ class EventCatalogTest {
                 .extracting(CatalogEntry::type)
                 .contains(
                         "AccountOpenedEvent",
+                        "DepositReversedEvent",
                         "FundsDepositedEvent",
                         "FundsWithdrawnEvent",
                         "PaymentAuthorizedEvent",
@@ -29,6 +30,7 @@ class EventCatalogTest {
                         "StockReleasedEvent",
                         "StockReservationRejectedEvent",
                         "StockReservedEvent",
+                        "StockWrittenOffEvent",
                         "OrderAcceptedEvent",
                         "OrderCancelledEvent",
                         "OrderPlacedEvent",

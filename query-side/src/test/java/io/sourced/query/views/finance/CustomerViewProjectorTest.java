@@ -1,10 +1,12 @@
 package io.sourced.query.views.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sourced.api.finance.AccountOpenedEvent;
 import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.CustomerView;
+import io.sourced.api.finance.DepositReversedEvent;
 import io.sourced.api.finance.FindCustomerQuery;
 import io.sourced.api.finance.FindTransactionsQuery;
 import io.sourced.api.finance.FundsDepositedEvent;
@@ -12,8 +14,10 @@ import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.query.BatchEquivalence;
 import io.sourced.query.Deliver;
@@ -21,6 +25,7 @@ import io.sourced.query.ViewDatabase;
 import io.sourced.query.WorkflowEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -72,8 +77,16 @@ class CustomerViewProjectorTest {
 
         assertThat(customer().balance()).isEqualByComparingTo("100.50");
         assertThat(queries.handle(new FindTransactionsQuery(alice)))
+                .map(CustomerViewProjectorTest::withoutId)
                 .containsExactly(new TransactionView(
-                        TransactionType.DEPOSIT, new BigDecimal("100.50"), null, new BigDecimal("100.50"), AT));
+                        null,
+                        TransactionType.DEPOSIT,
+                        new BigDecimal("100.50"),
+                        null,
+                        new BigDecimal("100.50"),
+                        AT,
+                        null,
+                        false));
     }
 
     @Test
@@ -83,13 +96,16 @@ class CustomerViewProjectorTest {
         deliver.on(new FundsWithdrawnEvent(alice, new BigDecimal("30"), new BigDecimal("70"), null), AT.plusSeconds(1));
 
         assertThat(customer().balance()).isEqualByComparingTo("70");
-        assertThat(lastTransaction())
+        assertThat(withoutId(lastTransaction()))
                 .isEqualTo(new TransactionView(
+                        null,
                         TransactionType.WITHDRAWAL,
                         new BigDecimal("30.00"),
                         null,
                         new BigDecimal("70.00"),
-                        AT.plusSeconds(1)));
+                        AT.plusSeconds(1),
+                        null,
+                        false));
     }
 
     @Test
@@ -101,13 +117,16 @@ class CustomerViewProjectorTest {
                 AT.plusSeconds(2));
 
         assertThat(customer().balance()).isEqualByComparingTo("91.20");
-        assertThat(lastTransaction())
+        assertThat(withoutId(lastTransaction()))
                 .isEqualTo(new TransactionView(
+                        null,
                         TransactionType.PAYMENT,
                         new BigDecimal("8.80"),
                         orderId,
                         new BigDecimal("91.20"),
-                        AT.plusSeconds(2)));
+                        AT.plusSeconds(2),
+                        null,
+                        false));
     }
 
     @Test
@@ -120,13 +139,60 @@ class CustomerViewProjectorTest {
                 AT.plusSeconds(3));
 
         assertThat(customer().balance()).isEqualByComparingTo("100");
-        assertThat(lastTransaction())
+        assertThat(withoutId(lastTransaction()))
                 .isEqualTo(new TransactionView(
+                        null,
                         TransactionType.REFUND,
                         new BigDecimal("8.80"),
                         orderId,
                         new BigDecimal("100.00"),
-                        AT.plusSeconds(3)));
+                        AT.plusSeconds(3),
+                        null,
+                        false));
+    }
+
+    @Test
+    void fundsDeposited_withAnOperation_isTheEntryOfThatId_andAnEventWithoutOneGetsTheIdOfItsEvent() {
+        OperationId operation = OperationId.random();
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("10"), new BigDecimal("10"), operation), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("5"), new BigDecimal("15"), null), AT);
+
+        List<TransactionView> ledger = queries.handle(new FindTransactionsQuery(alice));
+        assertThat(ledger.get(0).transactionId()).isEqualTo(TransactionId.of(operation.value()));
+        assertThat(ledger.get(1).transactionId())
+                .isNotNull()
+                .isNotEqualTo(ledger.get(0).transactionId());
+    }
+
+    @Test
+    void depositReversed_lowersTheBalance_recordsTheReversal_andMarksTheDeposit() {
+        OperationId operation = OperationId.random();
+        TransactionId deposit = TransactionId.of(operation.value());
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100"), null), AT);
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("40"), new BigDecimal("140"), operation), AT);
+
+        deliver.on(
+                new DepositReversedEvent(alice, deposit, new BigDecimal("40"), new BigDecimal("100"), "wrong account"),
+                AT.plusSeconds(4));
+
+        assertThat(customer().balance()).isEqualByComparingTo("100");
+        List<TransactionView> ledger = queries.handle(new FindTransactionsQuery(alice));
+        assertThat(ledger)
+                .extracting(TransactionView::type, TransactionView::reversed)
+                .containsExactly(
+                        tuple(TransactionType.DEPOSIT, false),
+                        tuple(TransactionType.DEPOSIT, true),
+                        tuple(TransactionType.REVERSAL, false));
+        assertThat(withoutId(ledger.get(2)))
+                .isEqualTo(new TransactionView(
+                        null,
+                        TransactionType.REVERSAL,
+                        new BigDecimal("40.00"),
+                        null,
+                        new BigDecimal("100.00"),
+                        AT.plusSeconds(4),
+                        deposit,
+                        false));
     }
 
     @Test
@@ -176,6 +242,20 @@ class CustomerViewProjectorTest {
 
     private CustomerView customer() {
         return queries.handle(new FindCustomerQuery(alice)).orElseThrow();
+    }
+
+    /** The entry with its id checked and left out: an entry made without an operation takes its id from the event's. */
+    private static TransactionView withoutId(TransactionView entry) {
+        assertThat(entry.transactionId()).isNotNull();
+        return new TransactionView(
+                null,
+                entry.type(),
+                entry.amount(),
+                entry.orderId(),
+                entry.balanceAfter(),
+                entry.at(),
+                entry.reverses(),
+                entry.reversed());
     }
 
     private TransactionView lastTransaction() {

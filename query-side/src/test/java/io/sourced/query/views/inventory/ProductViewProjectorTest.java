@@ -3,6 +3,7 @@ package io.sourced.query.views.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.FindAllProductsQuery;
 import io.sourced.api.inventory.FindProductQuery;
 import io.sourced.api.inventory.ProductId;
@@ -13,6 +14,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.query.BatchEquivalence;
 import io.sourced.query.Deliver;
@@ -87,6 +89,13 @@ class ProductViewProjectorTest {
         deliver.on(new ProductRestockedEvent(apples, 5, null));
 
         assertThat(stock()).containsExactly(15, 0, 0);
+    }
+
+    @Test
+    void stockWrittenOff_takesTheUnitsOutOfAvailable() {
+        deliver.on(new StockWrittenOffEvent(apples, 3, "crushed", OperationId.random()));
+
+        assertThat(stock()).containsExactly(7, 0, 0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
@@ -11,6 +12,7 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
@@ -70,9 +72,9 @@ class SalesReportProjectorTest {
         assertThat(productDays(MONDAY, MONDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                MONDAY, cable, "Cable", 0, 0, money("0.00"), 0, 50, BigDecimal.ZERO.setScale(4)),
+                                MONDAY, cable, "Cable", 0, 0, money("0.00"), 0, 0, 50, BigDecimal.ZERO.setScale(4)),
                         new ProductDayReport(
-                                MONDAY, lamp, "Desk lamp", 0, 0, money("0.00"), 0, 10, BigDecimal.ZERO.setScale(4)));
+                                MONDAY, lamp, "Desk lamp", 0, 0, money("0.00"), 0, 0, 10, BigDecimal.ZERO.setScale(4)));
     }
 
     @Test
@@ -90,9 +92,9 @@ class SalesReportProjectorTest {
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                TUESDAY, cable, "Cable", 3, 3, money("9.00"), 0, 47, new BigDecimal("0.0600")),
+                                TUESDAY, cable, "Cable", 3, 3, money("9.00"), 0, 0, 47, new BigDecimal("0.0600")),
                         new ProductDayReport(
-                                TUESDAY, lamp, "Desk lamp", 2, 2, money("39.00"), 0, 8, new BigDecimal("0.2000")));
+                                TUESDAY, lamp, "Desk lamp", 2, 2, money("39.00"), 0, 0, 8, new BigDecimal("0.2000")));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::accepted)
                 .containsExactly(1, 1);
@@ -112,9 +114,18 @@ class SalesReportProjectorTest {
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                TUESDAY, cable, "Cable", 4, 0, money("0.00"), 0, 50, BigDecimal.ZERO.setScale(4)),
+                                TUESDAY, cable, "Cable", 4, 0, money("0.00"), 0, 0, 50, BigDecimal.ZERO.setScale(4)),
                         new ProductDayReport(
-                                TUESDAY, lamp, "Desk lamp", 11, 0, money("0.00"), 11, 10, BigDecimal.ZERO.setScale(4)));
+                                TUESDAY,
+                                lamp,
+                                "Desk lamp",
+                                11,
+                                0,
+                                money("0.00"),
+                                11,
+                                0,
+                                10,
+                                BigDecimal.ZERO.setScale(4)));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::rejectedOutOfStock)
                 .containsExactly(1, 1);
@@ -155,6 +166,17 @@ class SalesReportProjectorTest {
                 .filteredOn(row -> row.productId().equals(lamp))
                 .extracting(ProductDayReport::day, ProductDayReport::stockEndOfDay)
                 .containsExactly(tuple(MONDAY, 22), tuple(THURSDAY, 23));
+    }
+
+    @Test
+    void stockWrittenOff_countsTheUnitsWrittenOffOnItsDay_andLowersTheStock() {
+        deliver.on(new StockWrittenOffEvent(lamp, 2, "broken", OperationId.random()), at(TUESDAY, "09:00"));
+        deliver.on(new StockWrittenOffEvent(lamp, 1, "lost", OperationId.random()), at(TUESDAY, "17:00"));
+
+        assertThat(productDays(TUESDAY, TUESDAY))
+                .filteredOn(row -> row.productId().equals(lamp))
+                .extracting(ProductDayReport::unitsWrittenOff, ProductDayReport::stockEndOfDay)
+                .containsExactly(tuple(3, 7));
     }
 
     @Test
@@ -260,7 +282,7 @@ class SalesReportProjectorTest {
 
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(new ProductDayReport(
-                        TUESDAY, lamp, "Desk lamp", 2, 2, money("40.00"), 0, 8, new BigDecimal("0.2000")));
+                        TUESDAY, lamp, "Desk lamp", 2, 2, money("40.00"), 0, 0, 8, new BigDecimal("0.2000")));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::accepted)
                 .containsExactly(1, 1);

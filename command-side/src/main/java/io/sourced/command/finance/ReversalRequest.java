@@ -1,0 +1,5 @@
+package io.sourced.command.finance;
+
+import jakarta.validation.constraints.NotBlank;
+
+record ReversalRequest(@NotBlank String reason) {}
