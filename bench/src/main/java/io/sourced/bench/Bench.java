@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -121,16 +122,22 @@ public final class Bench {
         if (options.runs(Step.APPEND)) {
             append();
         }
-        if (!options.runs(Step.STARTUP) && !options.runs(Step.REPLAY)) {
+        boolean replay = options.runs(Step.REPLAY);
+        boolean timeline = options.runs(Step.TIMELINE);
+        if (!options.runs(Step.STARTUP) && !replay && !timeline) {
             return;
         }
-        Store.Postgres history = startUpOnEmptyDatabases();
+        Store.Postgres history =
+                options.runs(Step.STARTUP) || replay ? startUpOnEmptyDatabases() : databaseOfTheApplication();
         try {
-            if (options.runs(Step.REPLAY)) {
-                long events = fillHistory(history);
+            long events = replay || timeline ? fillHistory(history) : 0;
+            if (replay) {
                 scanLimit(history);
                 noOpReplays(history, events);
                 startUpOnFullDatabaseThenRebuildViews(history, events);
+            }
+            if (timeline) {
+                timelines(history, events);
             }
         } finally {
             history.drop();
@@ -243,6 +250,96 @@ public final class Bench {
             store.drop();
         }
         throw new IllegalStateException("no start-up measured");
+    }
+
+    /** A new database whose tables the application created (started once, not measured), for the history. */
+    private Store.Postgres databaseOfTheApplication() throws Exception {
+        Store.Postgres store = postgres.createDatabase("history");
+        try {
+            start(store, "history-schema", List.of()).close();
+            return store;
+        } catch (Exception e) {
+            store.drop();
+            throw e;
+        }
+    }
+
+    /**
+     * What-if timelines over the whole history: a first one with no rule changed (the application cold), then in
+     * each repetition one with no rule changed and one with the prices changed.
+     */
+    private void timelines(Store.Postgres store, long events) throws Exception {
+        progress("what-if timelines over the history");
+        if (options.baselineJar() != null) {
+            results.note("Timeline: the previous jar has no what-if timelines, nothing to compare: this jar only.");
+        }
+        String step = "Timeline postgres, " + events + " events";
+        try (AppProcess app = start(store, "timeline", List.of())) {
+            SourcedApi api = new SourcedApi(app.base());
+            TimelineBench.Period period = TimelineBench.Period.wholeLog(store);
+            List<TimelineBench.Measured> noRule = new ArrayList<>();
+            noRule.add(timeline(
+                    step, "no rule changed, the first (cold)", app, api, store, period, TimelineBench.NO_RULE));
+            List<TimelineBench.Measured> priceChange = new ArrayList<>();
+            for (int r = 0; r < scale.repetitions(); r++) {
+                noRule.add(timeline(step, "no rule changed", app, api, store, period, TimelineBench.NO_RULE));
+                priceChange.add(timeline(step, "prices +10 %", app, api, store, period, TimelineBench.PRICE_CHANGE));
+            }
+            noteAgreement(noRule, priceChange);
+        }
+    }
+
+    private TimelineBench.Measured timeline(
+            String step,
+            String name,
+            AppProcess app,
+            SourcedApi api,
+            Store store,
+            TimelineBench.Period period,
+            Map<String, Object> rules)
+            throws Exception {
+        TimelineBench.Measured measured =
+                TimelineBench.run(api, app, store, name, period, rules, scale.timelineLimit());
+        Figure rate = new Figure(step, name + ": events read", "events/s");
+        results.add(rate, measured.eventsPerSecond());
+        results.boundBy(rate, POSTGRES_SCAN);
+        results.add(new Figure(step, name + ": POST to DONE", "s"), measured.seconds());
+        results.add(new Figure(step, name + ": application CPU", "cores"), measured.appCores());
+        results.add(
+                new Figure(step, name + ": app peak RSS" + (measured.peakSinceStart() ? " since its start" : ""), "MB"),
+                measured.peakRssMegabytes());
+        return measured;
+    }
+
+    /** Whether the timelines with no rule changed reproduced the log, and what the price change made of it. */
+    private void noteAgreement(List<TimelineBench.Measured> noRule, List<TimelineBench.Measured> priceChange) {
+        TimelineAnswer first = noRule.get(0).answer();
+        long agreeing = noRule.stream().filter(m -> m.answer().whatIfAgrees()).count();
+        results.note(
+                "Timeline, no rule changed: the what-if " + (agreeing == noRule.size() ? "agreed" : "**disagreed**")
+                        + " with the log in " + agreeing + " of " + noRule.size() + " timelines (" + first.eventsRead()
+                        + " events read; actual " + first.actual()
+                        + (agreeing == noRule.size()
+                                ? ""
+                                : ", what-if "
+                                        + noRule.stream()
+                                                .filter(m -> !m.answer().whatIfAgrees())
+                                                .findFirst()
+                                                .orElseThrow()
+                                                .answer()
+                                                .whatIf()
+                                        + ", orders that ended otherwise "
+                                        + noRule.stream()
+                                                .mapToLong(m -> m.answer().ordersChanged())
+                                                .max()
+                                                .orElse(0))
+                        + ").");
+        priceChange.stream()
+                .findFirst()
+                .ifPresent(m -> results.note("Timeline, prices +10 %: revenue "
+                        + m.answer().actualRevenue() + " in the log, "
+                        + m.answer().whatIfRevenue() + " in the what-if; "
+                        + m.answer().ordersChanged() + " orders ended otherwise."));
     }
 
     private long fillHistory(Store.Postgres store) throws Exception {

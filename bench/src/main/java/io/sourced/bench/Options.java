@@ -34,7 +34,7 @@ record Options(
         boolean inProcessSimulators) {
 
     static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
-            + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
+            + " [--only workflow-h2,workflow-postgres,append,startup,replay,timeline] [--app-arg --name=value]..."
             + " [--in-process-simulators]"
             + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
@@ -44,7 +44,8 @@ record Options(
         WORKFLOW_POSTGRES,
         APPEND,
         STARTUP,
-        REPLAY;
+        REPLAY,
+        TIMELINE;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param historyOrders orders of the generated history replayed (five events each)
  * @param replayLimit  a replay still running after this long is measured by how far it got
  * @param rebuildLimit a rebuild of every view (measured to completion) still running after this long fails the step
+ * @param timelineLimit a what-if timeline over the generated history not done after this long fails the step
  * @param startups     start-ups measured on each of the empty and the full database
  * @param soak         how long the soak mode keeps its half load
  */
@@ -34,6 +35,7 @@ record Scale(
         int historyOrders,
         Duration replayLimit,
         Duration rebuildLimit,
+        Duration timelineLimit,
         int startups,
         Duration soak) {
 
@@ -49,6 +51,7 @@ record Scale(
                 32,
                 200_000,
                 Duration.ofSeconds(60),
+                Duration.ofMinutes(20),
                 Duration.ofMinutes(20),
                 3,
                 Duration.ofMinutes(10));
@@ -67,6 +70,7 @@ record Scale(
                 4_000,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(2),
+                Duration.ofMinutes(2),
                 1,
                 Duration.ofMinutes(2));
     }
@@ -84,6 +88,7 @@ record Scale(
                 historyOrders,
                 replayLimit,
                 rebuildLimit,
+                timelineLimit,
                 startups,
                 soak);
     }

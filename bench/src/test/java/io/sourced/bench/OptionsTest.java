@@ -43,6 +43,14 @@ class OptionsTest {
     }
 
     @Test
+    void theTimelinesAlone() {
+        Options options = Options.parse(List.of("--only", "timeline", "--quick"));
+        assertThat(options.steps()).containsExactly(Options.Step.TIMELINE);
+        assertThat(options.runs(Options.Step.REPLAY)).isFalse();
+        assertThat(options.scale().timelineLimit()).isEqualTo(Scale.quick().timelineLimit());
+    }
+
+    @Test
     void quickWithALabelAndAFixedRate() {
         Options options = Options.parse(List.of("--quick", "--label", "cache-on", "--rate", "200"));
         assertThat(options.quick()).isTrue();
