@@ -93,6 +93,25 @@ record Scale(
                 soak);
     }
 
+    /** Another size of the generated history, for the replay and timeline steps. */
+    Scale withHistoryOrders(int orders) {
+        return new Scale(
+                warmup,
+                step,
+                repetitions,
+                concurrency,
+                arrivalRate,
+                drainLimit,
+                customers,
+                products,
+                orders,
+                replayLimit,
+                rebuildLimit,
+                timelineLimit,
+                startups,
+                soak);
+    }
+
     /** Events in the generated history: five for each order, two for each customer, one for each product. */
     int historyEvents() {
         return historyOrders * OrderHistory.EVENTS_PER_ORDER + customers * 2 + products;
