@@ -278,14 +278,38 @@ public final class Bench {
             SourcedApi api = new SourcedApi(app.base());
             TimelineBench.Period period = TimelineBench.Period.wholeLog(store);
             List<TimelineBench.Measured> noRule = new ArrayList<>();
-            noRule.add(timeline(
-                    step, "no rule changed, the first (cold)", app, api, store, period, TimelineBench.NO_RULE));
             List<TimelineBench.Measured> priceChange = new ArrayList<>();
-            for (int r = 0; r < scale.repetitions(); r++) {
-                noRule.add(timeline(step, "no rule changed", app, api, store, period, TimelineBench.NO_RULE));
-                priceChange.add(timeline(step, "prices +10 %", app, api, store, period, TimelineBench.PRICE_CHANGE));
+            try {
+                timelineRuns(step, app, api, store, period, noRule, priceChange);
+            } catch (TimelineBench.Stalled stalled) {
+                results.add(new Figure(step, "the timeline that stalled: its progress", "0..1"), stalled.progress);
+                results.add(new Figure(step, "the timeline that stalled: POST to stopped", "s"), stalled.seconds);
+                results.add(
+                        new Figure(step, "the timeline that stalled: app peak RSS", "MB"), stalled.peakRssMegabytes);
+                results.note("Timeline: a timeline's progress stayed at " + stalled.progress + " for "
+                        + TimelineBench.STALL.toMinutes() + " min (" + Math.round(stalled.seconds)
+                        + " s after its POST): stopped (`DELETE`), and the step with it; a timeline that stalls has"
+                        + " usually filled the application's heap (`" + AppProcess.HEAP + "`).");
             }
-            noteAgreement(noRule, priceChange);
+            if (!noRule.isEmpty()) {
+                noteAgreement(noRule, priceChange);
+            }
+        }
+    }
+
+    private void timelineRuns(
+            String step,
+            AppProcess app,
+            SourcedApi api,
+            Store store,
+            TimelineBench.Period period,
+            List<TimelineBench.Measured> noRule,
+            List<TimelineBench.Measured> priceChange)
+            throws Exception {
+        noRule.add(timeline(step, "no rule changed, the first (cold)", app, api, store, period, TimelineBench.NO_RULE));
+        for (int r = 0; r < scale.repetitions(); r++) {
+            noRule.add(timeline(step, "no rule changed", app, api, store, period, TimelineBench.NO_RULE));
+            priceChange.add(timeline(step, "prices +10 %", app, api, store, period, TimelineBench.PRICE_CHANGE));
         }
     }
 

@@ -118,6 +118,17 @@ final class SourcedApi {
         return JSON.readTree(answer.body());
     }
 
+    /** Removes a timeline, which stops it if it runs; answers the status (204, or 404 when unknown). */
+    int deleteTimeline(String timelineId) throws IOException, InterruptedException {
+        return http.send(
+                        request("/api/timelines/" + timelineId)
+                                .header("Content-Type", "application/json")
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** One event processor as {@code GET /api/admin/processors} shows it. */
     record Processor(
             String name,

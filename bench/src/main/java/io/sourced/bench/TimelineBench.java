@@ -26,6 +26,26 @@ final class TimelineBench {
     private static final Duration POLL = Duration.ofMillis(100);
 
     /**
+     * A timeline whose progress stays still this long is stopped: its heap full, it collects garbage without end. Its
+     * first pass over the period reports no progress, so this is longer than that pass over the full history.
+     */
+    static final Duration STALL = Duration.ofMinutes(2);
+
+    /** A timeline stopped because it stalled: how far it got, and the application meanwhile. */
+    static final class Stalled extends Exception {
+        final double progress;
+        final double seconds;
+        final double peakRssMegabytes;
+
+        Stalled(double progress, double seconds, double peakRssMegabytes) {
+            super("the timeline stalled at progress " + progress);
+            this.progress = progress;
+            this.seconds = seconds;
+            this.peakRssMegabytes = peakRssMegabytes;
+        }
+    }
+
+    /**
      * @param peakSinceStart the kernel refused to reset the peak resident set: the peak is the process's since it
      *     started
      */
@@ -70,7 +90,12 @@ final class TimelineBench {
         ProcessProbe.Span cpu = probe.span();
         long started = System.nanoTime();
         String id = api.askTimeline(name, period.from(), period.to(), rules);
-        awaitEnd(store, app, id, limit);
+        double stalledAt = awaitEnd(store, app, id, limit);
+        if (stalledAt >= 0) {
+            double peak = probe.peakRssMegabytes();
+            api.deleteTimeline(id);
+            throw new Stalled(stalledAt, (System.nanoTime() - started) / 1e9, peak);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cores = cpu.cores();
         double peak = probe.peakRssMegabytes();
@@ -82,9 +107,10 @@ final class TimelineBench {
         return new Measured(answer, seconds, cores, peak, !peakReset);
     }
 
-    private static void awaitEnd(Store store, AppProcess app, String id, Duration limit) throws Exception {
+    /** Answers -1 once the timeline ended, or its progress when it stalled. */
+    private static double awaitEnd(Store store, AppProcess app, String id, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        double progress = 0;
+        ProgressWatch watch = new ProgressWatch(STALL);
         try (Connection connection = store.connect();
                 PreparedStatement query =
                         connection.prepareStatement("SELECT status, progress FROM timeline WHERE timeline_id = ?")) {
@@ -96,13 +122,15 @@ final class TimelineBench {
                         throw new IllegalStateException("the timeline " + id + " is gone; see " + app.log());
                     }
                     if (!"RUNNING".equals(row.getString(1))) {
-                        return;
+                        return -1;
                     }
-                    progress = row.getDouble(2);
+                    if (watch.stalled(row.getDouble(2), System.nanoTime())) {
+                        return watch.progress();
+                    }
                 }
             }
         }
         throw new IllegalStateException(
-                "the timeline did not end within " + limit + " (progress " + progress + "); see " + app.log());
+                "the timeline did not end within " + limit + " (progress " + watch.progress() + "); see " + app.log());
     }
 }
