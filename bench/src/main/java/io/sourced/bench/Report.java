@@ -178,7 +178,8 @@ final class Report {
             table; *POST to DONE* is that wall time, *events read* the timeline's `eventsRead` over it. The first, \
             with no rule changed, runs on the application as it started (cold); then each repetition one with no \
             rule changed and one with every price 10% up. The notes say whether the ones with no rule changed gave \
-            the log's outcome (every figure, no order ending otherwise) and what the price change made of the revenue.
+            the log's outcome (every figure, no order ending otherwise) and what the price change made of the revenue. A \
+            timeline whose progress stays still for 2 minutes is stopped (`DELETE`), and the step with it.
             """;
 
     private static String commit() {

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * How big and how long each measure is. The full scale keeps the whole run near 15 minutes on 2 cores, plus up to 8
- * (16 with a previous jar) while the workflow's warm-ups wait for the application's JIT compilation to quiet down; the
- * quick one only proves that every step works.
+ * (16 with a previous jar) while the workflow's warm-ups wait for the application's JIT compilation to quiet down, and
+ * the timeline step's minutes (until its first timeline over the full history stalls, as long as the engine holds that
+ * history in memory); the quick one only proves that every step works.
  *
  * @param warmup       load before the first measured repetition of a step (not recorded); a workflow step's lasts
  *                     until the application's JIT compilation is quiet, or its cap
