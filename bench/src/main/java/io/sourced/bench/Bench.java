@@ -286,8 +286,9 @@ public final class Bench {
                 results.add(new Figure(step, "the timeline that stalled: POST to stopped", "s"), stalled.seconds);
                 results.add(
                         new Figure(step, "the timeline that stalled: app peak RSS", "MB"), stalled.peakRssMegabytes);
-                results.note("Timeline: a timeline's progress stayed at " + stalled.progress + " for "
-                        + TimelineBench.STALL.toMinutes() + " min (" + Math.round(stalled.seconds)
+                results.note("Timeline: a timeline's progress moved less than " + TimelineBench.STALL_LEAST
+                        + " in " + TimelineBench.STALL.toMinutes() + " min, at " + stalled.progress + " ("
+                        + Math.round(stalled.seconds)
                         + " s after its POST): stopped (`DELETE`), and the step with it; a timeline that stalls has"
                         + " usually filled the application's heap (`" + AppProcess.HEAP + "`).");
             }

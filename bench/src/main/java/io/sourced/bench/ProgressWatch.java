@@ -2,25 +2,42 @@ package io.sourced.bench;
 
 import java.time.Duration;
 
-/** Tells a run that stalled (its progress unchanged for a while) from one that is slow. */
+/**
+ * Tells a run that stalled from one that is slow: stalled once its progress moved less than {@code least} over a
+ * window of {@code window} (a heap full collects garbage for minutes between two small steps).
+ */
 final class ProgressWatch {
 
-    private final long stallNanos;
-    private double progress = -1;
-    private long changedAt;
+    private final long windowNanos;
+    private final double least;
+    private double progress;
+    private double progressAtWindowStart;
+    private long windowStart;
+    private boolean started;
 
-    ProgressWatch(Duration stall) {
-        this.stallNanos = stall.toNanos();
+    ProgressWatch(Duration window, double least) {
+        this.windowNanos = window.toNanos();
+        this.least = least;
     }
 
-    /** Notes the progress read at {@code now} (nanoTime); answers whether it has not moved for the stall's time. */
+    /** Notes the progress read at {@code now} (nanoTime); answers whether it has stalled. */
     boolean stalled(double progressNow, long now) {
-        if (progressNow != progress) {
-            progress = progressNow;
-            changedAt = now;
+        progress = progressNow;
+        if (!started) {
+            started = true;
+            progressAtWindowStart = progressNow;
+            windowStart = now;
             return false;
         }
-        return now - changedAt >= stallNanos;
+        if (now - windowStart < windowNanos) {
+            return false;
+        }
+        if (progressNow - progressAtWindowStart < least) {
+            return true;
+        }
+        progressAtWindowStart = progressNow;
+        windowStart = now;
+        return false;
     }
 
     double progress() {

@@ -179,7 +179,7 @@ final class Report {
             with no rule changed, runs on the application as it started (cold); then each repetition one with no \
             rule changed and one with every price 10% up. The notes say whether the ones with no rule changed gave \
             the log's outcome (every figure, no order ending otherwise) and what the price change made of the revenue. A \
-            timeline whose progress stays still for 2 minutes is stopped (`DELETE`), and the step with it.
+            timeline whose progress moves less than 1% in 2 minutes is stopped (`DELETE`), and the step with it.
             """;
 
     private static String commit() {

@@ -26,10 +26,13 @@ final class TimelineBench {
     private static final Duration POLL = Duration.ofMillis(100);
 
     /**
-     * A timeline whose progress stays still this long is stopped: its heap full, it collects garbage without end. Its
-     * first pass over the period reports no progress, so this is longer than that pass over the full history.
+     * A timeline whose progress moves less than {@link #STALL_LEAST} in this long is stopped: its heap full, it
+     * collects garbage between two small steps. Its first pass over the period reports no progress, so this is longer
+     * than that pass over the full history.
      */
     static final Duration STALL = Duration.ofMinutes(2);
+
+    static final double STALL_LEAST = 0.01;
 
     /** A timeline stopped because it stalled: how far it got, and the application meanwhile. */
     static final class Stalled extends Exception {
@@ -110,7 +113,7 @@ final class TimelineBench {
     /** Answers -1 once the timeline ended, or its progress when it stalled. */
     private static double awaitEnd(Store store, AppProcess app, String id, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        ProgressWatch watch = new ProgressWatch(STALL);
+        ProgressWatch watch = new ProgressWatch(STALL, STALL_LEAST);
         try (Connection connection = store.connect();
                 PreparedStatement query =
                         connection.prepareStatement("SELECT status, progress FROM timeline WHERE timeline_id = ?")) {

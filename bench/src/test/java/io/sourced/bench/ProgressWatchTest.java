@@ -9,9 +9,10 @@ class ProgressWatchTest {
 
     private static final long SECOND = 1_000_000_000L;
 
+    private final ProgressWatch watch = new ProgressWatch(Duration.ofSeconds(10), 0.01);
+
     @Test
     void progressThatMovesIsNeverStalled() {
-        ProgressWatch watch = new ProgressWatch(Duration.ofSeconds(10));
         for (int i = 0; i < 100; i++) {
             assertThat(watch.stalled(i / 100.0, i * 5 * SECOND)).isFalse();
         }
@@ -19,8 +20,7 @@ class ProgressWatchTest {
     }
 
     @Test
-    void progressUnchangedForTheStallTimeIsStalled() {
-        ProgressWatch watch = new ProgressWatch(Duration.ofSeconds(10));
+    void progressUnchangedForAWindowIsStalled() {
         assertThat(watch.stalled(0.5, 100 * SECOND)).isFalse();
         assertThat(watch.stalled(0.5, 109 * SECOND)).isFalse();
         assertThat(watch.stalled(0.5, 110 * SECOND)).isTrue();
@@ -28,11 +28,17 @@ class ProgressWatchTest {
     }
 
     @Test
-    void aMoveStartsTheWaitAgain() {
-        ProgressWatch watch = new ProgressWatch(Duration.ofSeconds(10));
+    void progressCreepingBelowTheLeastIsStalled() {
+        watch.stalled(0.560, 0);
+        assertThat(watch.stalled(0.563, 5 * SECOND)).isFalse();
+        assertThat(watch.stalled(0.565, 10 * SECOND)).isTrue();
+    }
+
+    @Test
+    void enoughProgressInAWindowStartsAnotherWindow() {
         watch.stalled(0.0, 0);
-        assertThat(watch.stalled(0.1, 9 * SECOND)).isFalse();
-        assertThat(watch.stalled(0.1, 18 * SECOND)).isFalse();
-        assertThat(watch.stalled(0.1, 19 * SECOND)).isTrue();
+        assertThat(watch.stalled(0.02, 10 * SECOND)).isFalse();
+        assertThat(watch.stalled(0.025, 19 * SECOND)).isFalse();
+        assertThat(watch.stalled(0.025, 20 * SECOND)).isTrue();
     }
 }
