@@ -339,32 +339,23 @@ public final class Bench {
     /** Whether the timelines with no rule changed reproduced the log, and what the price change made of it. */
     private void noteAgreement(List<TimelineBench.Measured> noRule, List<TimelineBench.Measured> priceChange) {
         TimelineAnswer first = noRule.get(0).answer();
-        long agreeing = noRule.stream().filter(m -> m.answer().whatIfAgrees()).count();
-        results.note(
-                "Timeline, no rule changed: the what-if " + (agreeing == noRule.size() ? "agreed" : "**disagreed**")
-                        + " with the log in " + agreeing + " of " + noRule.size() + " timelines (" + first.eventsRead()
-                        + " events read; actual " + first.actual()
-                        + (agreeing == noRule.size()
-                                ? ""
-                                : ", what-if "
-                                        + noRule.stream()
-                                                .filter(m -> !m.answer().whatIfAgrees())
-                                                .findFirst()
-                                                .orElseThrow()
-                                                .answer()
-                                                .whatIf()
-                                        + ", orders that ended otherwise "
-                                        + noRule.stream()
-                                                .mapToLong(m -> m.answer().ordersChanged())
-                                                .max()
-                                                .orElse(0))
-                        + ").");
+        List<TimelineAnswer> disagreeing = noRule.stream()
+                .map(TimelineBench.Measured::answer)
+                .filter(answer -> !answer.whatIfAgrees())
+                .toList();
+        String agreement = disagreeing.isEmpty()
+                ? "agreed with the log in all " + noRule.size() + " timelines"
+                : "**disagreed** with the log in " + disagreeing.size() + " of " + noRule.size()
+                        + " timelines (the first: what-if " + disagreeing.get(0).whatIf() + ", "
+                        + disagreeing.get(0).ordersChanged() + " orders ended otherwise)";
+        results.note("Timeline, no rule changed: the what-if " + agreement + "; " + first.eventsRead()
+                + " events read, the log's outcome " + first.actual() + ".");
         priceChange.stream()
                 .findFirst()
-                .ifPresent(m -> results.note("Timeline, prices +10 %: revenue "
-                        + m.answer().actualRevenue() + " in the log, "
-                        + m.answer().whatIfRevenue() + " in the what-if; "
-                        + m.answer().ordersChanged() + " orders ended otherwise."));
+                .map(TimelineBench.Measured::answer)
+                .ifPresent(answer -> results.note("Timeline, prices +10 %: revenue " + answer.actualRevenue()
+                        + " in the log, " + answer.whatIfRevenue() + " in the what-if; " + answer.ordersChanged()
+                        + " orders ended otherwise."));
     }
 
     private long fillHistory(Store.Postgres store) throws Exception {
