@@ -287,7 +287,8 @@ public final class Bench {
                 results.add(
                         new Figure(step, "the timeline that stalled: app peak RSS", "MB"), stalled.peakRssMegabytes);
                 results.note("Timeline: a timeline's progress moved less than " + TimelineBench.STALL_LEAST
-                        + " in " + TimelineBench.STALL.toMinutes() + " min, at " + stalled.progress + " ("
+                        + " in " + TimelineBench.STALL.toMinutes() + " min, at " + Results.twoDigits(stalled.progress)
+                        + " ("
                         + Math.round(stalled.seconds)
                         + " s after its POST): stopped (`DELETE`), and the step with it; a timeline that stalls has"
                         + " usually filled the application's heap (`" + AppProcess.HEAP + "`).");
