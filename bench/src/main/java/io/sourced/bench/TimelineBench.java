@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -69,8 +70,7 @@ final class TimelineBench {
                     ResultSet row = statement.executeQuery(
                             "SELECT MIN(CAST(timestamp AS TIMESTAMP WITH TIME ZONE)) FROM domainevententry")) {
                 row.next();
-                Instant earliest =
-                        row.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                Instant earliest = row.getObject(1, OffsetDateTime.class).toInstant();
                 return new Period(
                         earliest.truncatedTo(ChronoUnit.SECONDS), Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
