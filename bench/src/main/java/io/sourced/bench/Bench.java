@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -121,16 +122,22 @@ public final class Bench {
         if (options.runs(Step.APPEND)) {
             append();
         }
-        if (!options.runs(Step.STARTUP) && !options.runs(Step.REPLAY)) {
+        boolean replay = options.runs(Step.REPLAY);
+        boolean timeline = options.runs(Step.TIMELINE);
+        if (!options.runs(Step.STARTUP) && !replay && !timeline) {
             return;
         }
-        Store.Postgres history = startUpOnEmptyDatabases();
+        Store.Postgres history =
+                options.runs(Step.STARTUP) || replay ? startUpOnEmptyDatabases() : databaseOfTheApplication();
         try {
-            if (options.runs(Step.REPLAY)) {
-                long events = fillHistory(history);
+            long events = replay || timeline ? fillHistory(history) : 0;
+            if (replay) {
                 scanLimit(history);
                 noOpReplays(history, events);
                 startUpOnFullDatabaseThenRebuildViews(history, events);
+            }
+            if (timeline) {
+                timelines(history, events);
             }
         } finally {
             history.drop();
@@ -243,6 +250,113 @@ public final class Bench {
             store.drop();
         }
         throw new IllegalStateException("no start-up measured");
+    }
+
+    /** A new database whose tables the application created (started once, not measured), for the history. */
+    private Store.Postgres databaseOfTheApplication() throws Exception {
+        Store.Postgres store = postgres.createDatabase("history");
+        try {
+            start(store, "history-schema", List.of()).close();
+            return store;
+        } catch (Exception e) {
+            store.drop();
+            throw e;
+        }
+    }
+
+    /**
+     * What-if timelines over the whole history: a first one with no rule changed (the application cold), then in
+     * each repetition one with no rule changed and one with the prices changed.
+     */
+    private void timelines(Store.Postgres store, long events) throws Exception {
+        progress("what-if timelines over the history");
+        if (options.baselineJar() != null) {
+            results.note("Timeline: the previous jar has no what-if timelines, nothing to compare: this jar only.");
+        }
+        String step = "Timeline postgres, " + events + " events";
+        try (AppProcess app = start(store, "timeline", List.of())) {
+            SourcedApi api = new SourcedApi(app.base());
+            TimelineBench.Period period = TimelineBench.Period.wholeLog(store);
+            List<TimelineBench.Measured> noRule = new ArrayList<>();
+            List<TimelineBench.Measured> priceChange = new ArrayList<>();
+            try {
+                timelineRuns(step, app, api, store, period, noRule, priceChange);
+            } catch (TimelineBench.Stalled stalled) {
+                results.add(new Figure(step, "the timeline that stalled: its progress", "0..1"), stalled.progress);
+                results.add(new Figure(step, "the timeline that stalled: POST to stopped", "s"), stalled.seconds);
+                results.add(
+                        new Figure(step, "the timeline that stalled: app peak RSS", "MB"), stalled.peakRssMegabytes);
+                results.note("Timeline: a timeline's progress moved less than " + TimelineBench.STALL_LEAST
+                        + " in " + TimelineBench.STALL.toMinutes() + " min, at " + Results.twoDigits(stalled.progress)
+                        + " ("
+                        + Math.round(stalled.seconds)
+                        + " s after its POST): stopped (`DELETE`), and the step with it; a timeline that stalls has"
+                        + " usually filled the application's heap (`" + AppProcess.HEAP + "`).");
+            }
+            if (!noRule.isEmpty()) {
+                noteAgreement(noRule, priceChange);
+            }
+        }
+    }
+
+    private void timelineRuns(
+            String step,
+            AppProcess app,
+            SourcedApi api,
+            Store store,
+            TimelineBench.Period period,
+            List<TimelineBench.Measured> noRule,
+            List<TimelineBench.Measured> priceChange)
+            throws Exception {
+        noRule.add(timeline(step, "no rule changed, the first (cold)", app, api, store, period, TimelineBench.NO_RULE));
+        for (int r = 0; r < scale.repetitions(); r++) {
+            noRule.add(timeline(step, "no rule changed", app, api, store, period, TimelineBench.NO_RULE));
+            priceChange.add(timeline(step, "prices +10 %", app, api, store, period, TimelineBench.PRICE_CHANGE));
+        }
+    }
+
+    private TimelineBench.Measured timeline(
+            String step,
+            String name,
+            AppProcess app,
+            SourcedApi api,
+            Store store,
+            TimelineBench.Period period,
+            Map<String, Object> rules)
+            throws Exception {
+        TimelineBench.Measured measured =
+                TimelineBench.run(api, app, store, name, period, rules, scale.timelineLimit());
+        Figure rate = new Figure(step, name + ": events read", "events/s");
+        results.add(rate, measured.eventsPerSecond());
+        results.boundBy(rate, POSTGRES_SCAN);
+        results.add(new Figure(step, name + ": POST to DONE", "s"), measured.seconds());
+        results.add(new Figure(step, name + ": application CPU", "cores"), measured.appCores());
+        results.add(
+                new Figure(step, name + ": app peak RSS" + (measured.peakSinceStart() ? " since its start" : ""), "MB"),
+                measured.peakRssMegabytes());
+        return measured;
+    }
+
+    /** Whether the timelines with no rule changed reproduced the log, and what the price change made of it. */
+    private void noteAgreement(List<TimelineBench.Measured> noRule, List<TimelineBench.Measured> priceChange) {
+        TimelineAnswer first = noRule.get(0).answer();
+        List<TimelineAnswer> disagreeing = noRule.stream()
+                .map(TimelineBench.Measured::answer)
+                .filter(answer -> !answer.whatIfAgrees())
+                .toList();
+        String agreement = disagreeing.isEmpty()
+                ? "agreed with the log in all " + noRule.size() + " timelines"
+                : "**disagreed** with the log in " + disagreeing.size() + " of " + noRule.size()
+                        + " timelines (the first: what-if " + disagreeing.get(0).whatIf() + ", "
+                        + disagreeing.get(0).ordersChanged() + " orders ended otherwise)";
+        results.note("Timeline, no rule changed: the what-if " + agreement + "; " + first.eventsRead()
+                + " events read, the log's outcome " + first.actual() + ".");
+        priceChange.stream()
+                .findFirst()
+                .map(TimelineBench.Measured::answer)
+                .ifPresent(answer -> results.note("Timeline, prices +10 %: revenue " + answer.actualRevenue()
+                        + " in the log, " + answer.whatIfRevenue() + " in the what-if; " + answer.ordersChanged()
+                        + " orders ended otherwise."));
     }
 
     private long fillHistory(Store.Postgres store) throws Exception {

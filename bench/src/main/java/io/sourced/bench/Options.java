@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--only steps]
+ * What the command line asked for: {@code [--quick] [--soak] [--label name] [--rate orders/s] [--history-orders n]
+ * [--only steps]
  * [--app-arg --name=value]... [--in-process-simulators] [--jar path] [--baseline-jar path] [--postgres url]
  * [--results dir]}.
  *
@@ -33,10 +34,11 @@ record Options(
         List<String> appArguments,
         boolean inProcessSimulators) {
 
-    static final String USAGE = "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s]"
-            + " [--only workflow-h2,workflow-postgres,append,startup,replay] [--app-arg --name=value]..."
-            + " [--in-process-simulators]"
-            + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
+    static final String USAGE =
+            "usage: bench/run [--quick] [--soak] [--label name] [--rate orders/s] [--history-orders n]"
+                    + " [--only workflow-h2,workflow-postgres,append,startup,replay,timeline] [--app-arg --name=value]..."
+                    + " [--in-process-simulators]"
+                    + " [--jar app/target/sourced.jar] [--baseline-jar previous.jar] [--postgres jdbc:postgresql://127.0.0.1:5432/] [--results bench/results]";
 
     /** The parts of a full run, in the order they run. */
     enum Step {
@@ -44,7 +46,8 @@ record Options(
         WORKFLOW_POSTGRES,
         APPEND,
         STARTUP,
-        REPLAY;
+        REPLAY,
+        TIMELINE;
 
         String argument() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -62,6 +65,7 @@ record Options(
         boolean quick = false;
         boolean soak = false;
         int rate = 0;
+        int historyOrders = 0;
         String label = null;
         Path jar = Path.of("app/target/sourced.jar");
         Path baseline = null;
@@ -76,6 +80,7 @@ record Options(
                 case "--quick" -> quick = true;
                 case "--soak" -> soak = true;
                 case "--rate" -> rate = Integer.parseInt(valueAfter(args, i++));
+                case "--history-orders" -> historyOrders = Integer.parseInt(valueAfter(args, i++));
                 case "--label" -> label = valueAfter(args, i++);
                 case "--jar" -> jar = Path.of(valueAfter(args, i++));
                 case "--baseline-jar" -> baseline = Path.of(valueAfter(args, i++));
@@ -93,10 +98,16 @@ record Options(
         if (rate < 0) {
             throw new IllegalArgumentException("--rate is orders a second, at least 1 (or 0: half the closed loop's)");
         }
+        if (historyOrders < 0) {
+            throw new IllegalArgumentException("--history-orders is orders, at least 1 (or 0: the scale's own)");
+        }
         if (!label.matches("[A-Za-z0-9._-]{1,60}")) {
             throw new IllegalArgumentException("a label is 1-60 letters, digits, '.', '_' or '-': " + label);
         }
         Scale scale = (quick ? Scale.quick() : Scale.full()).withArrivalRate(rate);
+        if (historyOrders > 0) {
+            scale = scale.withHistoryOrders(historyOrders);
+        }
         return new Options(
                 scale,
                 quick,

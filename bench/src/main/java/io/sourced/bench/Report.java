@@ -173,6 +173,13 @@ final class Report {
             application's CPU from /proc, PostgreSQL's from its processes' (and ended backends') CPU time on this \
             machine. The limits are measured on the same machine in the same run; *÷ limit* is the median over the \
             limit's median.
+            - *timeline*: a what-if timeline over the whole generated history (from the second of its earliest \
+            event to the step's start), asked by `POST /api/timelines`, its end polled every 100 ms in the `timeline` \
+            table; *POST to DONE* is that wall time, *events read* the timeline's `eventsRead` over it. The first, \
+            with no rule changed, runs on the application as it started (cold); then each repetition one with no \
+            rule changed and one with every price 10% up. The notes say whether the ones with no rule changed gave \
+            the log's outcome (every figure, no order ending otherwise) and what the price change made of the revenue. A \
+            timeline whose progress moves less than 1% in 2 minutes is stopped (`DELETE`), and the step with it.
             """;
 
     private static String commit() {

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * How big and how long each measure is. The full scale keeps the whole run near 15 minutes on 2 cores, plus up to 8
- * (16 with a previous jar) while the workflow's warm-ups wait for the application's JIT compilation to quiet down; the
- * quick one only proves that every step works.
+ * (16 with a previous jar) while the workflow's warm-ups wait for the application's JIT compilation to quiet down, and
+ * the timeline step's minutes (until its first timeline over the full history stalls, as long as the engine holds that
+ * history in memory); the quick one only proves that every step works.
  *
  * @param warmup       load before the first measured repetition of a step (not recorded); a workflow step's lasts
  *                     until the application's JIT compilation is quiet, or its cap
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param historyOrders orders of the generated history replayed (five events each)
  * @param replayLimit  a replay still running after this long is measured by how far it got
  * @param rebuildLimit a rebuild of every view (measured to completion) still running after this long fails the step
+ * @param timelineLimit a what-if timeline over the generated history not done after this long fails the step
  * @param startups     start-ups measured on each of the empty and the full database
  * @param soak         how long the soak mode keeps its half load
  */
@@ -34,6 +36,7 @@ record Scale(
         int historyOrders,
         Duration replayLimit,
         Duration rebuildLimit,
+        Duration timelineLimit,
         int startups,
         Duration soak) {
 
@@ -49,6 +52,7 @@ record Scale(
                 32,
                 200_000,
                 Duration.ofSeconds(60),
+                Duration.ofMinutes(20),
                 Duration.ofMinutes(20),
                 3,
                 Duration.ofMinutes(10));
@@ -67,6 +71,7 @@ record Scale(
                 4_000,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(2),
+                Duration.ofMinutes(2),
                 1,
                 Duration.ofMinutes(2));
     }
@@ -84,6 +89,26 @@ record Scale(
                 historyOrders,
                 replayLimit,
                 rebuildLimit,
+                timelineLimit,
+                startups,
+                soak);
+    }
+
+    /** Another size of the generated history, for the replay and timeline steps. */
+    Scale withHistoryOrders(int orders) {
+        return new Scale(
+                warmup,
+                step,
+                repetitions,
+                concurrency,
+                arrivalRate,
+                drainLimit,
+                customers,
+                products,
+                orders,
+                replayLimit,
+                rebuildLimit,
+                timelineLimit,
                 startups,
                 soak);
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,39 @@ final class SourcedApi {
                 .statusCode();
     }
 
+    /**
+     * Asks for a what-if timeline over {@code [from, to)} under {@code rules} (docs/api.md); answers its id once the
+     * application took it (202).
+     */
+    String askTimeline(String name, Instant from, Instant to, Map<String, Object> rules)
+            throws IOException, InterruptedException {
+        return post(
+                        "/api/timelines",
+                        Map.of("name", name, "from", from.toString(), "to", to.toString(), "rules", rules),
+                        202)
+                .get("timelineId")
+                .asText();
+    }
+
+    /** A timeline as {@code GET /api/timelines/{id}} answers it. */
+    JsonNode timeline(String timelineId) throws IOException, InterruptedException {
+        HttpResponse<String> answer =
+                http.send(request("/api/timelines/" + timelineId).GET().build(), HttpResponse.BodyHandlers.ofString());
+        expect(answer, 200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** Removes a timeline, which stops it if it runs; answers the status (204, or 404 when unknown). */
+    int deleteTimeline(String timelineId) throws IOException, InterruptedException {
+        return http.send(
+                        request("/api/timelines/" + timelineId)
+                                .header("Content-Type", "application/json")
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /** One event processor as {@code GET /api/admin/processors} shows it. */
     record Processor(
             String name,
@@ -112,9 +146,13 @@ final class SourcedApi {
     }
 
     private JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        return post(path, body, 201);
+    }
+
+    private JsonNode post(String path, Object body, int status) throws IOException, InterruptedException {
         HttpResponse<String> answer =
                 http.send(json(URI.create(base + path), body), HttpResponse.BodyHandlers.ofString());
-        expect(answer, 201);
+        expect(answer, status);
         return JSON.readTree(answer.body());
     }
 

@@ -43,6 +43,27 @@ class OptionsTest {
     }
 
     @Test
+    void theTimelinesAlone() {
+        Options options = Options.parse(List.of("--only", "timeline", "--quick"));
+        assertThat(options.steps()).containsExactly(Options.Step.TIMELINE);
+        assertThat(options.runs(Options.Step.REPLAY)).isFalse();
+        assertThat(options.scale().timelineLimit()).isEqualTo(Scale.quick().timelineLimit());
+    }
+
+    @Test
+    void aSmallerHistory() {
+        Options options = Options.parse(List.of("--only", "timeline", "--history-orders", "20000"));
+        assertThat(options.scale().historyOrders()).isEqualTo(20_000);
+        assertThat(options.scale().historyEvents())
+                .isEqualTo(20_000 * OrderHistory.EVENTS_PER_ORDER
+                        + Scale.full().customers() * 2
+                        + Scale.full().products());
+        assertThat(options.scale().step()).isEqualTo(Scale.full().step());
+        assertThatThrownBy(() -> Options.parse(List.of("--history-orders", "-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void quickWithALabelAndAFixedRate() {
         Options options = Options.parse(List.of("--quick", "--label", "cache-on", "--rate", "200"));
         assertThat(options.quick()).isTrue();
