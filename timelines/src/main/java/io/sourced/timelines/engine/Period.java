@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -37,6 +38,19 @@ final class Period {
         return to;
     }
 
+    private static LogEntry entry(int position, TrackedEventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            return new LogEntry(
+                    position,
+                    event.getTimestamp(),
+                    event.getIdentifier(),
+                    event.getPayload(),
+                    domainEvent.getAggregateIdentifier(),
+                    domainEvent.getSequenceNumber() == 0);
+        }
+        return new LogEntry(position, event.getTimestamp(), event.getIdentifier(), event.getPayload());
+    }
+
     /** Hands each event of the period to {@code step}; answers how many there were. */
     int forEach(Consumer<LogEntry> step) {
         if (head == null) {
@@ -54,8 +68,7 @@ final class Period {
                     break;
                 }
                 if (!event.getTimestamp().isBefore(from)) {
-                    step.accept(
-                            new LogEntry(position++, event.getTimestamp(), event.getIdentifier(), event.getPayload()));
+                    step.accept(entry(position++, event));
                 }
                 if (event.trackingToken().covers(head)) {
                     break;

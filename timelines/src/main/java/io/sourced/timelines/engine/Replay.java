@@ -47,6 +47,9 @@ final class Replay {
     void step(LogEntry entry) {
         passTimeTo(entry.at());
         position = entry.position();
+        if (entry.born()) {
+            sandbox.bornInPeriod(entry.aggregateId());
+        }
         intents.of(entry).ifPresent(intent -> {
             if (sandbox.dispatch(intent).isExceptional()) {
                 intentsRefused++;

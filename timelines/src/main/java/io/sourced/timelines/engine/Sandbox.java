@@ -40,6 +40,7 @@ final class Sandbox implements AutoCloseable {
 
     private final Configuration axon;
     private final VirtualDeadlineManager deadlines;
+    private final SeededStorageEngine seeded;
 
     /**
      * @param sagaCommands where the saga's commands go instead of the bus: the replay runs them in the log's order
@@ -53,9 +54,10 @@ final class Sandbox implements AutoCloseable {
             VirtualClock clock,
             Consumer<Object> sagaCommands,
             BiConsumer<Instant, Object> published) {
+        seeded = new SeededStorageEngine(live, from);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
-                .configureEmbeddedEventStore(c -> new SeededStorageEngine(live, from))
+                .configureEmbeddedEventStore(c -> seeded)
                 .configureCommandBus(c -> SimpleCommandBus.builder().build())
                 .registerComponent(KnownIds.class, c -> new SandboxKnownIds(c.eventStore()))
                 .registerComponent(CustomerSignIns.class, c -> SandboxKnownIds.SIGN_INS_EXIST_ALREADY)
@@ -75,6 +77,11 @@ final class Sandbox implements AutoCloseable {
                 .subscribe(events -> events.forEach(event -> published.accept(clock.now(), event.getPayload())));
         axon.start();
         deadlines = (VirtualDeadlineManager) axon.deadlineManager();
+    }
+
+    /** See {@link SeededStorageEngine#bornInPeriod}. */
+    void bornInPeriod(String aggregateIdentifier) {
+        seeded.bornInPeriod(aggregateIdentifier);
     }
 
     /** Every saga of the live system, each in memory. */

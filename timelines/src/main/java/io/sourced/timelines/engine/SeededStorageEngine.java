@@ -34,6 +34,14 @@ final class SeededStorageEngine implements EventStorageEngine {
         this.from = from;
     }
 
+    /**
+     * The aggregate was made in the period (its first event is there): it had no event before the start, and its
+     * loads need not ask the live store.
+     */
+    void bornInPeriod(String aggregateIdentifier) {
+        seedEnds.put(aggregateIdentifier, Optional.empty());
+    }
+
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         for (EventMessage<?> event : events) {
