@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ class ConsumerRegistry {
     private final EventCatalog catalog;
     private final Clock clock;
 
+    @Autowired
     ConsumerRegistry(JdbcTemplate jdbc, EventCatalog catalog) {
         this(jdbc, catalog, Clock.systemUTC());
     }
