@@ -51,6 +51,9 @@ class ModuleBoundariesTest {
             "Cancel",
             "Confirm",
             "Deposit",
+            "Disable",
+            "Enable",
+            "Grant",
             "Open",
             "Place",
             "Refund",
@@ -61,6 +64,7 @@ class ModuleBoundariesTest {
             "Reserve",
             "Restock",
             "Retry",
+            "Rotate",
             "Withdraw");
 
     static final ArchRule API_DEPENDS_ON_ITSELF_AND_MESSAGE_ANNOTATIONS_ONLY = classes()
