@@ -133,17 +133,18 @@ class ConsumerRegistry {
                 .findFirst();
     }
 
-    /** The log position the consumer stored last. */
-    Optional<Long> position(ConsumerId consumerId) {
+    /** The log position the consumer stored last, and when; empty before it stored one. */
+    Optional<StoredPosition> position(ConsumerId consumerId) {
         return jdbc
                 .query(
-                        "SELECT position FROM feed_consumer WHERE consumer_id = ?",
-                        (rs, i) -> (Long) rs.getObject(1, Long.class),
+                        "SELECT position, position_at FROM feed_consumer WHERE consumer_id = ? AND position IS NOT NULL",
+                        (rs, i) -> new StoredPosition(rs.getLong("position"), SqlTime.instant(rs, "position_at")),
                         consumerId.value())
                 .stream()
-                .filter(position -> position != null)
                 .findFirst();
     }
+
+    record StoredPosition(long position, Instant at) {}
 
     void storePosition(ConsumerId consumerId, long position) {
         jdbc.update(

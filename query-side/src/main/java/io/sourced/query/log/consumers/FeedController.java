@@ -2,7 +2,6 @@ package io.sourced.query.log.consumers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sourced.api.consumers.ConsumerView;
 import io.sourced.api.refusal.Refusal;
 import io.sourced.query.log.catalog.CatalogEntry;
 import io.sourced.query.log.catalog.EventCatalog;
@@ -170,10 +169,9 @@ class FeedController {
     FeedPosition storedPosition(
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         FeedReader reader = reader(authorization);
-        ConsumerView consumer = registry.find(reader.consumerId()).orElseThrow();
-        return new FeedPosition(
-                consumer.position() == null ? null : FeedCursors.encode(reader.cursorKey(), consumer.position()),
-                consumer.positionStoredAt());
+        return registry.position(reader.consumerId())
+                .map(stored -> new FeedPosition(FeedCursors.encode(reader.cursorKey(), stored.position()), stored.at()))
+                .orElse(new FeedPosition(null, null));
     }
 
     @Operation(

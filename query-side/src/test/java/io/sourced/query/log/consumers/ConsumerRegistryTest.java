@@ -171,11 +171,15 @@ class ConsumerRegistryTest {
         indexed(4, "OrderPlacedEvent");
 
         assertThat(registry.find(id).orElseThrow().lag()).isEqualTo(3);
+        assertThat(registry.position(id)).isEmpty();
         registry.storePosition(id, 3);
         ConsumerView consumer = registry.find(id).orElseThrow();
         assertThat(consumer.lag()).isEqualTo(1);
         assertThat(consumer.position()).isEqualTo(3);
-        assertThat(registry.position(id)).hasValue(3L);
+        assertThat(registry.position(id))
+                .get()
+                .extracting(ConsumerRegistry.StoredPosition::position)
+                .isEqualTo(3L);
     }
 
     private void indexed(long position, String type) {
