@@ -402,7 +402,8 @@ class BrowserIT {
         assertThat(feedStatus(rotated)).isEqualTo(200);
 
         click(By.id("toggle-" + consumerId));
-        waitForText(By.cssSelector("tr[data-consumer='" + name + "'] [data-field=enabled]"), "disabled");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-consumer='" + name + "'] [data-field=enabled]"), "disabled"));
         assertThat(feedStatus(rotated)).isEqualTo(401);
         browser.get(baseUrl + "/admin/operations");
         assertThat(text(By.cssSelector("#consumers tr[data-consumer='" + name + "']")))
