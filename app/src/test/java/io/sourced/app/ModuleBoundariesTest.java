@@ -56,6 +56,9 @@ class ModuleBoundariesTest {
             "Confirm",
             "Delete",
             "Deposit",
+            "Disable",
+            "Enable",
+            "Grant",
             "Open",
             "Place",
             "Refund",
@@ -67,6 +70,7 @@ class ModuleBoundariesTest {
             "Restock",
             "Retry",
             "Reverse",
+            "Rotate",
             "Run",
             "Withdraw",
             "Write");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
@@ -43,6 +44,7 @@ class QuerySideWiringTest {
             context.registerBean(DataSource.class, () -> ViewDatabase.pooled(views));
             context.registerBean(QueryUpdateEmitter.class, () -> mock(QueryUpdateEmitter.class));
             context.registerBean(QueryGateway.class, () -> mock(QueryGateway.class));
+            context.registerBean(CommandGateway.class, () -> mock(CommandGateway.class));
             context.registerBean(EventStore.class, () -> mock(EventStore.class));
             context.registerBean(EventProcessingConfiguration.class, () -> mock(EventProcessingConfiguration.class));
             context.registerBean(TokenStore.class, () -> mock(TokenStore.class));
@@ -75,6 +77,8 @@ class QuerySideWiringTest {
             assertThat(context.getBeansWithAnnotation(RestController.class).keySet())
                     .containsExactlyInAnyOrder(
                             "catalogController",
+                            "consumersController",
+                            "feedController",
                             "customerQueryController",
                             "eventLogController",
                             "orderQueryController",

@@ -88,4 +88,16 @@ class ReadSideLayoutTest {
                 .resideInAnyPackage(VIEWS, LOG)
                 .check(classes);
     }
+
+    /** A consumer's feed is the log's feed filtered: read through the event feed, its gap rule included, never beside it. */
+    @Test
+    void consumersFeeds_readTheLogOnlyThroughTheEventFeed() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.sourced.query.log.consumers..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.axonframework.eventsourcing..", "org.axonframework.eventhandling..")
+                .check(classes);
+    }
 }

@@ -81,6 +81,7 @@ class OperationsPage extends Pages {
         model.addAttribute(
                 "claims", statuses.stream().collect(Collectors.toMap(ProcessorStatus::name, p -> claims(p.claims()))));
         model.addAttribute("replica", replica);
+        model.addAttribute("consumers", ConsumersPage.consumers(queries));
         model.addAttribute("rebuilds", rebuilds(statuses));
         addDeadLetters(model);
         return "admin/operations";

@@ -11,6 +11,8 @@ public record Caller(String username, Set<String> roles, CustomerId customerId) 
 
     public static final String ADMIN = "ADMIN";
     public static final String CUSTOMER = "CUSTOMER";
+    /** Another team's application reading the event feed with a bearer token; named by its consumer id. */
+    public static final String CONSUMER_ROLE = "CONSUMER";
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -28,6 +28,9 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
             return user.toCaller();
         }
+        if (auth instanceof ConsumerAuthentication consumer) {
+            return consumer.getPrincipal();
+        }
         throw new AuthenticationCredentialsNotFoundException("Not signed in");
     }
 }

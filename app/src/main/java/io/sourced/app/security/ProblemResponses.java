@@ -27,6 +27,12 @@ final class ProblemResponses {
         });
     }
 
+    /** 401 for a bearer token no enabled consumer holds: unknown, rotated, or its consumer disabled. */
+    void invalidBearer(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"sourced\", error=\"invalid_token\"");
+        write(response, HttpStatus.UNAUTHORIZED, "This token is unknown, was rotated, or its consumer is disabled.");
+    }
+
     /** 429 with Retry-After for a locked-out username; anything else goes to {@code otherwise}. */
     AuthenticationEntryPoint lockedOutOr(AuthenticationEntryPoint otherwise) {
         return (request, response, e) -> {

@@ -1,11 +1,14 @@
 package io.sourced.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sourced.api.caller.Caller;
+import io.sourced.query.log.consumers.ConsumerTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +42,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SignInSettings.class)
 class SecurityConfig {
 
-    private static final String ADMIN = "ADMIN";
+    private static final String ADMIN = Caller.ADMIN;
+    private static final String CUSTOMER = Caller.CUSTOMER;
+    private static final String CONSUMER = Caller.CONSUMER_ROLE;
 
     /** The pages load only their own scripts, styles, images and fonts, post only to themselves, and are never framed. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -110,10 +115,16 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<ConsumerTokens> consumerTokens)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                // a consumer (bearer token) reads the feed and nothing else; people never read it
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/feed", "/api/feed/**")
+                        .hasRole(CONSUMER)
+                        .requestMatchers("/api/consumers", "/api/consumers/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/products",
                                 "/api/products/*/restock",
@@ -132,13 +143,14 @@ class SecurityConfig {
                                 "/api/timelines/**")
                         .hasRole(ADMIN)
                         .anyRequest()
-                        .authenticated())
+                        .hasAnyRole(ADMIN, CUSTOMER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 // no session, so no CSRF token: a write must come from a script (ScriptedApiWrites) instead
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new ScriptedApiWrites(problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ConsumerBearerTokens(consumerTokens, problems), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .securityContext(context -> context.securityContextRepository(new PageSessionForReportReads()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -22,6 +23,12 @@ class ErrorAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
     private static final String[] MACHINE_PATHS = {"/api/", "/v3/", "/actuator/", "/sim/"};
+
+    /** A client that hung up on a stream is told nothing (no one is there to read it) and is not a failure of ours. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException gone) {
+        log.debug("The client hung up: {}", gone.getMessage());
+    }
 
     @ExceptionHandler(Exception.class)
     Object answer(Exception failure, HttpServletRequest request) {

@@ -415,6 +415,55 @@ class BrowserIT {
         assertThat(text(By.cssSelector(".problem"))).contains("must not be after");
     }
 
+    // ---------------------------------------------------------------- consumers of the feed
+
+    @Test
+    void admin_registersAConsumer_seesItsTokenOnce_rotatesIt_andDisablesIt() throws Exception {
+        signIn("admin");
+        click(By.linkText("Consumers"));
+        String name = unique("Browser reader");
+        type(By.id("consumer-name"), name);
+        click(By.cssSelector("input[name=eventTypes][value=ProductRegisteredEvent]"));
+        click(By.id("consumer-register"));
+
+        String token = text(By.id("issued-token"));
+        assertThat(token).startsWith("sct_");
+        assertThat(feedStatus(token)).isEqualTo(200);
+        WebElement row = find(By.cssSelector("tr[data-consumer='" + name + "']"));
+        String consumerId = row.getAttribute("data-consumer-id");
+        assertThat(row.getText())
+                .contains("ProductRegisteredEvent")
+                .contains("left out")
+                .contains("enabled");
+        screenshot("admin-consumers");
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("issued-token"))).as("shown once").isEmpty();
+
+        click(By.id("rotate-" + consumerId));
+        String rotated = text(By.id("issued-token"));
+        assertThat(rotated).isNotEqualTo(token);
+        assertThat(feedStatus(token)).isEqualTo(401);
+        assertThat(feedStatus(rotated)).isEqualTo(200);
+
+        click(By.id("toggle-" + consumerId));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-consumer='" + name + "'] [data-field=enabled]"), "disabled"));
+        assertThat(feedStatus(rotated)).isEqualTo(401);
+        browser.get(baseUrl + "/admin/operations");
+        assertThat(text(By.cssSelector("#consumers tr[data-consumer='" + name + "']")))
+                .contains("(disabled)");
+    }
+
+    private static int feedStatus(String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/feed"))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     // ---------------------------------------------------------------- how every page looks
 
     @Test

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generated hostile requests (a seeded {@link Random}) for every operation of the OpenAPI document, as admin and as
- * two customers: each request carries at least one defect the server must refuse (malformed or truncated JSON, a
+ * Generated hostile requests (a seeded {@link Random}) for every operation of the OpenAPI document, as admin, as
+ * two customers and as a consumer of the feed (bearer token): each request carries at least one defect the server must refuse (malformed or truncated JSON, a
  * wrong type, an unknown field, a duplicate key, a huge number or string, a body over the size limit, odd Unicode,
  * an id that is no UUID, unknown, or another customer's). Never a 5xx; every refusal of the API is a problem detail
  * without a stack trace, a class name or SQL; the event log is unchanged around every operation's batch.
@@ -103,6 +103,15 @@ abstract class FuzzScenarios extends ApplicationScenarios {
         customerOf.put("admin", customerOf.get("A"));
         orderOf.put("admin", orderOf.get("A"));
         depositOf.put("admin", depositOf.get("A"));
+        // a consumer of the feed, with its bearer token: the feed's parameters fuzzed, every other operation refused
+        Api.Answer consumer = admin.post(
+                "/api/consumers",
+                Map.of("name", "fuzz-" + UUID.randomUUID(), "eventTypes", List.of("OrderPlacedEvent")));
+        assertThat(consumer.status()).as(consumer.raw()).isEqualTo(201);
+        authorization.put("consumer", "Bearer " + consumer.body().path("token").asText());
+        customerOf.put("consumer", customerOf.get("A"));
+        orderOf.put("consumer", orderOf.get("A"));
+        depositOf.put("consumer", depositOf.get("A"));
         openApi = admin.get("/v3/api-docs").body();
     }
 

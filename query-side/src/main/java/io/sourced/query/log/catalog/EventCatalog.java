@@ -3,6 +3,7 @@ package io.sourced.query.log.catalog;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -15,13 +16,13 @@ import org.springframework.util.ClassUtils;
  * {@code Event}), found on the classpath once, with its revision and schema, sorted by type.
  */
 @Component
-class EventCatalog {
+public class EventCatalog {
 
     static final String EVENTS_PACKAGE = "io.sourced.api";
 
     private final List<CatalogEntry> entries;
 
-    EventCatalog() {
+    public EventCatalog() {
         List<CatalogEntry> found = eventTypes(EVENTS_PACKAGE).stream()
                 .map(CatalogEntry::of)
                 .sorted(Comparator.comparing(CatalogEntry::type))
@@ -36,8 +37,13 @@ class EventCatalog {
         this.entries = found;
     }
 
+    /** The name of every event type. */
+    public Set<String> types() {
+        return entries.stream().map(CatalogEntry::type).collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Copies: the schemas are mutable JSON trees. */
-    List<CatalogEntry> entries() {
+    public List<CatalogEntry> entries() {
         return entries.stream().map(CatalogEntry::copy).toList();
     }
 

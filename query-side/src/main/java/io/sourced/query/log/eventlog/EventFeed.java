@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * after a later-positioned one began (docs/architecture.md).
  */
 @Component
-class EventFeed {
+public class EventFeed {
 
     /** How long a stream from the event store (Axon Server) may take to deliver an event known to exist. */
     static final Duration HEAD_WAIT = Duration.ofSeconds(5);
@@ -86,6 +87,15 @@ class EventFeed {
 
     /** Up to {@code limit} events after position {@code after} (negative: from the start of the log). */
     List<Event> page(long after, int limit) {
+        return scan(after, limit, Integer.MAX_VALUE, type -> true).events();
+    }
+
+    /**
+     * Up to {@code limit} events of the types {@code types} accepts after position {@code after}, reading at most
+     * {@code scanLimit} events of the log: the events of other types are read past, not served, and the scan says how
+     * far it read, so that a reader of a few types resumes after them instead of reading them again.
+     */
+    public Scan scan(long after, int limit, int scanLimit, Predicate<String> types) {
         TrackingToken start = after < 0
                 ? null
                 : storageEngine != null
@@ -93,9 +103,10 @@ class EventFeed {
                         : new GlobalSequenceTrackingToken(after);
         List<Event> page = new ArrayList<>();
         long previous = after;
+        int read = 0;
         TrackingToken previousToken = start;
         try (Events events = open(start)) {
-            while (page.size() < limit && events.hasNext()) {
+            while (page.size() < limit && read < scanLimit && events.hasNext()) {
                 TrackedEventMessage<?> next = events.next();
                 long position = LogPositions.of(previousToken, next.trackingToken());
                 previousToken = next.trackingToken();
@@ -104,13 +115,22 @@ class EventFeed {
                     break;
                 }
                 if (verdict == GapRule.Verdict.SERVE) {
-                    page.add(mapper.toEvent(next, position));
+                    read++;
                     previous = position;
+                    if (types.test(next.getPayloadType().getSimpleName())) {
+                        page.add(mapper.toEvent(next, position));
+                    }
                 }
             }
         }
-        return page;
+        return new Scan(page, previous);
     }
+
+    /**
+     * What a scan served, and the last position it read (served or read past; {@code after} when it read nothing):
+     * the next scan resumes after it.
+     */
+    public record Scan(List<Event> events, long readUpTo) {}
 
     private Events open(TrackingToken start) {
         if (storageEngine != null) {

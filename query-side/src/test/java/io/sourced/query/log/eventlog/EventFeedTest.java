@@ -4,7 +4,9 @@ import static io.sourced.query.log.eventlog.EventStoreDatabase.REST_JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -131,5 +133,61 @@ class EventFeedTest {
     @Test
     void page_ofAnEmptyLog_isEmpty() {
         assertThat(feed().page(-1, 10)).isEmpty();
+    }
+
+    private void register(String name) {
+        long sequence = events.jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Long.class);
+        events.append(
+                "Product",
+                apples.value(),
+                sequence,
+                new ProductRegisteredEvent(apples, name, BigDecimal.ONE, 1),
+                "admin",
+                "t");
+    }
+
+    @Test
+    void scan_ofSomeTypes_servesThemAndReadsPastTheOthers() {
+        restock(2);
+        register("apples");
+        restock(2);
+
+        EventFeed.Scan scan = feed().scan(-1, 10, 100, "ProductRegisteredEvent"::equals);
+
+        assertThat(positions(scan.events())).containsExactly(3L);
+        assertThat(scan.readUpTo()).isEqualTo(5L);
+    }
+
+    @Test
+    void scan_stopsAtItsLimitOfEventsRead_servedOrNot() {
+        restock(5);
+        register("apples");
+
+        EventFeed.Scan scan = feed().scan(-1, 10, 3, "ProductRegisteredEvent"::equals);
+
+        assertThat(scan.events()).isEmpty();
+        assertThat(scan.readUpTo()).isEqualTo(3L);
+        assertThat(positions(feed().scan(scan.readUpTo(), 10, 3, "ProductRegisteredEvent"::equals)
+                        .events()))
+                .containsExactly(6L);
+    }
+
+    @Test
+    void scan_beforeAYoungGap_readsUpToItAndNoFurther() {
+        restock(3);
+        register("apples");
+        events.jdbc.update("DELETE FROM domainevententry WHERE globalindex = 3"); // a write still committing
+
+        EventFeed.Scan scan = feed().scan(-1, 10, 100, "ProductRegisteredEvent"::equals);
+
+        assertThat(scan.events()).isEmpty();
+        assertThat(scan.readUpTo()).isEqualTo(2L);
+    }
+
+    @Test
+    void scan_ofNothing_readsUpToWhereItStarted() {
+        assertThat(feed().scan(-1, 10, 100, type -> true).readUpTo()).isEqualTo(-1L);
+        restock(1);
+        assertThat(feed().scan(1, 10, 100, type -> true).readUpTo()).isEqualTo(1L);
     }
 }

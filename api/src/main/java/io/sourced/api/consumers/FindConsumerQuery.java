@@ -1,0 +1,4 @@
+package io.sourced.api.consumers;
+
+/** One consumer, or none. */
+public record FindConsumerQuery(ConsumerId consumerId) {}
