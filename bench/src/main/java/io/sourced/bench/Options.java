@@ -96,7 +96,8 @@ record Options(
             label = (soak ? "soak" : "run") + (quick ? "-quick" : "");
         }
         if (rate < 0) {
-            throw new IllegalArgumentException("--rate is orders a second, at least 1 (or 0: half the closed loop's)");
+            throw new IllegalArgumentException(
+                    "--rate is orders a second, at least 1 (or 0: half the highest rate the open-loop ramp sustained)");
         }
         if (historyOrders < 0) {
             throw new IllegalArgumentException("--history-orders is orders, at least 1 (or 0: the scale's own)");

@@ -116,6 +116,11 @@ final class Report {
             - *orders ended*: orders of the step that reached a terminal status, divided by the time from the step's \
             first POST to the last of them ending (the Order events' timestamps in `domainevententry`); *orders placed*: \
             POSTs answered 202 a second.
+            - *highest rate sustained* (the open-loop ramp): open-loop rates from a tenth of what the closed loop ended, each \
+            a quarter higher, one step each, each after the last one's backlog drained; the highest whose orders ended \
+            at 95% of the rate offered or more with a placed-to-accepted p99 within 2 s. The open loop runs at half \
+            of it unless `--rate` fixes it. Each step waits up to 5 minutes after its drain for the processors to \
+            reach the head, so that none starts on the last one's backlog.
             - *command latency*: the `POST /api/orders` round trip as the client sees it (HTTP Basic as `admin`); in \
             the open loop it counts from the instant the request was due, so a slow answer cannot hide later ones.
             - *placed to accepted*: the `OrderAccepted` event's timestamp minus the `OrderPlaced` event's.
@@ -151,7 +156,7 @@ final class Report {
             the table.
             - *previous jar* (`--baseline-jar`): the workflow steps run it beside this jar, each application on a \
             new store of its own, loaded in turn while the other idles (each round of repetitions the other first), \
-            each warmed up alike, with the same loads and open-loop rate (half what this jar's closed loop ended).
+            each warmed up alike, with the same loads and open-loop rate (half the highest rate this jar's ramp sustained).
             - *app peak RSS*: `VmHWM` of the application process, reset before each step; *app CPU*: its utime + stime \
             over the step's wall time (2.0 = both cores).
             - *app JIT compilation*: the CPU time of the application's JIT compiler threads (`C1 CompilerThread…`, \

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param step         one measured repetition of a load step
  * @param repetitions  measured repetitions of every measure (median and spread printed)
  * @param concurrency  clients of the closed-loop workflow and senders of the append step
- * @param arrivalRate  orders a second offered by the open-loop workflow; 0: half the closed loop's orders ended a second
+ * @param arrivalRate  orders a second offered by the open-loop workflow; 0: half the highest rate the open-loop ramp sustained
  * @param drainLimit   at most this long for the orders of a step to reach a terminal status in the view
  * @param customers    customers opened through the API before the load (orders pick one at random)
  * @param products     products registered through the API before the load (single-line orders pick one)

@@ -52,6 +52,18 @@ final class WorkflowBench {
 
     static final Duration SETTLE_POLL = Duration.ofMillis(50);
 
+    /**
+     * How long a step waits after its drain for the processors to reach the head: long enough for the backlog a closed
+     * loop without admission control leaves, so that the next step starts on a quiet application.
+     */
+    /** A ramp's rate is sustained when at least this share of it ends a second (see {@link #ramp}). */
+    static final double SUSTAINED_SHARE = 0.95;
+
+    /** ...and its orders' placed-to-accepted p99 stays within this. */
+    static final Duration SUSTAINED_P99 = Duration.ofSeconds(2);
+
+    static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
+
     private final Scale scale;
     private final Results results;
     private final Figure ordersLimit;
@@ -84,7 +96,7 @@ final class WorkflowBench {
             for (Subject subject : subjects) {
                 subject.closed.forEach(step -> record(subject.jar.step(closedLoad), step));
             }
-            int rate = arrivalRate(subjects.get(0).closed);
+            int rate = arrivalRate(subjects.get(0));
             Load open = (api, shop, duration, onPlaced) -> OpenLoop.run(api, shop, rate, duration, onPlaced);
             for (int i = 0; i < scale.repetitions(); i++, round++) {
                 for (Subject subject : inTurn(subjects, round)) {
@@ -171,12 +183,50 @@ final class WorkflowBench {
     }
 
     /** The rate asked for, or else half the rate the closed loop ended orders at: latency at half the capacity. */
-    private int arrivalRate(List<Step> closed) {
+    /** The open loop's rate: {@code --rate}, or half the highest rate this jar sustained in {@link #ramp}. */
+    private int arrivalRate(Subject subject) throws Exception {
         if (scale.arrivalRate() > 0) {
             return scale.arrivalRate();
         }
-        Summary ended = Summary.of(closed.stream().map(Step::ordersPerSecond).toList());
-        return Math.max(1, (int) Math.round(ended.median() / 2));
+        return Math.max(1, ramp(subject) / 2);
+    }
+
+    /**
+     * Open-loop rates from a tenth of what the closed loop ended, each a quarter higher than the last, one step each,
+     * until one is not sustained: its orders ended at less than {@link #SUSTAINED_SHARE} of the rate offered (the
+     * backlog grew), or their placed-to-accepted p99 exceeded {@link #SUSTAINED_P99}. The closed loop's own figure
+     * cannot say this: without admission control it places orders faster than the workflow ends them, and ends them
+     * in large efficient batches from that backlog, which a steady arrival rate never builds.
+     */
+    private int ramp(Subject subject) throws Exception {
+        Summary closed =
+                Summary.of(subject.closed.stream().map(Step::ordersPerSecond).toList());
+        String name = subject.jar.step("open-loop ramp");
+        int sustained = 0;
+        StringBuilder rates = new StringBuilder();
+        for (double rate = Math.max(2, closed.median() / 10); ; rate *= 1.25) {
+            int offered = (int) Math.round(rate);
+            Load open = (api, shop, duration, onPlaced) -> OpenLoop.run(api, shop, offered, duration, onPlaced);
+            Step step = step(subject, List.of(subject), open, scale.step());
+            double ended = step.ordersPerSecond();
+            double p99 = step.placedToAccepted().percentile(99);
+            boolean kept = ended >= SUSTAINED_SHARE * offered && p99 <= SUSTAINED_P99.toMillis() && step.settled();
+            rates.append(String.format(
+                    Locale.ROOT,
+                    "%s%d offered: %.1f ended, p99 %.0f ms%s",
+                    rates.isEmpty() ? "" : "; ",
+                    offered,
+                    ended,
+                    p99,
+                    kept ? "" : " (not sustained)"));
+            if (!kept) {
+                break;
+            }
+            sustained = offered;
+        }
+        results.add(new Figure(name, "highest rate sustained", "orders/s"), sustained);
+        results.note(name + ", " + scale.step().toSeconds() + " s a rate: " + rates);
+        return sustained;
     }
 
     /**
@@ -337,12 +387,12 @@ final class WorkflowBench {
     }
 
     /**
-     * Waits, at most the drain limit, until every event processor of the application reached the head of its event
+     * Waits, at most {@link #SETTLE_LIMIT}, until every event processor of the application reached the head of its event
      * store (its tokens, polled every {@link #SETTLE_POLL}): the work of the step's orders is then all counted in the step, and none
      * of it carried into the next step (nor into the other jar's, beside it). False if it did not within the limit.
      */
     private boolean settle(Subject subject) throws Exception {
-        long deadline = System.nanoTime() + scale.drainLimit().toNanos();
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
         while (true) {
             long head = OrderTimeline.head(subject.reader);
             if (ViewReplay.positions(subject.reader).values().stream().allMatch(position -> position >= head)) {
@@ -368,7 +418,9 @@ final class WorkflowBench {
         Latencies toAccepted = step.placedToAccepted();
         results.add(new Figure(name, "placed to accepted p50", "ms"), toAccepted.percentile(50));
         results.add(new Figure(name, "placed to accepted p99", "ms"), toAccepted.percentile(99));
-        results.add(new Figure(name, "view lag p99", "ms"), step.viewLag().percentile(99));
+        Latencies viewLag = step.viewLag();
+        results.add(new Figure(name, "view lag p50", "ms"), viewLag.percentile(50));
+        results.add(new Figure(name, "view lag p99", "ms"), viewLag.percentile(99));
         results.add(new Figure(name, "app peak RSS", "MB"), step.peakRssMegabytes());
         results.add(new Figure(name, "app CPU", "cores"), step.cpuCores());
         results.add(
@@ -401,7 +453,7 @@ final class WorkflowBench {
         }
         if (!step.settled()) {
             results.note(name + ": the application's processors had not all reached the head of the event store "
-                    + scale.drainLimit().toSeconds() + " s after the drain; the database's counts of the step miss"
+                    + SETTLE_LIMIT.toMinutes() + " min after the drain; the database's counts of the step miss"
                     + " what they did after");
         }
         if (work.evicted()) {
@@ -448,7 +500,7 @@ final class WorkflowBench {
         }
         results.note(note.append(
                         " (each step waits for the loaded application's processors to reach the head of its"
-                                + " event store before the next starts). The open-loop rate of both is half what this jar's closed loop ended")
+                                + " event store before the next starts). The open-loop rate of both is half the highest rate this jar sustained in its ramp")
                 .append(scale.arrivalRate() > 0 ? " (here fixed by --rate)" : "")
                 .append('.')
                 .toString());
