@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sourced.app.it.Api.Answer;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** What event sourcing promises — temporal queries, rebuild by replay, dead letters — on a given database. */
@@ -29,6 +32,11 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
             "SELECT event_id, order_id, event_type, occurred_at, username, description, product_id FROM order_history_view ORDER BY order_id, position",
             "SELECT position, event_id, aggregate_type, aggregate_id, sequence, type, revision, occurred_at, payload, metadata,"
                     + " trace_id, correlation_id, username, order_id, customer_id FROM event_log_view ORDER BY position");
+
+    private static final String REPORTS =
+            "SELECT p.product_id, p.report_day, p.units_ordered, p.units_sold, p.revenue, p.units_lost,"
+                    + " p.stock_end_of_day, (SELECT SUM(revenue) FROM tier_revenue_report) AS tier_revenue"
+                    + " FROM product_day_report p ORDER BY p.product_id, p.report_day";
 
     @Override
     List<String> arguments() {
@@ -310,6 +318,62 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         assertThat(admin.delete("/api/admin/processors/orders-view/replay").status())
                 .as("a cancel with no rebuild under way")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void rebuildOfTheReports_askedWhileTheLiveReportsLag_waitsForThem_andEqualsARebuildAtRest() throws Exception {
+        instance.awaitQuiet();
+        String product = admin.registerProduct(unique("Lagged"), "2.50", 5);
+        String customer = admin.openCustomer(unique("Lagged"), "100");
+        try (Connection held = instance.bean(DataSource.class).getConnection()) {
+            held.setAutoCommit(false);
+            // the live reports cannot store their token, so they commit nothing from here on: the order reaches the
+            // orders view, not the reports' journal of its customer's tier, which a rebuild can only read
+            try (Statement lock = held.createStatement()) {
+                lock.executeQuery("SELECT * FROM tokenentry WHERE processorname = 'reports' FOR UPDATE")
+                        .close();
+            }
+            String order = admin.placeOrder(customer, Map.of(product, 2)).id("orderId");
+            admin.awaitTerminal(order);
+
+            Answer early = admin.post("/api/admin/views/rebuild", Map.of("processors", List.of("reports")));
+
+            assertThat(early.status()).as(early.raw()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .alias("the rebuild caught up with the live reports and asks them to stop for its switch, or ended")
+                    .until(() -> instance.jdbc()
+                                            .queryForObject(
+                                                    "SELECT COUNT(*) FROM replay_request WHERE processor = 'reports'",
+                                                    Integer.class)
+                                    > 0
+                            || !statusOf("reports").path("replaying").asBoolean());
+            held.rollback();
+        }
+        awaitRebuildEnded("reports");
+        assertThat(statusOf("reports").path("rebuild").path("state").asText()).isEqualTo("DONE");
+        instance.awaitQuiet();
+        List<Map<String, Object>> rebuiltEarly = reports();
+        assertThat(rebuiltEarly)
+                .as("the order accepted while the live reports were held")
+                .anyMatch(row -> product.equals(String.valueOf(row.get("product_id")))
+                        && ((Number) row.get("units_sold")).intValue() == 2);
+        assertThat(admin.post("/api/admin/views/rebuild", Map.of("processors", List.of("reports")))
+                        .status())
+                .isEqualTo(202);
+        awaitRebuildEnded("reports");
+        instance.awaitQuiet();
+        assertThat(reports()).isEqualTo(rebuiltEarly);
+    }
+
+    private void awaitRebuildEnded(String processor) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !statusOf(processor).path("replaying").asBoolean());
+    }
+
+    private List<Map<String, Object>> reports() {
+        return instance.jdbc().queryForList(REPORTS);
     }
 
     /** What a person sees of these orders, their customers and the products (but one), through the API. */

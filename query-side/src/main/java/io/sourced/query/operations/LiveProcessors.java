@@ -1,7 +1,9 @@
 package io.sourced.query.operations;
 
+import io.sourced.api.operations.SegmentClaim;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,11 +26,14 @@ class LiveProcessors implements ViewRebuild.Processors {
     private final EventProcessingConfiguration processing;
     private final ReplayRequests requests;
     private final TokenStore tokens;
+    private final SegmentClaims claims;
 
-    LiveProcessors(EventProcessingConfiguration processing, ReplayRequests requests, TokenStore tokens) {
+    LiveProcessors(
+            EventProcessingConfiguration processing, ReplayRequests requests, TokenStore tokens, SegmentClaims claims) {
         this.processing = processing;
         this.requests = requests;
         this.tokens = tokens;
+        this.claims = claims;
     }
 
     @Override
@@ -82,5 +87,20 @@ class LiveProcessors implements ViewRebuild.Processors {
                 tokens.releaseClaim(name, segment);
             }
         }
+    }
+
+    @Override
+    public long reached(List<String> names) {
+        Map<String, List<SegmentClaim>> stored = claims.byProcessor();
+        List<SegmentClaim> segments = names.stream()
+                .flatMap(name -> stored.getOrDefault(name, List.of()).stream())
+                .toList();
+        if (segments.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return segments.stream()
+                .mapToLong(segment -> segment.position() == null ? -1 : segment.position())
+                .min()
+                .orElseThrow();
     }
 }

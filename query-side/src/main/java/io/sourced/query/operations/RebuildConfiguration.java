@@ -60,8 +60,11 @@ class RebuildConfiguration {
 
     @Bean
     LiveProcessors liveProcessors(
-            EventProcessingConfiguration processing, ReplayRequests requests, TokenStore tokenStore) {
-        return new LiveProcessors(processing, requests, tokenStore);
+            EventProcessingConfiguration processing,
+            ReplayRequests requests,
+            TokenStore tokenStore,
+            SegmentClaims claims) {
+        return new LiveProcessors(processing, requests, tokenStore, claims);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The live views keep answering and keep following the log. At the head the processors stop everywhere for a moment,
  * the rebuild reads what came meanwhile, and one transaction puts its tables in the live ones' place and moves the
  * processors' tokens to where it stopped.
+ *
+ * <p>The rebuild never reads past the live processors: what it replays must have been handled live first, because a
+ * replay answers outside systems' questions (the CRM's tiers) from the journal the live handling wrote. Under load the
+ * live processors lag the head by their linger, so the switch reads to where they stopped, not to the head; they
+ * carry on from there on the new tables.
  */
 final class ViewRebuild implements Runnable {
 
@@ -42,6 +48,12 @@ final class ViewRebuild implements Runnable {
 
         /** Moves every segment's token of the processors to {@code position}, in the caller's transaction. */
         void placeTokens(List<String> processors, TrackingToken position);
+
+        /**
+         * The lowest position any segment of the processors stored (each event up to it handled and committed by the
+         * live processors); {@link Long#MAX_VALUE} while they have no token yet.
+         */
+        long reached(List<String> processors);
     }
 
     /** The log from a position (null: its first event), and where it ends now. */
@@ -73,6 +85,7 @@ final class ViewRebuild implements Runnable {
     private List<ViewWorker> workers = List.of();
     private TrackingToken position;
     private long read;
+    private long reachedLive = -1;
     private Instant reported = Instant.MIN;
 
     /**
@@ -174,7 +187,7 @@ final class ViewRebuild implements Runnable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new Cancelled();
                 }
-                while (chunk.size() < CHUNK && stream.hasNextAvailable()) {
+                while (chunk.size() < CHUNK && stream.hasNextAvailable() && handledLive(stream.peek())) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     event.getPayload();
                     chunk.add(event);
@@ -199,6 +212,18 @@ final class ViewRebuild implements Runnable {
             Thread.currentThread().interrupt();
             throw new Cancelled();
         }
+    }
+
+    /** Whether the live processors handled the next event already; asks them again only when it is past the last answer. */
+    private boolean handledLive(Optional<TrackedEventMessage<?>> next) {
+        if (next.isEmpty()) {
+            return false;
+        }
+        long at = positionOf(next.get().trackingToken());
+        if (at > reachedLive) {
+            reachedLive = live.reached(processors);
+        }
+        return at <= reachedLive;
     }
 
     private long done() {

@@ -169,6 +169,19 @@ class ViewRebuildTest {
     }
 
     @Test
+    void rebuildOfViewsTheLiveProcessorsLag_neverReadsPastThem_andHandsOverWhereTheyStopped() {
+        processors.reached = 2_999;
+
+        run(products());
+
+        assertThat(live.queryForObject("SELECT COUNT(*) FROM public.product_view", Integer.class))
+                .as("the products registered up to where the live processors stopped")
+                .isEqualTo(1_500);
+        assertThat(processors.placed.position()).hasValue(2_999);
+        assertThat(ledger.find("products-view").orElseThrow().state()).isEqualTo("DONE");
+    }
+
+    @Test
     void rebuildAskedOfOneViewOfASharedProcessor_rebuildsEveryViewOfThatProcessor_andMovesItsTokenOnce() {
         RebuildableView names = new RebuildableView(
                 "customers-view", List.of("customer_view"), jdbc -> List.of(new NamesProjector(jdbc)));
@@ -299,6 +312,7 @@ class ViewRebuildTest {
         int stops;
         final List<String> started = new ArrayList<>();
         TrackingToken placed;
+        long reached = Long.MAX_VALUE;
 
         @Override
         public boolean stopEverywhere(List<String> names) {
@@ -315,6 +329,11 @@ class ViewRebuildTest {
         @Override
         public void placeTokens(List<String> names, TrackingToken position) {
             placed = position;
+        }
+
+        @Override
+        public long reached(List<String> names) {
+            return reached;
         }
     }
 }
