@@ -1,0 +1,57 @@
+package io.sourced.app.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import org.axonframework.tracing.NoOpSpanFactory;
+import org.axonframework.tracing.SpanFactory;
+import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+
+class TracingConfigurationTest {
+
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TracingConfiguration.class));
+
+    static class ApplicationsOwn {
+        @Bean
+        OpenTelemetry openTelemetry() {
+            return OpenTelemetry.noop();
+        }
+    }
+
+    @Test
+    void off_axonMakesNoSpans_andNoSdkIsMade() {
+        context.withPropertyValues("sourced.tracing.enabled=false").run(off -> {
+            assertThat(off).getBean(SpanFactory.class).isSameAs(NoOpSpanFactory.INSTANCE);
+            assertThat(off).doesNotHaveBean(OpenTelemetry.class);
+            assertThat(off).doesNotHaveBean(HttpServerSpans.class);
+            assertThat(off).doesNotHaveBean(TraceIdOfTheCaller.class);
+        });
+    }
+
+    @Test
+    void on_axonsSpansGoToTheApplicationsOpenTelemetry_whenItHasOne() {
+        context.withUserConfiguration(ApplicationsOwn.class)
+                .withPropertyValues("sourced.tracing.enabled=true")
+                .run(on -> {
+                    assertThat(on).getBean(SpanFactory.class).isInstanceOf(OpenTelemetrySpanFactory.class);
+                    assertThat(on).getBean(OpenTelemetry.class).isSameAs(OpenTelemetry.noop());
+                    assertThat(on).doesNotHaveBean(OpenTelemetrySdk.class);
+                    assertThat(on).hasSingleBean(HttpServerSpans.class);
+                    assertThat(on).hasSingleBean(TraceIdOfTheCaller.class);
+                });
+    }
+
+    @Test
+    void on_withoutOneOfTheApplications_theSdkIsMadeFromOpenTelemetrysSettings() {
+        context.withPropertyValues("sourced.tracing.enabled=true").run(on -> {
+            assertThat(on).hasSingleBean(OpenTelemetrySdk.class);
+            assertThat(on).getBean(SpanFactory.class).isInstanceOf(OpenTelemetrySpanFactory.class);
+        });
+    }
+}
