@@ -5,6 +5,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
+import io.sourced.app.axon.Causes;
 import java.util.Map;
 import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
 import org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration;
@@ -44,12 +46,26 @@ class TracingConfiguration {
     @Conditional(Tracing.On.class)
     @ConditionalOnMissingBean(OpenTelemetry.class)
     OpenTelemetrySdk openTelemetry() {
-        return AutoConfiguredOpenTelemetrySdk.builder()
-                .addPropertiesSupplier(() -> SDK_DEFAULTS)
-                // closed with the application context, after the last spans
-                .disableShutdownHook()
-                .build()
-                .getOpenTelemetrySdk();
+        try {
+            return AutoConfiguredOpenTelemetrySdk.builder()
+                    .addPropertiesSupplier(() -> SDK_DEFAULTS)
+                    // closed with the application context, after the last spans
+                    .disableShutdownHook()
+                    .build()
+                    .getOpenTelemetrySdk();
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException(
+                    "Traces are on but OpenTelemetry's settings (OTEL_* variables, otel.* system properties) cannot "
+                            + "be applied: " + rootMessage(e) + ". Spans are exported as OTLP over http/protobuf "
+                            + "(grpc is not in this jar); " + Tracing.PROPERTY + "=false turns traces off",
+                    e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        return Causes.first(failure, cause -> cause.getCause() == null || cause.getCause() == cause)
+                .map(Throwable::getMessage)
+                .orElse(failure.getMessage());
     }
 
     /**

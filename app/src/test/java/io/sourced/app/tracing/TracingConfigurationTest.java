@@ -54,4 +54,23 @@ class TracingConfigurationTest {
             assertThat(on).getBean(SpanFactory.class).isInstanceOf(OpenTelemetrySpanFactory.class);
         });
     }
+
+    @Test
+    void on_withSettingsTheSdkCannotApply_stopsTheStart_sayingWhy() {
+        String before = System.getProperty("otel.exporter.otlp.protocol");
+        System.setProperty("otel.exporter.otlp.protocol", "grpc");
+        try {
+            context.withPropertyValues("sourced.tracing.enabled=true")
+                    .run(on -> assertThat(on)
+                            .getFailure()
+                            .hasStackTraceContaining("cannot be applied: No GrpcSenderProvider")
+                            .hasStackTraceContaining("OTLP over http/protobuf"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("otel.exporter.otlp.protocol");
+            } else {
+                System.setProperty("otel.exporter.otlp.protocol", before);
+            }
+        }
+    }
 }
