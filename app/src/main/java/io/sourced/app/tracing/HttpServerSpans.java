@@ -3,6 +3,8 @@ package io.sourced.app.tracing;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -19,9 +21,12 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * A server span for each HTTP request Spring observes (the API and the pages; not the simulators' nor the actuator's,
- * see {@code RequestObservations}), named as OpenTelemetry's conventions name it ({@code POST /api/orders}), a child
- * of the caller's trace when the request carries one ({@code traceparent}). It is the current span while the request
- * is handled, so the commands it sends are dispatched in its trace.
+ * see {@code RequestObservations}), named as OpenTelemetry's conventions name it ({@code POST /api/orders}). It is the
+ * current span while the request is handled, so the commands it sends are dispatched in its trace.
+ * <p>
+ * Each request starts a trace of its own, linked to the caller's when the request carries one ({@code traceparent}),
+ * never continuing it: an order's trace id groups its events in the log ({@link TraceIdOfTheCaller}), and a caller
+ * that placed several orders under one trace, or named another's trace id, would otherwise have them share one.
  */
 final class HttpServerSpans implements ObservationHandler<ServerRequestObservationContext> {
 
@@ -55,10 +60,13 @@ final class HttpServerSpans implements ObservationHandler<ServerRequestObservati
     @Override
     public void onStart(ServerRequestObservationContext context) {
         HttpServletRequest request = context.getCarrier();
-        Context caller = propagator.extract(Context.root(), request, HEADERS);
-        Span span = tracer.spanBuilder(request.getMethod())
-                .setParent(caller)
-                .setSpanKind(SpanKind.SERVER)
+        SpanContext caller = Span.fromContext(propagator.extract(Context.root(), request, HEADERS))
+                .getSpanContext();
+        SpanBuilder builder = tracer.spanBuilder(request.getMethod()).setNoParent();
+        if (caller.isValid()) {
+            builder.addLink(caller);
+        }
+        Span span = builder.setSpanKind(SpanKind.SERVER)
                 .setAttribute("http.request.method", request.getMethod())
                 .setAttribute("url.path", request.getRequestURI())
                 .startSpan();

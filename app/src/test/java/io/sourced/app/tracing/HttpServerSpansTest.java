@@ -71,6 +71,7 @@ class HttpServerSpansTest {
         assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(span.getSpanId()).isEqualTo(current[0]);
         assertThat(span.getParentSpanContext().isValid()).isFalse();
+        assertThat(span.getLinks()).isEmpty();
         assertThat(span.getAttributes().get(AttributeKey.stringKey("http.route")))
                 .isEqualTo("/api/orders/{orderId}");
         assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
@@ -82,7 +83,7 @@ class HttpServerSpansTest {
     }
 
     @Test
-    void aTracedCaller_isContinued() {
+    void aTracedCaller_isLinked_notContinued() {
         ServerRequestObservationContext request = request("POST", "/api/orders", 202);
         ((MockHttpServletRequest) request.getCarrier())
                 .addHeader("traceparent", "00-" + CALLERS_TRACE + "-" + CALLERS_SPAN + "-01");
@@ -90,8 +91,12 @@ class HttpServerSpansTest {
         SpanData span = handle(request, "/api/orders", () -> {});
 
         assertThat(span.getName()).isEqualTo("POST /api/orders");
-        assertThat(span.getTraceId()).isEqualTo(CALLERS_TRACE);
-        assertThat(span.getParentSpanId()).isEqualTo(CALLERS_SPAN);
+        assertThat(span.getTraceId()).isNotEqualTo(CALLERS_TRACE);
+        assertThat(span.getParentSpanContext().isValid()).isFalse();
+        assertThat(span.getLinks()).singleElement().satisfies(link -> {
+            assertThat(link.getSpanContext().getTraceId()).isEqualTo(CALLERS_TRACE);
+            assertThat(link.getSpanContext().getSpanId()).isEqualTo(CALLERS_SPAN);
+        });
     }
 
     @Test
