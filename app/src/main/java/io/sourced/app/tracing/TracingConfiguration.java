@@ -23,9 +23,15 @@ import org.springframework.context.annotation.Conditional;
  * is made. On, the SDK is set up from OpenTelemetry's own settings ({@code OTEL_*} variables or {@code otel.*} system
  * properties), unless the application gives an {@link OpenTelemetry} of its own (the tests' in-memory one): hence an
  * auto-configuration, which runs after the application's beans are known, and before Axon's, which would otherwise
- * make a span factory of the global OpenTelemetry.
+ * make a span factory of the global OpenTelemetry, and Spring Boot's, which would otherwise make an SDK of its own
+ * (one that exports nothing) whether traces are on or off.
  */
-@AutoConfiguration(before = {OpenTelemetryAutoConfiguration.class, AxonTracingAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            OpenTelemetryAutoConfiguration.class,
+            AxonTracingAutoConfiguration.class,
+            org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration.class
+        })
 class TracingConfiguration {
 
     /** Only traces: the metrics are Micrometer's ({@code /actuator/prometheus}) and the logs stay in the log. */
@@ -40,6 +46,14 @@ class TracingConfiguration {
     @Conditional(Tracing.Off.class)
     SpanFactory noSpans() {
         return NoOpSpanFactory.INSTANCE;
+    }
+
+    /** OpenTelemetry's API alone, which makes nothing: in its place Spring Boot would start an SDK. */
+    @Bean
+    @Conditional(Tracing.Off.class)
+    @ConditionalOnMissingBean(OpenTelemetry.class)
+    OpenTelemetry noOpenTelemetry() {
+        return OpenTelemetry.noop();
     }
 
     @Bean

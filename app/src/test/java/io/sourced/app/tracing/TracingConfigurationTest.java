@@ -14,13 +14,16 @@ import org.springframework.context.annotation.Bean;
 
 class TracingConfigurationTest {
 
-    private final ApplicationContextRunner context =
-            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TracingConfiguration.class));
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    TracingConfiguration.class,
+                    // Spring Boot's, which would make an SDK of its own
+                    org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration.class));
 
     static class ApplicationsOwn {
         @Bean
-        OpenTelemetry openTelemetry() {
-            return OpenTelemetry.noop();
+        OpenTelemetry applicationsOpenTelemetry() {
+            return OpenTelemetry.propagating(OpenTelemetry.noop().getPropagators());
         }
     }
 
@@ -28,7 +31,8 @@ class TracingConfigurationTest {
     void off_axonMakesNoSpans_andNoSdkIsMade() {
         context.withPropertyValues("sourced.tracing.enabled=false").run(off -> {
             assertThat(off).getBean(SpanFactory.class).isSameAs(NoOpSpanFactory.INSTANCE);
-            assertThat(off).doesNotHaveBean(OpenTelemetry.class);
+            assertThat(off).getBean(OpenTelemetry.class).isSameAs(OpenTelemetry.noop());
+            assertThat(off).doesNotHaveBean(OpenTelemetrySdk.class);
             assertThat(off).doesNotHaveBean(HttpServerSpans.class);
             assertThat(off).doesNotHaveBean(TraceIdOfTheCaller.class);
         });
@@ -40,8 +44,8 @@ class TracingConfigurationTest {
                 .withPropertyValues("sourced.tracing.enabled=true")
                 .run(on -> {
                     assertThat(on).getBean(SpanFactory.class).isInstanceOf(OpenTelemetrySpanFactory.class);
-                    assertThat(on).getBean(OpenTelemetry.class).isSameAs(OpenTelemetry.noop());
-                    assertThat(on).doesNotHaveBean(OpenTelemetrySdk.class);
+                    assertThat(on.getBeanNamesForType(OpenTelemetry.class))
+                            .containsExactly("applicationsOpenTelemetry");
                     assertThat(on).hasSingleBean(HttpServerSpans.class);
                     assertThat(on).hasSingleBean(TraceIdOfTheCaller.class);
                 });
@@ -50,7 +54,10 @@ class TracingConfigurationTest {
     @Test
     void on_withoutOneOfTheApplications_theSdkIsMadeFromOpenTelemetrysSettings() {
         context.withPropertyValues("sourced.tracing.enabled=true").run(on -> {
-            assertThat(on).hasSingleBean(OpenTelemetrySdk.class);
+            assertThat(on).hasSingleBean(OpenTelemetry.class);
+            assertThat(on.getBean(OpenTelemetrySdk.class).getSdkTracerProvider().toString())
+                    .as("exporting as OpenTelemetry's settings say")
+                    .contains("OtlpHttpSpanExporter");
             assertThat(on).getBean(SpanFactory.class).isInstanceOf(OpenTelemetrySpanFactory.class);
         });
     }
