@@ -88,6 +88,11 @@ class H2TracingIT {
                                 "StreamingEventProcessor.process(OrderAcceptedEvent)",
                                 "OrderViewProjector.on(OrderAcceptedEvent,Instant,ReplayStatus)");
                 assertThat(names).anyMatch(name -> name.startsWith("OrderFulfilmentSaga.on("));
+                assertThat(trace)
+                        .as("no metadata in the spans: the username stays in the event log")
+                        .allSatisfy(
+                                span -> assertThat(span.getAttributes().asMap().values())
+                                        .doesNotContain("admin"));
                 // one tree: every span but the request's hangs from another of the trace
                 Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
                 assertThat(trace)
