@@ -3,6 +3,7 @@ package io.sourced.app.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sourced.app.tracing.Tracing;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /** How Axon stores and routes messages here: JSON everywhere, who caused what, retry on write conflicts. */
 @Configuration(proxyBeanMethods = false)
@@ -109,7 +111,8 @@ class AxonConfig {
             CommandBus commandBus,
             ScheduledExecutorService commandRetryExecutor,
             ExecutorService detachedCommandExecutor,
-            ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolvers) {
+            ObjectProvider<PersistenceExceptionResolver> persistenceExceptionResolvers,
+            Environment environment) {
         PersistenceExceptionResolver persistenceExceptionResolver = persistenceExceptionResolvers.getIfAvailable();
         RetryScheduler retries = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
@@ -123,7 +126,7 @@ class AxonConfig {
                 .retryScheduler(retries)
                 .dispatchInterceptors(new CallerMetaDataInterceptor())
                 .build();
-        return new DetachedCommandGateway(gateway, detachedCommandExecutor);
+        return new DetachedCommandGateway(gateway, Tracing.carryingTheTrace(detachedCommandExecutor, environment));
     }
 
     /**

@@ -32,5 +32,8 @@ public record Event(
         @Schema(type = "object", description = "the event's fields")
         JsonNode payload,
 
-        @Schema(type = "object", description = "at least traceId, correlationId and the username that caused it")
+        @Schema(
+                type = "object",
+                description = "at least traceId, correlationId and the username that caused it; stored with traces on, "
+                        + "traceparent (W3C)")
         JsonNode metadata) {}

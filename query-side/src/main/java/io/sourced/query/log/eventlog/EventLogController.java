@@ -124,8 +124,8 @@ class EventLogController {
 
     @Operation(
             summary = "Every event the order caused, across the aggregates and the workflow, in log order",
-            description = "Found through the traceId of the order's OrderPlacedEvent; 404 when unknown or another "
-                    + "customer's")
+            description = "Found through the traceId of the order's OrderPlacedEvent (with traces on, the W3C trace id "
+                    + "of the request that placed it); 404 when unknown or another customer's")
     @ApiResponse(
             responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))

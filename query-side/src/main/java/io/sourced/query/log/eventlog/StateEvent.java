@@ -19,7 +19,10 @@ public record StateEvent(
         @Schema(type = "object", description = "the event's fields")
         JsonNode payload,
 
-        @Schema(type = "object", description = "at least traceId, correlationId and the username that caused it")
+        @Schema(
+                type = "object",
+                description = "at least traceId, correlationId and the username that caused it; stored with traces on, "
+                        + "traceparent (W3C)")
         JsonNode metadata) {
 
     static StateEvent of(Event event) {
