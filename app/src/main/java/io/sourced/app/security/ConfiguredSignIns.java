@@ -66,24 +66,24 @@ class ConfiguredSignIns implements ApplicationRunner {
         if (password.isBlank()) {
             return;
         }
-        signIns.role(username).ifPresent(held -> refuseAnother(username, held, role, setting));
-        if (signIns.exists(username)) {
-            signIns.changePassword(username, password);
+        if (signIns.role(username).isPresent()) {
+            changePassword(username, role, password, setting);
         } else {
             try {
                 signIns.create(username, password, role, null);
             } catch (SignInStore.UsernameTaken e) {
-                signIns.role(username).ifPresent(held -> refuseAnother(username, held, role, setting));
-                signIns.changePassword(username, password);
+                changePassword(username, role, password, setting);
             }
         }
         log.info("Sign-in '{}' ({}) set from {}", username, role, setting);
     }
 
-    private static void refuseAnother(String username, String held, String role, String setting) {
+    private void changePassword(String username, String role, String password, String setting) {
+        String held = signIns.role(username).orElse(role);
         if (!held.equals(role)) {
             throw new IllegalStateException("The sign-in '" + username + "' exists with the role " + held + ", not "
                     + role + ": " + setting + " cannot set its password");
         }
+        signIns.changePassword(username, password);
     }
 }

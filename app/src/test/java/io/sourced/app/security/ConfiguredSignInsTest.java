@@ -74,7 +74,6 @@ class ConfiguredSignInsTest {
     @Test
     void run_metricsSignInHeldByACustomer_stopsTheStart_andChangesNothing() {
         when(store.role("metrics")).thenReturn(Optional.of(Caller.CUSTOMER));
-        when(store.exists("metrics")).thenReturn(true);
 
         assertThatThrownBy(() -> new ConfiguredSignIns(store, "", "scrape-me").run(null))
                 .hasMessageContaining("'metrics'")
