@@ -34,7 +34,7 @@ final class AppProcess implements AutoCloseable {
         this.secondsToHealthy = secondsToHealthy;
     }
 
-    /** Starts the jar and returns once {@code /actuator/health} answers UP. */
+    /** Starts the jar and returns once {@code /actuator/health} answers UP (or DEGRADED: it serves). */
     static AppProcess start(Path jar, Path folder, List<String> arguments) throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(folder);
@@ -102,7 +102,9 @@ final class AppProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                // DEGRADED (a processor stalled or in error) still serves, as UP does
+                if (answer.statusCode() == 200
+                        && (answer.body().contains("\"UP\"") || answer.body().contains("\"DEGRADED\""))) {
                     return;
                 }
             } catch (IOException notListeningYet) {

@@ -258,7 +258,8 @@ final class WorkflowBench {
             double peakRssMegabytes,
             CpuPerOrder cpuPerOrder,
             DatabaseWork.Delta work,
-            boolean settled) {
+            boolean settled,
+            MetricsScraper.Scrapes scrapes) {
 
         int ended() {
             return ended(placements, timeline).size();
@@ -328,15 +329,27 @@ final class WorkflowBench {
                 .toList();
         DatabaseWork before = DatabaseWork.of(subject.reader);
         double postgresAtStart = PostgresCpu.seconds();
-        Placements placements = load.run(subject.api, subject.shop, duration, subject.watcher::expect);
-        subject.watcher.awaitTerminal(scale.drainLimit());
-        double cores = cpu.cores();
-        double rss = subject.probe.peakRssMegabytes();
-        List<Subject> others = all.stream().filter(other -> other != subject).toList();
-        for (int i = 0; i < others.size(); i++) {
-            others.get(i).idleCores.add(idle.get(i).cores());
+        // Prometheus beside the load: its scrapes' cost to the application is in the step's CPU
+        MetricsScraper scraper = MetricsScraper.start(subject.jar.app().base());
+        Placements placements;
+        double cores;
+        double rss;
+        boolean settled;
+        MetricsScraper.Scrapes scrapes;
+        try {
+            placements = load.run(subject.api, subject.shop, duration, subject.watcher::expect);
+            subject.watcher.awaitTerminal(scale.drainLimit());
+            cores = cpu.cores();
+            rss = subject.probe.peakRssMegabytes();
+            List<Subject> others =
+                    all.stream().filter(other -> other != subject).toList();
+            for (int i = 0; i < others.size(); i++) {
+                others.get(i).idleCores.add(idle.get(i).cores());
+            }
+            settled = settle(subject);
+        } finally {
+            scrapes = scraper.stop();
         }
-        boolean settled = settle(subject);
         double appCpuSeconds = cpu.seconds();
         ProcessProbe.Compilation compiled = subject.probe.compilation();
         double postgresCpuSeconds = PostgresCpu.seconds() - postgresAtStart;
@@ -352,7 +365,8 @@ final class WorkflowBench {
                 rss,
                 new CpuPerOrder(appCpuSeconds, compiled.secondsSince(compiledAtStart), postgresCpuSeconds, ended),
                 after.since(before, ended),
-                settled);
+                settled,
+                scrapes);
     }
 
     /**
@@ -450,6 +464,18 @@ final class WorkflowBench {
             results.add(
                     new Figure(name, "read-side SQL statements per order", "statements"),
                     work.readSideStatementsPerOrder());
+        }
+        MetricsScraper.Scrapes scrapes = step.scrapes();
+        results.add(
+                new Figure(name, "metrics scrape latency p50", "ms"),
+                scrapes.latencies().percentile(50));
+        results.add(
+                new Figure(name, "metrics scrape latency p99", "ms"),
+                scrapes.latencies().percentile(99));
+        results.add(new Figure(name, "metrics scrape size", "KB"), scrapes.largestBytes() / 1024.0);
+        if (scrapes.failures() > 0) {
+            results.note(name + ": " + scrapes.failures() + " scrapes of /actuator/prometheus failed (of "
+                    + (scrapes.failures() + scrapes.latencies().count()) + ")");
         }
         if (!step.settled()) {
             results.note(name + ": the application's processors had not all reached the head of the event store "

@@ -45,6 +45,7 @@ class SecurityConfig {
     private static final String ADMIN = Caller.ADMIN;
     private static final String CUSTOMER = Caller.CUSTOMER;
     private static final String CONSUMER = Caller.CONSUMER_ROLE;
+    private static final String METRICS = ConfiguredSignIns.METRICS;
 
     /** The pages load only their own scripts, styles, images and fonts, post only to themselves, and are never framed. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -178,12 +179,15 @@ class SecurityConfig {
                                 "/actuator/health",
                                 "/actuator/health/**")
                         .permitAll()
+                        // Prometheus scrapes with a sign-in of its own, which opens nothing else
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole(ADMIN, METRICS)
                         .requestMatchers("/actuator/**", "/admin/**")
                         .hasRole(ADMIN)
                         .requestMatchers(SHIPMENTS_LIST)
                         .hasRole(ADMIN)
                         .anyRequest()
-                        .authenticated())
+                        .hasAnyRole(ADMIN, CUSTOMER))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new StartPageAfterSignIn())
                         .failureHandler(SecurityConfig::signInFailed)

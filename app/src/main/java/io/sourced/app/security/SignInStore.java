@@ -6,6 +6,7 @@ import io.sourced.api.finance.SignIn;
 import io.sourced.command.Refused;
 import io.sourced.command.finance.CustomerSignIns;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,12 @@ public class SignInStore implements UserDetailsService, CustomerSignIns {
         } catch (UsernameTaken taken) {
             return false;
         }
+    }
+
+    /** The role of the sign-in of that name; empty when there is none. */
+    public Optional<String> role(String username) {
+        return jdbc.queryForList("SELECT role FROM sign_in WHERE username = ?", String.class, username).stream()
+                .findFirst();
     }
 
     public boolean exists(String username) {

@@ -3,6 +3,8 @@ package io.sourced.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +45,8 @@ class ComposeFilesIT {
     private static final Map<String, String> REQUIRED = Map.of(
             "SOURCED_AXONSERVER_TOKEN", "token-of-compose-files-it",
             "SOURCED_ADMIN_PASSWORD", "password-of-compose-files-it",
+            "SOURCED_METRICS_PASSWORD", "metrics-password-of-compose-files-it",
+            "SOURCED_GRAFANA_PASSWORD", "grafana-password-of-compose-files-it",
             "SOURCED_CRM_URL", "http://crm.example:8080/crm",
             "SOURCED_SHIPPING_URL", "http://shipping.example:8080/shipping");
 
@@ -116,7 +120,106 @@ class ComposeFilesIT {
                         .as(name)
                         .containsEntry("SOURCED_DEMO_ENABLED", "false")
                         .containsEntry("SOURCED_SIMULATORS_ENABLED", "false")
-                        .containsEntry("SOURCED_SECURITY_ADMIN_PASSWORD", REQUIRED.get("SOURCED_ADMIN_PASSWORD")));
+                        .containsEntry("SOURCED_SECURITY_ADMIN_PASSWORD", REQUIRED.get("SOURCED_ADMIN_PASSWORD"))
+                        .containsEntry("SOURCED_SECURITY_METRICS_PASSWORD", REQUIRED.get("SOURCED_METRICS_PASSWORD")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
+    void prometheus_scrapesEveryApplicationService_signedInAsMetrics_withThePasswordItIsGiven(String file)
+            throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig(file, REQUIRED));
+        Map<String, Object> prometheus = services.get("prometheus");
+        Map<String, Object> job = onlyScrapeJob(mounted(prometheus, "/etc/prometheus/prometheus.yml"));
+
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        Map<?, ?> basicAuth = (Map<?, ?>) job.get("basic_auth");
+        assertThat(basicAuth.get("username")).isEqualTo("metrics");
+        String entrypoint = String.join(" ", strings(prometheus.get("entrypoint")));
+        assertThat(entrypoint)
+                .as("the entrypoint writes the password Prometheus reads")
+                .contains("\"$$SOURCED_METRICS_PASSWORD\" > " + basicAuth.get("password_file"))
+                .contains("exec /bin/prometheus --config.file=/etc/prometheus/prometheus.yml");
+        assertThat(environment(prometheus))
+                .containsEntry("SOURCED_METRICS_PASSWORD", REQUIRED.get("SOURCED_METRICS_PASSWORD"));
+        assertThat(scrapedServices(job))
+                .as("the services scraped")
+                .isEqualTo(applications(services).keySet());
+        assertThat(volumes(prometheus)).contains("prometheus-data:/prometheus");
+        assertThat(ports(prometheus)).containsExactly("127.0.0.1:9090:9090");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose.yaml", "compose.services.yaml"})
+    void grafana_isProvisionedWithThePrometheusTheDashboardReads_onThisHostOnly(String file) throws Exception {
+        Map<String, Map<String, Object>> services = services(composeConfig(file, REQUIRED));
+        Map<String, Object> grafana = services.get("grafana");
+        Path provisioning = mounted(grafana, "/etc/grafana/provisioning");
+        Path dashboards = mounted(grafana, "/etc/grafana/dashboards");
+        Map<String, Object> dataSource =
+                onlyOne(yaml(provisioning.resolve("datasources/prometheus.yml")), "datasources");
+        Map<String, Object> provider = onlyOne(yaml(provisioning.resolve("dashboards/sourced.yml")), "providers");
+        JsonNode dashboard =
+                new ObjectMapper().readTree(dashboards.resolve("sourced.json").toFile());
+
+        assertThat(dataSource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+        assertThat(dashboard.findValues("datasource"))
+                .as("every panel and query reads the provisioned data source")
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(source.path("uid").asText()).isEqualTo(dataSource.get("uid")));
+        assertThat(((Map<?, ?>) provider.get("options")).get("path")).isEqualTo("/etc/grafana/dashboards");
+        assertThat(environment(grafana))
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", REQUIRED.get("SOURCED_GRAFANA_PASSWORD"))
+                .containsEntry("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", "/etc/grafana/dashboards/sourced.json");
+        assertThat(volumes(grafana)).contains("grafana-data:/var/lib/grafana");
+        assertThat(ports(grafana)).containsExactly("127.0.0.1:3000:3000");
+    }
+
+    /** The host folder or file mounted at {@code target} in the service. */
+    private static Path mounted(Map<String, Object> service, String target) {
+        return volumes(service).stream()
+                .map(volume -> volume.replaceFirst(":ro$", ""))
+                .filter(volume -> volume.endsWith(":" + target))
+                .map(volume -> Path.of(volume.substring(0, volume.length() - target.length() - 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing mounted at " + target + ": " + volumes(service)));
+    }
+
+    private static Map<String, Object> onlyScrapeJob(Path configuration) throws IOException {
+        return onlyOne(yaml(configuration), "scrape_configs");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onlyOne(Map<String, Object> document, String key) {
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) document.get(key);
+        assertThat(entries).as(key).hasSize(1);
+        return entries.get(0);
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        return new Yaml().load(Files.readString(file));
+    }
+
+    /** The compose services a scrape job reaches on the application's port: its static targets, or the names it resolves. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> scrapedServices(Map<String, Object> job) {
+        Set<String> scraped = new TreeSet<>();
+        for (Map<String, Object> targets : (List<Map<String, Object>>) job.getOrDefault("static_configs", List.of())) {
+            for (String target : strings(targets.get("targets"))) {
+                assertThat(target).endsWith(":8080");
+                scraped.add(target.substring(0, target.indexOf(':')));
+            }
+        }
+        for (Map<String, Object> dns : (List<Map<String, Object>>) job.getOrDefault("dns_sd_configs", List.of())) {
+            assertThat(dns).containsEntry("type", "A").containsEntry("port", 8080);
+            scraped.addAll(strings(dns.get("names")));
+        }
+        return scraped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object list) {
+        return ((List<Object>) list).stream().map(String::valueOf).toList();
     }
 
     @ParameterizedTest(name = "{0}")

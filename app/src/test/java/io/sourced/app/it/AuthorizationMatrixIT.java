@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every endpoint (API, pages, streams, actuator, simulators) × {anonymous, customer A, customer B, admin, a consumer
- * with its bearer token}: the status each gets, written below as a table; and customer A sees nothing of customer B on
- * any list or feed A may read.
+ * with its bearer token, the metrics scraper}: the status each gets, written below as a table; and customer A sees
+ * nothing of customer B on any list or feed A may read.
  */
 class AuthorizationMatrixIT extends ApplicationScenarios {
 
@@ -35,144 +35,145 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
      * also without a body); sent as another site's form could send them ({@code form}: a form body, {@code bare}: no
      * body and no content type) they are refused (403) to everyone. A customer naming another customer's data gets
      * 404, never 403. A consumer (granted OrderPlacedEvent) reads the feed and nothing else: elsewhere in the API it gets
-     * 403, and its token opens no page (the pages answer it as an anonymous reader).
+     * 403, and its token opens no page (the pages answer it as an anonymous reader). The sign-in {@code metrics} (role
+     * METRICS, Prometheus') scrapes {@code /actuator/prometheus}, reads what anyone reads, and gets 403 elsewhere.
      */
     private static final String MATRIX = """
-            method  path                                               anonymous  A    B    admin  consumer  body
-            GET     /api/me                                            401        200  200  200    403
-            GET     /api/catalog                                       401        200  200  200    403
-            GET     /api/products                                      401        200  200  200    403
-            GET     /api/products/{product}                            401        200  200  200    403
-            GET     /api/products/{product}?asOf={now}                 401        200  200  200    403
-            POST    /api/products                                      401        403  403  201    403       {"name":"Matrix lamp","price":3.50,"stock":5}
-            POST    /api/products/{product}/restock                    401        403  403  202    403       {"quantity":1}
-            POST    /api/products/{product}/write-offs                 401        403  403  202    403       {"quantity":1,"reason":"matrix"}
-            POST    /api/products/{product}/write-offs                 403        403  403  403    403       form
-            GET     /api/customers                                     401        403  403  200    403
-            POST    /api/customers                                     401        403  403  201    403       {"name":"Matrix Zed","initialDeposit":1}
-            GET     /api/customers/{A}                                 401        200  404  200    403
-            GET     /api/customers/{A}?asOf={now}                      401        200  404  200    403
-            GET     /api/customers/{A}/transactions                    401        200  404  200    403
-            POST    /api/customers/{A}/deposits                        401        202  404  202    403       {"amount":1}
-            POST    /api/customers/{A}/withdrawals                     401        202  404  202    403       {"amount":1}
-            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 401        403  403  202    403       {"reason":"matrix"}
-            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 403        403  403  403    403       form
-            GET     /api/orders                                        401        200  200  200    403
-            GET     /api/orders?customerId={A}                         401        200  404  200    403
-            POST    /api/orders                                        401        202  404  202    403       {"customerId":"{A}","lines":[{"productId":"{product}","quantity":1}]}
-            GET     /api/orders/{A-order}                              401        200  404  200    403
-            GET     /api/orders/{A-order}?asOf={now}                   401        200  404  200    403
-            GET     /api/orders/{A-order}/updates                      401        200  404  200    403
-            GET     /api/orders/{A-order}/trace                        401        200  404  200    403
-            POST    /api/orders/{A-order}/cancel                       401        409  404  409    403
-            POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       bare
-            POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       form
-            POST    /api/orders                                        403        403  403  403    403       form
-            GET     /api/aggregates/{A-order}/events                   401        200  404  200    403
-            GET     /api/aggregates/{A}/events                         401        200  404  200    403
-            GET     /api/aggregates/{product}/events                   401        404  404  200    403
-            GET     /api/aggregates/{A-order}/states                   401        200  404  200    403
-            GET     /api/aggregates/{A}/states                         401        200  404  200    403
-            GET     /api/aggregates/{product}/states                   401        404  404  200    403
-            GET     /api/events                                        401        403  403  200    403
-            GET     /api/admin/processors                              401        403  403  200    403
-            POST    /api/admin/processors/unknown/replay               401        403  403  404    403
-            DELETE  /api/admin/processors/unknown/replay               401        403  403  404    403
-            POST    /api/admin/processors/unknown/replay               403        403  403  403    403       bare
-            DELETE  /api/admin/processors/unknown/replay               403        403  403  403    403       bare
-            POST    /api/admin/views/rebuild                           401        403  403  202    403       {"processors":["products-view"]}
-            GET     /api/admin/dead-letters                            401        403  403  200    403
-            GET     /api/admin/workflow                                401        403  403  200    403
-            GET     /api/admin/rules                                   401        403  403  200    403
-            POST    /api/admin/dead-letters/unknown/retry              401        403  403  404    403
-            POST    /api/admin/dead-letters/unknown/retry              403        403  403  403    403       form
-            GET     /api/reports/products                              401        403  403  200    403
-            GET     /api/reports/days                                  401        403  403  200    403
-            GET     /api/reports/tiers                                 401        403  403  200    403
-            GET     /api/feed                                          401        403  403  403    200
-            GET     /api/feed?types=OrderPlacedEvent&limit=5           401        403  403  403    200
-            GET     /api/feed?types=OrderAcceptedEvent                 401        403  403  403    403
-            GET     /api/feed/stream?after=nowhere                     401        403  403  403    400
-            GET     /api/feed/stream                                   401        403  403  403    200
-            GET     /api/feed/position                                 401        403  403  403    200
-            PUT     /api/feed/position                                 401        403  403  403    400       {"position":"nowhere"}
-            PUT     /api/feed/position                                 403        403  403  403    403       form
-            GET     /api/feed/catalog                                  401        403  403  403    200
-            GET     /api/consumers                                     401        403  403  200    403
-            POST    /api/consumers                                     401        403  403  201    403       {"name":"Matrix reader","eventTypes":["OrderPlacedEvent"]}
-            POST    /api/consumers                                     401        403  403  400    403       {"name":"Matrix nobody","eventTypes":["NoSuchEvent"]}
-            POST    /api/consumers                                     403        403  403  403    403       form
-            GET     /api/consumers/{other-consumer}                    401        403  403  200    403
-            POST    /api/consumers/{other-consumer}/event-types        401        403  403  200    403       {"eventTypes":["OrderAcceptedEvent"]}
-            POST    /api/consumers/{other-consumer}/token              401        403  403  200    403
-            POST    /api/consumers/{other-consumer}/disable            401        403  403  200    403
-            POST    /api/consumers/{other-consumer}/enable             401        403  403  200    403
-            GET     /admin/consumers                                   302        403  403  200    302
-            POST    /api/timelines                                     401        403  403  202    403       {"name":"Matrix","from":"2026-01-01T00:00:00Z","to":"2026-01-02T00:00:00Z"}
-            POST    /api/timelines                                     403        403  403  403    403       form
-            GET     /api/timelines                                     401        403  403  200    403
-            GET     /api/timelines/unknown                             401        403  403  404    403
-            DELETE  /api/timelines/unknown                             401        403  403  404    403
-            DELETE  /api/timelines/unknown                             403        403  403  403    403       bare
-            GET     /                                                  200        302  302  302    200
-            GET     /login                                             200        302  302  302    200
-            GET     /shop                                              302        200  200  200    302
-            GET     /shop/live                                         302        200  200  200    302
-            GET     /account                                           302        302  302  302    302
-            GET     /accounts/{A}                                      302        200  404  200    302
-            GET     /accounts/{A}?asOf={now}                           302        200  404  200    302
-            GET     /accounts/{A}?version=1                            302        200  404  200    302
-            GET     /accounts/{A}/ledger                               302        200  404  200    302
-            GET     /orders                                            302        200  200  302    302
-            GET     /orders/{A-order}                                  302        200  404  200    302
-            GET     /orders/{A-order}?asOf={now}                       302        200  404  200    302
-            GET     /orders/{A-order}?version=1                        302        200  404  200    302
-            GET     /orders/{A-order}/history                          302        200  404  200    302
-            GET     /orders/{A-order}/live                             302        200  404  200    302
-            GET     /admin/orders                                      302        403  403  200    302
-            GET     /admin/customers                                   302        403  403  200    302
-            GET     /admin/customers/live                              302        403  403  200    302
-            GET     /admin/products                                    302        403  403  200    302
-            GET     /admin/products/live                               302        403  403  200    302
-            GET     /admin/products/{product}                          302        403  403  200    302
-            GET     /admin/products/{product}?asOf={now}               302        403  403  200    302
-            GET     /admin/products/{product}?version=1                302        403  403  200    302
-            GET     /admin/catalog                                     302        403  403  200    302
-            GET     /admin/operations                                  302        403  403  200    302
-            GET     /admin/operations/live                             302        403  403  200    302
-            GET     /admin/operations/dead-letters                     302        403  403  200    302
-            GET     /admin/operations/rebuilds                         302        403  403  200    302
-            GET     /admin/reports                                     302        403  403  200    302
-            GET     /admin/rules                                       302        403  403  200    302
-            GET     /admin/timelines                                   302        403  403  200    302
-            GET     /admin/timelines/list                              302        403  403  200    302
-            GET     /admin/timelines/unknown                           302        403  403  404    302
-            GET     /admin/timelines/unknown/comparison                302        403  403  404    302
-            POST    /shop/orders                                       403        403  403  403    403       form
-            POST    /accounts/{A}/deposits                             403        403  403  403    403       form
-            POST    /accounts/{A}/withdrawals                          403        403  403  403    403       form
-            POST    /orders/{A-order}/cancel                           403        403  403  403    403       form
-            POST    /admin/products                                    403        403  403  403    403       form
-            POST    /admin/products/{product}/restock                  403        403  403  403    403       form
-            POST    /admin/products/{product}/write-offs               403        403  403  403    403       form
-            POST    /admin/customers                                   403        403  403  403    403       form
-            POST    /admin/customers/{A}/deposits                      403        403  403  403    403       form
-            POST    /admin/customers/{A}/reversals                     403        403  403  403    403       form
-            POST    /admin/operations/processors/unknown/replay        403        403  403  403    403       form
-            POST    /admin/operations/dead-letters/unknown/retry       403        403  403  403    403       form
-            POST    /admin/operations/processors/unknown/replay/cancel 403        403  403  403    403       form
-            POST    /admin/timelines                                   403        403  403  403    403       form
-            POST    /admin/timelines/unknown/delete                    403        403  403  403    403       form
-            GET     /actuator/health                                   200        200  200  200    200
-            GET     /actuator/info                                     302        403  403  200    302
-            GET     /actuator/prometheus                               302        403  403  200    302
-            GET     /actuator/env                                      302        403  403  404    302
-            GET     /v3/api-docs                                       200        200  200  200    200
-            GET     /sim/crm/customers/{A}/tier                        200        200  200  200    200
-            GET     /sim/shipping/shipments                            302        403  403  200    302
+            method  path                                               anonymous  A    B    admin  consumer  metrics  body
+            GET     /api/me                                            401        200  200  200    403       403
+            GET     /api/catalog                                       401        200  200  200    403       403
+            GET     /api/products                                      401        200  200  200    403       403
+            GET     /api/products/{product}                            401        200  200  200    403       403
+            GET     /api/products/{product}?asOf={now}                 401        200  200  200    403       403
+            POST    /api/products                                      401        403  403  201    403       403      {"name":"Matrix lamp","price":3.50,"stock":5}
+            POST    /api/products/{product}/restock                    401        403  403  202    403       403      {"quantity":1}
+            POST    /api/products/{product}/write-offs                 401        403  403  202    403       403      {"quantity":1,"reason":"matrix"}
+            POST    /api/products/{product}/write-offs                 403        403  403  403    403       403      form
+            GET     /api/customers                                     401        403  403  200    403       403
+            POST    /api/customers                                     401        403  403  201    403       403      {"name":"Matrix Zed","initialDeposit":1}
+            GET     /api/customers/{A}                                 401        200  404  200    403       403
+            GET     /api/customers/{A}?asOf={now}                      401        200  404  200    403       403
+            GET     /api/customers/{A}/transactions                    401        200  404  200    403       403
+            POST    /api/customers/{A}/deposits                        401        202  404  202    403       403      {"amount":1}
+            POST    /api/customers/{A}/withdrawals                     401        202  404  202    403       403      {"amount":1}
+            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 401        403  403  202    403     403      {"reason":"matrix"}
+            POST    /api/customers/{A}/transactions/{A-deposit}/reversal 403        403  403  403    403     403      form
+            GET     /api/orders                                        401        200  200  200    403       403
+            GET     /api/orders?customerId={A}                         401        200  404  200    403       403
+            POST    /api/orders                                        401        202  404  202    403       403      {"customerId":"{A}","lines":[{"productId":"{product}","quantity":1}]}
+            GET     /api/orders/{A-order}                              401        200  404  200    403       403
+            GET     /api/orders/{A-order}?asOf={now}                   401        200  404  200    403       403
+            GET     /api/orders/{A-order}/updates                      401        200  404  200    403       403
+            GET     /api/orders/{A-order}/trace                        401        200  404  200    403       403
+            POST    /api/orders/{A-order}/cancel                       401        409  404  409    403       403
+            POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       403      bare
+            POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       403      form
+            POST    /api/orders                                        403        403  403  403    403       403      form
+            GET     /api/aggregates/{A-order}/events                   401        200  404  200    403       403
+            GET     /api/aggregates/{A}/events                         401        200  404  200    403       403
+            GET     /api/aggregates/{product}/events                   401        404  404  200    403       403
+            GET     /api/aggregates/{A-order}/states                   401        200  404  200    403       403
+            GET     /api/aggregates/{A}/states                         401        200  404  200    403       403
+            GET     /api/aggregates/{product}/states                   401        404  404  200    403       403
+            GET     /api/events                                        401        403  403  200    403       403
+            GET     /api/admin/processors                              401        403  403  200    403       403
+            POST    /api/admin/processors/unknown/replay               401        403  403  404    403       403
+            DELETE  /api/admin/processors/unknown/replay               401        403  403  404    403       403
+            POST    /api/admin/processors/unknown/replay               403        403  403  403    403       403      bare
+            DELETE  /api/admin/processors/unknown/replay               403        403  403  403    403       403      bare
+            POST    /api/admin/views/rebuild                           401        403  403  202    403       403      {"processors":["products-view"]}
+            GET     /api/admin/dead-letters                            401        403  403  200    403       403
+            GET     /api/admin/workflow                                401        403  403  200    403       403
+            GET     /api/admin/rules                                   401        403  403  200    403       403
+            POST    /api/admin/dead-letters/unknown/retry              401        403  403  404    403       403
+            POST    /api/admin/dead-letters/unknown/retry              403        403  403  403    403       403      form
+            GET     /api/reports/products                              401        403  403  200    403       403
+            GET     /api/reports/days                                  401        403  403  200    403       403
+            GET     /api/reports/tiers                                 401        403  403  200    403       403
+            GET     /api/feed                                          401        403  403  403    200       403
+            GET     /api/feed?types=OrderPlacedEvent&limit=5           401        403  403  403    200       403
+            GET     /api/feed?types=OrderAcceptedEvent                 401        403  403  403    403       403
+            GET     /api/feed/stream?after=nowhere                     401        403  403  403    400       403
+            GET     /api/feed/stream                                   401        403  403  403    200       403
+            GET     /api/feed/position                                 401        403  403  403    200       403
+            PUT     /api/feed/position                                 401        403  403  403    400       403      {"position":"nowhere"}
+            PUT     /api/feed/position                                 403        403  403  403    403       403      form
+            GET     /api/feed/catalog                                  401        403  403  403    200       403
+            GET     /api/consumers                                     401        403  403  200    403       403
+            POST    /api/consumers                                     401        403  403  201    403       403      {"name":"Matrix reader","eventTypes":["OrderPlacedEvent"]}
+            POST    /api/consumers                                     401        403  403  400    403       403      {"name":"Matrix nobody","eventTypes":["NoSuchEvent"]}
+            POST    /api/consumers                                     403        403  403  403    403       403      form
+            GET     /api/consumers/{other-consumer}                    401        403  403  200    403       403
+            POST    /api/consumers/{other-consumer}/event-types        401        403  403  200    403       403      {"eventTypes":["OrderAcceptedEvent"]}
+            POST    /api/consumers/{other-consumer}/token              401        403  403  200    403       403
+            POST    /api/consumers/{other-consumer}/disable            401        403  403  200    403       403
+            POST    /api/consumers/{other-consumer}/enable             401        403  403  200    403       403
+            GET     /admin/consumers                                   302        403  403  200    302       403
+            POST    /api/timelines                                     401        403  403  202    403       403      {"name":"Matrix","from":"2026-01-01T00:00:00Z","to":"2026-01-02T00:00:00Z"}
+            POST    /api/timelines                                     403        403  403  403    403       403      form
+            GET     /api/timelines                                     401        403  403  200    403       403
+            GET     /api/timelines/unknown                             401        403  403  404    403       403
+            DELETE  /api/timelines/unknown                             401        403  403  404    403       403
+            DELETE  /api/timelines/unknown                             403        403  403  403    403       403      bare
+            GET     /                                                  200        302  302  302    200       302
+            GET     /login                                             200        302  302  302    200       302
+            GET     /shop                                              302        200  200  200    302       403
+            GET     /shop/live                                         302        200  200  200    302       403
+            GET     /account                                           302        302  302  302    302       403
+            GET     /accounts/{A}                                      302        200  404  200    302       403
+            GET     /accounts/{A}?asOf={now}                           302        200  404  200    302       403
+            GET     /accounts/{A}?version=1                            302        200  404  200    302       403
+            GET     /accounts/{A}/ledger                               302        200  404  200    302       403
+            GET     /orders                                            302        200  200  302    302       403
+            GET     /orders/{A-order}                                  302        200  404  200    302       403
+            GET     /orders/{A-order}?asOf={now}                       302        200  404  200    302       403
+            GET     /orders/{A-order}?version=1                        302        200  404  200    302       403
+            GET     /orders/{A-order}/history                          302        200  404  200    302       403
+            GET     /orders/{A-order}/live                             302        200  404  200    302       403
+            GET     /admin/orders                                      302        403  403  200    302       403
+            GET     /admin/customers                                   302        403  403  200    302       403
+            GET     /admin/customers/live                              302        403  403  200    302       403
+            GET     /admin/products                                    302        403  403  200    302       403
+            GET     /admin/products/live                               302        403  403  200    302       403
+            GET     /admin/products/{product}                          302        403  403  200    302       403
+            GET     /admin/products/{product}?asOf={now}               302        403  403  200    302       403
+            GET     /admin/products/{product}?version=1                302        403  403  200    302       403
+            GET     /admin/catalog                                     302        403  403  200    302       403
+            GET     /admin/operations                                  302        403  403  200    302       403
+            GET     /admin/operations/live                             302        403  403  200    302       403
+            GET     /admin/operations/dead-letters                     302        403  403  200    302       403
+            GET     /admin/operations/rebuilds                         302        403  403  200    302       403
+            GET     /admin/reports                                     302        403  403  200    302       403
+            GET     /admin/rules                                       302        403  403  200    302       403
+            GET     /admin/timelines                                   302        403  403  200    302       403
+            GET     /admin/timelines/list                              302        403  403  200    302       403
+            GET     /admin/timelines/unknown                           302        403  403  404    302       403
+            GET     /admin/timelines/unknown/comparison                302        403  403  404    302       403
+            POST    /shop/orders                                       403        403  403  403    403       403      form
+            POST    /accounts/{A}/deposits                             403        403  403  403    403       403      form
+            POST    /accounts/{A}/withdrawals                          403        403  403  403    403       403      form
+            POST    /orders/{A-order}/cancel                           403        403  403  403    403       403      form
+            POST    /admin/products                                    403        403  403  403    403       403      form
+            POST    /admin/products/{product}/restock                  403        403  403  403    403       403      form
+            POST    /admin/products/{product}/write-offs               403        403  403  403    403       403      form
+            POST    /admin/customers                                   403        403  403  403    403       403      form
+            POST    /admin/customers/{A}/deposits                      403        403  403  403    403       403      form
+            POST    /admin/customers/{A}/reversals                     403        403  403  403    403       403      form
+            POST    /admin/operations/processors/unknown/replay        403        403  403  403    403       403      form
+            POST    /admin/operations/dead-letters/unknown/retry       403        403  403  403    403       403      form
+            POST    /admin/operations/processors/unknown/replay/cancel 403        403  403  403    403       403      form
+            POST    /admin/timelines                                   403        403  403  403    403       403      form
+            POST    /admin/timelines/unknown/delete                    403        403  403  403    403       403      form
+            GET     /actuator/health                                   200        200  200  200    200       200
+            GET     /actuator/info                                     302        403  403  200    302       403
+            GET     /actuator/prometheus                               302        403  403  200    302       200
+            GET     /actuator/env                                      302        403  403  404    302       403
+            GET     /v3/api-docs                                       200        200  200  200    200       200
+            GET     /sim/crm/customers/{A}/tier                        200        200  200  200    200       200
+            GET     /sim/shipping/shipments                            302        403  403  200    302       403
             """;
 
-    private static final List<String> WHO = List.of("anonymous", "A", "B", "admin", "consumer");
+    private static final List<String> WHO = List.of("anonymous", "A", "B", "admin", "consumer", "metrics");
 
     private Http http;
     private final Map<String, String> authorization = new LinkedHashMap<>();
@@ -183,10 +184,14 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         return Database.h2();
     }
 
+    private static final String METRICS_PASSWORD = "metrics-of-the-matrix";
+
     /** This test's client stands for the proxy in front: its X-Forwarded-Proto is believed. */
     @Override
     List<String> arguments() {
-        return List.of("--sourced.http.trusted-proxies=127.0.0.1,::1");
+        return List.of(
+                "--sourced.http.trusted-proxies=127.0.0.1,::1",
+                "--sourced.security.metrics-password=" + METRICS_PASSWORD);
     }
 
     @BeforeAll
@@ -198,6 +203,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         authorization.put("A", Http.basic(a, "secret-a"));
         authorization.put("B", Http.basic(b, "secret-b"));
         authorization.put("admin", Http.basic("admin", "admin"));
+        authorization.put("metrics", Http.basic("metrics", METRICS_PASSWORD));
         ids.put("{A}", open(a, "secret-a"));
         ids.put("{B}", open(b, "secret-b"));
         ids.put("{product}", admin.registerProduct("Matrix mug " + UUID.randomUUID(), "2.00", 100));
@@ -241,10 +247,10 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         for (String line : MATRIX.lines().skip(1).toList()) {
-            String[] column = line.trim().split("\\s+", 8);
+            String[] column = line.trim().split("\\s+", 9);
             String method = column[0];
             String path = fill(column[1]);
-            String body = column.length > 7 ? column[7] : null;
+            String body = column.length > 8 ? column[8] : null;
             for (int i = 0; i < WHO.size(); i++) {
                 int expected = Integer.parseInt(column[2 + i]);
                 Http.Reply reply = call(method, path, WHO.get(i), body);

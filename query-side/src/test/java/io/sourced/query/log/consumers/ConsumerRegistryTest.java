@@ -183,6 +183,11 @@ class ConsumerRegistryTest {
     }
 
     private void indexed(long position, String type) {
+        indexed(jdbc, position, type);
+    }
+
+    /** An event of that type at that position in the log's index, as the event log keeps it. */
+    static void indexed(JdbcTemplate jdbc, long position, String type) {
         jdbc.update(
                 "INSERT INTO event_log_view (position, event_id, type, occurred_at, payload, metadata) "
                         + "VALUES (?, ?, ?, CURRENT_TIMESTAMP, '{}', '{}')",
