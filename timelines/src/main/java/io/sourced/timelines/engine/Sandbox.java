@@ -33,6 +33,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.SagaConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
@@ -53,7 +54,7 @@ final class Sandbox implements AutoCloseable {
     /** Of each type, the aggregates kept in memory between commands; others are read again from the store. */
     static final int AGGREGATES_KEPT = 10_000;
 
-    /** An aggregate's events after which the store keeps a snapshot of it instead. */
+    /** How often an aggregate's snapshot is considered, in its events (see {@link SandboxSnapshots}). */
     static final int SNAPSHOT_EVERY = 100;
 
     private final Configuration axon;
@@ -87,6 +88,7 @@ final class Sandbox implements AutoCloseable {
                         DeadlineManager.class,
                         c -> new VirtualDeadlineManager(clock, new ConfigurationScopeAwareProvider(c)))
                 .registerComponent(CommandTargetResolver.class, c -> new CommandTargets())
+                .registerComponent(Snapshotter.class, c -> new SandboxSnapshots(seeded, caches))
                 .configureResourceInjector(c -> new SagaResources(c::getComponent));
         Aggregates.types().forEach(type -> configurer.configureAggregate(cached(type)));
         configurer.eventProcessing(processing -> {

@@ -26,8 +26,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * appended. Nothing reaches the live store. The sandbox is never streamed (its events are handled in the thread that
  * published them), so it answers no tracking token.
  * <p>
- * What it keeps does not grow with the period: of each aggregate, its latest snapshot (a copy of its state, taken by
- * the sandbox's snapshot trigger) and the events appended after it; of an aggregate that {@linkplain #forget ended},
+ * What it keeps does not grow with the period: of each aggregate, its latest snapshot (a copy of its state, see
+ * {@link SandboxSnapshots}) and the events appended after it; of an aggregate that {@linkplain #forget ended},
  * nothing.
  */
 final class SeededStorageEngine implements EventStorageEngine {
@@ -35,6 +35,9 @@ final class SeededStorageEngine implements EventStorageEngine {
     /** Copies of aggregates, as the live store's snapshots are made (JSON, read tolerantly). */
     private static final ObjectMapper COPIES =
             new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** About what an event held in memory weighs, in bytes. */
+    private static final int EVENT_WEIGHT = 500;
 
     private final EventStore live;
     private final Instant from;
@@ -72,6 +75,17 @@ final class SeededStorageEngine implements EventStorageEngine {
     void forget(String aggregateIdentifier) {
         appended.remove(aggregateIdentifier);
         seedEnds.remove(aggregateIdentifier);
+    }
+
+    /**
+     * Whether a snapshot of the aggregate is worth its copy: once the events held since its last one weigh about as much
+     * as that copy, so that what is held of an aggregate stays near the size of its state, and the copies made over a
+     * period cost a few hundred bytes of JSON an event, however large the state grows.
+     */
+    boolean snapshotDue(String aggregateIdentifier) {
+        Appended held = appended.get(aggregateIdentifier);
+        return held != null
+                && (held.snapshot == null || (long) held.events.size() * EVENT_WEIGHT >= held.snapshot.length);
     }
 
     /** The events held in memory (appended after each aggregate's latest snapshot), for tests. */

@@ -70,6 +70,26 @@ class SeededStorageEngineTest {
     }
 
     @Test
+    void snapshotOfALargeState_isDueOnlyOnceTheEventsSinceTheLastWeighAsMuch() {
+        ProductId lamp = ProductId.random();
+        SeededStorageEngine seeded = new SeededStorageEngine(history.store, START);
+        seeded.bornInPeriod(lamp.value());
+        seeded.appendEvents(List.of(event(lamp, 0)));
+        assertThat(seeded.snapshotDue(lamp.value())).isTrue();
+        Tally large = new Tally(0);
+        large.remembered = "x".repeat(50_000);
+        seeded.storeSnapshot(new GenericDomainEventMessage<>("Product", lamp.value(), 0, large));
+
+        long sequence = 1;
+        while (!seeded.snapshotDue(lamp.value())) {
+            seeded.appendEvents(List.of(event(lamp, sequence++)));
+        }
+
+        assertThat(sequence - 1).isBetween(50L, 200L);
+        assertThat(seeded.snapshotDue(ProductId.random().value())).isFalse();
+    }
+
+    @Test
     void endedAggregate_isForgotten() {
         ProductId lamp = ProductId.random();
         SeededStorageEngine seeded = new SeededStorageEngine(history.store, START);
@@ -86,6 +106,7 @@ class SeededStorageEngineTest {
     /** A stand-in for an aggregate's state, as mutable as one. */
     static final class Tally {
         public int count;
+        public String remembered = "";
 
         Tally() {}
 
