@@ -7,7 +7,9 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.common.ReflectionUtils;
 import org.axonframework.common.annotation.AnnotationUtils;
@@ -41,12 +43,11 @@ final class SagaResources implements ResourceInjector {
     }
 
     private final Function<Class<?>, Object> components;
-    private final ClassValue<List<Injection>> injections = new ClassValue<>() {
-        @Override
-        protected List<Injection> computeValue(Class<?> sagaType) {
-            return injectionsOf(sagaType);
-        }
-    };
+    /**
+     * By saga class. Not a {@code ClassValue}: its values would hold the sandbox's components, which lead back to it, and
+     * a value that reaches its own {@code ClassValue} keeps it, and the whole sandbox, for as long as the class lives.
+     */
+    private final Map<Class<?>, List<Injection>> injections = new ConcurrentHashMap<>();
 
     /** @param components a configuration's component of a type, or null when it has none */
     SagaResources(Function<Class<?>, Object> components) {
@@ -55,7 +56,7 @@ final class SagaResources implements ResourceInjector {
 
     @Override
     public void injectResources(Object saga) {
-        for (Injection injection : injections.get(saga.getClass())) {
+        for (Injection injection : injections.computeIfAbsent(saga.getClass(), this::injectionsOf)) {
             injection.into(saga);
         }
     }

@@ -3,6 +3,7 @@ package io.sourced.timelines.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sourced.api.rules.BusinessRules;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,35 @@ class SagaResourcesTest {
         resources.injectResources(step);
 
         assertThat(step.rules).isSameAs(rules);
+    }
+
+    @Test
+    void injector_isLetGo_thoughItsResourcesLeadBackToIt() {
+        WeakReference<SagaResources> injector = injectorWhoseResourceLeadsBackToIt();
+
+        for (int attempt = 0; attempt < 100 && injector.get() != null; attempt++) {
+            System.gc();
+        }
+
+        assertThat(injector.get()).isNull();
+    }
+
+    /** As a sandbox's: its deadline manager leads to its configuration, which holds the injector. */
+    private static WeakReference<SagaResources> injectorWhoseResourceLeadsBackToIt() {
+        Configuration configuration = new Configuration();
+        SagaResources injector = new SagaResources(type -> type == Configuration.class ? configuration : null);
+        configuration.injector = injector;
+        injector.injectResources(new Configured());
+        return new WeakReference<>(injector);
+    }
+
+    static final class Configuration {
+        SagaResources injector;
+    }
+
+    static class Configured {
+        @Autowired
+        transient Configuration configuration;
     }
 
     static class Workflow {
