@@ -30,9 +30,9 @@ import java.util.UUID;
  * saga's command at that position, so that where orders raced for the last units their reservations are decided in
  * the log's order.
  * <p>
- * Noted for the whole period before the replay, so it is kept compact: a table of primitive arrays (the order's id as
- * two longs, the step's kind and its product, interned, in an int, the position in another), and each step is let go
- * once the replay passed its position, after which it would be run at once anyway.
+ * Noted for the whole period before the replay, so it is kept compact: one array of longs, three a step (the order's id
+ * in two, the step's kind and its product, interned, with the position in the third), and each step is let go once the
+ * replay passed its position, after which it would be run at once anyway.
  */
 final class Counterparts {
 
@@ -54,12 +54,16 @@ final class Counterparts {
     /** The products' interned numbers, from 1: as many as the world has products. */
     private final Map<ProductId, Integer> products = new HashMap<>();
 
-    // open addressing with linear probing, at most 4/5 full; a free slot has kind 0
-    private long[] orderHigh = new long[SMALLEST];
-    private long[] orderLow = new long[SMALLEST];
-    private int[] kinds = new int[SMALLEST];
-    private int[] positions = new int[SMALLEST];
+    /**
+     * Open addressing with linear probing, at most 4/5 full: three longs a slot, side by side so that a probe reads one
+     * cache line (the order's id, then its kind and product in the high half and the position in the low half of the
+     * third; a free slot's third is 0).
+     */
+    private long[] table = new long[SMALLEST * SLOT];
+
     private int size;
+
+    private static final int SLOT = 3;
 
     /** Notes the entry's position if it answers one of the workflow's steps (the first answer of each). */
     void note(LogEntry entry) {
@@ -70,16 +74,15 @@ final class Counterparts {
         int kind = kindOf(step, true);
         UUID order = UUID.fromString(step.orderId().value());
         int slot = slotOf(order.getMostSignificantBits(), order.getLeastSignificantBits(), kind);
-        if (kinds[slot] == 0) {
+        if (table[slot + 2] == 0) {
             put(slot, order.getMostSignificantBits(), order.getLeastSignificantBits(), kind, entry.position());
         }
     }
 
     /** The position at which the command's real counterpart was answered, or {@link #NONE}. */
     int positionOf(Object command) {
-        Step step = asked(command);
-        int slot = find(step);
-        return slot < 0 ? NONE : positions[slot];
+        int slot = find(asked(command));
+        return slot < 0 ? NONE : (int) table[slot + 2];
     }
 
     /**
@@ -88,7 +91,7 @@ final class Counterparts {
      */
     void passed(LogEntry entry) {
         int slot = find(answered(entry.payload()));
-        if (slot >= 0 && positions[slot] == entry.position()) {
+        if (slot >= 0 && (int) table[slot + 2] == entry.position()) {
             remove(slot);
         }
     }
@@ -108,7 +111,7 @@ final class Counterparts {
         }
         UUID order = UUID.fromString(step.orderId().value());
         int slot = slotOf(order.getMostSignificantBits(), order.getLeastSignificantBits(), kind);
-        return kinds[slot] == 0 ? -1 : slot;
+        return table[slot + 2] == 0 ? -1 : slot;
     }
 
     /** The step's kind and product in one int; -1 for a product never noted, unless {@code intern}. */
@@ -122,14 +125,31 @@ final class Counterparts {
         return product == null ? -1 : product << KIND_BITS | step.kind();
     }
 
-    /** The slot holding the key, or the free slot where it belongs. */
+    private int slots() {
+        return table.length / SLOT;
+    }
+
+    /** The slot (its first index) holding the key, or the free slot where it belongs. */
     private int slotOf(long high, long low, int kind) {
-        int mask = kinds.length - 1;
-        int slot = hash(high, low, kind) & mask;
-        while (kinds[slot] != 0 && !(kinds[slot] == kind && orderHigh[slot] == high && orderLow[slot] == low)) {
-            slot = (slot + 1) & mask;
+        int mask = slots() - 1;
+        int slot = (hash(high, low, kind) & mask) * SLOT;
+        while (table[slot + 2] != 0 && !(kindAt(slot) == kind && table[slot] == high && table[slot + 1] == low)) {
+            slot = next(slot);
         }
         return slot;
+    }
+
+    private int next(int slot) {
+        int following = slot + SLOT;
+        return following == table.length ? 0 : following;
+    }
+
+    private int kindAt(int slot) {
+        return (int) (table[slot + 2] >>> 32);
+    }
+
+    private int homeOf(int slot) {
+        return (hash(table[slot], table[slot + 1], kindAt(slot)) & (slots() - 1)) * SLOT;
     }
 
     private static int hash(long high, long low, int kind) {
@@ -141,61 +161,43 @@ final class Counterparts {
     }
 
     private void put(int slot, long high, long low, int kind, int position) {
-        orderHigh[slot] = high;
-        orderLow[slot] = low;
-        kinds[slot] = kind;
-        positions[slot] = position;
+        table[slot] = high;
+        table[slot + 1] = low;
+        table[slot + 2] = (long) kind << 32 | position;
         size++;
-        if (size * 5 > kinds.length * 4) {
-            resize(kinds.length * 2);
+        if (size * 5 > slots() * 4) {
+            resize(slots() * 2);
         }
     }
 
     /** Frees the slot and moves back the entries after it that could not take their place while it was held. */
     private void remove(int slot) {
-        int mask = kinds.length - 1;
         int free = slot;
-        int next = (free + 1) & mask;
-        while (kinds[next] != 0) {
-            int home = hash(orderHigh[next], orderLow[next], kinds[next]) & mask;
+        int next = next(free);
+        while (table[next + 2] != 0) {
+            int home = homeOf(next);
             // the entry may move to the free slot unless its home lies cyclically in (free, next]
             boolean stays = free <= next ? free < home && home <= next : free < home || home <= next;
             if (!stays) {
-                move(next, free);
+                System.arraycopy(table, next, table, free, SLOT);
                 free = next;
             }
-            next = (next + 1) & mask;
+            next = next(next);
         }
-        kinds[free] = 0;
+        table[free + 2] = 0;
         size--;
-        if (kinds.length > SMALLEST && size * 8 < kinds.length) {
-            resize(kinds.length / 2);
+        if (slots() > SMALLEST && size * 8 < slots()) {
+            resize(slots() / 2);
         }
     }
 
-    private void move(int from, int to) {
-        orderHigh[to] = orderHigh[from];
-        orderLow[to] = orderLow[from];
-        kinds[to] = kinds[from];
-        positions[to] = positions[from];
-    }
-
-    private void resize(int capacity) {
-        long[] oldHigh = orderHigh;
-        long[] oldLow = orderLow;
-        int[] oldKinds = kinds;
-        int[] oldPositions = positions;
-        orderHigh = new long[capacity];
-        orderLow = new long[capacity];
-        kinds = new int[capacity];
-        positions = new int[capacity];
-        for (int slot = 0; slot < oldKinds.length; slot++) {
-            if (oldKinds[slot] != 0) {
-                int to = slotOf(oldHigh[slot], oldLow[slot], oldKinds[slot]);
-                orderHigh[to] = oldHigh[slot];
-                orderLow[to] = oldLow[slot];
-                kinds[to] = oldKinds[slot];
-                positions[to] = oldPositions[slot];
+    private void resize(int slots) {
+        long[] old = table;
+        table = new long[slots * SLOT];
+        for (int slot = 0; slot < old.length; slot += SLOT) {
+            if (old[slot + 2] != 0) {
+                int to = slotOf(old[slot], old[slot + 1], (int) (old[slot + 2] >>> 32));
+                System.arraycopy(old, slot, table, to, SLOT);
             }
         }
     }

@@ -61,6 +61,8 @@ final class Sandbox implements AutoCloseable {
     private final VirtualDeadlineManager deadlines;
     private final SeededStorageEngine seeded;
     private final List<Cache> caches = new ArrayList<>();
+    private final EventStore eventStore;
+    private final CommandBus commandBus;
 
     /**
      * @param sagaCommands where the saga's commands go instead of the bus: the replay runs them in the log's order
@@ -96,11 +98,13 @@ final class Sandbox implements AutoCloseable {
             registerSagas(processing);
         });
         axon = configurer.buildConfiguration();
-        axon.eventStore()
-                .subscribe(events -> events.forEach(event -> {
-                    published.accept(clock.now(), event.getPayload());
-                    endOf(event.getPayload()).ifPresent(this::forget);
-                }));
+        // looked up once: the caches ask the store at each load, and a configuration's look-up is no field read
+        eventStore = axon.eventStore();
+        commandBus = axon.commandBus();
+        eventStore.subscribe(events -> events.forEach(event -> {
+            published.accept(clock.now(), event.getPayload());
+            endOf(event.getPayload()).ifPresent(this::forget);
+        }));
         axon.start();
         deadlines = (VirtualDeadlineManager) axon.deadlineManager();
     }
@@ -122,7 +126,7 @@ final class Sandbox implements AutoCloseable {
     private <A> AggregateConfigurer<A> cached(Class<A> type) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> {
-                    Cache cache = Aggregates.cache(AGGREGATES_KEPT, c::eventStore);
+                    Cache cache = Aggregates.cache(AGGREGATES_KEPT, () -> eventStore);
                     caches.add(cache);
                     return cache;
                 })
@@ -155,9 +159,8 @@ final class Sandbox implements AutoCloseable {
 
     /** Runs the command at once, in this thread; a refusal is answered, not thrown. */
     CommandResultMessage<?> dispatch(Object command) {
-        CommandBus bus = axon.commandBus();
         FutureCallback<Object, Object> result = new FutureCallback<>();
-        bus.dispatch(GenericCommandMessage.asCommandMessage(command), result);
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command), result);
         return result.getResult();
     }
 
