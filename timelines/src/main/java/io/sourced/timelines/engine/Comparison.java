@@ -1,14 +1,9 @@
 package io.sourced.timelines.engine;
 
-import io.sourced.api.ordering.OrderId;
 import io.sourced.api.timelines.DayFigures;
-import io.sourced.api.timelines.OrderChange;
 import io.sourced.api.timelines.ProductFigures;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /** The log's outcome and a timeline's, side by side. */
@@ -16,25 +11,16 @@ final class Comparison {
 
     private Comparison() {}
 
-    static TimelineResult of(OutcomeTally actual, OutcomeTally whatIf, long eventsRead, long intentsRefused) {
-        List<OrderChange> changes = new ArrayList<>();
-        long changed = 0;
-        for (Map.Entry<OrderId, String> order : actual.ends().entrySet()) {
-            String otherEnd = whatIf.ends().getOrDefault(order.getKey(), OutcomeTally.PENDING);
-            if (!Objects.equals(order.getValue(), otherEnd)) {
-                changed++;
-                if (changes.size() < TimelineResult.CHANGES_LISTED) {
-                    changes.add(new OrderChange(order.getKey().value(), order.getValue(), otherEnd));
-                }
-            }
-        }
+    static TimelineResult of(
+            OutcomeTally actual, OutcomeTally whatIf, OrderEnds ends, long eventsRead, long intentsRefused) {
+        ends.finish(actual);
         return new TimelineResult(
                 actual.outcome(),
                 whatIf.outcome(),
                 byProduct(actual, whatIf),
                 byDay(actual, whatIf),
-                changed,
-                changes,
+                ends.changed(),
+                ends.listed(),
                 eventsRead,
                 intentsRefused);
     }

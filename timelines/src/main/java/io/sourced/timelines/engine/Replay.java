@@ -1,5 +1,7 @@
 package io.sourced.timelines.engine;
 
+import io.sourced.api.ordering.AcceptOrderCommand;
+import io.sourced.api.ordering.RejectOrderCommand;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 /**
  * Sends the period's intents into the sandbox in log order, and runs each command of the sandbox's saga at the
@@ -63,6 +66,7 @@ final class Replay {
                 runWhatFollows();
             });
         }
+        counterparts.passed(entry);
     }
 
     /** The period's end: deadlines due before it fire; steps answered after it in the log are not run. */
@@ -88,10 +92,19 @@ final class Replay {
 
     private void dispatchStep(Object command) {
         var result = sandbox.dispatch(command);
-        if (result.isExceptional()) {
+        if (result.isExceptional() && !toAnOrderOver(command, result.exceptionResult())) {
             throw new IllegalStateException(
                     "the workflow's " + command.getClass().getSimpleName() + " failed in the sandbox",
                     result.exceptionResult());
         }
+    }
+
+    /**
+     * An acceptance or a rejection that came after the order's end: the sandbox forgot the order once it ended (see
+     * {@link Sandbox}), and the order would have changed nothing, its first end standing.
+     */
+    private static boolean toAnOrderOver(Object command, Throwable failure) {
+        return (command instanceof AcceptOrderCommand || command instanceof RejectOrderCommand)
+                && failure instanceof AggregateNotFoundException;
     }
 }

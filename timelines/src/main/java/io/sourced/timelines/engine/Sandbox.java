@@ -1,12 +1,20 @@
 package io.sourced.timelines.engine;
 
+import io.sourced.api.ordering.OrderAcceptedEvent;
+import io.sourced.api.ordering.OrderCancelledEvent;
+import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderScoped;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Aggregates;
+import io.sourced.command.CommandTargets;
 import io.sourced.command.finance.CustomerSignIns;
 import io.sourced.command.lookup.KnownIds;
 import io.sourced.saga.ordering.OrderFulfilmentSaga;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandBus;
@@ -15,6 +23,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
@@ -23,7 +32,10 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.SagaConfigurer;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 
@@ -32,15 +44,25 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * seeded from the live log, a simple command bus, events handled in the thread that published them, deadlines on a
  * virtual clock, and stand-ins for what the aggregates ask of the application, answered from the sandbox's own
  * world. Nothing here reaches the live store, views, lake or outside systems.
+ * <p>
+ * Its memory follows the work still open, not the period's length: an order is forgotten (its events and its cached
+ * aggregate) once it ended, its saga is deleted by Axon once it ended, and of the aggregates that live on (products,
+ * accounts) the store keeps a snapshot and the events after it.
  */
 final class Sandbox implements AutoCloseable {
 
-    /** Of each type, the aggregates kept in memory between commands; others are read again from the seed. */
-    private static final int AGGREGATES_KEPT = 100_000;
+    /** Of each type, the aggregates kept in memory between commands; others are read again from the store. */
+    static final int AGGREGATES_KEPT = 10_000;
+
+    /** How often an aggregate's snapshot is considered, in its events (see {@link SandboxSnapshots}). */
+    static final int SNAPSHOT_EVERY = 100;
 
     private final Configuration axon;
     private final VirtualDeadlineManager deadlines;
     private final SeededStorageEngine seeded;
+    private final List<Cache> caches = new ArrayList<>();
+    private final EventStore eventStore;
+    private final CommandBus commandBus;
 
     /**
      * @param sagaCommands where the saga's commands go instead of the bus: the replay runs them in the log's order
@@ -66,15 +88,23 @@ final class Sandbox implements AutoCloseable {
                 .registerComponent(CommandGateway.class, c -> new SagaCommands(sagaCommands))
                 .registerComponent(
                         DeadlineManager.class,
-                        c -> new VirtualDeadlineManager(clock, new ConfigurationScopeAwareProvider(c)));
+                        c -> new VirtualDeadlineManager(clock, new ConfigurationScopeAwareProvider(c)))
+                .registerComponent(CommandTargetResolver.class, c -> new CommandTargets())
+                .registerComponent(Snapshotter.class, c -> new SandboxSnapshots(seeded, caches))
+                .configureResourceInjector(c -> new SagaResources(c::getComponent));
         Aggregates.types().forEach(type -> configurer.configureAggregate(cached(type)));
         configurer.eventProcessing(processing -> {
             processing.usingSubscribingEventProcessors();
             registerSagas(processing);
         });
         axon = configurer.buildConfiguration();
-        axon.eventStore()
-                .subscribe(events -> events.forEach(event -> published.accept(clock.now(), event.getPayload())));
+        // looked up once: the caches ask the store at each load, and a configuration's look-up is no field read
+        eventStore = axon.eventStore();
+        commandBus = axon.commandBus();
+        eventStore.subscribe(events -> events.forEach(event -> {
+            published.accept(clock.now(), event.getPayload());
+            endOf(event.getPayload()).ifPresent(this::forget);
+        }));
         axon.start();
         deadlines = (VirtualDeadlineManager) axon.deadlineManager();
     }
@@ -93,16 +123,44 @@ final class Sandbox implements AutoCloseable {
         return saga -> saga.configureSagaStore(c -> new InMemorySagaStore());
     }
 
-    private static <A> AggregateConfigurer<A> cached(Class<A> type) {
+    private <A> AggregateConfigurer<A> cached(Class<A> type) {
         return AggregateConfigurer.defaultConfiguration(type)
-                .configureCache(c -> Aggregates.cache(AGGREGATES_KEPT, c::eventStore));
+                .configureCache(c -> {
+                    Cache cache = Aggregates.cache(AGGREGATES_KEPT, () -> eventStore);
+                    caches.add(cache);
+                    return cache;
+                })
+                .configureSnapshotTrigger(
+                        c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY));
+    }
+
+    /**
+     * The aggregate an event ends: an order once accepted, rejected or cancelled decides nothing more (a late
+     * acceptance or rejection changes nothing, a cancel is refused).
+     */
+    private static Optional<String> endOf(Object event) {
+        if (event instanceof OrderAcceptedEvent
+                || event instanceof OrderRejectedEvent
+                || event instanceof OrderCancelledEvent) {
+            return Optional.of(((OrderScoped) event).orderId().value());
+        }
+        return Optional.empty();
+    }
+
+    private void forget(String aggregateIdentifier) {
+        seeded.forget(aggregateIdentifier);
+        caches.forEach(cache -> cache.remove(aggregateIdentifier));
+    }
+
+    /** The sandbox's store, for tests. */
+    SeededStorageEngine store() {
+        return seeded;
     }
 
     /** Runs the command at once, in this thread; a refusal is answered, not thrown. */
     CommandResultMessage<?> dispatch(Object command) {
-        CommandBus bus = axon.commandBus();
         FutureCallback<Object, Object> result = new FutureCallback<>();
-        bus.dispatch(GenericCommandMessage.asCommandMessage(command), result);
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command), result);
         return result.getResult();
     }
 

@@ -4,12 +4,13 @@ import io.sourced.api.rules.BusinessRules;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * Runs a what-if timeline: the intents recorded in {@code [from, to)} sent again into a {@link Sandbox} seeded with
  * each aggregate's state at {@code from} and deciding by other rules, and the outcome compared with the log's. It
- * reads the live log and writes nothing anywhere.
+ * reads the live log twice (the workflow's answers first, then the replay) and writes nothing anywhere.
  */
 public final class TimelineEngine {
 
@@ -33,28 +34,42 @@ public final class TimelineEngine {
      * @throws CancellationException when {@code progress} asked to stop
      */
     public TimelineResult run(Instant from, Instant to, BusinessRules rules, Progress progress) {
+        return run(from, to, rules, progress, held -> {});
+    }
+
+    /** What a timeline still held at its end, besides its figures: the work left open. */
+    record Held(
+            int storeAggregates, int storeEvents, int logOrders, int timelineOrders, int endsUnmatched, int steps) {}
+
+    TimelineResult run(Instant from, Instant to, BusinessRules rules, Progress progress, Consumer<Held> atTheEnd) {
         Period period = new Period(live, from, to);
         Counterparts counterparts = new Counterparts();
-        OutcomeTally actual = new OutcomeTally();
-        int events = period.forEach(entry -> {
-            counterparts.note(entry);
-            actual.record(entry.at(), entry.payload());
-        });
+        int events = period.forEach(counterparts::note);
         carryOn(progress, 0);
-        OutcomeTally whatIf = new OutcomeTally();
+        OrderEnds ends = new OrderEnds();
+        OutcomeTally actual = new OutcomeTally(ends::actual);
+        OutcomeTally whatIf = new OutcomeTally(ends::whatIf);
         VirtualClock clock = new VirtualClock(from);
         Replay replay = new Replay(counterparts);
         try (Sandbox sandbox = new Sandbox(live, from, rules, workflow, clock, replay::sent, whatIf::record)) {
             replay.runIn(sandbox, clock);
             period.forEach(entry -> {
                 replay.step(entry);
+                actual.record(entry.at(), entry.payload());
                 if (entry.position() % REPORT_EVERY == REPORT_EVERY - 1) {
                     carryOn(progress, (entry.position() + 1) / (double) Math.max(events, 1));
                 }
             });
             replay.finish(to);
+            atTheEnd.accept(new Held(
+                    sandbox.store().aggregatesHeld(),
+                    sandbox.store().eventsHeld(),
+                    actual.ordersHeld(),
+                    whatIf.ordersHeld(),
+                    ends.held(),
+                    counterparts.size()));
         }
-        return Comparison.of(actual, whatIf, events, replay.intentsRefused());
+        return Comparison.of(actual, whatIf, ends, events, replay.intentsRefused());
     }
 
     private static void carryOn(Progress progress, double done) {

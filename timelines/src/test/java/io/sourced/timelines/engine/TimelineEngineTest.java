@@ -28,6 +28,7 @@ import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.api.timelines.DayFigures;
+import io.sourced.api.timelines.OrderChange;
 import io.sourced.api.timelines.Outcome;
 import io.sourced.api.timelines.ProductFigures;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
@@ -35,6 +36,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -148,6 +150,47 @@ class TimelineEngineTest {
                                 desk.value(), new BigDecimal("100.00"), new BigDecimal("100.00"), 1, 1, 0, 0));
         assertThat(result.changedOrders()).isEmpty();
         assertThat(result.intentsRefused()).isZero();
+    }
+
+    @Test
+    void longHistory_holdsOnlyTheWorkStillOpen_notTheOrdersThatEnded() {
+        int orders = 3 * Sandbox.SNAPSHOT_EVERY;
+        ProductId lamp = history.product("Lamp", "1.00", 1_000_000);
+        CustomerId ann = history.customer("Ann", "1000000.00");
+        history.at(DAY_ONE);
+        for (int i = 0; i < orders; i++) {
+            accepted(OrderId.random(), ann, "1.00", new OrderLine(lamp, 1), "1.00");
+            if (i == orders / 2) {
+                // refused by the sandbox, which then reads the account again: from its snapshot and the events after it
+                history.append(
+                        ann,
+                        new FundsWithdrawnEvent(
+                                ann, new BigDecimal("9999999.00"), BigDecimal.ZERO, OperationId.random()));
+            }
+        }
+        // still open in the log when the period ends: the sandbox, with no later answer to wait for, accepts them
+        OrderId open = OrderId.random();
+        placed(open, ann, lamp, 1);
+        history.append(lamp, new StockReservedEvent(lamp, open, 1, new BigDecimal("1.00")));
+        List<TimelineEngine.Held> held = new ArrayList<>();
+
+        TimelineResult result =
+                engine.run(DAY_ONE, history.now().plusSeconds(1), BusinessRules.NONE, done -> true, held::add);
+
+        assertThat(result.actual().accepted()).isEqualTo(orders);
+        assertThat(result.whatIf().accepted()).isEqualTo(orders + 1);
+        assertThat(result.whatIf().revenue()).isEqualByComparingTo(BigDecimal.valueOf(orders + 1));
+        assertThat(result.intentsRefused()).isEqualTo(1);
+        assertThat(result.changedOrders())
+                .containsExactly(new OrderChange(open.value(), OutcomeTally.PENDING, "ACCEPTED"));
+        TimelineEngine.Held atTheEnd = held.get(0);
+        // the product and the account, each a snapshot and the events after it; no order
+        assertThat(atTheEnd.storeAggregates()).isEqualTo(2);
+        assertThat(atTheEnd.storeEvents()).isLessThanOrEqualTo(2 * Sandbox.SNAPSHOT_EVERY);
+        assertThat(atTheEnd.logOrders()).isEqualTo(1);
+        assertThat(atTheEnd.timelineOrders()).isZero();
+        assertThat(atTheEnd.endsUnmatched()).isEqualTo(1);
+        assertThat(atTheEnd.steps()).isZero();
     }
 
     @Test
