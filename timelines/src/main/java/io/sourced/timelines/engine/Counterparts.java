@@ -5,31 +5,45 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.RefundReturnCommand;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
+import io.sourced.api.inventory.CancelStockReturnCommand;
 import io.sourced.api.inventory.ConfirmReservationCommand;
+import io.sourced.api.inventory.ReleaseReturnedStockCommand;
 import io.sourced.api.inventory.ReleaseStockCommand;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.ReserveStockCommand;
+import io.sourced.api.inventory.ReturnStockCommand;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.ordering.AcceptOrderCommand;
+import io.sourced.api.ordering.CompleteReturnCommand;
+import io.sourced.api.ordering.FailReturnCommand;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
-import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnFailedEvent;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Where in the log each of the workflow's steps was answered: a {@code ReserveStock} of (product, order) by the
  * {@code StockReserved} or {@code StockReservationRejected} of that pair, a payment by its authorization or decline,
- * an acceptance or a rejection by the order's end (accepted, rejected or cancelled), and so on. The sandbox runs the saga's command at that position, so that where orders raced for the last units
+ * an acceptance or a rejection by the order's end (accepted, rejected or cancelled), a return's steps by their
+ * answers, and so on. The sandbox runs the saga's command at that position, so that where orders raced for the last units
  * their reservations are decided in the log's order.
  */
 final class Counterparts {
 
-    private record Step(String kind, String target, OrderId orderId) {}
+    /** What was asked of which aggregate ({@code target}, or none), for which order or return ({@code subject}). */
+    private record Step(String kind, String target, Object subject) {}
 
     static final int NONE = -1;
 
@@ -71,7 +85,7 @@ final class Counterparts {
         if (command instanceof RejectOrderCommand reject) {
             return new Step("decide", "", reject.orderId());
         }
-        return null;
+        return askedOfAReturn(command);
     }
 
     private static Step answered(Object event) {
@@ -105,6 +119,54 @@ final class Counterparts {
         // a cancel decided the order first: the workflow's acceptance or rejection waits for it, and changes nothing
         if (event instanceof OrderCancelledEvent cancelled) {
             return new Step("decide", "", cancelled.orderId());
+        }
+        return answeredForAReturn(event);
+    }
+
+    /** The returns workflow's steps, each of one return. */
+    private static Step askedOfAReturn(Object command) {
+        if (command instanceof ReturnStockCommand restock) {
+            return new Step("restock", restock.productId().value(), restock.returnId());
+        }
+        if (command instanceof ReleaseReturnedStockCommand release) {
+            return new Step("release-returned", release.productId().value(), release.returnId());
+        }
+        if (command instanceof CancelStockReturnCommand cancel) {
+            return new Step("cancel-return", cancel.productId().value(), cancel.returnId());
+        }
+        if (command instanceof RefundReturnCommand refund) {
+            return new Step("refund-return", "", refund.returnId());
+        }
+        if (command instanceof CompleteReturnCommand complete) {
+            return new Step("end-return", "", complete.returnId());
+        }
+        if (command instanceof FailReturnCommand fail) {
+            return new Step("end-return", "", fail.returnId());
+        }
+        return null;
+    }
+
+    private static Step answeredForAReturn(Object event) {
+        if (event instanceof StockReturnedEvent returned) {
+            return new Step("restock", returned.productId().value(), returned.returnId());
+        }
+        if (event instanceof ReturnedStockReleasedEvent released) {
+            return new Step("release-returned", released.productId().value(), released.returnId());
+        }
+        if (event instanceof StockReturnCancelledEvent cancelled) {
+            return new Step("cancel-return", cancelled.productId().value(), cancelled.returnId());
+        }
+        if (event instanceof ReturnRefundedEvent refunded) {
+            return new Step("refund-return", "", refunded.returnId());
+        }
+        if (event instanceof ReturnRefundDeclinedEvent declined) {
+            return new Step("refund-return", "", declined.returnId());
+        }
+        if (event instanceof ReturnCompletedEvent completed) {
+            return new Step("end-return", "", completed.returnId());
+        }
+        if (event instanceof ReturnFailedEvent failed) {
+            return new Step("end-return", "", failed.returnId());
         }
         return null;
     }

@@ -4,8 +4,11 @@ import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Aggregates;
 import io.sourced.command.finance.CustomerSignIns;
 import io.sourced.command.lookup.KnownIds;
+import io.sourced.command.ordering.ReturnWindow;
 import io.sourced.saga.ordering.OrderFulfilmentSaga;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
+import io.sourced.saga.returns.ReturnSaga;
+import io.sourced.saga.returns.ReturnWorkflowSettings;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -50,7 +53,7 @@ final class Sandbox implements AutoCloseable {
             EventStore live,
             Instant from,
             BusinessRules rules,
-            OrderWorkflowSettings workflow,
+            Workflows workflows,
             VirtualClock clock,
             Consumer<Object> sagaCommands,
             BiConsumer<Instant, Object> published) {
@@ -62,7 +65,9 @@ final class Sandbox implements AutoCloseable {
                 .registerComponent(KnownIds.class, c -> new SandboxKnownIds(c.eventStore()))
                 .registerComponent(CustomerSignIns.class, c -> SandboxKnownIds.SIGN_INS_EXIST_ALREADY)
                 .registerComponent(BusinessRules.class, c -> rules)
-                .registerComponent(OrderWorkflowSettings.class, c -> workflow)
+                .registerComponent(OrderWorkflowSettings.class, c -> workflows.orders())
+                .registerComponent(ReturnWorkflowSettings.class, c -> workflows.returns())
+                .registerComponent(ReturnWindow.class, c -> new ReturnWindow(workflows.returnWindow(), clock::now))
                 .registerComponent(CommandGateway.class, c -> new SagaCommands(sagaCommands))
                 .registerComponent(
                         DeadlineManager.class,
@@ -87,6 +92,7 @@ final class Sandbox implements AutoCloseable {
     /** Every saga of the live system, each in memory. */
     private static void registerSagas(EventProcessingConfigurer processing) {
         processing.registerSaga(OrderFulfilmentSaga.class, inMemory());
+        processing.registerSaga(ReturnSaga.class, inMemory());
     }
 
     private static <T> Consumer<SagaConfigurer<T>> inMemory() {

@@ -22,11 +22,16 @@ public final class TimelineEngine {
     private static final int REPORT_EVERY = 500;
 
     private final EventStore live;
-    private final OrderWorkflowSettings workflow;
+    private final Workflows workflows;
 
-    public TimelineEngine(EventStore live, OrderWorkflowSettings workflow) {
+    public TimelineEngine(EventStore live, Workflows workflows) {
         this.live = live;
-        this.workflow = workflow;
+        this.workflows = workflows;
+    }
+
+    /** The order workflow's settings, the returns' defaults. */
+    public TimelineEngine(EventStore live, OrderWorkflowSettings workflow) {
+        this(live, Workflows.of(workflow));
     }
 
     /**
@@ -44,7 +49,7 @@ public final class TimelineEngine {
         OutcomeTally whatIf = new OutcomeTally();
         VirtualClock clock = new VirtualClock(from);
         Replay replay = new Replay(counterparts);
-        try (Sandbox sandbox = new Sandbox(live, from, rules, workflow, clock, replay::sent, whatIf::record)) {
+        try (Sandbox sandbox = new Sandbox(live, from, rules, workflows, clock, replay::sent, whatIf::record)) {
             replay.runIn(sandbox, clock);
             period.forEach(entry -> {
                 replay.step(entry);
