@@ -32,6 +32,11 @@ public record OrderView(
         returns = returns == null ? List.of() : List.copyOf(returns);
     }
 
+    /** Decided, and no return of it still in its workflow: nothing changes it until a new return is asked. */
+    public boolean settled() {
+        return status.isTerminal() && returns.stream().noneMatch(r -> r.status() == ReturnStatus.REQUESTED);
+    }
+
     /** An order nothing was returned of. */
     public OrderView(
             OrderId orderId,
