@@ -2,7 +2,7 @@
 -- return still in its workflow, and every return asked with its lines (oldest first by return_no).
 ALTER TABLE order_view ADD COLUMN refunded NUMERIC(19, 2) DEFAULT 0 NOT NULL;
 ALTER TABLE order_line_view ADD COLUMN returned INT DEFAULT 0 NOT NULL;
-ALTER TABLE order_line_view ADD COLUMN returning INT DEFAULT 0 NOT NULL;
+ALTER TABLE order_line_view ADD COLUMN in_return INT DEFAULT 0 NOT NULL;
 
 CREATE TABLE order_return_view (
     return_id      VARCHAR(36)              NOT NULL PRIMARY KEY,

@@ -101,13 +101,13 @@ class OrderPages extends Pages {
         List<OrderLine> lines = new ArrayList<>();
         form.getUnits().forEach((productId, units) -> {
             if (units != null && units < 0) {
-                errors.rejectValue("units", "negative", "must not be negative");
+                errors.rejectValue("units", "negative", "Units to return must not be negative.");
             } else if (units != null && units > 0) {
                 lines.add(new OrderLine(PageNotFound.parse(productId, ProductId::of), units));
             }
         });
         if (lines.isEmpty() && !errors.hasFieldErrors("units")) {
-            errors.rejectValue("units", "none", "name at least one unit to return");
+            errors.rejectValue("units", "none", "Name at least one unit to return.");
         }
         if (!errors.hasErrors()) {
             Optional<Refusal> refused = Refusals.refused(() -> commands.sendAndWait(new RequestReturnCommand(
@@ -132,10 +132,13 @@ class OrderPages extends Pages {
             if (refused.get().is(Refusal.Kind.NOT_FOUND)) {
                 throw new PageNotFound();
             }
+            boolean aboutTheReason = "reason".equals(refused.get().field());
+            String why = Refusals.sentence(refused.get().detail());
+            // the reason's message follows the field's label, as its own checks' do
             errors.rejectValue(
-                    "reason".equals(refused.get().field()) ? "reason" : "units",
+                    aboutTheReason ? "reason" : "units",
                     "refused",
-                    Refusals.sentence(refused.get().detail()));
+                    aboutTheReason ? refused.get().reason() : why);
         }
         return page(order, form, caller, null, model);
     }

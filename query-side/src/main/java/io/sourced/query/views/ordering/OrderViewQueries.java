@@ -172,7 +172,7 @@ class OrderViewQueries {
     private Map<String, List<OrderLineView>> linesOf(Collection<String> orderIds) {
         Map<String, List<OrderLineView>> lines = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT order_id, product_id, quantity, unit_price, filled, returned, returning FROM order_line_view"
+                "SELECT order_id, product_id, quantity, unit_price, filled, returned, in_return FROM order_line_view"
                         + " WHERE order_id IN (:orderIds) ORDER BY order_id, line_no",
                 Map.of("orderIds", orderIds),
                 rs -> {
@@ -183,7 +183,7 @@ class OrderViewQueries {
                                     rs.getBigDecimal("unit_price"),
                                     rs.getObject("filled", Integer.class),
                                     rs.getInt("returned"),
-                                    rs.getInt("returning")));
+                                    rs.getInt("in_return")));
                 });
         return lines;
     }

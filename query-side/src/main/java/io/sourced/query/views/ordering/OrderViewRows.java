@@ -42,11 +42,11 @@ final class OrderViewRows {
             WHERE order_id = :orderId""";
     private static final String INSERT_LINE = """
             INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price, filled, returned,
-                returning)
+                in_return)
             VALUES (:orderId, :productId, :lineNo, :quantity, :unitPrice, :filled, :returned, :returning)""";
     private static final String UPDATE_LINE_PRICE = """
             UPDATE order_line_view SET unit_price = :unitPrice, filled = :filled, returned = :returned,
-                returning = :returning
+                in_return = :returning
             WHERE order_id = :orderId AND product_id = :productId""";
     private static final String INSERT_RETURN = """
             INSERT INTO order_return_view (return_id, order_id, return_no, status, amount, reason, failure_reason,
