@@ -25,10 +25,13 @@ import io.sourced.saga.returns.ReturnLine.State;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -62,6 +65,7 @@ public class ReturnSaga {
     static final String RETURN_DEADLINE = "return-deadline";
     static final String RETURN_RETRY = "return-retry";
     private static final String RETURN_ID = "returnId";
+    private static final String USERNAME = "username";
     private static final Logger log = LoggerFactory.getLogger(ReturnSaga.class);
 
     enum Phase {
@@ -97,12 +101,18 @@ public class ReturnSaga {
     private String deadlineId;
 
     private String retryId;
+    /**
+     * Who asked the return (its event's metadata): each step is sent in their name, so that a step sent again at a
+     * deadline is still theirs in the audit trails, as one sent while handling their events is.
+     */
+    private String requestedBy;
 
     public ReturnSaga() {}
 
     @StartSaga
     @SagaEventHandler(associationProperty = RETURN_ID)
-    void on(ReturnRequestedEvent event) {
+    void on(ReturnRequestedEvent event, @MetaDataValue(USERNAME) String username) {
+        requestedBy = username;
         returnId = event.returnId();
         orderId = event.orderId();
         customerId = event.customerId();
@@ -246,7 +256,11 @@ public class ReturnSaga {
      */
     private void attempt(Object command) {
         try {
-            commandGateway.sendAndWait(command);
+            commandGateway.sendAndWait(
+                    requestedBy == null
+                            ? command
+                            : GenericCommandMessage.asCommandMessage(command)
+                                    .andMetaData(Map.of(USERNAME, requestedBy)));
         } catch (RuntimeException failure) {
             String reason = Refusal.of(failure).map(Refusal::reason).orElse(String.valueOf(failure.getMessage()));
             log.warn(

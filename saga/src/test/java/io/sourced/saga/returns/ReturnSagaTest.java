@@ -24,9 +24,16 @@ import io.sourced.api.refusal.Refusal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -260,5 +267,33 @@ class ReturnSagaTest {
                 .andThenTimeElapses(RETRY)
                 .whenTimeElapses(RETRY)
                 .expectDispatchedCommands(new RefundReturnCommand(customerId, orderId, returnId, amount));
+    }
+
+    @Test
+    void returnStock_sentAgainAtTheRetryDeadline_isStillInTheNameOfWhoAsked() throws Exception {
+        failing(ReturnStockCommand.class);
+        ContinuedGivenState given = fixture.givenAPublished(
+                GenericEventMessage.asEventMessage(requested).andMetaData(Map.of("username", "alice")));
+        fixture.setCallbackBehavior((payload, metaData) -> null);
+
+        given.whenTimeElapses(RETRY)
+                .expectDispatchedCommands(
+                        new ReturnStockCommand(book, orderId, returnId, 2),
+                        new ReturnStockCommand(pen, orderId, returnId, 1))
+                .expectDispatchedCommandsMatching(Matchers.listWithAllOf(askedBy("alice")));
+    }
+
+    private static Matcher<CommandMessage<?>> askedBy(String username) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CommandMessage<?> command) {
+                return username.equals(command.getMetaData().get("username"));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a command asked by ").appendValue(username);
+            }
+        };
     }
 }
