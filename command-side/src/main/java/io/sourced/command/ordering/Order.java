@@ -156,11 +156,11 @@ class Order {
      */
     @CommandHandler
     ReturnId handle(RequestReturnCommand command, ReturnWindow window) {
-        if (command.returnId() != null && returns.contains(command.returnId())) {
-            return command.returnId();
-        }
         if (command.requestedBy() != null && !command.requestedBy().equals(customerId)) {
             throw Refused.notFound("No order " + orderId);
+        }
+        if (command.returnId() != null && returns.contains(command.returnId())) {
+            return command.returnId();
         }
         if (command.returnId() == null) {
             throw Refused.invalid("returnId", "is required");

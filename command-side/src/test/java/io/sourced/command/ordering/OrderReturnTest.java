@@ -171,6 +171,14 @@ class OrderReturnTest {
     }
 
     @Test
+    void requestReturn_anotherCustomerNamingAReturnAskedBefore_isNotFound() {
+        fixture.given(placed, accepted, requested(returnId, new PricedLine(pen, 1, penPrice)))
+                .when(asked(returnId, bob, new OrderLine(pen, 1)))
+                .expectNoEvents()
+                .expectException(refused(NOT_FOUND));
+    }
+
+    @Test
     void requestReturn_unknownOrder_isNotFound() {
         fixture.givenNoPriorActivity()
                 .when(asked(returnId, alice, new OrderLine(pen, 1)))

@@ -97,9 +97,9 @@ public class ReturnSaga {
     private boolean orderTold;
     /** Why the last step that failed did; null while none did. */
     private String lastFailure;
-    /** The pending deadlines' schedule ids; null when none is pending. */
+    /** The pending return deadline's schedule id; null once it fired or was cancelled. */
     private String deadlineId;
-
+    /** The pending retry's schedule id; null when no step waits to be sent again. */
     private String retryId;
     /**
      * Who asked the return (its event's metadata): each step is sent in their name, so that a step sent again at a
