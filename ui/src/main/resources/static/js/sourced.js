@@ -66,7 +66,8 @@
     setTimeout(poll, every);
   }
 
-  // A pending order: follow it with server-sent events and rewrite its status, reason, prices and total.
+  // A pending order, or one with a return in progress: follow it with server-sent events and rewrite its status, reason,
+  // prices, total, the units returned and what was refunded.
   function liveOrder(el) {
     var source = new EventSource(el.getAttribute('data-live-order'));
     source.onmessage = function (message) {
@@ -87,7 +88,9 @@
         el.querySelectorAll('[data-unit-price="' + id + '"]').forEach(function (c) { c.textContent = order.unitPrices[id]; });
         el.querySelectorAll('[data-line-total="' + id + '"]').forEach(function (c) { c.textContent = order.lineTotals[id]; });
         el.querySelectorAll('[data-filled="' + id + '"]').forEach(function (c) { c.textContent = order.filled[id]; });
+        el.querySelectorAll('[data-returned="' + id + '"]').forEach(function (c) { c.textContent = order.returned[id]; });
       });
+      el.querySelectorAll('[data-field=refunded]').forEach(function (t) { t.textContent = order.refunded; });
       refreshHistory(el);
       if (order.terminal) {
         source.close();
@@ -111,6 +114,9 @@
         next.innerHTML = html;
         var fresh = next.querySelector('#history');
         if (fresh) { localTimes(fresh); history.replaceWith(fresh); }
+        var returns = document.getElementById('returns');
+        var freshReturns = next.querySelector('#returns');
+        if (returns && freshReturns) { localTimes(freshReturns); returns.replaceWith(freshReturns); }
         var trace = document.getElementById('trace');
         var freshTrace = next.querySelector('#trace');
         if (trace && freshTrace) {

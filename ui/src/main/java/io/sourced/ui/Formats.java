@@ -3,7 +3,9 @@ package io.sourced.ui;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.ordering.OrderLineView;
 import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -39,6 +41,31 @@ class Formats {
             return "—";
         }
         return line.lost() == 0 ? String.valueOf(line.filled()) : line.filled() + " (" + line.lost() + " out of stock)";
+    }
+
+    /**
+     * The units of a line returned, and those being returned: "1 of 2", "1 of 2 (1 being returned)"; a dash when none
+     * were.
+     */
+    public String returned(OrderLineView line) {
+        if (line.returned() == 0 && line.returning() == 0) {
+            return "—";
+        }
+        String returned = line.returned() + " of " + (line.filled() == null ? line.quantity() : line.filled());
+        return line.returning() == 0 ? returned : returned + " (" + line.returning() + " being returned)";
+    }
+
+    public String returnStatus(ReturnStatus status) {
+        return switch (status) {
+            case REQUESTED -> "In progress";
+            case COMPLETED -> "Returned and refunded";
+            case FAILED -> "Failed";
+        };
+    }
+
+    /** The units of a return's lines. */
+    public int units(Collection<PricedLine> lines) {
+        return lines.stream().mapToInt(PricedLine::quantity).sum();
     }
 
     /** A fraction (0.2500) as a percentage with one decimal (25.0 %); a dash when there is none. */
@@ -119,6 +146,7 @@ class Formats {
             case ACCEPTED -> "Accepted";
             case REJECTED -> "Rejected";
             case CANCELLED -> "Cancelled";
+            case RETURNED -> "Returned";
         };
     }
 

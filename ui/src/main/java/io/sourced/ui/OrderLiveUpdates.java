@@ -20,7 +20,10 @@ import reactor.core.publisher.Flux;
 @Controller
 class OrderLiveUpdates {
 
-    /** What the page rewrites in place, already in words and formatted amounts. */
+    /**
+     * What the page rewrites in place, already in words and formatted amounts; {@code terminal} once the order is
+     * settled (decided, and no return of it in its workflow).
+     */
     record LiveOrder(
             String status,
             String statusText,
@@ -29,7 +32,9 @@ class OrderLiveUpdates {
             String total,
             Map<String, String> unitPrices,
             Map<String, String> lineTotals,
-            Map<String, String> filled) {}
+            Map<String, String> filled,
+            Map<String, String> returned,
+            String refunded) {}
 
     private final LiveOrders liveOrders;
     private final Formats fmt;
@@ -52,19 +57,23 @@ class OrderLiveUpdates {
         Map<String, String> unitPrices = new LinkedHashMap<>();
         Map<String, String> lineTotals = new LinkedHashMap<>();
         Map<String, String> filled = new LinkedHashMap<>();
+        Map<String, String> returned = new LinkedHashMap<>();
         order.lines().forEach(line -> {
             unitPrices.put(line.productId().value(), fmt.money(line.unitPrice()));
             lineTotals.put(line.productId().value(), fmt.lineTotal(line));
             filled.put(line.productId().value(), fmt.filled(line));
+            returned.put(line.productId().value(), fmt.returned(line));
         });
         return new LiveOrder(
                 order.status().name(),
                 Formats.statusText(order.status()),
-                order.status().isTerminal(),
+                order.settled(),
                 Formats.reasonText(order.rejectionReason()),
                 fmt.money(order.total()),
                 unitPrices,
                 lineTotals,
-                filled);
+                filled,
+                returned,
+                fmt.money(order.refunded()));
     }
 }

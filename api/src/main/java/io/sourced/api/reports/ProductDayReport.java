@@ -25,7 +25,9 @@ public record ProductDayReport(
         @Schema(description = "Units whose reservation was confirmed (sold) that day")
         int unitsSold,
 
-        @Schema(description = "Units sold that day × the unit price their order's reservation was made at")
+        @Schema(
+                description = "Units sold that day × the unit price their order's reservation was made at, less the"
+                        + " refunds of the units returned that day: revenue net of refunds")
         BigDecimal revenue,
 
         @Schema(description = "Units asked by reservations rejected for want of stock that day (lost demand)")
@@ -33,6 +35,12 @@ public record ProductDayReport(
 
         @Schema(description = "Units written off (taken out of the available stock for good) that day")
         int unitsWrittenOff,
+
+        @Schema(description = "Units returned (back in the available stock, their return refunded) that day")
+        int unitsReturned,
+
+        @Schema(description = "Refunded that day for the units returned, at the price their order paid")
+        BigDecimal refunded,
 
         @Schema(description = "Available stock after the product's last event of that day")
         int stockEndOfDay,

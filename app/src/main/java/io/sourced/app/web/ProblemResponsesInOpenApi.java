@@ -66,6 +66,13 @@ class ProblemResponsesInOpenApi implements OpenApiCustomizer {
                     "A business rule refused the command (the money is spent, the transaction is not a deposit the"
                             + " account remembers, or it was reversed already)");
         }
+        if (path.endsWith("/returns")) {
+            errors.put("409", "The order is not accepted: pending, rejected or cancelled");
+            errors.put(
+                    "422",
+                    "A business rule refused the return (more units than the order got, less those returned or being"
+                            + " returned; the return window closed; every unit returned already)");
+        }
         if (takesAnIdempotencyKey(operation)) {
             errors.merge(
                     "422",

@@ -1,5 +1,6 @@
 package io.sourced.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** A REST client of the API, signed in as one user. */
@@ -208,6 +210,41 @@ final class Api {
                         quantities.entrySet().stream()
                                 .map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue()))
                                 .toList()));
+    }
+
+    /** Asks a return of the units of each product, with the reason. */
+    Answer requestReturn(String orderId, Map<String, Integer> quantities, String reason) {
+        return post(
+                "/api/orders/" + orderId + "/returns",
+                Map.of(
+                        "lines",
+                        quantities.entrySet().stream()
+                                .map(line -> Map.of("productId", line.getKey(), "quantity", line.getValue()))
+                                .toList(),
+                        "reason",
+                        reason));
+    }
+
+    /** Waits until the product's available, reserved and sold units are these. */
+    void awaitStock(String productId, int available, int reserved, int sold) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode product = get("/api/products/" + productId).body();
+            assertThat(List.of(
+                            product.path("available").asInt(),
+                            product.path("reserved").asInt(),
+                            product.path("sold").asInt()))
+                    .containsExactly(available, reserved, sold);
+        });
+    }
+
+    /** Waits until the customer's balance is this. */
+    void awaitBalance(String customerId, String balance) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get("/api/customers/" + customerId)
+                                .body()
+                                .path("balance")
+                                .decimalValue())
+                        .isEqualByComparingTo(balance));
     }
 
     JsonNode awaitTerminal(String orderId) {

@@ -27,8 +27,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationMatrixIT.class);
 
     /**
-     * {A}, {B}: the customers' ids; {A-order}, {B-order}: an order of each (terminal); {A-deposit}: a deposit of A's,
-     * unspent; {product}: a product.
+     * {A}, {B}: the customers' ids; {A-order}, {B-order}: an order of each (terminal); {A-two}: an accepted order of A's
+     * of two units, one returned by A, one by the admin; {A-deposit}: a deposit of A's, unspent; {product}: a product.
      * Pages are asked like a browser does (Accept: text/html) and answer an anonymous reader with a redirect to the
      * sign-in page (302); /account and an admin's /orders redirect to the right page; page POSTs without a CSRF token are
      * refused (403) to everyone. API writes are sent as the API's clients send them (Content-Type: application/json,
@@ -69,6 +69,8 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       403      bare
             POST    /api/orders/{A-order}/cancel                       403        403  403  403    403       403      form
             POST    /api/orders                                        403        403  403  403    403       403      form
+            POST    /api/orders/{A-two}/returns                        401        202  404  202    403       403      {"lines":[{"productId":"{product}","quantity":1}],"reason":"matrix"}
+            POST    /api/orders/{A-two}/returns                        403        403  403  403    403       403      form
             GET     /api/aggregates/{A-order}/events                   401        200  404  200    403       403
             GET     /api/aggregates/{A}/events                         401        200  404  200    403       403
             GET     /api/aggregates/{product}/events                   401        404  404  200    403       403
@@ -153,6 +155,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
             POST    /accounts/{A}/deposits                             403        403  403  403    403       403      form
             POST    /accounts/{A}/withdrawals                          403        403  403  403    403       403      form
             POST    /orders/{A-order}/cancel                           403        403  403  403    403       403      form
+            POST    /orders/{A-two}/returns                            403        403  403  403    403       403      form
             POST    /admin/products                                    403        403  403  403    403       403      form
             POST    /admin/products/{product}/restock                  403        403  403  403    403       403      form
             POST    /admin/products/{product}/write-offs               403        403  403  403    403       403      form
@@ -209,6 +212,7 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
         ids.put("{product}", admin.registerProduct("Matrix mug " + UUID.randomUUID(), "2.00", 100));
         ids.put("{A-order}", order(ids.get("{A}")));
         ids.put("{B-order}", order(ids.get("{B}")));
+        ids.put("{A-two}", order(ids.get("{A}"), 2));
         ids.put("{A-deposit}", admin.depositOf(ids.get("{A}"), "1.25"));
         ids.put("{now}", Instant.now().toString());
         authorization.put("consumer", "Bearer " + consumerToken("Matrix consumer"));
@@ -234,8 +238,12 @@ class AuthorizationMatrixIT extends ApplicationScenarios {
     }
 
     private String order(String customerId) {
-        String orderId =
-                admin.placeOrder(customerId, Map.of(ids.get("{product}"), 1)).id("orderId");
+        return order(customerId, 1);
+    }
+
+    private String order(String customerId, int units) {
+        String orderId = admin.placeOrder(customerId, Map.of(ids.get("{product}"), units))
+                .id("orderId");
         admin.awaitTerminal(orderId);
         return orderId;
     }

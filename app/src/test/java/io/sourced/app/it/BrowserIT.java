@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -64,7 +65,8 @@ class BrowserIT {
             }
             assumeTrue(false, "No Chromium or chromedriver under /usr/bin: browser suite skipped");
         }
-        instance = Instance.start(Database.h2(), GateReservations.class);
+        instance = Instance.start(
+                Database.h2(), List.of("--sourced.returns.retry=1s"), GateReservations.class, FailingRestocks.class);
         admin = instance.admin;
         baseUrl = admin.baseUrl;
         profile = Files.createTempDirectory("sourced-chromium-");
@@ -327,6 +329,49 @@ class BrowserIT {
         assertThat(browser.findElements(By.id("reversal-form")))
                 .as("a customer reverses nothing")
                 .isEmpty();
+    }
+
+    @Test
+    void alice_returnsAUnitOfHerAcceptedOrder_withTheReason_andSeesTheReturnCompleteLive() {
+        String lamp = admin.registerProduct(unique("Lamp"), "20.00", 5);
+        String orderId =
+                aliceApi().placeOrder(aliceCustomerId(), Map.of(lamp, 2)).id("orderId");
+        aliceApi().awaitTerminal(orderId);
+        signIn("alice");
+        browser.get(baseUrl + "/orders/" + orderId);
+
+        type(By.id("return-units-" + lamp), "3");
+        type(By.id("return-reason"), "the shade is cracked");
+        click(By.id("return-submit"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("return-units-error"), "exceeds the 2 still returnable"));
+        type(By.id("return-units-" + lamp), "1");
+        find(By.id("return-reason")).clear();
+        click(By.id("return-submit"));
+        assertFieldError("return-reason", "is required");
+
+        // the product cannot take the unit back for now: the return stays in progress
+        FailingRestocks.FAILURES.put(lamp, Integer.MAX_VALUE);
+        type(By.id("return-units-" + lamp), "1");
+        type(By.id("return-reason"), "the shade is cracked");
+        click(By.id("return-submit"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Return asked"));
+        // the returns' section is swapped whole as the order changes: looked up afresh each time
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#returns [data-field=return-status]"), "In progress"));
+        waitForText(By.cssSelector("[data-returned='" + lamp + "']"), "0 of 2 (1 being returned)");
+        js("window.sourcedSamePage = 'yes';");
+        FailingRestocks.FAILURES.remove(lamp);
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#returns [data-field=return-status]"), "Returned and refunded"));
+        waitForText(By.cssSelector("[data-returned='" + lamp + "']"), "1 of 2");
+        waitForText(By.id("order-refunded"), "20.00");
+        assertThat(js("return window.sourcedSamePage;"))
+                .as("the page was not reloaded")
+                .isEqualTo("yes");
+        waitFor(driver -> driver.findElement(By.id("history")).getText().contains("Return completed"));
+        screenshot("order-returned-in-part");
     }
 
     // ---------------------------------------------------------------- what is someone else's

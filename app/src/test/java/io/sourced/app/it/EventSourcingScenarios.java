@@ -24,8 +24,11 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final List<String> VIEWS = List.of(
-            "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at FROM order_view ORDER BY order_id",
-            "SELECT order_id, product_id, line_no, quantity, unit_price FROM order_line_view ORDER BY order_id, product_id",
+            "SELECT order_id, customer_id, status, rejection_reason, total, placed_at, completed_at, refunded FROM order_view ORDER BY order_id",
+            "SELECT order_id, product_id, line_no, quantity, unit_price, filled, returned, in_return FROM order_line_view ORDER BY order_id, product_id",
+            "SELECT return_id, order_id, return_no, status, amount, reason, failure_reason, requested_at, ended_at FROM order_return_view ORDER BY return_id",
+            "SELECT return_id, line_no, product_id, quantity, unit_price FROM order_return_line_view ORDER BY return_id, line_no",
+            "SELECT product_id, report_day, units_sold, revenue, units_written_off, units_returned, refunded, stock_end_of_day FROM product_day_report ORDER BY product_id, report_day",
             "SELECT product_id, name, price, available, reserved, sold, category, version FROM product_view ORDER BY product_id",
             "SELECT customer_id, name, balance, version FROM customer_view ORDER BY customer_id",
             "SELECT customer_id, transaction_id, type, amount, order_id, balance_after, occurred_at, reverses, reversed FROM customer_transaction_view ORDER BY customer_id, id",
@@ -488,6 +491,11 @@ abstract class EventSourcingScenarios extends ApplicationScenarios {
         admin.writeOff(stocked, 1, "scratched");
         awaitProduct(stocked, 2, 0, 2);
         admin.reverseDeposit(rich, admin.depositOf(rich, "5"), "meant for another account");
+        Answer returned = admin.requestReturn(orders.get(0), Map.of(stocked, 1), "one too many");
+        assertThat(returned.status()).as(returned.raw()).isEqualTo(202);
+        admin.awaitOrder(
+                orders.get(0), order -> order.path("refunded").decimalValue().signum() > 0);
+        awaitProduct(stocked, 3, 0, 1);
         return orders;
     }
 

@@ -112,7 +112,7 @@ abstract class ReportScenarios extends ApplicationScenarios {
 
     /**
      * Accepted (two lines), out of stock (one line reserved then released), payment declined, timed out, cancelled,
-     * a restock and a write-off; a few more accepted so that the times to accept have a spread.
+     * a restock, a write-off and a return; a few more accepted so that the times to accept have a spread.
      */
     private List<String> ordersOfEveryOutcome() {
         String lamp = admin.registerProduct(unique("Lamp"), "12.50", 20);
@@ -140,6 +140,11 @@ abstract class ReportScenarios extends ApplicationScenarios {
         }
         admin.restock(lamp, 5);
         admin.writeOff(cable, 2, "cut too short");
+        admin.awaitTerminal(orders.get(0));
+        Api.Answer returned = admin.requestReturn(orders.get(0), Map.of(lamp, 1, cable, 2), "not needed");
+        assertThat(returned.status()).as(returned.raw()).isEqualTo(202);
+        admin.awaitOrder(
+                orders.get(0), order -> order.path("refunded").decimalValue().signum() > 0);
         for (int i = 1; i <= 4; i++) {
             orders.add(admin.placeOrder(rich, Map.of(lamp, i)).id("orderId"));
         }

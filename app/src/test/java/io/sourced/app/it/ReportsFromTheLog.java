@@ -52,6 +52,8 @@ final class ReportsFromTheLog {
             BigDecimal revenue,
             int unitsLost,
             int unitsWrittenOff,
+            int unitsReturned,
+            BigDecimal refunded,
             int stockEndOfDay,
             BigDecimal sellThrough) {
         static ProductRow of(JsonNode json) {
@@ -62,6 +64,8 @@ final class ReportsFromTheLog {
                     plain(json.path("revenue")),
                     json.path("unitsLost").asInt(),
                     json.path("unitsWrittenOff").asInt(),
+                    json.path("unitsReturned").asInt(),
+                    plain(json.path("refunded")),
                     json.path("stockEndOfDay").asInt(),
                     plain(json.path("sellThrough")));
         }
@@ -119,8 +123,9 @@ final class ReportsFromTheLog {
     Map<ProductDay, ProductRow> products() {
         Map<String, String> names = new HashMap<>();
         Map<String, BigDecimal> reservedPrices = new HashMap<>();
-        Map<ProductDay, int[]> units = new TreeMap<>(); // ordered, sold, lost, written off
+        Map<ProductDay, int[]> units = new TreeMap<>(); // ordered, sold, lost, written off, returned
         Map<ProductDay, BigDecimal> revenue = new HashMap<>();
+        Map<ProductDay, BigDecimal> refunded = new HashMap<>();
         // the available stock after each product event, in log order
         Map<String, List<Event>> stockEvents = new HashMap<>();
         Map<Event, Integer> availableAfter = new HashMap<>();
@@ -142,11 +147,11 @@ final class ReportsFromTheLog {
                 case "StockReleasedEvent" -> available.merge(product, e.number("quantity"), Integer::sum);
                 case "StockWrittenOffEvent" -> {
                     available.merge(product, -e.number("quantity"), Integer::sum);
-                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4])[3] += e.number("quantity");
+                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[5])[3] += e.number("quantity");
                 }
                 case "ReservationConfirmedEvent" -> {
                     ProductDay key = new ProductDay(product, e.day());
-                    units.computeIfAbsent(key, k -> new int[4])[1] += e.number("quantity");
+                    units.computeIfAbsent(key, k -> new int[5])[1] += e.number("quantity");
                     revenue.merge(
                             key,
                             reservedPrices
@@ -154,8 +159,23 @@ final class ReportsFromTheLog {
                                     .multiply(BigDecimal.valueOf(e.number("quantity"))),
                             BigDecimal::add);
                 }
+                // the return completed: the units are available again, and their refund leaves the revenue
+                case "ReturnedStockReleasedEvent" -> {
+                    ProductDay key = new ProductDay(product, e.day());
+                    available.merge(product, e.number("quantity"), Integer::sum);
+                    units.computeIfAbsent(key, k -> new int[5])[4] += e.number("quantity");
+                    BigDecimal refund = reservedPrices
+                            .get(e.text("orderId") + "/" + product)
+                            .multiply(BigDecimal.valueOf(e.number("quantity")));
+                    refunded.merge(key, refund, BigDecimal::add);
+                    revenue.merge(key, refund.negate(), BigDecimal::add);
+                }
+                // units held for a return, or sold again: the available stock does not move, nothing is counted
+                case "StockReturnedEvent", "StockReturnCancelledEvent" -> {
+                    continue;
+                }
                 case "StockReservationRejectedEvent" ->
-                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4])[2] +=
+                    units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[5])[2] +=
                             e.number("requested");
                 case "OrderPlacedEvent" ->
                     e.payload()
@@ -165,7 +185,7 @@ final class ReportsFromTheLog {
                                                             line.path("productId")
                                                                     .asText(),
                                                             e.day()),
-                                                    k -> new int[4])[0] +=
+                                                    k -> new int[5])[0] +=
                                     line.path("quantity").asInt());
                 default -> {
                     continue;
@@ -173,8 +193,9 @@ final class ReportsFromTheLog {
             }
             if (e.type().startsWith("Product")
                     || e.type().startsWith("Stock")
-                    || e.type().startsWith("Reservation")) {
-                units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[4]);
+                    || e.type().startsWith("Reservation")
+                    || e.type().equals("ReturnedStockReleasedEvent")) {
+                units.computeIfAbsent(new ProductDay(product, e.day()), k -> new int[5]);
                 stockEvents.computeIfAbsent(product, p -> new ArrayList<>()).add(e);
                 availableAfter.put(e, available.get(product));
             }
@@ -192,6 +213,8 @@ final class ReportsFromTheLog {
                             plain(revenue.getOrDefault(key, BigDecimal.ZERO)),
                             counts[2],
                             counts[3],
+                            counts[4],
+                            plain(refunded.getOrDefault(key, BigDecimal.ZERO)),
                             stock,
                             base == 0
                                     ? null

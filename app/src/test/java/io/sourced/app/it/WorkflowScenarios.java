@@ -53,20 +53,11 @@ abstract class WorkflowScenarios extends ApplicationScenarios {
     }
 
     void awaitStock(String productId, int available, int reserved, int sold) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode product = product(productId);
-            assertThat(List.of(
-                            product.path("available").asInt(),
-                            product.path("reserved").asInt(),
-                            product.path("sold").asInt()))
-                    .containsExactly(available, reserved, sold);
-        });
+        admin.awaitStock(productId, available, reserved, sold);
     }
 
     void awaitBalance(String customerId, String balance) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() ->
-                        assertThat(amount(customer(customerId).path("balance"))).isEqualByComparingTo(balance));
+        admin.awaitBalance(customerId, balance);
     }
 
     @Test

@@ -16,11 +16,15 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.RefundReturnCommand;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.finance.ReverseDepositCommand;
 import io.sourced.api.finance.SignIn;
 import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.WithdrawFundsCommand;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
@@ -47,7 +51,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (down to the credit limit of the business rules in force, 0 unless set), and each order is paid at most once and
  * refunded at most once; an order's payment, once answered, is never answered again. Payments are answered by events,
  * never by exceptions: the workflow sends them. A deposit may be reversed once, and only while its money is still in
- * the account: reversals never use the credit limit, which is for orders.
+ * the account: reversals never use the credit limit, which is for orders. A return is refunded once, and the refunds
+ * of an order's returns never add up to more than its payment; a refund, like a payment, is answered by an event.
  */
 // revision 2 remembers deposits: a snapshot of revision 1 knows none, so it is passed over and the events read instead
 @Aggregate(snapshotTriggerDefinition = "customerAccountSnapshotTrigger", cache = "customerAccountCache")
@@ -79,8 +84,30 @@ class CustomerAccount {
     private LinkedHashMap<TransactionId, Deposit> deposits = new LinkedHashMap<>();
     /** Deposits and withdrawals, so that one sent again after an unknown outcome is applied once. */
     private RecentOperations recentOperations = new RecentOperations();
+    /** Returns whose refund was declined: asked again (a step the workflow retries), the answer stays no. */
+    private Set<ReturnId> declinedReturns = new HashSet<>();
 
-    record Payment(OrderId orderId, BigDecimal amount, boolean refunded) {}
+    /**
+     * An order's payment: {@code refunded} whole (the order was rejected or cancelled after it), or in part by its
+     * returns, {@code returned} being what they gave back (absent from snapshots taken before returns: none).
+     */
+    record Payment(OrderId orderId, BigDecimal amount, boolean refunded, BigDecimal returned, Set<ReturnId> returns) {
+
+        Payment {
+            returned = returned == null ? BigDecimal.ZERO : returned;
+            returns = returns == null ? Set.of() : Set.copyOf(returns);
+        }
+
+        Payment(OrderId orderId, BigDecimal amount, boolean refunded) {
+            this(orderId, amount, refunded, BigDecimal.ZERO, Set.of());
+        }
+
+        Payment withReturn(ReturnId returnId, BigDecimal amount) {
+            Set<ReturnId> more = new HashSet<>(returns);
+            more.add(returnId);
+            return new Payment(orderId, this.amount, refunded, returned.add(amount), more);
+        }
+    }
 
     record Deposit(BigDecimal amount, boolean reversed) {}
 
@@ -182,6 +209,44 @@ class CustomerAccount {
                         customerId, payment.orderId(), payment.amount(), balance.add(payment.amount()))));
     }
 
+    @CommandHandler
+    void handle(RefundReturnCommand command) {
+        requireValid(command.amount());
+        Optional<Payment> payment = paymentFor(command.orderId());
+        if (declinedReturns.contains(command.returnId())
+                || payment.filter(paid -> paid.returns().contains(command.returnId()))
+                        .isPresent()) {
+            return;
+        }
+        String declined = payment.isEmpty()
+                ? "no payment of order " + command.orderId() + " is known to the account"
+                : whyNot(payment.get(), command.amount());
+        if (declined != null) {
+            apply(new ReturnRefundDeclinedEvent(
+                    customerId, command.orderId(), command.returnId(), command.amount(), declined));
+        } else {
+            apply(new ReturnRefundedEvent(
+                    customerId,
+                    command.orderId(),
+                    command.returnId(),
+                    command.amount(),
+                    balance.add(command.amount())));
+        }
+    }
+
+    /** Why a refund of the payment's returns may not give back {@code amount}; null when it may. */
+    private static String whyNot(Payment payment, BigDecimal amount) {
+        if (payment.refunded()) {
+            return "the payment of order " + payment.orderId() + " was refunded whole";
+        }
+        BigDecimal left = payment.amount().subtract(payment.returned());
+        if (amount.compareTo(left) > 0) {
+            return "a refund of " + amount.toPlainString() + " exceeds the " + left.toPlainString()
+                    + " of the payment not refunded yet";
+        }
+        return null;
+    }
+
     private static void requireValid(BigDecimal amount) {
         if (!Amounts.isValid(amount)) {
             throw Refused.invalid("amount", Amounts.RULE);
@@ -241,9 +306,23 @@ class CustomerAccount {
     }
 
     @EventSourcingHandler
+    void on(ReturnRefundedEvent event) {
+        balance = event.balance();
+        paymentsByOrder.computeIfPresent(
+                event.orderId(), (orderId, payment) -> payment.withReturn(event.returnId(), event.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRefundDeclinedEvent event) {
+        declinedReturns.add(event.returnId());
+    }
+
+    @EventSourcingHandler
     void on(PaymentRefundedEvent event) {
         balance = event.balance();
         paymentsByOrder.computeIfPresent(
-                event.orderId(), (orderId, payment) -> new Payment(orderId, payment.amount(), true));
+                event.orderId(),
+                (orderId, payment) ->
+                        new Payment(orderId, payment.amount(), true, payment.returned(), payment.returns()));
     }
 }

@@ -6,21 +6,28 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.AutoRestockScheduledEvent;
+import io.sourced.api.inventory.CancelStockReturnCommand;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.RegisterProductCommand;
+import io.sourced.api.inventory.ReleaseReturnedStockCommand;
 import io.sourced.api.inventory.ReleaseStockCommand;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.ReserveStockCommand;
 import io.sourced.api.inventory.RestockProductCommand;
+import io.sourced.api.inventory.ReturnStockCommand;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.command.Amounts;
 import io.sourced.command.PlainText;
@@ -29,8 +36,10 @@ import io.sourced.command.Refused;
 import io.sourced.command.idempotency.RecentOperations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -43,7 +52,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A product's stock: {@code available >= 0} and {@code available + reserved + sold} is all stock ever
  * received. Reservations are answered by events, never by exceptions: the workflow sends them. The business rules in
- * force price a reservation, let it be partial when the order accepts that, and ask automatic restocks.
+ * force price a reservation, let it be partial when the order accepts that, and ask automatic restocks. Returned units
+ * leave the sold ones and are held (counted as reserved) until their return is refunded, when they become available,
+ * or fails, when they are sold again: undoing a return never needs units that may have been sold since.
  */
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "productCache")
 @JsonAutoDetect(
@@ -80,8 +91,17 @@ class Product {
     private RecentOperations recentOperations = new RecentOperations();
     /** The automatic restock asked and not arrived yet; null when none is. */
     private PendingRestock pendingRestock;
+    /** Units returned and held until their return is refunded or fails, by return. */
+    private Map<ReturnId, HeldReturn> heldReturns = new LinkedHashMap<>();
+    /**
+     * The returns most recently released or cancelled, oldest first: a return step that runs again for one of them is
+     * late and changes nothing. Bounded like the settled orders, for the same reasons.
+     */
+    private LinkedHashSet<ReturnId> settledReturns = new LinkedHashSet<>();
 
     record Reservation(OrderId orderId, int quantity) {}
+
+    record HeldReturn(OrderId orderId, int quantity) {}
 
     record PendingRestock(OperationId operationId, int quantity) {}
 
@@ -217,14 +237,48 @@ class Product {
                         apply(new StockReleasedEvent(productId, reservation.orderId(), reservation.quantity())));
     }
 
+    /** Never more than the units sold: a return gives back what an order bought. */
+    @CommandHandler
+    void handle(ReturnStockCommand command) {
+        if (command.quantity() < 1) {
+            throw Refused.invalid("quantity", "must be at least 1");
+        }
+        if (heldReturns.containsKey(command.returnId()) || settledReturns.contains(command.returnId())) {
+            return;
+        }
+        if (command.quantity() > sold) {
+            throw Refused.unprocessable(
+                    "a return of " + command.quantity() + " exceeds the " + sold + " units sold of " + productId);
+        }
+        apply(new StockReturnedEvent(productId, command.orderId(), command.returnId(), command.quantity()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseReturnedStockCommand command) {
+        HeldReturn held = heldReturns.get(command.returnId());
+        if (held != null) {
+            apply(new ReturnedStockReleasedEvent(productId, held.orderId(), command.returnId(), held.quantity()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CancelStockReturnCommand command) {
+        HeldReturn held = heldReturns.get(command.returnId());
+        if (held != null) {
+            apply(new StockReturnCancelledEvent(productId, held.orderId(), command.returnId(), held.quantity()));
+        }
+    }
+
     private Optional<Reservation> reservationOf(OrderId orderId) {
         return reservations.stream()
                 .filter(reservation -> reservation.orderId().equals(orderId))
                 .findFirst();
     }
 
+    /** Units held for orders in their workflow and for returns not refunded yet. */
     private int reserved() {
-        return reservations.stream().mapToInt(Reservation::quantity).sum();
+        return reservations.stream().mapToInt(Reservation::quantity).sum()
+                + heldReturns.values().stream().mapToInt(HeldReturn::quantity).sum();
     }
 
     @EventSourcingHandler
@@ -278,6 +332,33 @@ class Product {
         reservations.removeIf(reservation -> reservation.orderId().equals(event.orderId()));
         settle(event.orderId());
         available += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReturnedEvent event) {
+        sold -= event.quantity();
+        heldReturns.put(event.returnId(), new HeldReturn(event.orderId(), event.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnedStockReleasedEvent event) {
+        heldReturns.remove(event.returnId());
+        markSettled(event.returnId());
+        available += event.quantity();
+    }
+
+    @EventSourcingHandler
+    void on(StockReturnCancelledEvent event) {
+        heldReturns.remove(event.returnId());
+        markSettled(event.returnId());
+        sold += event.quantity();
+    }
+
+    private void markSettled(ReturnId returnId) {
+        settledReturns.add(returnId);
+        if (settledReturns.size() > SETTLED_ORDERS_REMEMBERED) {
+            settledReturns.remove(settledReturns.iterator().next());
+        }
     }
 
     private void settle(OrderId orderId) {

@@ -8,8 +8,10 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a stored revision 1 {@link OrderAcceptedEvent} as revision 2: before partial fulfilment every line was filled
- * whole, and an absent {@code shortfall} reads as empty. The payload is left as stored.
+ * Reads a stored revision 1 or 2 {@link OrderAcceptedEvent} as revision 3. Before partial fulfilment (revision 1) every
+ * line was filled whole, and an absent {@code shortfall} reads as empty; before returns (revisions 1 and 2) the prices
+ * of the lines were not recorded, and absent {@code lines} read as empty: the order does not know them. The payload is
+ * left as stored.
  */
 @Component
 class OrderAcceptedEventUpcaster extends SingleEventUpcaster {
@@ -18,14 +20,16 @@ class OrderAcceptedEventUpcaster extends SingleEventUpcaster {
             new SimpleSerializedType(OrderAcceptedEvent.class.getName(), "1");
     private static final SimpleSerializedType REVISION_2 =
             new SimpleSerializedType(OrderAcceptedEvent.class.getName(), "2");
+    private static final SimpleSerializedType REVISION_3 =
+            new SimpleSerializedType(OrderAcceptedEvent.class.getName(), "3");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return REVISION_1.equals(event.getType());
+        return REVISION_1.equals(event.getType()) || REVISION_2.equals(event.getType());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-        return event.upcastPayload(REVISION_2, byte[].class, Function.identity());
+        return event.upcastPayload(REVISION_3, byte[].class, Function.identity());
     }
 }

@@ -5,6 +5,8 @@ import io.sourced.api.finance.CustomerId;
 import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import io.sourced.api.ordering.RequestReturnCommand;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.command.Refused;
 import io.sourced.command.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,6 +75,43 @@ class OrderCommandController {
         }
         commandGateway.sendAndWait(new CancelOrderCommand(orderId, caller.isAdmin() ? null : caller.customerId()));
         return ResponseEntity.accepted().location(location(orderId)).body(new OrderIdResponse(orderId));
+    }
+
+    @PostMapping("/{orderId}/returns")
+    @Operation(
+            summary = "Return units of an accepted order, with the reason (its customer, or ADMIN), once per"
+                    + " Idempotency-Key",
+            description = "Accepted once the order recorded the return: the units go back into stock and their price"
+                    + " is refunded asynchronously, by the returns workflow; the order shows the return and, once it"
+                    + " completed, what was returned and refunded.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<ReturnIdResponse> requestReturn(
+            @PathVariable OrderId orderId,
+            @Valid @RequestBody ReturnRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                    @Parameter(description = IdempotencyKeys.HEADER_DESCRIPTION)
+                    String key,
+            @Parameter(hidden = true) Caller caller) {
+        if (!caller.isAdmin() && caller.customerId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId);
+        }
+        ReturnId returned = ReturnId.of(idempotencyKeys
+                .once(
+                        key,
+                        caller,
+                        orderId,
+                        "return",
+                        request,
+                        operation -> commandGateway.sendAndWait(new RequestReturnCommand(
+                                orderId,
+                                ReturnId.of(operation.value()),
+                                request.lines().stream()
+                                        .map(ReturnRequest.Line::toOrderLine)
+                                        .toList(),
+                                request.reason(),
+                                caller.isAdmin() ? null : caller.customerId())))
+                .value());
+        return ResponseEntity.accepted().location(location(orderId)).body(new ReturnIdResponse(orderId, returned));
     }
 
     static CustomerId customerFor(PlaceOrderRequest request, Caller caller) {

@@ -8,6 +8,7 @@ import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
+import io.sourced.api.ordering.PricedLine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,6 +52,27 @@ class OrderAcceptedEventUpcasterTest {
 
         assertThat(((OrderAcceptedEvent) read.getPayload()).shortfall())
                 .containsExactly(new OrderLine(ProductId.of(PRODUCT), 3));
+    }
+
+    @Test
+    void revision2_isReadWithoutThePricesOfItsLines() {
+        DomainEventMessage<?> read = read(
+                "2",
+                "{\"orderId\":\"" + ORDER + "\",\"customerId\":\"" + CUSTOMER + "\",\"total\":2.00,\"shortfall\":[]}");
+
+        assertThat(((OrderAcceptedEvent) read.getPayload()).lines()).isEmpty();
+    }
+
+    @Test
+    void revision3_keepsThePricesOfItsLines() {
+        DomainEventMessage<?> read = read(
+                "3",
+                "{\"orderId\":\"" + ORDER + "\",\"customerId\":\"" + CUSTOMER
+                        + "\",\"total\":2.00,\"shortfall\":[],\"lines\":[{\"productId\":\"" + PRODUCT
+                        + "\",\"quantity\":2,\"unitPrice\":1.00}]}");
+
+        assertThat(((OrderAcceptedEvent) read.getPayload()).lines())
+                .containsExactly(new PricedLine(ProductId.of(PRODUCT), 2, new BigDecimal("1.00")));
     }
 
     private DomainEventMessage<?> read(String revision, String payload) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The request rules of placing an order; the REST round trip itself is covered by the application's tests. */
+/** The request rules of placing an order and of a return; the REST round trip itself is covered by the application's tests. */
 class OrderCommandControllerTest {
 
     private final CustomerId aliceId = CustomerId.random();
@@ -64,6 +64,19 @@ class OrderCommandControllerTest {
                         new PlaceOrderRequest(null, List.of(new PlaceOrderRequest.Line(ProductId.random(), 0)))))
                 .containsExactly("lines[0].quantity");
         assertThat(invalidFields(new PlaceOrderRequest(null, oneLine))).isEmpty();
+    }
+
+    @Test
+    void requestReturn_emptyOrBadLinesOrNoReason_isInvalid() {
+        List<ReturnRequest.Line> line = List.of(new ReturnRequest.Line(ProductId.random(), 1));
+        assertThat(invalidFields(new ReturnRequest(List.of(), "broken"))).containsExactly("lines");
+        assertThat(invalidFields(new ReturnRequest(line, " "))).containsExactly("reason");
+        assertThat(invalidFields(new ReturnRequest(line, null))).containsExactly("reason");
+        assertThat(invalidFields(new ReturnRequest(List.of(new ReturnRequest.Line(ProductId.random(), 0)), "x")))
+                .containsExactly("lines[0].quantity");
+        assertThat(invalidFields(new ReturnRequest(List.of(new ReturnRequest.Line(null, 1)), "x")))
+                .containsExactly("lines[0].productId");
+        assertThat(invalidFields(new ReturnRequest(line, "broken"))).isEmpty();
     }
 
     private Set<String> invalidFields(Object request) {

@@ -15,9 +15,11 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +43,7 @@ class OrderTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(new FakeKnownIds(Set.of(alice, bob), Set.of(pen, ink)));
+        fixture.registerInjectableResource(new ReturnWindow(Duration.ofDays(30), fixture::currentTime));
     }
 
     @Test
@@ -155,6 +158,14 @@ class OrderTest {
         fixture.given(placed)
                 .when(new AcceptOrderCommand(orderId, new BigDecimal("4.00"), shortfall))
                 .expectEvents(new OrderAcceptedEvent(orderId, alice, new BigDecimal("4.00"), shortfall));
+    }
+
+    @Test
+    void acceptOrder_withPricedLines_recordsWhatEachLineGot() {
+        List<PricedLine> lines = List.of(new PricedLine(pen, 2, new BigDecimal("10.50")));
+        fixture.given(placed)
+                .when(new AcceptOrderCommand(orderId, new BigDecimal("21.00"), List.of(), lines))
+                .expectEvents(new OrderAcceptedEvent(orderId, alice, new BigDecimal("21.00"), List.of(), lines));
     }
 
     @Test

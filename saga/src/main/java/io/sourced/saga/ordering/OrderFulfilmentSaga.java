@@ -20,6 +20,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.api.rules.BusinessRules;
@@ -172,7 +173,7 @@ public class OrderFulfilmentSaga {
         }
         payment = PaymentState.AUTHORIZED;
         // even when a rejection was asked: the order decides which comes first, and OrderRejected refunds
-        send(new AcceptOrderCommand(orderId, total(), shortfall()));
+        send(new AcceptOrderCommand(orderId, total(), shortfall(), sold()));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
@@ -270,6 +271,14 @@ public class OrderFulfilmentSaga {
                 .filter(line -> line.is(LineState.RESERVED))
                 .map(LineProgress::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The units each reserved line got, at its price: what the order will know a return may give back. */
+    private List<PricedLine> sold() {
+        return lines.stream()
+                .filter(line -> line.is(LineState.RESERVED))
+                .map(line -> new PricedLine(line.productId(), line.quantity(), line.unitPrice()))
+                .toList();
     }
 
     private List<OrderLine> shortfall() {

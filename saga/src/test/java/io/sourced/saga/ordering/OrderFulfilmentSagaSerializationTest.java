@@ -14,24 +14,15 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.rules.BusinessRules;
+import io.sourced.saga.processing.JacksonSagaStore;
+import io.sourced.saga.processing.RestartedSaga;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.Segment;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.saga.AnnotatedSagaManager;
-import org.axonframework.modelling.saga.SimpleResourceInjector;
-import org.axonframework.modelling.saga.repository.AnnotatedSagaRepository;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.deadline.StubDeadlineManager;
-import org.axonframework.test.utils.RecordingCommandBus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +34,13 @@ class OrderFulfilmentSagaSerializationTest {
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
     private final JacksonSerializer serializer =
             JacksonSerializer.builder().objectMapper(objectMapper).build();
-    private final JacksonSagaStore store = new JacksonSagaStore(serializer);
-    private final RecordingCommandBus commandBus = new RecordingCommandBus();
-    private final StubDeadlineManager deadlineManager = new StubDeadlineManager();
+    private final RestartedSaga<OrderFulfilmentSaga> saga = new RestartedSaga<>(
+            OrderFulfilmentSaga.class,
+            serializer,
+            new OrderWorkflowSettings(Duration.ofSeconds(30)),
+            BusinessRules.NONE);
+    private final JacksonSagaStore store = saga.store();
+    private final StubDeadlineManager deadlineManager = saga.deadlineManager();
 
     private final OrderId orderId = OrderId.random();
     private final CustomerId customerId = CustomerId.random();
@@ -101,40 +96,11 @@ class OrderFulfilmentSagaSerializationTest {
         assertThat(store.size()).as("ended").isZero();
     }
 
-    /** Handles one event with a new saga manager, as a freshly started node would. */
     private void handle(Object payload) throws Exception {
-        commandBus.clearCommands();
-        SimpleResourceInjector resources = new SimpleResourceInjector(
-                DefaultCommandGateway.builder().commandBus(commandBus).build(),
-                deadlineManager,
-                new OrderWorkflowSettings(Duration.ofSeconds(30)),
-                BusinessRules.NONE);
-        AnnotatedSagaRepository<OrderFulfilmentSaga> repository = AnnotatedSagaRepository.<OrderFulfilmentSaga>builder()
-                .sagaType(OrderFulfilmentSaga.class)
-                .sagaStore(store)
-                .resourceInjector(resources)
-                .build();
-        AnnotatedSagaManager<OrderFulfilmentSaga> manager = AnnotatedSagaManager.<OrderFulfilmentSaga>builder()
-                .sagaType(OrderFulfilmentSaga.class)
-                .sagaRepository(repository)
-                .listenerInvocationErrorHandler((exception, event, handler) -> {
-                    throw exception;
-                })
-                .build();
-        EventMessage<?> message = GenericEventMessage.asEventMessage(payload);
-        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(message).executeWithResult(() -> {
-            manager.handle(message, Segment.ROOT_SEGMENT);
-            return null;
-        });
-        if (result.isExceptional()) {
-            throw new AssertionError("the saga failed on " + payload, result.exceptionResult());
-        }
+        saga.handle(payload);
     }
 
     private List<Object> dispatched() {
-        return commandBus.getDispatchedCommands().stream()
-                .map(CommandMessage::getPayload)
-                .map(Object.class::cast)
-                .toList();
+        return saga.dispatched();
     }
 }

@@ -22,6 +22,7 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.api.rules.BusinessRules;
@@ -50,6 +51,8 @@ class OrderFulfilmentSagaTest {
 
     // book 2 x 10.00 + pen 1 x 5.50
     private final BigDecimal twoLineTotal = new BigDecimal("25.50");
+    private final List<PricedLine> twoLinesSold =
+            List.of(new PricedLine(book, 2, new BigDecimal("10.00")), new PricedLine(pen, 1, new BigDecimal("5.50")));
 
     private SagaTestFixture<OrderFulfilmentSaga> fixture;
 
@@ -126,7 +129,8 @@ class OrderFulfilmentSagaTest {
                 .expectDispatchedCommands(new AcceptOrderCommand(
                         orderId,
                         total,
-                        List.of(new OrderLine(book, 1), new OrderLine(pen, 1), new OrderLine(lamp, 3))));
+                        List.of(new OrderLine(book, 1), new OrderLine(pen, 1), new OrderLine(lamp, 3)),
+                        List.of(new PricedLine(book, 1, new BigDecimal("10.00")))));
     }
 
     @Test
@@ -217,7 +221,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(bookReserved())
                 .andThenAPublished(penReserved())
                 .whenPublishingA(paymentAuthorized(twoLineTotal))
-                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal))
+                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal, List.of(), twoLinesSold))
                 .expectScheduledDeadlineWithName(ORDER_TIMEOUT, DEADLINE)
                 .expectActiveSagas(1);
     }
@@ -459,7 +463,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAPublished(penReserved())
                 .andThenTimeElapses(ORDER_TIMEOUT)
                 .whenPublishingA(paymentAuthorized(twoLineTotal))
-                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal));
+                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal, List.of(), twoLinesSold));
     }
 
     @Test
@@ -489,7 +493,7 @@ class OrderFulfilmentSagaTest {
                 .andThenTimeElapses(ORDER_TIMEOUT)
                 .andThenAPublished(penReserved())
                 .whenPublishingA(paymentAuthorized(twoLineTotal))
-                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal))
+                .expectDispatchedCommands(new AcceptOrderCommand(orderId, twoLineTotal, List.of(), twoLinesSold))
                 .expectActiveSagas(1);
     }
 

@@ -14,9 +14,12 @@ import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectOrderCommand;
 import io.sourced.api.ordering.RejectionReason;
 import io.sourced.api.rules.BusinessRules;
+import io.sourced.saga.processing.JacksonSagaStore;
+import io.sourced.saga.processing.OwningSegmentSagaManager;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,7 +82,12 @@ class OwningSegmentSagaManagerTest {
                 .containsExactly(new AuthorizePaymentCommand(customerId, orderId, new BigDecimal("20.00")));
         offerToBothSegments(
                 new PaymentAuthorizedEvent(customerId, orderId, new BigDecimal("20.00"), new BigDecimal("80.00")));
-        assertThat(dispatched()).containsExactly(new AcceptOrderCommand(orderId, new BigDecimal("20.00")));
+        assertThat(dispatched())
+                .containsExactly(new AcceptOrderCommand(
+                        orderId,
+                        new BigDecimal("20.00"),
+                        List.of(),
+                        List.of(new PricedLine(book, 2, new BigDecimal("10.00")))));
         offerToBothSegments(new OrderAcceptedEvent(orderId, customerId, new BigDecimal("20.00")));
         assertThat(dispatched()).containsExactly(new ConfirmReservationCommand(book, orderId));
 

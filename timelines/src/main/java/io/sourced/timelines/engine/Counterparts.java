@@ -5,20 +5,34 @@ import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
 import io.sourced.api.finance.RefundPaymentCommand;
+import io.sourced.api.finance.RefundReturnCommand;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
+import io.sourced.api.inventory.CancelStockReturnCommand;
 import io.sourced.api.inventory.ConfirmReservationCommand;
 import io.sourced.api.inventory.ProductId;
+import io.sourced.api.inventory.ReleaseReturnedStockCommand;
 import io.sourced.api.inventory.ReleaseStockCommand;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.ReserveStockCommand;
+import io.sourced.api.inventory.ReturnStockCommand;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.ordering.AcceptOrderCommand;
+import io.sourced.api.ordering.CompleteReturnCommand;
+import io.sourced.api.ordering.FailReturnCommand;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectOrderCommand;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnFailedEvent;
+import io.sourced.api.ordering.ReturnId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +40,8 @@ import java.util.UUID;
 /**
  * Where in the log each of the workflow's steps was answered: a {@code ReserveStock} of (product, order) by the
  * {@code StockReserved} or {@code StockReservationRejected} of that pair, a payment by its authorization or decline,
- * an acceptance or a rejection by the order's end (accepted, rejected or cancelled), and so on. The sandbox runs the
+ * an acceptance or a rejection by the order's end (accepted, rejected or cancelled), a return's steps by their
+ * answers, and so on. The sandbox runs the
  * saga's command at that position, so that where orders raced for the last units their reservations are decided in
  * the log's order.
  * <p>
@@ -44,12 +59,25 @@ final class Counterparts {
     private static final int PAY = 4;
     private static final int REFUND = 5;
     private static final int DECIDE = 6;
-    private static final int KIND_BITS = 3;
+    private static final int RESTOCK_RETURN = 7;
+    private static final int RELEASE_RETURNED = 8;
+    private static final int CANCEL_RETURN = 9;
+    private static final int REFUND_RETURN = 10;
+    private static final int END_RETURN = 11;
+    private static final int KIND_BITS = 4;
 
     private static final int SMALLEST = 1 << 10;
 
-    /** One step: its kind and its product (interned; 0 for none), and the order. */
-    private record Step(int kind, ProductId productId, OrderId orderId) {}
+    /** One step: its kind and its product (interned; 0 for none), and the order or the return it is of. */
+    private record Step(int kind, ProductId productId, UUID subject) {
+        Step(int kind, ProductId productId, OrderId orderId) {
+            this(kind, productId, UUID.fromString(orderId.value()));
+        }
+
+        Step(int kind, ProductId productId, ReturnId returnId) {
+            this(kind, productId, UUID.fromString(returnId.value()));
+        }
+    }
 
     /** The products' interned numbers, from 1: as many as the world has products. */
     private final Map<ProductId, Integer> products = new HashMap<>();
@@ -72,7 +100,7 @@ final class Counterparts {
             return;
         }
         int kind = kindOf(step, true);
-        UUID order = UUID.fromString(step.orderId().value());
+        UUID order = step.subject();
         int slot = slotOf(order.getMostSignificantBits(), order.getLeastSignificantBits(), kind);
         if (table[slot + 2] == 0) {
             put(slot, order.getMostSignificantBits(), order.getLeastSignificantBits(), kind, entry.position());
@@ -109,7 +137,7 @@ final class Counterparts {
         if (kind < 0) {
             return -1;
         }
-        UUID order = UUID.fromString(step.orderId().value());
+        UUID order = step.subject();
         int slot = slotOf(order.getMostSignificantBits(), order.getLeastSignificantBits(), kind);
         return table[slot + 2] == 0 ? -1 : slot;
     }
@@ -224,7 +252,7 @@ final class Counterparts {
         if (command instanceof RejectOrderCommand reject) {
             return new Step(DECIDE, null, reject.orderId());
         }
-        return null;
+        return askedOfAReturn(command);
     }
 
     private static Step answered(Object event) {
@@ -258,6 +286,54 @@ final class Counterparts {
         // a cancel decided the order first: the workflow's acceptance or rejection waits for it, and changes nothing
         if (event instanceof OrderCancelledEvent cancelled) {
             return new Step(DECIDE, null, cancelled.orderId());
+        }
+        return answeredForAReturn(event);
+    }
+
+    /** The returns workflow's steps, each of one return. */
+    private static Step askedOfAReturn(Object command) {
+        if (command instanceof ReturnStockCommand restock) {
+            return new Step(RESTOCK_RETURN, restock.productId(), restock.returnId());
+        }
+        if (command instanceof ReleaseReturnedStockCommand release) {
+            return new Step(RELEASE_RETURNED, release.productId(), release.returnId());
+        }
+        if (command instanceof CancelStockReturnCommand cancel) {
+            return new Step(CANCEL_RETURN, cancel.productId(), cancel.returnId());
+        }
+        if (command instanceof RefundReturnCommand refund) {
+            return new Step(REFUND_RETURN, null, refund.returnId());
+        }
+        if (command instanceof CompleteReturnCommand complete) {
+            return new Step(END_RETURN, null, complete.returnId());
+        }
+        if (command instanceof FailReturnCommand fail) {
+            return new Step(END_RETURN, null, fail.returnId());
+        }
+        return null;
+    }
+
+    private static Step answeredForAReturn(Object event) {
+        if (event instanceof StockReturnedEvent returned) {
+            return new Step(RESTOCK_RETURN, returned.productId(), returned.returnId());
+        }
+        if (event instanceof ReturnedStockReleasedEvent released) {
+            return new Step(RELEASE_RETURNED, released.productId(), released.returnId());
+        }
+        if (event instanceof StockReturnCancelledEvent cancelled) {
+            return new Step(CANCEL_RETURN, cancelled.productId(), cancelled.returnId());
+        }
+        if (event instanceof ReturnRefundedEvent refunded) {
+            return new Step(REFUND_RETURN, null, refunded.returnId());
+        }
+        if (event instanceof ReturnRefundDeclinedEvent declined) {
+            return new Step(REFUND_RETURN, null, declined.returnId());
+        }
+        if (event instanceof ReturnCompletedEvent completed) {
+            return new Step(END_RETURN, null, completed.returnId());
+        }
+        if (event instanceof ReturnFailedEvent failed) {
+            return new Step(END_RETURN, null, failed.returnId());
         }
         return null;
     }

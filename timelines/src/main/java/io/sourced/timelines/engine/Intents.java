@@ -19,15 +19,18 @@ import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.inventory.WriteOffStockCommand;
 import io.sourced.api.ordering.CancelOrderCommand;
 import io.sourced.api.ordering.OrderCancelledEvent;
+import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.PlaceOrderCommand;
+import io.sourced.api.ordering.RequestReturnCommand;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What the customers and the back office asked, read back from the events it caused: the commands a timeline sends
- * again. The workflow's own commands are not intents: the sandbox's saga sends its own. Nor are the restocks the
+ * again, returns of accepted orders among them. The workflow's own commands are not intents: the sandbox's saga sends its own. Nor are the restocks the
  * automatic restock rule asked: they follow from a rule, which the timeline's own rules decide again.
  */
 final class Intents {
@@ -85,6 +88,17 @@ final class Intents {
         // asked by the customer or the staff: the sandbox asks as the staff, who may cancel any order
         if (event instanceof OrderCancelledEvent cancelled) {
             return new CancelOrderCommand(cancelled.orderId(), null);
+        }
+        // a customer's return (or the staff's), asked again under its id as the staff, who may return any order's units
+        if (event instanceof ReturnRequestedEvent requested) {
+            return new RequestReturnCommand(
+                    requested.orderId(),
+                    requested.returnId(),
+                    requested.lines().stream()
+                            .map(line -> new OrderLine(line.productId(), line.quantity()))
+                            .toList(),
+                    requested.reason(),
+                    null);
         }
         return null;
     }

@@ -13,8 +13,9 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
- * The command gateway the sandbox's saga is given: what it sends is handed to the replay, which runs it where its
- * real counterpart was answered in the log (or at once when there is none), so the saga never waits for it.
+ * The command gateway the sandbox's sagas are given: what they send is handed to the replay, which runs it where its
+ * real counterpart was answered in the log (or at once when there is none), so a saga never waits for it. A command
+ * sent as a message (with metadata of its own) is handed over as its payload: the sandbox records no one's name.
  */
 final class SagaCommands implements CommandGateway {
 
@@ -24,15 +25,19 @@ final class SagaCommands implements CommandGateway {
         this.replay = replay;
     }
 
+    private void hand(Object command) {
+        replay.accept(command instanceof CommandMessage<?> message ? message.getPayload() : command);
+    }
+
     @Override
     public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
-        replay.accept(command);
+        hand(command);
         callback.onResult(asCommandMessage(command), asCommandResultMessage((R) null));
     }
 
     @Override
     public <R> R sendAndWait(Object command) {
-        replay.accept(command);
+        hand(command);
         return null;
     }
 
@@ -43,7 +48,7 @@ final class SagaCommands implements CommandGateway {
 
     @Override
     public <R> CompletableFuture<R> send(Object command) {
-        replay.accept(command);
+        hand(command);
         return CompletableFuture.completedFuture(null);
     }
 

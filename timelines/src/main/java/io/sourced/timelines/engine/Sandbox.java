@@ -9,14 +9,18 @@ import io.sourced.command.Aggregates;
 import io.sourced.command.CommandTargets;
 import io.sourced.command.finance.CustomerSignIns;
 import io.sourced.command.lookup.KnownIds;
+import io.sourced.command.ordering.ReturnWindow;
 import io.sourced.saga.ordering.OrderFulfilmentSaga;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
+import io.sourced.saga.returns.ReturnSaga;
+import io.sourced.saga.returns.ReturnWorkflowSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -46,7 +50,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * world. Nothing here reaches the live store, views, lake or outside systems.
  * <p>
  * Its memory follows the work still open, not the period's length: an order is forgotten (its events and its cached
- * aggregate) once it ended, its saga is deleted by Axon once it ended, and of the aggregates that live on (products,
+ * aggregate) once it ended (an accepted one the log returns in the period is kept, for its returns), its saga is deleted by Axon once it ended, and of the aggregates that live on (products,
  * accounts) the store keeps a snapshot and the events after it.
  */
 final class Sandbox implements AutoCloseable {
@@ -63,19 +67,23 @@ final class Sandbox implements AutoCloseable {
     private final List<Cache> caches = new ArrayList<>();
     private final EventStore eventStore;
     private final CommandBus commandBus;
+    private final Predicate<String> returnedLater;
 
     /**
      * @param sagaCommands where the saga's commands go instead of the bus: the replay runs them in the log's order
      * @param published    each event the sandbox publishes, at the virtual time it was published
+     * @param returnedLater the orders the log returns in the period: kept once accepted, for their returns
      */
     Sandbox(
             EventStore live,
             Instant from,
             BusinessRules rules,
-            OrderWorkflowSettings workflow,
+            Workflows workflows,
             VirtualClock clock,
             Consumer<Object> sagaCommands,
-            BiConsumer<Instant, Object> published) {
+            BiConsumer<Instant, Object> published,
+            Predicate<String> returnedLater) {
+        this.returnedLater = returnedLater;
         seeded = new SeededStorageEngine(live, from);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
@@ -84,7 +92,9 @@ final class Sandbox implements AutoCloseable {
                 .registerComponent(KnownIds.class, c -> new SandboxKnownIds(c.eventStore()))
                 .registerComponent(CustomerSignIns.class, c -> SandboxKnownIds.SIGN_INS_EXIST_ALREADY)
                 .registerComponent(BusinessRules.class, c -> rules)
-                .registerComponent(OrderWorkflowSettings.class, c -> workflow)
+                .registerComponent(OrderWorkflowSettings.class, c -> workflows.orders())
+                .registerComponent(ReturnWorkflowSettings.class, c -> workflows.returns())
+                .registerComponent(ReturnWindow.class, c -> new ReturnWindow(workflows.returnWindow(), clock::now))
                 .registerComponent(CommandGateway.class, c -> new SagaCommands(sagaCommands))
                 .registerComponent(
                         DeadlineManager.class,
@@ -117,6 +127,7 @@ final class Sandbox implements AutoCloseable {
     /** Every saga of the live system, each in memory. */
     private static void registerSagas(EventProcessingConfigurer processing) {
         processing.registerSaga(OrderFulfilmentSaga.class, inMemory());
+        processing.registerSaga(ReturnSaga.class, inMemory());
     }
 
     private static <T> Consumer<SagaConfigurer<T>> inMemory() {
@@ -136,12 +147,14 @@ final class Sandbox implements AutoCloseable {
 
     /**
      * The aggregate an event ends: an order once accepted, rejected or cancelled decides nothing more (a late
-     * acceptance or rejection changes nothing, a cancel is refused).
+     * acceptance or rejection changes nothing, a cancel is refused), but for the returns of an accepted one.
      */
-    private static Optional<String> endOf(Object event) {
-        if (event instanceof OrderAcceptedEvent
-                || event instanceof OrderRejectedEvent
-                || event instanceof OrderCancelledEvent) {
+    private Optional<String> endOf(Object event) {
+        if (event instanceof OrderAcceptedEvent accepted) {
+            String order = accepted.orderId().value();
+            return returnedLater.test(order) ? Optional.empty() : Optional.of(order);
+        }
+        if (event instanceof OrderRejectedEvent || event instanceof OrderCancelledEvent) {
             return Optional.of(((OrderScoped) event).orderId().value());
         }
         return Optional.empty();

@@ -1,8 +1,11 @@
 package io.sourced.timelines.engine;
 
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.saga.ordering.OrderWorkflowSettings;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,11 +26,16 @@ public final class TimelineEngine {
     private static final int REPORT_EVERY = 500;
 
     private final EventStore live;
-    private final OrderWorkflowSettings workflow;
+    private final Workflows workflows;
 
-    public TimelineEngine(EventStore live, OrderWorkflowSettings workflow) {
+    public TimelineEngine(EventStore live, Workflows workflows) {
         this.live = live;
-        this.workflow = workflow;
+        this.workflows = workflows;
+    }
+
+    /** The order workflow's settings, the returns' defaults. */
+    public TimelineEngine(EventStore live, OrderWorkflowSettings workflow) {
+        this(live, Workflows.of(workflow));
     }
 
     /**
@@ -44,14 +52,21 @@ public final class TimelineEngine {
     TimelineResult run(Instant from, Instant to, BusinessRules rules, Progress progress, Consumer<Held> atTheEnd) {
         Period period = new Period(live, from, to);
         Counterparts counterparts = new Counterparts();
-        int events = period.forEach(counterparts::note);
+        Set<String> returnedInPeriod = new HashSet<>();
+        int events = period.forEach(entry -> {
+            counterparts.note(entry);
+            if (entry.payload() instanceof ReturnRequestedEvent requested) {
+                returnedInPeriod.add(requested.orderId().value());
+            }
+        });
         carryOn(progress, 0);
         OrderEnds ends = new OrderEnds();
         OutcomeTally actual = new OutcomeTally(ends::actual);
         OutcomeTally whatIf = new OutcomeTally(ends::whatIf);
         VirtualClock clock = new VirtualClock(from);
         Replay replay = new Replay(counterparts);
-        try (Sandbox sandbox = new Sandbox(live, from, rules, workflow, clock, replay::sent, whatIf::record)) {
+        try (Sandbox sandbox = new Sandbox(
+                live, from, rules, workflows, clock, replay::sent, whatIf::record, returnedInPeriod::contains)) {
             replay.runIn(sandbox, clock);
             period.forEach(entry -> {
                 replay.step(entry);

@@ -10,14 +10,17 @@ import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.finance.TransactionId;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
@@ -25,7 +28,12 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnId;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.api.rules.BusinessRules;
 import io.sourced.api.timelines.DayFigures;
 import io.sourced.api.timelines.OrderChange;
@@ -270,6 +278,32 @@ class TimelineEngineTest {
     }
 
     @Test
+    void returnInTheLog_isSentAgain_soTheUnitBackInStockIsSoldAgainAlike() {
+        ProductId lamp = history.product("Lamp", "10.00", 1);
+        CustomerId ann = history.customer("Ann", "100.00");
+        CustomerId bob = history.customer("Bob", "100.00");
+        history.at(DAY_ONE);
+        OrderId returned = OrderId.random();
+        accepted(returned, ann, "90.00", new OrderLine(lamp, 1), "10.00");
+        ReturnId returnId = ReturnId.random();
+        List<PricedLine> oneLamp = List.of(new PricedLine(lamp, 1, new BigDecimal("10.00")));
+        BigDecimal ten = new BigDecimal("10.00");
+        history.append(returned, new ReturnRequestedEvent(returned, returnId, ann, oneLamp, ten, "too bright"));
+        history.append(lamp, new StockReturnedEvent(lamp, returned, returnId, 1));
+        history.append(ann, new ReturnRefundedEvent(ann, returned, returnId, ten, new BigDecimal("100.00")));
+        history.append(lamp, new ReturnedStockReleasedEvent(lamp, returned, returnId, 1));
+        history.append(returned, new ReturnCompletedEvent(returned, returnId, ann, oneLamp, ten, OrderStatus.RETURNED));
+        // the lamp returned is the one bob gets
+        accepted(OrderId.random(), bob, "90.00", new OrderLine(lamp, 1), "10.00");
+
+        TimelineResult result = run(DAY_ONE, history.now().plusSeconds(1));
+
+        assertThat(result.changedOrders()).isEmpty();
+        assertThat(result.whatIf().accepted()).isEqualTo(2);
+        assertThat(result.intentsRefused()).isZero();
+    }
+
+    @Test
     void sameTimelineTwice_givesTheSameFigures_andLeavesTheLogAsItWas() {
         ProductId lamp = history.product("Lamp", "10.00", 1);
         CustomerId ann = history.customer("Ann", "100.00");
@@ -321,7 +355,14 @@ class TimelineEngineTest {
         history.append(line.productId(), new StockReservedEvent(line.productId(), orderId, line.quantity(), unitPrice));
         history.append(
                 customerId, new PaymentAuthorizedEvent(customerId, orderId, total, new BigDecimal(balanceAfter)));
-        history.append(orderId, new OrderAcceptedEvent(orderId, customerId, total));
+        history.append(
+                orderId,
+                new OrderAcceptedEvent(
+                        orderId,
+                        customerId,
+                        total,
+                        List.of(),
+                        List.of(new PricedLine(line.productId(), line.quantity(), unitPrice))));
         history.append(line.productId(), new ReservationConfirmedEvent(line.productId(), orderId, line.quantity()));
     }
 }

@@ -85,12 +85,19 @@ class EventIndex {
                 .findFirst();
     }
 
-    List<Event> traced(String traceId) {
+    /**
+     * Every event of the order's traces, in log order: the trace of its placement (the workflow's steps carry it) and
+     * the trace of each of its returns (a request of its own, whose workflow's steps carry that one).
+     */
+    List<Event> traceOf(String orderId) {
         return jdbc
                 .query(
-                        "SELECT " + COLUMNS + " FROM event_log_view WHERE trace_id = ? ORDER BY position",
+                        "SELECT " + COLUMNS
+                                + " FROM event_log_view WHERE trace_id IN (SELECT trace_id FROM event_log_view"
+                                + " WHERE order_id = ? AND type IN ('OrderPlacedEvent', 'ReturnRequestedEvent'))"
+                                + " ORDER BY position",
                         indexed(),
-                        traceId)
+                        orderId)
                 .stream()
                 .map(Indexed::event)
                 .toList();

@@ -124,8 +124,9 @@ class EventLogController {
 
     @Operation(
             summary = "Every event the order caused, across the aggregates and the workflow, in log order",
-            description = "Found through the traceId of the order's OrderPlacedEvent (with traces on, the W3C trace id "
-                    + "of the request that placed it); 404 when unknown or another customer's")
+            description = "Found through the traceIds of the order's OrderPlacedEvent (with traces on, the W3C trace id"
+                    + " of the request that placed it) and of its ReturnRequestedEvents; 404 when unknown or another"
+                    + " customer's")
     @ApiResponse(
             responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Event.class))))
@@ -137,7 +138,7 @@ class EventLogController {
                 .filter(placed -> caller.isAdmin()
                         || (caller.customerId() != null
                                 && caller.customerId().value().equals(placed.customerId())))
-                .map(placed -> index.traced(placed.traceId()))
+                .map(placed -> index.traceOf(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + orderId));
     }
 

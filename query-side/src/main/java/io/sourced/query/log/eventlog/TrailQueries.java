@@ -26,7 +26,7 @@ class TrailQueries {
         return index
                 .placementOf(query.orderId().value())
                 .filter(placed -> placed.traceId() != null)
-                .map(placed -> index.traced(placed.traceId()))
+                .map(placed -> index.traceOf(query.orderId().value()))
                 .orElse(List.of())
                 .stream()
                 .map(TrailQueries::entry)

@@ -7,6 +7,7 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
@@ -49,6 +50,9 @@ final class CustomerFold {
                     PaymentRefundedEvent.class,
                     (e, at) -> new Entry(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), null, null))
             .startedBy(
+                    ReturnRefundedEvent.class,
+                    (e, at) -> new Entry(TransactionType.REFUND, e.amount(), e.orderId(), e.balance(), null, null))
+            .startedBy(
                     DepositReversedEvent.class,
                     (e, at) -> new Entry(
                             TransactionType.REVERSAL, e.amount(), null, e.balance(), null, e.transactionId()));
@@ -61,11 +65,12 @@ final class CustomerFold {
             .on(FundsWithdrawnEvent.class, CustomerFold::balanced)
             .on(PaymentAuthorizedEvent.class, CustomerFold::balanced)
             .on(PaymentRefundedEvent.class, CustomerFold::balanced)
-            .on(DepositReversedEvent.class, CustomerFold::balanced);
+            .on(DepositReversedEvent.class, CustomerFold::balanced)
+            .on(ReturnRefundedEvent.class, CustomerFold::balanced);
 
     /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
     static final AsOf.Folding<CustomerView> AS_OF =
-            new AsOf.Folding<>("customer-view-2", CustomerView.class, CustomerFold::apply);
+            new AsOf.Folding<>("customer-view-3", CustomerView.class, CustomerFold::apply);
 
     private CustomerFold() {}
 

@@ -9,6 +9,7 @@ import io.sourced.api.finance.FundsDepositedEvent;
 import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.batching.BatchScope;
 import io.sourced.query.FoldedRows;
 import java.time.Instant;
@@ -91,6 +92,15 @@ class CustomerViewProjector {
     @EventHandler
     void on(
             DepositReversedEvent event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String id,
+            @Timestamp Instant at) {
+        fold(event, sequence, id, at);
+    }
+
+    @EventHandler
+    void on(
+            ReturnRefundedEvent event,
             @SequenceNumber long sequence,
             @MessageIdentifier String id,
             @Timestamp Instant at) {

@@ -4,8 +4,11 @@ import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.query.AsOf;
 import io.sourced.query.Fold;
@@ -38,11 +41,21 @@ final class ProductFold {
             .on(
                     ReservationConfirmedEvent.class,
                     (product, confirmed, at) -> move(product, 0, -confirmed.quantity(), confirmed.quantity()))
-            .on(StockWrittenOffEvent.class, (product, writtenOff, at) -> move(product, -writtenOff.quantity(), 0, 0));
+            .on(StockWrittenOffEvent.class, (product, writtenOff, at) -> move(product, -writtenOff.quantity(), 0, 0))
+            // returned units are held among the reserved ones until their return is refunded (available) or fails
+            .on(
+                    StockReturnedEvent.class,
+                    (product, returned, at) -> move(product, 0, returned.quantity(), -returned.quantity()))
+            .on(
+                    ReturnedStockReleasedEvent.class,
+                    (product, released, at) -> move(product, released.quantity(), -released.quantity(), 0))
+            .on(
+                    StockReturnCancelledEvent.class,
+                    (product, cancelled, at) -> move(product, 0, -cancelled.quantity(), cancelled.quantity()));
 
     /** As "as of" reads run it; a change to the fold above takes a new name (see {@link AsOf.Folding}). */
     static final AsOf.Folding<ProductView> AS_OF =
-            new AsOf.Folding<>("product-view-2", ProductView.class, ProductFold::apply);
+            new AsOf.Folding<>("product-view-3", ProductView.class, ProductFold::apply);
 
     private ProductFold() {}
 

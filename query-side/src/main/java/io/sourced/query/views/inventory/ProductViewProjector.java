@@ -6,8 +6,11 @@ import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ProductScoped;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.batching.BatchScope;
 import io.sourced.query.FoldedRows;
@@ -66,6 +69,21 @@ class ProductViewProjector {
 
     @EventHandler
     void on(StockWrittenOffEvent event, @SequenceNumber long sequence) {
+        fold(event, sequence);
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, @SequenceNumber long sequence) {
+        fold(event, sequence);
+    }
+
+    @EventHandler
+    void on(ReturnedStockReleasedEvent event, @SequenceNumber long sequence) {
+        fold(event, sequence);
+    }
+
+    @EventHandler
+    void on(StockReturnCancelledEvent event, @SequenceNumber long sequence) {
         fold(event, sequence);
     }
 

@@ -3,17 +3,27 @@ package io.sourced.query.views.ordering;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.PricedLine;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnFailedEvent;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.batching.BatchScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +139,73 @@ class OrderHistoryProjector {
     @EventHandler
     void on(OrderCancelledEvent event, EventMessage<?> message) {
         record(message, event.orderId(), null, "Order cancelled");
+    }
+
+    @EventHandler
+    void on(ReturnRequestedEvent event, EventMessage<?> message) {
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Return asked: " + units(event.lines()) + " unit(s), "
+                        + event.amount().toPlainString() + " to refund; reason: " + event.reason());
+    }
+
+    @EventHandler
+    void on(StockReturnedEvent event, EventMessage<?> message) {
+        record(
+                message,
+                event.orderId(),
+                event.productId(),
+                "Returned stock back, held until the refund: " + event.quantity());
+    }
+
+    @EventHandler
+    void on(ReturnRefundedEvent event, EventMessage<?> message) {
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Return refunded: " + event.amount().toPlainString());
+    }
+
+    @EventHandler
+    void on(ReturnRefundDeclinedEvent event, EventMessage<?> message) {
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Return refund of " + event.amount().toPlainString() + " declined: " + event.reason());
+    }
+
+    @EventHandler
+    void on(ReturnedStockReleasedEvent event, EventMessage<?> message) {
+        record(message, event.orderId(), event.productId(), "Returned stock available again: " + event.quantity());
+    }
+
+    @EventHandler
+    void on(StockReturnCancelledEvent event, EventMessage<?> message) {
+        record(message, event.orderId(), event.productId(), "Return undone, stock sold again: " + event.quantity());
+    }
+
+    @EventHandler
+    void on(ReturnCompletedEvent event, EventMessage<?> message) {
+        record(
+                message,
+                event.orderId(),
+                null,
+                "Return completed: " + units(event.lines()) + " unit(s) returned, "
+                        + event.amount().toPlainString() + " refunded"
+                        + (event.status() == OrderStatus.RETURNED ? "; every unit of the order is returned" : ""));
+    }
+
+    @EventHandler
+    void on(ReturnFailedEvent event, EventMessage<?> message) {
+        record(message, event.orderId(), null, "Return failed: " + event.reason());
+    }
+
+    private static int units(List<PricedLine> lines) {
+        return lines.stream().mapToInt(PricedLine::quantity).sum();
     }
 
     @ResetHandler

@@ -17,7 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Follows one order: its state now, then each change, ending once the order is terminal — from an Axon
+ * Follows one order: its state now, then each change, ending once the order is settled (terminal, and no return of it
+ * in its workflow) — from an Axon
  * subscription query, closed when the stream ends or its reader goes away. Shared by the API's
  * server-sent events and the web pages'.
  */
@@ -81,7 +82,7 @@ public class OrderUpdates {
         Flux<OrderView> changes = Flux.merge(subscription.updates(), reread(orderId));
         return Optional.of(Flux.concat(Mono.just(now.get()), changes)
                 .distinctUntilChanged()
-                .takeUntil(order -> order.status().isTerminal())
+                .takeUntil(OrderView::settled)
                 .doFinally(signal -> subscription.close()));
     }
 }

@@ -9,6 +9,9 @@ import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.OrderScoped;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnFailedEvent;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.batching.BatchScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +74,21 @@ class OrderViewProjector {
 
     @EventHandler
     void on(OrderCancelledEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        fold(event, at, replay);
+    }
+
+    @EventHandler
+    void on(ReturnRequestedEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        fold(event, at, replay);
+    }
+
+    @EventHandler
+    void on(ReturnCompletedEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        fold(event, at, replay);
+    }
+
+    @EventHandler
+    void on(ReturnFailedEvent event, @Timestamp Instant at, ReplayStatus replay) {
         fold(event, at, replay);
     }
 

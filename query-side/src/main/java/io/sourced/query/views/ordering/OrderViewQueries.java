@@ -7,9 +7,13 @@ import io.sourced.api.ordering.FindOrdersQuery;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLineView;
 import io.sourced.api.ordering.OrderPage;
+import io.sourced.api.ordering.OrderReturnView;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnId;
+import io.sourced.api.ordering.ReturnStatus;
 import io.sourced.query.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,14 +30,17 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Answers order queries: orders with their lines, out of {@code order_view} and {@code order_line_view}. */
+/**
+ * Answers order queries: orders with their lines and returns, out of {@code order_view}, {@code order_line_view},
+ * {@code order_return_view} and {@code order_return_line_view}.
+ */
 @Component
 class OrderViewQueries {
 
     static final int MAX_PAGE_SIZE = 100;
 
     private static final String ORDER_COLUMNS =
-            "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at";
+            "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at, refunded";
 
     private static final int IN_LIST = 1000;
 
@@ -108,8 +115,9 @@ class OrderViewQueries {
         if (orders.isEmpty()) {
             return orders;
         }
-        Map<String, List<OrderLineView>> lines =
-                linesOf(orders.stream().map(o -> o.orderId().value()).toList());
+        List<String> orderIds = orders.stream().map(o -> o.orderId().value()).toList();
+        Map<String, List<OrderLineView>> lines = linesOf(orderIds);
+        Map<String, List<OrderReturnView>> returns = returnsOf(orderIds);
         return orders.stream()
                 .map(o -> new OrderView(
                         o.orderId(),
@@ -119,14 +127,52 @@ class OrderViewQueries {
                         List.copyOf(lines.getOrDefault(o.orderId().value(), List.of())),
                         o.total(),
                         o.placedAt(),
-                        o.completedAt()))
+                        o.completedAt(),
+                        o.refunded(),
+                        returns.getOrDefault(o.orderId().value(), List.of())))
                 .toList();
+    }
+
+    /** Each order's returns, oldest first, with their lines. */
+    private Map<String, List<OrderReturnView>> returnsOf(Collection<String> orderIds) {
+        Map<String, List<PricedLine>> lines = new HashMap<>();
+        jdbc.query(
+                "SELECT l.return_id, l.product_id, l.quantity, l.unit_price FROM order_return_line_view l"
+                        + " JOIN order_return_view r ON r.return_id = l.return_id"
+                        + " WHERE r.order_id IN (:orderIds) ORDER BY l.return_id, l.line_no",
+                Map.of("orderIds", orderIds),
+                rs -> {
+                    lines.computeIfAbsent(rs.getString("return_id"), id -> new ArrayList<>())
+                            .add(new PricedLine(
+                                    ProductId.of(rs.getString("product_id")),
+                                    rs.getInt("quantity"),
+                                    rs.getBigDecimal("unit_price")));
+                });
+        Map<String, List<OrderReturnView>> returns = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT return_id, order_id, status, amount, reason, failure_reason, requested_at, ended_at"
+                        + " FROM order_return_view WHERE order_id IN (:orderIds) ORDER BY order_id, return_no",
+                Map.of("orderIds", orderIds),
+                rs -> {
+                    String returnId = rs.getString("return_id");
+                    returns.computeIfAbsent(rs.getString("order_id"), id -> new ArrayList<>())
+                            .add(new OrderReturnView(
+                                    ReturnId.of(returnId),
+                                    ReturnStatus.valueOf(rs.getString("status")),
+                                    lines.getOrDefault(returnId, List.of()),
+                                    rs.getBigDecimal("amount"),
+                                    rs.getString("reason"),
+                                    rs.getString("failure_reason"),
+                                    SqlTime.instant(rs, "requested_at"),
+                                    SqlTime.instant(rs, "ended_at")));
+                });
+        return returns;
     }
 
     private Map<String, List<OrderLineView>> linesOf(Collection<String> orderIds) {
         Map<String, List<OrderLineView>> lines = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT order_id, product_id, quantity, unit_price, filled FROM order_line_view"
+                "SELECT order_id, product_id, quantity, unit_price, filled, returned, in_return FROM order_line_view"
                         + " WHERE order_id IN (:orderIds) ORDER BY order_id, line_no",
                 Map.of("orderIds", orderIds),
                 rs -> {
@@ -135,7 +181,9 @@ class OrderViewQueries {
                                     ProductId.of(rs.getString("product_id")),
                                     rs.getInt("quantity"),
                                     rs.getBigDecimal("unit_price"),
-                                    rs.getObject("filled", Integer.class)));
+                                    rs.getObject("filled", Integer.class),
+                                    rs.getInt("returned"),
+                                    rs.getInt("in_return")));
                 });
         return lines;
     }
@@ -150,6 +198,8 @@ class OrderViewQueries {
                 List.of(),
                 rs.getBigDecimal("total"),
                 SqlTime.instant(rs, "placed_at"),
-                SqlTime.instant(rs, "completed_at"));
+                SqlTime.instant(rs, "completed_at"),
+                rs.getBigDecimal("refunded"),
+                List.of());
     }
 }

@@ -41,7 +41,7 @@ class OrdersViewConfiguration {
     RebuildableView ordersViewRebuild(QueryUpdateEmitter updates) {
         return new RebuildableView(
                 OrderViewProjector.PROCESSING_GROUP,
-                List.of("order_view", "order_line_view"),
+                List.of("order_view", "order_line_view", "order_return_view", "order_return_line_view"),
                 jdbc -> List.of(new OrderViewProjector(jdbc, updates)));
     }
 

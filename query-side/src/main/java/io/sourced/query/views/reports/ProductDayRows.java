@@ -18,24 +18,30 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 final class ProductDayRows {
 
-    /** What one event adds to a product's day. */
-    record Counts(int ordered, int sold, BigDecimal revenue, int lost, int writtenOff) {
-        static final Counts NONE = new Counts(0, 0, BigDecimal.ZERO, 0, 0);
+    /** What one event adds to a product's day; {@code revenue} is net of {@code refunded}. */
+    record Counts(
+            int ordered, int sold, BigDecimal revenue, int lost, int writtenOff, int returned, BigDecimal refunded) {
+        static final Counts NONE = new Counts(0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
 
         static Counts ordered(int units) {
-            return new Counts(units, 0, BigDecimal.ZERO, 0, 0);
+            return new Counts(units, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO);
         }
 
         static Counts sold(int units, BigDecimal revenue) {
-            return new Counts(0, units, revenue, 0, 0);
+            return new Counts(0, units, revenue, 0, 0, 0, BigDecimal.ZERO);
         }
 
         static Counts lost(int units) {
-            return new Counts(0, 0, BigDecimal.ZERO, units, 0);
+            return new Counts(0, 0, BigDecimal.ZERO, units, 0, 0, BigDecimal.ZERO);
         }
 
         static Counts writtenOff(int units) {
-            return new Counts(0, 0, BigDecimal.ZERO, 0, units);
+            return new Counts(0, 0, BigDecimal.ZERO, 0, units, 0, BigDecimal.ZERO);
+        }
+
+        /** Units returned and refunded: the refund leaves the revenue. */
+        static Counts returned(int units, BigDecimal refund) {
+            return new Counts(0, 0, refund.negate(), 0, 0, units, refund);
         }
 
         Counts plus(Counts more) {
@@ -44,7 +50,9 @@ final class ProductDayRows {
                     sold + more.sold,
                     revenue.add(more.revenue),
                     lost + more.lost,
-                    writtenOff + more.writtenOff);
+                    writtenOff + more.writtenOff,
+                    returned + more.returned,
+                    refunded.add(more.refunded));
         }
     }
 
@@ -76,13 +84,14 @@ final class ProductDayRows {
     private static final String ADD_TO_DAY = """
             UPDATE product_day_report SET units_ordered = units_ordered + :ordered, units_sold = units_sold + :sold,
                 revenue = revenue + :revenue, units_lost = units_lost + :lost,
-                units_written_off = units_written_off + :writtenOff,
-                stock_end_of_day = COALESCE(:stockEndOfDay, stock_end_of_day)
+                units_written_off = units_written_off + :writtenOff, units_returned = units_returned + :returned,
+                refunded = refunded + :refunded, stock_end_of_day = COALESCE(:stockEndOfDay, stock_end_of_day)
             WHERE product_id = :productId AND report_day = :day""";
     private static final String INSERT_DAY = """
             INSERT INTO product_day_report (units_ordered, units_sold, revenue, units_lost, units_written_off,
-                stock_end_of_day, product_id, report_day)
-            VALUES (:ordered, :sold, :revenue, :lost, :writtenOff, :newStockEndOfDay, :productId, :day)""";
+                units_returned, refunded, stock_end_of_day, product_id, report_day)
+            VALUES (:ordered, :sold, :revenue, :lost, :writtenOff, :returned, :refunded, :newStockEndOfDay, :productId,
+                :day)""";
     private static final String UPDATE_PRICE = """
             UPDATE report_reservation SET unit_price = :unitPrice
             WHERE order_id = :orderId AND product_id = :productId""";
@@ -140,6 +149,8 @@ final class ProductDayRows {
                 .addValue("revenue", counts.revenue())
                 .addValue("lost", counts.lost())
                 .addValue("writtenOff", counts.writtenOff())
+                .addValue("returned", counts.returned())
+                .addValue("refunded", counts.refunded())
                 .addValue("stockEndOfDay", change.stockEndOfDay())
                 .addValue(
                         "newStockEndOfDay",

@@ -3,6 +3,7 @@ package io.sourced.query.views.reports;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the sales reports: per product and day (ordered, sold, revenue, lost, written off, stock at the end of the day) and per
+ * Keeps the sales reports: per product and day (ordered, sold, revenue net of refunds, lost, written off, returned,
+ * refunded, stock at the end of the day) and per
  * day (the order funnel and each order's time to accept). Every event counts on the UTC date of its timestamp.
  * Product events are applied once per sequence number, order events once per order; beyond that, exactly-once
  * rests on the processor's token being stored in the same transaction. A processor batch's changes are gathered in
@@ -109,6 +111,17 @@ class SalesReportProjector {
                         ReportDay.of(at),
                         -event.quantity(),
                         Counts.writtenOff(event.quantity())));
+    }
+
+    /** The return completed: its units are available again, and their refund leaves the revenue of the day. */
+    @EventHandler
+    void on(ReturnedStockReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        batch.handle(changes -> {
+            ProductDayChanges products = changes.products();
+            Counts returned = Counts.returned(
+                    event.quantity(), products.revenue(event.orderId(), event.productId(), event.quantity()));
+            products.productEvent(event.productId(), sequence, ReportDay.of(at), event.quantity(), returned);
+        });
     }
 
     @EventHandler

@@ -50,7 +50,7 @@ class SalesReportQueries {
         return jdbc.query(
                 """
                         SELECT r.product_id, p.name, r.report_day, r.units_ordered, r.units_sold, r.revenue, r.units_lost,
-                            r.units_written_off, r.stock_end_of_day
+                            r.units_written_off, r.units_returned, r.refunded, r.stock_end_of_day
                         FROM product_day_report r LEFT JOIN report_product p ON p.product_id = r.product_id
                         WHERE r.report_day BETWEEN ? AND ?
                         ORDER BY r.report_day, p.name, r.product_id""",
@@ -63,6 +63,8 @@ class SalesReportQueries {
                         rs.getBigDecimal("revenue"),
                         rs.getInt("units_lost"),
                         rs.getInt("units_written_off"),
+                        rs.getInt("units_returned"),
+                        rs.getBigDecimal("refunded"),
                         rs.getInt("stock_end_of_day"),
                         ProductDayReport.sellThrough(rs.getInt("units_sold"), rs.getInt("stock_end_of_day"))),
                 query.from(),

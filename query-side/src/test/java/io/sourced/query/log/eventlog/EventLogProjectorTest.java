@@ -19,13 +19,17 @@ import io.sourced.api.inventory.ReservationConfirmedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnId;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.query.ViewDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -202,7 +206,7 @@ class EventLogProjectorTest {
                     .isEqualTo(REST_JSON.writeValueAsString(new EventMapper(REST_JSON).toEvent(reserved, 6)))
                     .contains("\"unitPrice\":1.50");
         });
-        assertThat(index.traced("trace-1")).extracting(Event::position).containsExactly(5L, 6L);
+        assertThat(index.traceOf(orderId.value())).extracting(Event::position).containsExactly(5L, 6L);
         assertThat(index.placementOf(orderId.value()))
                 .contains(new EventIndex.Placement("trace-1", customerId.value()));
         assertThat(index.placementOf(OrderId.random().value())).isEmpty();
@@ -232,7 +236,7 @@ class EventLogProjectorTest {
 
         assertThat(jdbc.queryForList("SELECT aggregate_id FROM event_log_view ORDER BY position", String.class))
                 .containsExactly(orderId.value(), pears.value(), apples.value());
-        assertThat(index.traced("trace-1")).extracting(Event::position).containsExactly(1L, 3L, 4L);
+        assertThat(index.traceOf(orderId.value())).extracting(Event::position).containsExactly(1L, 3L, 4L);
     }
 
     @Test
@@ -264,5 +268,37 @@ class EventLogProjectorTest {
         projector.prepareReset(null);
 
         assertThat(count(jdbc, "event_log_view")).isZero();
+    }
+
+    @Test
+    void anOrdersTrace_holdsItsPlacementsTraceAndEachOfItsReturns() throws Exception {
+        ReturnId returnId = ReturnId.random();
+        List<PricedLine> lines = List.of(new PricedLine(apples, 1, new BigDecimal("1.50")));
+        projector.handle(placed(1));
+        projector.handle(tracked(
+                2,
+                "Product",
+                apples.value(),
+                0,
+                new StockReservedEvent(apples, orderId, 2, new BigDecimal("1.50")),
+                "trace-1"));
+        projector.handle(tracked(
+                3,
+                "Order",
+                orderId.value(),
+                1,
+                new ReturnRequestedEvent(orderId, returnId, customerId, lines, new BigDecimal("1.50"), "bruised"),
+                "trace-2"));
+        projector.handle(tracked(
+                4, "Product", apples.value(), 1, new StockReturnedEvent(apples, orderId, returnId, 1), "trace-2"));
+        projector.handle(tracked(
+                5,
+                "Order",
+                OrderId.random().value(),
+                0,
+                new OrderPlacedEvent(OrderId.random(), customerId, List.of(new OrderLine(apples, 1))),
+                "trace-3"));
+
+        assertThat(index.traceOf(orderId.value())).extracting(Event::position).containsExactly(1L, 2L, 3L, 4L);
     }
 }

@@ -14,11 +14,14 @@ import io.sourced.api.finance.FundsWithdrawnEvent;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.finance.TransactionId;
 import io.sourced.api.finance.TransactionType;
 import io.sourced.api.finance.TransactionView;
 import io.sourced.api.idempotency.OperationId;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.query.BatchEquivalence;
 import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
@@ -267,5 +270,31 @@ class CustomerViewProjectorTest {
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
         BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
                 CustomerViewProjector::new, WorkflowEvents.messages(), "customer_view", "customer_transaction_view");
+    }
+
+    @Test
+    void returnRefunded_setsTheBalanceAndRecordsARefundForTheOrder() {
+        deliver.on(new FundsDepositedEvent(alice, new BigDecimal("100"), new BigDecimal("100"), null), AT);
+        deliver.on(new PaymentAuthorizedEvent(alice, orderId, new BigDecimal("8.80"), new BigDecimal("91.20")), AT);
+
+        deliver.on(
+                new ReturnRefundedEvent(
+                        alice, orderId, ReturnId.random(), new BigDecimal("2.10"), new BigDecimal("93.30")),
+                AT.plusSeconds(3));
+        deliver.on(
+                new ReturnRefundDeclinedEvent(alice, orderId, ReturnId.random(), new BigDecimal("9.00"), "too much"),
+                AT.plusSeconds(4));
+
+        assertThat(customer().balance()).isEqualByComparingTo("93.30");
+        assertThat(withoutId(lastTransaction()))
+                .isEqualTo(new TransactionView(
+                        null,
+                        TransactionType.REFUND,
+                        new BigDecimal("2.10"),
+                        orderId,
+                        new BigDecimal("93.30"),
+                        AT.plusSeconds(3),
+                        null,
+                        false));
     }
 }

@@ -11,11 +11,15 @@ import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ProductView;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.query.BatchEquivalence;
 import io.sourced.query.Deliver;
 import io.sourced.query.ViewDatabase;
@@ -177,5 +181,25 @@ class ProductViewProjectorTest {
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
         BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
                 ProductViewProjector::new, WorkflowEvents.messages(), "product_view");
+    }
+
+    @Test
+    void stockReturned_holdsTheUnitsUntilTheirReturnIsRefunded_orSellsThemAgain() {
+        ReturnId refunded = ReturnId.random();
+        ReturnId undone = ReturnId.random();
+        deliver.on(new StockReservedEvent(apples, orderId, 3, new BigDecimal("1.25")));
+        deliver.on(new ReservationConfirmedEvent(apples, orderId, 3));
+
+        deliver.on(new StockReturnedEvent(apples, orderId, refunded, 2));
+        deliver.on(new StockReturnedEvent(apples, orderId, undone, 1));
+        assertThat(product())
+                .extracting(ProductView::available, ProductView::reserved, ProductView::sold)
+                .containsExactly(7, 3, 0);
+
+        deliver.on(new ReturnedStockReleasedEvent(apples, orderId, refunded, 2));
+        deliver.on(new StockReturnCancelledEvent(apples, orderId, undone, 1));
+        assertThat(product())
+                .extracting(ProductView::available, ProductView::reserved, ProductView::sold)
+                .containsExactly(9, 0, 1);
     }
 }

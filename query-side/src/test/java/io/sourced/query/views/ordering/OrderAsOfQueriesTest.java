@@ -18,8 +18,14 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderLineView;
 import io.sourced.api.ordering.OrderPlacedEvent;
+import io.sourced.api.ordering.OrderReturnView;
 import io.sourced.api.ordering.OrderStatus;
 import io.sourced.api.ordering.OrderView;
+import io.sourced.api.ordering.PricedLine;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnId;
+import io.sourced.api.ordering.ReturnRequestedEvent;
+import io.sourced.api.ordering.ReturnStatus;
 import io.sourced.query.InMemoryLog;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -121,5 +127,33 @@ class OrderAsOfQueriesTest {
         assertThat(read[0].hasNext())
                 .as("the rest of the product's events, left unread")
                 .isTrue();
+    }
+
+    @Test
+    void asOf_followsAReturn_fromItsRequestToItsEnd() {
+        ReturnId returnId = ReturnId.random();
+        List<PricedLine> onePen = List.of(new PricedLine(pen, 1, new BigDecimal("2.00")));
+        log.record(
+                        "Order",
+                        orderId,
+                        new ReturnRequestedEvent(orderId, returnId, customerId, onePen, new BigDecimal("2.00"), "x"),
+                        T0.plusSeconds(10))
+                .record(
+                        "Order",
+                        orderId,
+                        new ReturnCompletedEvent(
+                                orderId, returnId, customerId, onePen, new BigDecimal("2.00"), OrderStatus.ACCEPTED),
+                        T0.plusSeconds(20));
+
+        assertThat(asOf(T0.plusSeconds(15)).returns())
+                .extracting(OrderReturnView::status)
+                .containsExactly(ReturnStatus.REQUESTED);
+        assertThat(asOf(T0.plusSeconds(15)).lines())
+                .extracting(OrderLineView::returning)
+                .containsExactly(1, 0);
+        OrderView after = asOf(T0.plusSeconds(20));
+        assertThat(after.returns()).extracting(OrderReturnView::status).containsExactly(ReturnStatus.COMPLETED);
+        assertThat(after.lines()).extracting(OrderLineView::returned).containsExactly(1, 0);
+        assertThat(after.refunded()).isEqualByComparingTo("2.00");
     }
 }

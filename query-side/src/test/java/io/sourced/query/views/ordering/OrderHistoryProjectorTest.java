@@ -7,11 +7,16 @@ import io.sourced.api.finance.CustomerId;
 import io.sourced.api.finance.PaymentAuthorizedEvent;
 import io.sourced.api.finance.PaymentDeclinedEvent;
 import io.sourced.api.finance.PaymentRefundedEvent;
+import io.sourced.api.finance.ReturnRefundDeclinedEvent;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnCancelledEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.ordering.FindOrderHistoryQuery;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
@@ -20,7 +25,13 @@ import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
+import io.sourced.api.ordering.OrderStatus;
+import io.sourced.api.ordering.PricedLine;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnCompletedEvent;
+import io.sourced.api.ordering.ReturnFailedEvent;
+import io.sourced.api.ordering.ReturnId;
+import io.sourced.api.ordering.ReturnRequestedEvent;
 import io.sourced.query.BatchEquivalence;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
@@ -182,5 +193,48 @@ class OrderHistoryProjectorTest {
     void eventsInBatches_writeWhatTheyWriteOneByOne() {
         BatchEquivalence.assertBatchesWriteWhatSingleEventsWrite(
                 OrderHistoryProjector::new, WorkflowEvents.messages(), "order_history_view");
+    }
+
+    @Test
+    void aReturn_isRecordedStepByStep_withItsReasonAndRefund() throws Exception {
+        ReturnId returnId = ReturnId.random();
+        List<PricedLine> lines = List.of(new PricedLine(apples, 2, new BigDecimal("1.50")));
+        handle(
+                new ReturnRequestedEvent(orderId, returnId, customerId, lines, new BigDecimal("3.00"), "bruised"),
+                "alice");
+        handle(new StockReturnedEvent(apples, orderId, returnId, 2), "alice");
+        handle(
+                new ReturnRefundedEvent(customerId, orderId, returnId, new BigDecimal("3.00"), new BigDecimal("98.00")),
+                "alice");
+        handle(new ReturnedStockReleasedEvent(apples, orderId, returnId, 2), "alice");
+        handle(
+                new ReturnCompletedEvent(
+                        orderId, returnId, customerId, lines, new BigDecimal("3.00"), OrderStatus.RETURNED),
+                "alice");
+
+        assertThat(history(orderId))
+                .extracting(OrderHistoryEntry::description)
+                .containsExactly(
+                        "Return asked: 2 unit(s), 3.00 to refund; reason: bruised",
+                        "Returned stock back, held until the refund: 2",
+                        "Return refunded: 3.00",
+                        "Returned stock available again: 2",
+                        "Return completed: 2 unit(s) returned, 3.00 refunded; every unit of the order is returned");
+    }
+
+    @Test
+    void aFailedReturn_isRecordedWithWhy() throws Exception {
+        ReturnId returnId = ReturnId.random();
+        List<PricedLine> lines = List.of(new PricedLine(apples, 1, new BigDecimal("1.50")));
+        handle(new ReturnRefundDeclinedEvent(customerId, orderId, returnId, new BigDecimal("1.50"), "spent"), "alice");
+        handle(new StockReturnCancelledEvent(apples, orderId, returnId, 1), "alice");
+        handle(new ReturnFailedEvent(orderId, returnId, customerId, lines, "the refund was declined: spent"), "alice");
+
+        assertThat(history(orderId))
+                .extracting(OrderHistoryEntry::description)
+                .containsExactly(
+                        "Return refund of 1.50 declined: spent",
+                        "Return undone, stock sold again: 1",
+                        "Return failed: the refund was declined: spent");
     }
 }

@@ -296,6 +296,8 @@ class OrderViewProjectorTest {
                 jdbc -> new OrderViewProjector(jdbc, mock(QueryUpdateEmitter.class)),
                 WorkflowEvents.messages(),
                 "order_view",
-                "order_line_view");
+                "order_line_view",
+                "order_return_view",
+                "order_return_line_view");
     }
 }

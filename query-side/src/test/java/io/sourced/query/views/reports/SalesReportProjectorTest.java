@@ -9,9 +9,11 @@ import io.sourced.api.inventory.ProductId;
 import io.sourced.api.inventory.ProductRegisteredEvent;
 import io.sourced.api.inventory.ProductRestockedEvent;
 import io.sourced.api.inventory.ReservationConfirmedEvent;
+import io.sourced.api.inventory.ReturnedStockReleasedEvent;
 import io.sourced.api.inventory.StockReleasedEvent;
 import io.sourced.api.inventory.StockReservationRejectedEvent;
 import io.sourced.api.inventory.StockReservedEvent;
+import io.sourced.api.inventory.StockReturnedEvent;
 import io.sourced.api.inventory.StockWrittenOffEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
@@ -20,6 +22,7 @@ import io.sourced.api.ordering.OrderLine;
 import io.sourced.api.ordering.OrderPlacedEvent;
 import io.sourced.api.ordering.OrderRejectedEvent;
 import io.sourced.api.ordering.RejectionReason;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.api.reports.DayReport;
 import io.sourced.api.reports.FindDayReportsQuery;
 import io.sourced.api.reports.FindProductDayReportsQuery;
@@ -44,6 +47,7 @@ class SalesReportProjectorTest {
 
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-23");
     private static final LocalDate TUESDAY = MONDAY.plusDays(1);
+    private static final LocalDate WEDNESDAY = MONDAY.plusDays(2);
     private static final LocalDate THURSDAY = MONDAY.plusDays(3);
 
     private final ProductId lamp = ProductId.random();
@@ -72,9 +76,31 @@ class SalesReportProjectorTest {
         assertThat(productDays(MONDAY, MONDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                MONDAY, cable, "Cable", 0, 0, money("0.00"), 0, 0, 50, BigDecimal.ZERO.setScale(4)),
+                                MONDAY,
+                                cable,
+                                "Cable",
+                                0,
+                                0,
+                                money("0.00"),
+                                0,
+                                0,
+                                0,
+                                money("0.00"),
+                                50,
+                                BigDecimal.ZERO.setScale(4)),
                         new ProductDayReport(
-                                MONDAY, lamp, "Desk lamp", 0, 0, money("0.00"), 0, 0, 10, BigDecimal.ZERO.setScale(4)));
+                                MONDAY,
+                                lamp,
+                                "Desk lamp",
+                                0,
+                                0,
+                                money("0.00"),
+                                0,
+                                0,
+                                0,
+                                money("0.00"),
+                                10,
+                                BigDecimal.ZERO.setScale(4)));
     }
 
     @Test
@@ -92,9 +118,31 @@ class SalesReportProjectorTest {
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                TUESDAY, cable, "Cable", 3, 3, money("9.00"), 0, 0, 47, new BigDecimal("0.0600")),
+                                TUESDAY,
+                                cable,
+                                "Cable",
+                                3,
+                                3,
+                                money("9.00"),
+                                0,
+                                0,
+                                0,
+                                money("0.00"),
+                                47,
+                                new BigDecimal("0.0600")),
                         new ProductDayReport(
-                                TUESDAY, lamp, "Desk lamp", 2, 2, money("39.00"), 0, 0, 8, new BigDecimal("0.2000")));
+                                TUESDAY,
+                                lamp,
+                                "Desk lamp",
+                                2,
+                                2,
+                                money("39.00"),
+                                0,
+                                0,
+                                0,
+                                money("0.00"),
+                                8,
+                                new BigDecimal("0.2000")));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::accepted)
                 .containsExactly(1, 1);
@@ -114,7 +162,18 @@ class SalesReportProjectorTest {
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(
                         new ProductDayReport(
-                                TUESDAY, cable, "Cable", 4, 0, money("0.00"), 0, 0, 50, BigDecimal.ZERO.setScale(4)),
+                                TUESDAY,
+                                cable,
+                                "Cable",
+                                4,
+                                0,
+                                money("0.00"),
+                                0,
+                                0,
+                                0,
+                                money("0.00"),
+                                50,
+                                BigDecimal.ZERO.setScale(4)),
                         new ProductDayReport(
                                 TUESDAY,
                                 lamp,
@@ -124,6 +183,8 @@ class SalesReportProjectorTest {
                                 money("0.00"),
                                 11,
                                 0,
+                                0,
+                                money("0.00"),
                                 10,
                                 BigDecimal.ZERO.setScale(4)));
         assertThat(days(TUESDAY))
@@ -282,7 +343,18 @@ class SalesReportProjectorTest {
 
         assertThat(productDays(TUESDAY, TUESDAY))
                 .containsExactly(new ProductDayReport(
-                        TUESDAY, lamp, "Desk lamp", 2, 2, money("40.00"), 0, 0, 8, new BigDecimal("0.2000")));
+                        TUESDAY,
+                        lamp,
+                        "Desk lamp",
+                        2,
+                        2,
+                        money("40.00"),
+                        0,
+                        0,
+                        0,
+                        money("0.00"),
+                        8,
+                        new BigDecimal("0.2000")));
         assertThat(days(TUESDAY))
                 .extracting(DayReport::placed, DayReport::accepted)
                 .containsExactly(1, 1);
@@ -357,5 +429,33 @@ class SalesReportProjectorTest {
                 "report_reservation",
                 "day_report",
                 "order_timing_report");
+    }
+
+    @Test
+    void returnedStockReleased_countsTheUnitsReturned_andTakesTheirRefundOutOfTheRevenue() {
+        OrderId order = OrderId.random();
+        ReturnId returnId = ReturnId.random();
+        deliver.on(new OrderPlacedEvent(order, customer, List.of(new OrderLine(lamp, 2))), at(TUESDAY, "10:00"));
+        deliver.on(new StockReservedEvent(lamp, order, 2, new BigDecimal("19.50")), at(TUESDAY, "10:00:01"));
+        deliver.on(new OrderAcceptedEvent(order, customer, new BigDecimal("39.00")), at(TUESDAY, "10:00:02"));
+        deliver.on(new ReservationConfirmedEvent(lamp, order, 2), at(TUESDAY, "10:00:03"));
+
+        deliver.on(new StockReturnedEvent(lamp, order, returnId, 1), at(WEDNESDAY, "09:00"));
+        deliver.on(new ReturnedStockReleasedEvent(lamp, order, returnId, 1), at(WEDNESDAY, "09:00:01"));
+
+        assertThat(productDays(WEDNESDAY, WEDNESDAY))
+                .containsExactly(new ProductDayReport(
+                        WEDNESDAY,
+                        lamp,
+                        "Desk lamp",
+                        0,
+                        0,
+                        money("-19.50"),
+                        0,
+                        0,
+                        1,
+                        money("19.50"),
+                        9,
+                        BigDecimal.ZERO.setScale(4)));
     }
 }

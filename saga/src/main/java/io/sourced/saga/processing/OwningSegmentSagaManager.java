@@ -1,4 +1,4 @@
-package io.sourced.saga.ordering;
+package io.sourced.saga.processing;
 
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,9 +20,9 @@ import org.axonframework.modelling.saga.AssociationValue;
  * <p>
  * Deadlines reach a saga by its scope, not by a segment: {@link #send} is Axon's own.
  */
-class OwningSegmentSagaManager<T> extends AnnotatedSagaManager<T> {
+public class OwningSegmentSagaManager<T> extends AnnotatedSagaManager<T> {
 
-    OwningSegmentSagaManager(AnnotatedSagaManager.Builder<T> builder) {
+    public OwningSegmentSagaManager(AnnotatedSagaManager.Builder<T> builder) {
         super(builder);
     }
 

@@ -1,4 +1,4 @@
-package io.sourced.saga.ordering;
+package io.sourced.saga.processing;
 
 import io.sourced.saga.store.LoadedSaga;
 import java.util.HashSet;
@@ -16,7 +16,7 @@ import org.axonframework.serialization.Serializer;
  * Keeps sagas only as their serialized bytes, as the JDBC saga store does, so every load is a deserialization; counts
  * the association lookups, each a query of the JDBC saga store.
  */
-class JacksonSagaStore implements SagaStore<Object> {
+public class JacksonSagaStore implements SagaStore<Object> {
 
     private record Stored(SerializedObject<byte[]> saga, Set<AssociationValue> associations) {}
 
@@ -24,23 +24,23 @@ class JacksonSagaStore implements SagaStore<Object> {
     private final Map<String, Stored> sagas = new LinkedHashMap<>();
     private int lookups;
 
-    JacksonSagaStore(Serializer serializer) {
+    public JacksonSagaStore(Serializer serializer) {
         this.serializer = serializer;
     }
 
-    int size() {
+    public int size() {
         return sagas.size();
     }
 
-    byte[] serialized(String sagaId) {
+    public byte[] serialized(String sagaId) {
         return sagas.get(sagaId).saga().getData();
     }
 
-    int lookups() {
+    public int lookups() {
         return lookups;
     }
 
-    String onlySagaId() {
+    public String onlySagaId() {
         return sagas.keySet().iterator().next();
     }
 
