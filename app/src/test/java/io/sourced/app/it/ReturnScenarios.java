@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sourced.app.it.Api.Answer;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +107,8 @@ abstract class ReturnScenarios extends ApplicationScenarios {
         admin.awaitStock(lamp, 8, 0, 2);
         admin.awaitBalance(customerId, "53.00");
         Instant beforeTheReturn = Instant.now();
+        instance.awaitQuiet();
+        BigDecimal tiersBefore = tierRevenue();
 
         Answer asked = quinn.requestReturn(orderId, Map.of(lamp, 1), "the shade is cracked");
 
@@ -145,6 +148,10 @@ abstract class ReturnScenarios extends ApplicationScenarios {
             assertThat(amount(today.path("refunded"))).isEqualByComparingTo("20.00");
             assertThat(amount(today.path("revenue"))).isEqualByComparingTo("20.00");
         });
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(tierRevenue())
+                        .as("the tier report, net of the refund")
+                        .isEqualByComparingTo(tiersBefore.subtract(new BigDecimal("20.00"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> trace =
                     quinn.get("/api/orders/" + orderId + "/trace").body().findValuesAsText("type");
@@ -368,5 +375,13 @@ abstract class ReturnScenarios extends ApplicationScenarios {
         JsonNode returned = awaitReturnEnded(quinn, orderId, again.id("returnId"));
         assertThat(returned.path("status").asText()).isEqualTo("RETURNED");
         admin.awaitBalance(customerId, "100.00");
+    }
+
+    private BigDecimal tierRevenue() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode tier : admin.get("/api/reports/tiers").body()) {
+            total = total.add(amount(tier.path("revenue")));
+        }
+        return total;
     }
 }

@@ -36,7 +36,8 @@ class ReportsConfiguration {
                         "report_reservation",
                         "day_report",
                         "order_timing_report",
-                        "tier_revenue_report"),
+                        "tier_revenue_report",
+                        "report_order_tier"),
                 jdbc -> List.of(new SalesReportProjector(jdbc), tierRevenue.reportingTo(jdbc)));
     }
 }

@@ -22,7 +22,7 @@ class TierRevenueController {
 
     @Operation(
             summary =
-                    "Accepted orders and revenue by the customer's tier when each order was accepted (GOLD, SILVER, BRONZE; zeros included)")
+                    "Accepted orders and revenue by the customer's tier when each order was accepted, net of what returns refunded (GOLD, SILVER, BRONZE; zeros included)")
     @GetMapping("/tiers")
     List<TierRevenue> tiers() {
         return queries.all();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sourced.api.finance.CustomerId;
+import io.sourced.api.finance.ReturnRefundedEvent;
 import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderId;
+import io.sourced.api.ordering.ReturnId;
 import io.sourced.query.ViewDatabase;
 import io.sourced.query.integration.Gateways;
 import io.sourced.query.integration.StubServer;
@@ -91,6 +93,39 @@ class TierRevenueProjectorTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThat(ViewDatabase.count(jdbc, "tier_revenue_report")).isZero();
         assertThat(crm.requests()).isEmpty();
+    }
+
+    @Test
+    void returnRefunded_takesTheRefundFromTheTierItsOrderWentTo_whateverTheTierNow_andAReplayAlike() throws Exception {
+        OrderId order = OrderId.random();
+        List<EventMessage<?>> events = List.of(
+                GenericEventMessage.asEventMessage(new OrderAcceptedEvent(order, alice, new BigDecimal("10.00"))),
+                GenericEventMessage.asEventMessage(new ReturnRefundedEvent(
+                        alice, order, ReturnId.random(), new BigDecimal("4.00"), new BigDecimal("94.00"))));
+        crm.answer(200, "{\"tier\":\"GOLD\"}");
+        axon.handle(Gateways.live(events.get(0), 1));
+        crm.answer(200, "{\"tier\":\"BRONZE\"}");
+        axon.handle(Gateways.live(events.get(1), 2));
+
+        assertThat(report())
+                .containsExactly(row(Tier.GOLD, 1, "6.00"), row(Tier.SILVER, 0, "0.00"), row(Tier.BRONZE, 0, "0.00"));
+        assertThat(crm.requests()).as("a refund asks the CRM nothing").hasSize(1);
+
+        axon.prepareReset();
+        assertThat(ViewDatabase.count(jdbc, "report_order_tier")).isZero();
+        axon.handle(Gateways.replayed(events.get(0), 1));
+        axon.handle(Gateways.replayed(events.get(1), 2));
+
+        assertThat(report()).contains(row(Tier.GOLD, 1, "6.00"));
+    }
+
+    @Test
+    void returnRefunded_ofAnOrderNeverCounted_fails_andCountsNothing() {
+        EventMessage<?> refund = GenericEventMessage.asEventMessage(
+                new ReturnRefundedEvent(alice, OrderId.random(), ReturnId.random(), BigDecimal.ONE, BigDecimal.TEN));
+
+        assertThatThrownBy(() -> axon.handle(Gateways.live(refund, 1))).isInstanceOf(IllegalStateException.class);
+        assertThat(ViewDatabase.count(jdbc, "tier_revenue_report")).isZero();
     }
 
     @Test
