@@ -52,7 +52,7 @@ abstract class MonitoringScenarios extends ApplicationScenarios {
     @Override
     List<String> arguments() {
         return List.of(
-                "--sourced.health.stall-after=3s",
+                "--sourced.health.stall-after=10s",
                 "--sourced.metrics.refresh=500ms",
                 "--sourced.security.metrics-password=" + METRICS_PASSWORD,
                 "--axon.eventhandling.processors." + MonitoringProbe.NAME + ".mode=tracking");
@@ -205,7 +205,7 @@ abstract class MonitoringScenarios extends ApplicationScenarios {
             assertThat(stalled.path("status").asText()).isEqualTo("DEGRADED");
             assertThat(stalled.at("/details/state").asText()).isEqualTo("STOPPED");
             assertThat(stalled.at("/details/lag").asLong()).isPositive();
-            assertThat(stalled.at("/details/stalledSeconds").asLong()).isGreaterThanOrEqualTo(3);
+            assertThat(stalled.at("/details/stalledSeconds").asLong()).isGreaterThanOrEqualTo(10);
             assertThat(health(admin)
                             .at("/components/processors/components/views/status")
                             .asText())

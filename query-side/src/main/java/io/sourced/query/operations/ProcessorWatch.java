@@ -110,7 +110,7 @@ final class ProcessorWatch {
                                 lagSeconds,
                                 status.deadLetters(),
                                 rebuildProgress(status),
-                                stalls.stalled(status.name(), status.position(), lag)
+                                stalls.stalled(status.name(), status.position(), lag, lagSeconds)
                                         .orElse(null)));
             }
             return new Reading(now, Map.copyOf(processors), null);
