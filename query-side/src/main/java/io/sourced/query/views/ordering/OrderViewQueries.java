@@ -28,7 +28,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers order queries: orders with their lines and returns, out of {@code order_view}, {@code order_line_view},
@@ -45,9 +48,15 @@ class OrderViewQueries {
     private static final int IN_LIST = 1000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate snapshot;
 
     OrderViewQueries(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        // an order is read from several tables, one statement each: one snapshot of them all, never a row of the order
+        // from before a commit of the projector beside its returns or lines from after it
+        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Ask with {@code ResponseTypes.optionalInstanceOf(OrderView.class)}. */
@@ -68,15 +77,19 @@ class OrderViewQueries {
     }
 
     Optional<OrderView> find(OrderId orderId) {
-        List<OrderView> found = withLines(jdbc.query(
+        List<OrderView> found = snapshot.execute(status -> withLines(jdbc.query(
                 "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id = :orderId",
                 Map.of("orderId", orderId.value()),
-                OrderViewQueries::order));
+                OrderViewQueries::order)));
         return found.stream().findFirst();
     }
 
     /** The orders stored among these, by id. */
     Map<OrderId, OrderView> findAll(Collection<OrderId> orderIds) {
+        return snapshot.execute(status -> findAllNow(orderIds));
+    }
+
+    private Map<OrderId, OrderView> findAllNow(Collection<OrderId> orderIds) {
         Map<OrderId, OrderView> found = new HashMap<>();
         List<String> ids = orderIds.stream().map(OrderId::value).distinct().toList();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
@@ -91,6 +104,10 @@ class OrderViewQueries {
 
     /** Newest first; a null customer or status matches every order. */
     OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
+        return snapshot.execute(transaction -> pageNow(customerId, status, page, size));
+    }
+
+    private OrderPage pageNow(CustomerId customerId, OrderStatus status, int page, int size) {
         MapSqlParameterSource params =
                 new MapSqlParameterSource().addValue("limit", size).addValue("offset", (long) page * size);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
