@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A projector that gathers a processor batch's rows must write what it writes for the same events one at a time:
  * the same events go to a projector on a database of its own one by one, and in batches (as a processor makes them,
  * which a projector may read ahead in) of every size from 2 to all of them, and every table named must come out the
- * same.
+ * same, but for their versions.
  */
 public final class BatchEquivalence {
 
@@ -51,7 +51,10 @@ public final class BatchEquivalence {
         }
     }
 
+    /** A row's version counts the writes of it, which batches are there to make fewer of: left out. */
     private static List<Map<String, Object>> rows(JdbcTemplate jdbc, String table) {
-        return jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2");
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table + " ORDER BY 1, 2");
+        rows.forEach(row -> row.remove("version"));
+        return rows;
     }
 }

@@ -114,7 +114,7 @@ class OrderViewProjector {
                     .map(OrderScoped::orderId)
                     .distinct()
                     .toList();
-            Map<OrderId, OrderView> found = queries.findAll(orderIds);
+            Map<OrderId, OrderView> found = queries.stored(orderIds);
             orderIds.forEach(orderId -> {
                 stored.put(orderId, found.get(orderId));
                 folded.put(orderId, found.get(orderId));
@@ -124,7 +124,7 @@ class OrderViewProjector {
         void fold(OrderScoped event, Instant at, ReplayStatus replay) {
             OrderId orderId = event.orderId();
             if (!folded.containsKey(orderId)) {
-                OrderView current = queries.find(orderId).orElse(null);
+                OrderView current = queries.stored(List.of(orderId)).get(orderId);
                 stored.put(orderId, current);
                 folded.put(orderId, current);
             }
@@ -150,9 +150,9 @@ class OrderViewProjector {
             // not during a replay: a rebuilt past is not news; subscribers get the row as stored, once the batch
             // commits
             if (!live.isEmpty() && !updateEmitter.activeSubscriptions().isEmpty()) {
-                live.forEach(orderId -> queries.find(orderId)
-                        .ifPresent(view -> updateEmitter.emit(
-                                FindOrderQuery.class, query -> orderId.equals(query.orderId()), view)));
+                queries.stored(live)
+                        .forEach((orderId, view) -> updateEmitter.emit(
+                                FindOrderQuery.class, query -> orderId.equals(query.orderId()), view));
             }
         }
     }

@@ -24,18 +24,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers order queries: orders with their lines and returns, out of {@code order_view}, {@code order_line_view},
  * {@code order_return_view} and {@code order_return_line_view}.
+ *
+ * <p>An order is read one statement per table, and the query bus runs its handlers in a transaction of the default
+ * isolation, where each statement may see a later commit than the one before. An answer is still one state of each
+ * order: the projector adds one to an order's version with every change it writes, and a read whose orders' versions
+ * moved while it read them reads again.
  */
 @Component
 class OrderViewQueries {
@@ -43,20 +46,17 @@ class OrderViewQueries {
     static final int MAX_PAGE_SIZE = 100;
 
     private static final String ORDER_COLUMNS =
-            "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at, refunded";
+            "order_id, customer_id, status, rejection_reason, total, placed_at, completed_at, refunded, version";
 
     private static final int IN_LIST = 1000;
 
+    /** An order as its row was read, with the version the row had. */
+    private record Row(OrderView order, long version) {}
+
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate snapshot;
 
     OrderViewQueries(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        // an order is read from several tables, one statement each: one snapshot of them all, never a row of the order
-        // from before a commit of the projector beside its returns or lines from after it
-        this.snapshot = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
-        snapshot.setReadOnly(true);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** Ask with {@code ResponseTypes.optionalInstanceOf(OrderView.class)}. */
@@ -77,26 +77,26 @@ class OrderViewQueries {
     }
 
     Optional<OrderView> find(OrderId orderId) {
-        List<OrderView> found = snapshot.execute(status -> withLines(jdbc.query(
-                "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id = :orderId",
-                Map.of("orderId", orderId.value()),
-                OrderViewQueries::order)));
-        return found.stream().findFirst();
+        return consistent(() -> jdbc.query(
+                        "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id = :orderId",
+                        Map.of("orderId", orderId.value()),
+                        OrderViewQueries::row))
+                .stream()
+                .findFirst();
     }
 
-    /** The orders stored among these, by id. */
-    Map<OrderId, OrderView> findAll(Collection<OrderId> orderIds) {
-        return snapshot.execute(status -> findAllNow(orderIds));
-    }
-
-    private Map<OrderId, OrderView> findAllNow(Collection<OrderId> orderIds) {
+    /**
+     * The orders stored among these, by id, as the projector's own transaction sees them: it is the only writer of
+     * its orders, so nothing commits a change of them while it reads.
+     */
+    Map<OrderId, OrderView> stored(Collection<OrderId> orderIds) {
         Map<OrderId, OrderView> found = new HashMap<>();
         List<String> ids = orderIds.stream().map(OrderId::value).distinct().toList();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             withLines(jdbc.query(
                             "SELECT " + ORDER_COLUMNS + " FROM order_view WHERE order_id IN (:orderIds)",
                             Map.of("orderIds", ids.subList(from, Math.min(ids.size(), from + IN_LIST))),
-                            OrderViewQueries::order))
+                            OrderViewQueries::row))
                     .forEach(order -> found.put(order.orderId(), order));
         }
         return found;
@@ -104,10 +104,6 @@ class OrderViewQueries {
 
     /** Newest first; a null customer or status matches every order. */
     OrderPage page(CustomerId customerId, OrderStatus status, int page, int size) {
-        return snapshot.execute(transaction -> pageNow(customerId, status, page, size));
-    }
-
-    private OrderPage pageNow(CustomerId customerId, OrderStatus status, int page, int size) {
         MapSqlParameterSource params =
                 new MapSqlParameterSource().addValue("limit", size).addValue("offset", (long) page * size);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -120,18 +116,47 @@ class OrderViewQueries {
             params.addValue("status", status.name());
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM order_view" + where, params, Long.class);
-        List<OrderView> items = withLines(jdbc.query(
+        List<OrderView> items = consistent(() -> jdbc.query(
                 "SELECT " + ORDER_COLUMNS + " FROM order_view" + where
                         + " ORDER BY placed_at DESC, order_id DESC LIMIT :limit OFFSET :offset",
                 params,
-                OrderViewQueries::order));
+                OrderViewQueries::row));
         return new OrderPage(items, page, size, total == null ? 0 : total);
     }
 
-    private List<OrderView> withLines(List<OrderView> orders) {
-        if (orders.isEmpty()) {
-            return orders;
+    /** The orders with their lines and returns, read again until no change of them committed while they were read. */
+    private List<OrderView> consistent(Supplier<List<Row>> rows) {
+        while (true) {
+            List<Row> read = rows.get();
+            List<OrderView> orders = withLines(read);
+            if (read.isEmpty() || versionsOf(read).equals(versionsNow(read))) {
+                return orders;
+            }
         }
+    }
+
+    private static Map<String, Long> versionsOf(List<Row> rows) {
+        Map<String, Long> versions = new HashMap<>();
+        rows.forEach(row -> versions.put(row.order().orderId().value(), row.version()));
+        return versions;
+    }
+
+    private Map<String, Long> versionsNow(List<Row> rows) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.query(
+                "SELECT order_id, version FROM order_view WHERE order_id IN (:orderIds)",
+                Map.of("orderIds", versionsOf(rows).keySet()),
+                rs -> {
+                    versions.put(rs.getString("order_id"), rs.getLong("version"));
+                });
+        return versions;
+    }
+
+    private List<OrderView> withLines(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<OrderView> orders = rows.stream().map(Row::order).toList();
         List<String> orderIds = orders.stream().map(o -> o.orderId().value()).toList();
         Map<String, List<OrderLineView>> lines = linesOf(orderIds);
         Map<String, List<OrderReturnView>> returns = returnsOf(orderIds);
@@ -205,9 +230,9 @@ class OrderViewQueries {
         return lines;
     }
 
-    private static OrderView order(ResultSet rs, int row) throws SQLException {
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
         String reason = rs.getString("rejection_reason");
-        return new OrderView(
+        OrderView order = new OrderView(
                 OrderId.of(rs.getString("order_id")),
                 CustomerId.of(rs.getString("customer_id")),
                 OrderStatus.valueOf(rs.getString("status")),
@@ -218,5 +243,6 @@ class OrderViewQueries {
                 SqlTime.instant(rs, "completed_at"),
                 rs.getBigDecimal("refunded"),
                 List.of());
+        return new Row(order, rs.getLong("version"));
     }
 }

@@ -38,7 +38,7 @@ final class OrderViewRows {
             VALUES (:orderId, :customerId, :status, :reason, :total, :placedAt, :completedAt, :refunded)""";
     private static final String UPDATE_ORDER = """
             UPDATE order_view SET status = :status, rejection_reason = :reason, total = :total,
-                completed_at = :completedAt, refunded = :refunded
+                completed_at = :completedAt, refunded = :refunded, version = version + 1
             WHERE order_id = :orderId""";
     private static final String INSERT_LINE = """
             INSERT INTO order_line_view (order_id, product_id, line_no, quantity, unit_price, filled, returned,

@@ -7,6 +7,7 @@ import io.sourced.api.finance.CustomerId;
 import io.sourced.api.inventory.ProductId;
 import io.sourced.api.ordering.FindOrderQuery;
 import io.sourced.api.ordering.FindOrdersQuery;
+import io.sourced.api.ordering.OrderAcceptedEvent;
 import io.sourced.api.ordering.OrderCancelledEvent;
 import io.sourced.api.ordering.OrderId;
 import io.sourced.api.ordering.OrderLine;
@@ -17,6 +18,7 @@ import io.sourced.api.ordering.OrderView;
 import io.sourced.query.Deliver;
 import io.sourced.query.LocalQueries;
 import io.sourced.query.ViewDatabase;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.SqlProvider;
 
 class OrderViewQueriesTest {
 
@@ -38,10 +44,11 @@ class OrderViewQueriesTest {
     private Deliver deliver;
     private OrderViewQueries queries;
     private QueryGateway gateway;
+    private JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
-        JdbcTemplate jdbc = ViewDatabase.migrated();
+        jdbc = ViewDatabase.migrated();
         LocalQueries local = new LocalQueries();
         projector = new OrderViewProjector(jdbc, local.updateEmitter());
         deliver = Deliver.to(projector);
@@ -157,6 +164,65 @@ class OrderViewQueriesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(queries.handle(new FindOrdersQuery(null, null, 0, 100)).size())
                 .isEqualTo(100);
+    }
+
+    @Test
+    void findOrder_acceptedWhileItsTablesAreRead_answersOneStateOfTheOrder() {
+        OrderId orderId = place(alice, 0);
+        OrderView pending = queries.find(orderId).orElseThrow();
+        OrderViewQueries reading = new OrderViewQueries(new ChangingBeforeTheLines(jdbc, () -> accept(orderId)));
+
+        OrderView found = reading.find(orderId).orElseThrow();
+
+        OrderView accepted = queries.find(orderId).orElseThrow();
+        assertThat(accepted).isNotEqualTo(pending);
+        assertThat(found).isIn(pending, accepted);
+    }
+
+    @Test
+    void findOrders_oneAcceptedWhileTheirTablesAreRead_answerOneStateOfEachOrder() {
+        OrderId older = place(alice, 0);
+        OrderId newer = place(alice, 1);
+        List<OrderView> before =
+                queries.handle(new FindOrdersQuery(alice, null, 0, 20)).items();
+        OrderViewQueries reading = new OrderViewQueries(new ChangingBeforeTheLines(jdbc, () -> accept(newer)));
+
+        List<OrderView> found =
+                reading.handle(new FindOrdersQuery(alice, null, 0, 20)).items();
+
+        List<OrderView> after =
+                queries.handle(new FindOrdersQuery(alice, null, 0, 20)).items();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(found).isIn(before, after);
+        assertThat(found).extracting(OrderView::orderId).containsExactly(newer, older);
+    }
+
+    private void accept(OrderId orderId) {
+        deliver.on(new OrderAcceptedEvent(orderId, alice, BigDecimal.ONE), T0.plusSeconds(600));
+    }
+
+    /** Commits a change, once, between a read of the orders' rows and the read of their lines: another writer's. */
+    private static final class ChangingBeforeTheLines extends JdbcTemplate {
+
+        private Runnable change;
+
+        ChangingBeforeTheLines(JdbcTemplate jdbc, Runnable change) {
+            super(jdbc.getDataSource());
+            this.change = change;
+        }
+
+        @Override
+        public <T> T query(
+                PreparedStatementCreator creator, PreparedStatementSetter setter, ResultSetExtractor<T> rse) {
+            if (change != null
+                    && creator instanceof SqlProvider sql
+                    && sql.getSql().contains("FROM order_line_view")) {
+                Runnable now = change;
+                change = null;
+                now.run();
+            }
+            return super.query(creator, setter, rse);
+        }
     }
 
     private OrderId place(CustomerId customerId, int minutesAfterT0) {
